@@ -1,0 +1,1 @@
+"""Plotly figures from metric frames, in one projector-friendly style."""

@@ -1,0 +1,73 @@
+"""Loading the editable content files in ``data/`` with clear errors.
+
+Facilitators edit these YAML files by hand, so every problem is reported with the
+file name and what to fix, never as a parser traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from facilitate.errors import InvalidContent
+from facilitate.paths import content_dir
+
+
+def load_yaml(name: str, folder: Path | None = None) -> Any:
+    path = (folder or content_dir()) / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidContent(
+            f"Cannot read {path} ({error.strerror}). Restore it from the project."
+        ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InvalidContent(
+            f"{path.name} is not valid YAML{where}. Check indentation and quotes."
+        ) from None
+
+
+def require(mapping: Any, key: str, source: str) -> Any:
+    """``mapping[key]``, or an error naming the file and the missing key."""
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise InvalidContent(f"{source} needs a '{key}' entry.")
+    return mapping[key]
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class CheckinQuestion:
+    prompt: str
+    choices: tuple[Choice, ...]
+
+    def label_of(self, key: str) -> str:
+        return next((c.label for c in self.choices if c.key == key), key)
+
+
+def load_checkin(folder: Path | None = None) -> CheckinQuestion:
+    """The first question everyone answers when they join."""
+    source = "checkin.yaml"
+    raw = load_yaml(source, folder)
+    prompt = str(require(raw, "prompt", source))
+    choices = require(raw, "choices", source)
+    if not isinstance(choices, list) or len(choices) < 2:
+        raise InvalidContent(f"{source}: 'choices' needs at least two entries.")
+    parsed = tuple(
+        Choice(str(require(c, "key", source)), str(require(c, "label", source)))
+        for c in choices
+    )
+    if len({c.key for c in parsed}) != len(parsed):
+        raise InvalidContent(f"{source}: each choice needs its own 'key'.")
+    return CheckinQuestion(prompt=prompt, choices=parsed)

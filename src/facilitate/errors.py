@@ -1,0 +1,43 @@
+"""Errors a facilitator or participant may see, each phrased as one plain sentence.
+
+Every message names the bad value and says what to do next, because it may be shown
+on a projected screen where a traceback would help nobody.
+"""
+
+from __future__ import annotations
+
+
+class FacilitateError(Exception):
+    """Base class: the message is safe and useful to show to a person."""
+
+
+class SessionNotFound(FacilitateError):
+    """No session has the code someone typed or followed."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(
+            f"'{code}' is not a session code we know. "
+            "Check the code on the projected screen and try again."
+        )
+
+
+class AccessRefused(FacilitateError):
+    """A facilitator-only workbook was opened without the right key."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This page needs the facilitator's key. Open it with the console link "
+            "that `facilitate session new` or `facilitate session list` printed."
+        )
+
+
+class InvalidInput(FacilitateError):
+    """A value a person entered is outside what we accept."""
+
+
+class InvalidContent(FacilitateError):
+    """An editable content file in data/ does not have the expected shape."""
+
+
+class StoreUnavailable(FacilitateError):
+    """The event store cannot be opened or written."""

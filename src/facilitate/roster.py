@@ -1,0 +1,83 @@
+"""Who is in the room and where the session stands, folded from events.
+
+Pure Python (no pandas) because every participant kernel runs it while joining.
+Later events win: a rejoin with a new name, a changed check-in answer, a phase
+moved back and forth. Nothing is lost; the fold just reads the latest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from facilitate.events import (
+    CheckinAnswered,
+    ParticipantJoined,
+    PhaseChanged,
+    Recorded,
+    ResultsRevealed,
+    SettingChanged,
+)
+from facilitate.phases import FIRST_PHASE
+
+ROLES: tuple[tuple[str, str], ...] = (
+    ("", "Prefer not to say"),
+    ("teacher", "Teacher"),
+    ("administrator", "Administrator"),
+    ("specialist", "Specialist"),
+    ("support_staff", "Support staff"),
+    ("family", "Family member"),
+    ("student", "Student"),
+    ("community", "Community member"),
+    ("other", "Other"),
+)
+ROLE_LABELS = dict(ROLES)
+
+
+@dataclass(frozen=True)
+class Member:
+    participant: str
+    name: str
+    role: str
+
+
+@dataclass
+class Roster:
+    """The session's current state as seen by everyone (no private content)."""
+
+    phase: str = FIRST_PHASE
+    members: dict[str, Member] = field(default_factory=dict)
+    checkins: dict[str, str] = field(default_factory=dict)
+    revealed: dict[str, bool] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
+    last_id: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    def apply(self, records: Iterable[Recorded]) -> Roster:
+        """Fold new events in (in place) and return self, for chaining."""
+        for record in records:
+            self._apply_one(record)
+            self.last_id = max(self.last_id, record.id)
+        return self
+
+    def _apply_one(self, record: Recorded) -> None:
+        event = record.event
+        if isinstance(event, ParticipantJoined):
+            self.members[event.participant] = Member(
+                event.participant, event.name, event.role
+            )
+        elif isinstance(event, CheckinAnswered):
+            self.checkins[event.participant] = event.answer
+        elif isinstance(event, PhaseChanged):
+            self.phase = event.phase
+        elif isinstance(event, ResultsRevealed):
+            self.revealed[event.activity] = event.revealed
+        elif isinstance(event, SettingChanged):
+            self.settings[event.name] = event.value
+
+
+def roster_of(records: Iterable[Recorded]) -> Roster:
+    return Roster().apply(records)

@@ -1,0 +1,1 @@
+"""Widgets laid out by the workbooks: one page function per workbook."""

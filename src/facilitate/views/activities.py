@@ -1,0 +1,73 @@
+"""Where each phase's activity plugs into the participant and console pages.
+
+An activity module registers a factory per phase; the pages ask this registry what
+to show when the phase changes, so adding an activity never edits the pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+
+from facilitate.events import Recorded
+from facilitate.roster import Roster
+from facilitate.sessions import SessionInfo
+from facilitate.store.base import EventStore
+
+
+@dataclass(frozen=True)
+class ParticipantContext:
+    store: EventStore
+    session: SessionInfo
+    participant: str
+
+
+class ParticipantActivity(Protocol):
+    root: widgets.Widget
+
+    def refresh(self, roster: Roster, new: list[Recorded]) -> None: ...
+
+
+@dataclass(frozen=True)
+class ConsoleContext:
+    store: EventStore
+    session: SessionInfo
+
+
+class ConsoleActivity(Protocol):
+    root: widgets.Widget
+
+    def refresh(self, roster: Roster, records: list[Recorded]) -> None: ...
+
+
+ParticipantFactory = Callable[[ParticipantContext], ParticipantActivity]
+ConsoleFactory = Callable[[ConsoleContext], ConsoleActivity]
+
+#: phase key -> "module:factory" of what participants see in that phase.
+PARTICIPANT_ACTIVITIES: dict[str, str] = {}
+#: phase key -> "module:factory" of what the console projects in that phase.
+CONSOLE_ACTIVITIES: dict[str, str] = {
+    "welcome": "facilitate.views.checkin_panel:CheckinPanel",
+}
+
+
+def participant_activity(phase: str) -> ParticipantFactory | None:
+    """The participant factory for ``phase``, imported only when that phase opens."""
+    return _load(PARTICIPANT_ACTIVITIES.get(phase))
+
+
+def console_activity(phase: str) -> ConsoleFactory | None:
+    return _load(CONSOLE_ACTIVITIES.get(phase))
+
+
+def _load(target: str | None) -> Any:
+    """Import ``module:function`` lazily so a join never pays for other phases."""
+    if not target:
+        return None
+    from importlib import import_module
+
+    module_name, _, attribute = target.partition(":")
+    return getattr(import_module(module_name), attribute)

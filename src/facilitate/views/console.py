@@ -1,0 +1,171 @@
+"""The facilitator's projected console: join code, live count, phase controls.
+
+It runs only after the browser has shown the facilitator key; without it the page
+is one refusal sentence. A polling task reads new events four times a second and
+updates widget values, so the room sees answers arrive without anyone clicking.
+Names never appear here: the count is a number and charts are aggregates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import ipywidgets as widgets
+
+from facilitate.config import Config
+from facilitate.errors import FacilitateError
+from facilitate.events import PhaseChanged, Recorded
+from facilitate.live import CONSOLE_INTERVAL, keep_polling
+from facilitate.phases import PHASES, next_phase, phase_by_key, previous_phase
+from facilitate.qr import qr_svg
+from facilitate.roster import Roster
+from facilitate.sessions import SessionInfo, check_key, find_session
+from facilitate.store import EventStore, open_store
+from facilitate.text import escape
+from facilitate.views.activities import ConsoleContext, console_activity
+from facilitate.views.browser import BrowserContext
+from facilitate.views.widgets import button, heading, message, say, styled
+
+
+@dataclass
+class ConsolePage:
+    store: EventStore
+    browser: BrowserContext = field(default_factory=BrowserContext)
+    root: widgets.VBox = field(default_factory=widgets.VBox)
+    refused: widgets.HTML = field(default_factory=lambda: message("fc-refused"))
+    join_code: widgets.HTML = field(default_factory=lambda: message("fc-join-code"))
+    join_link: widgets.HTML = field(default_factory=lambda: message("fc-join-link"))
+    qr: widgets.HTML = field(default_factory=lambda: message("fc-qr"))
+    count: widgets.HTML = field(default_factory=lambda: message("fc-count"))
+    phase_label: widgets.HTML = field(
+        default_factory=lambda: message("fc-console-phase")
+    )
+    next_button: widgets.Button = field(
+        default_factory=lambda: button("Next phase ▶", "fc-next-phase")
+    )
+    previous_button: widgets.Button = field(
+        default_factory=lambda: button("◀ Back", "fc-previous-phase", style="")
+    )
+    activity_box: widgets.Box = field(
+        default_factory=lambda: styled(widgets.VBox(), "fc-console-activity")
+    )
+    status: widgets.HTML = field(default_factory=lambda: message("fc-status"))
+    session: SessionInfo | None = None
+    roster: Roster = field(default_factory=Roster)
+    records: list[Recorded] = field(default_factory=list)
+    activity: Any = None
+    shown_phase: str = ""
+    poller: Any = None
+
+    def start(self) -> None:
+        self.next_button.on_click(lambda _: self.move_phase(next_phase))
+        self.previous_button.on_click(lambda _: self.move_phase(previous_phase))
+        self.browser.on_connect(self.connected)
+        self.root.children = [self.browser, self.status]
+        say(self.status, "Checking the facilitator key…")
+        query = self.browser.environment_query()
+        if query.get("code"):
+            self.open(query["code"], query.get("key"))
+
+    def connected(self) -> None:
+        """The page reported its address: open the console, or fix the join link."""
+        if self.session is not None:
+            self.show_join_link(self.session)
+            return
+        query = self.browser.query
+        self.open(str(query.get("code", "")), query.get("key"))
+
+    def show_join_link(self, session: SessionInfo) -> None:
+        """Join code, link and QR code; the link needs the browser's address."""
+        url = self.browser.page_url("participant.ipynb", code=session.code)
+        self.join_code.value = f'<div class="fc-big-code">{escape(session.code)}</div>'
+        self.join_link.value = (
+            f'<p>Join at <a href="{escape(url)}">{escape(url)}</a></p>'
+        )
+        self.qr.value = qr_svg(url) if self.browser.origin else ""
+
+    def open(self, code: str, key: Any) -> None:
+        """Show the console for ``code`` if ``key`` is right, else refuse."""
+        try:
+            session = find_session(self.store, code)
+            check_key(session, key)
+        except FacilitateError as error:
+            say(self.refused, str(error), "error")
+            self.root.children = [
+                self.browser,
+                heading("Facilitator console"),
+                self.refused,
+            ]
+            return
+        self.session = session
+        self.show_join_link(session)
+        count_label = styled(widgets.HTML("people joined"), "fc-count-label")
+        join_panel = styled(
+            widgets.VBox(
+                [
+                    self.join_code,
+                    self.qr,
+                    self.join_link,
+                    widgets.HBox([self.count, count_label]),
+                ]
+            ),
+            "fc-join-panel",
+        )
+        controls = styled(
+            widgets.HBox([self.previous_button, self.phase_label, self.next_button]),
+            "fc-phase-controls",
+        )
+        main = styled(widgets.VBox([controls, self.activity_box]), "fc-main")
+        self.root.children = [
+            self.browser,
+            heading(session.title, "fc-session-title"),
+            styled(widgets.HBox([join_panel, main]), "fc-console-layout"),
+            self.status,
+        ]
+        say(self.status, "")
+        self.refresh()
+        if self.poller is None:
+            self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL)
+
+    def refresh(self) -> None:
+        """Fold in what is new and update the count, phase and activity panel."""
+        if self.session is None:
+            return
+        new = self.store.read(self.session.code, after=self.roster.last_id)
+        if not new and self.shown_phase:
+            return
+        self.records.extend(new)
+        self.roster.apply(new)
+        self.count.value = str(self.roster.count)
+        self.show_phase()
+        if self.activity is not None:
+            self.activity.refresh(self.roster, self.records)
+
+    def show_phase(self) -> None:
+        if self.shown_phase == self.roster.phase or self.session is None:
+            return
+        phase = phase_by_key(self.roster.phase)
+        self.shown_phase = phase.key
+        number = [p.key for p in PHASES].index(phase.key) + 1
+        self.phase_label.value = (
+            f"<h3>Phase {number} of {len(PHASES)}: {escape(phase.title)}</h3>"
+        )
+        factory = console_activity(phase.key)
+        self.activity = (
+            factory(ConsoleContext(self.store, self.session)) if factory else None
+        )
+        self.activity_box.children = [self.activity.root] if self.activity else []
+
+    def move_phase(self, step: Any) -> None:
+        if self.session is None:
+            return
+        self.store.append(self.session.code, PhaseChanged(step(self.roster.phase)))
+        self.refresh()
+
+
+def console_page(config: Config | None = None) -> ConsolePage:
+    config = config or Config.from_environ()
+    page = ConsolePage(store=open_store(config.data_dir))
+    page.start()
+    return page

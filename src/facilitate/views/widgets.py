@@ -1,0 +1,41 @@
+"""Small widget builders shared by every page, each with its stable CSS class."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from facilitate.text import escape
+
+
+def styled(widget: Any, *classes: str) -> Any:
+    """Add CSS classes (the ``fc-*`` names browser tests rely on) and return it."""
+    for name in classes:
+        widget.add_class(name)
+    return widget
+
+
+def heading(text: str, css_class: str = "fc-heading", level: int = 2) -> widgets.HTML:
+    return styled(widgets.HTML(f"<h{level}>{escape(text)}</h{level}>"), css_class)
+
+
+def message(css_class: str = "fc-message") -> widgets.HTML:
+    """An empty line that callbacks fill with one plain sentence."""
+    return styled(widgets.HTML(""), css_class)
+
+
+def say(target: widgets.HTML, text: str, tone: str = "info") -> None:
+    """Show one escaped sentence; ``tone`` is info, error or success."""
+    target.value = f'<p class="fc-say fc-say-{tone}">{escape(text)}</p>' if text else ""
+
+
+def button(label: str, css_class: str, style: str = "primary") -> widgets.Button:
+    return styled(
+        widgets.Button(
+            description=label,
+            button_style=style,
+            layout=widgets.Layout(width="auto", min_height="44px"),
+        ),
+        css_class,
+    )

@@ -1,0 +1,162 @@
+"""A real ``facilitate serve`` and Debian's Chromium for browser tests.
+
+Browser tests skip loudly when Chromium is absent on a developer's machine; under CI
+(``CI=true``) its absence is a failure, since .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from facilitate.sessions import SessionInfo, create_session
+from facilitate.store import SQLiteStore, open_store
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDGET_TIMEOUT_MS = 60_000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class Server:
+    base: str
+    data_dir: Path
+    store: SQLiteStore
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def new_session(self, title: str = "Browser test", k: int = 5) -> SessionInfo:
+        return create_session(self.store, title, min_group_size=k)
+
+    def participant_url(self, code: str) -> str:
+        return f"{self.base}/voila/render/participant.ipynb?code={code}"
+
+    def page_url(
+        self, notebook: str, session: SessionInfo, key: str | None = None
+    ) -> str:
+        key = session.key if key is None else key
+        return (
+            f"{self.base}/voila/render/{notebook}.ipynb?code={session.code}&key={key}"
+        )
+
+    def console_url(self, session: SessionInfo, key: str | None = None) -> str:
+        return self.page_url("console", session, key)
+
+
+def wait_until_serving(server: Server, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(f"facilitate serve died:\n{server.log.read_text()[-4000:]}")
+        try:
+            with urllib.request.urlopen(server.base + "/", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(f"facilitate serve did not answer:\n{server.log.read_text()[-4000:]}")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    data_dir = tmp_path_factory.mktemp("served-data")
+    log = data_dir / "serve.log"
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
+    command = [
+        sys.executable,
+        "-m",
+        "facilitate",
+        "--data-dir",
+        str(data_dir),
+        "serve",
+        "--port",
+        str(port),
+        "--pool",
+        "4",
+    ]
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env=env
+        )
+    running = Server(
+        f"http://127.0.0.1:{port}",
+        data_dir,
+        open_store(data_dir),  # type: ignore[arg-type]
+        process,
+        log,
+    )
+    try:
+        wait_until_serving(running)
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        running.store.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        message = (
+            f"Chromium is not installed at {CHROMIUM}: browser tests cannot run. "
+            "Install it with `apt-get install chromium` (.ci/run does)."
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium: object) -> Iterator[object]:
+    """Open pages, each in its own browser context (its own localStorage)."""
+    contexts = []
+
+    def open_page() -> object:
+        context = chromium.new_context()  # type: ignore[attr-defined]
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(WIDGET_TIMEOUT_MS)
+        page.on(
+            "dialog", lambda dialog: pytest.fail(f"a dialog fired: {dialog.message}")
+        )
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

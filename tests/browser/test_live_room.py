@@ -1,0 +1,96 @@
+"""The walking skeleton, end to end: people join in a real browser, the console follows."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+
+from facilitate.events import CheckinAnswered, ParticipantJoined
+from tests.browser.people import join, plot_data, plot_selector, wait_for_text
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK_SOURCE_MARKERS = ("participant_page(", "console_page(", "from facilitate")
+
+
+def test_three_join_one_reloads_all_answer_and_console_follows(server, new_page):
+    session = server.new_session("Live room")
+    console = new_page()
+    console.goto(server.console_url(session))
+    wait_for_text(console, ".fc-count", "0", timeout_ms=60_000)
+    console.wait_for_selector(plot_selector("fc-checkin-chart"))
+
+    people = [new_page() for _ in range(3)]
+    for index, (page, name) in enumerate(zip(people, ["Ana", "Bo", "Cy"], strict=True)):
+        join(page, server.participant_url(session.code), name, choice=index)
+    wait_for_text(console, ".fc-count", "3")
+
+    people[1].reload()
+    people[1].wait_for_selector(".fc-phase h2")
+    assert "You are in as Bo." in people[1].inner_text(".fc-status")
+    assert people[1].locator(".fc-name input").count() == 0
+
+    console.wait_for_function(
+        "(sel) => { const p = document.querySelector(sel);"
+        " return p && p.data[0].x.slice(0, 3).join() === '1,1,1'; }",
+        arg=plot_selector("fc-checkin-chart"),
+        timeout=15_000,
+    )
+    assert plot_data(console, "fc-checkin-chart")[0]["x"] == [1, 1, 1, 0, 0, 0]
+    assert console.inner_text(".fc-count").strip() == "3"
+    joined = server.store.read(session.code, kinds=[ParticipantJoined.kind])
+    assert sorted(r.event.name for r in joined) == ["Ana", "Bo", "Cy"]
+    assert len(server.store.read(session.code, kinds=[CheckinAnswered.kind])) == 3
+
+    console.click(".fc-next-phase")
+    for page in people:
+        wait_for_text(page, ".fc-phase h2", "Self-assessment")
+    for page in [console, *people]:
+        html = page.content()
+        assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)
+
+
+def test_wrong_code_gets_one_sentence(server, new_page):
+    page = new_page()
+    page.goto(server.participant_url("ZZZZZZ"))
+    page.wait_for_selector(".fc-code-input input")
+    wait_for_text(
+        page,
+        ".fc-status .fc-say",
+        "'ZZZZZZ' is not a session code we know. "
+        "Check the code on the projected screen and try again.",
+    )
+    assert "Traceback" not in page.content()
+
+
+def test_typing_the_code_joins(server, new_page):
+    session = server.new_session("Typed code")
+    page = new_page()
+    page.goto(f"{server.base}/voila/render/participant.ipynb")
+    page.wait_for_selector(".fc-code-input input")
+    page.fill(".fc-code-input input", session.code.lower())
+    page.click(".fc-join")
+    page.wait_for_selector(".fc-name input")
+
+
+@pytest.mark.parametrize("key", ["", "wrong-key"])
+def test_console_refuses_without_the_key(server, new_page, key):
+    session = server.new_session("Locked")
+    page = new_page()
+    page.goto(server.console_url(session, key=key))
+    page.wait_for_selector(".fc-refused .fc-say")
+    assert "needs the facilitator's key" in page.inner_text(".fc-refused")
+    assert page.locator(".fc-count").count() == 0
+    assert session.code not in page.inner_text("body").replace("code=", "")
+
+
+def test_notebook_source_never_served(server):
+    for notebook in ("participant", "console"):
+        url = f"{server.base}/voila/render/{notebook}.ipynb"
+        with urllib.request.urlopen(url) as response:
+            html = response.read().decode()
+        assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(f"{server.base}/voila/files/participant.ipynb")
