@@ -98,9 +98,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     options = ServeOptions(host=args.host, port=args.port, pool=args.pool)
     print(f"Serving workbooks at {base} (data in {config.data_dir}). Ctrl-C stops.")
     if args.host in ("127.0.0.1", "localhost"):
-        print(
-            "Only this computer can reach it; use --host 0.0.0.0 to open it to the room."
-        )
+        print("Only this computer can reach it; --host 0.0.0.0 opens it to the room.")
     sys.stdout.flush()
     process = start_voila(options, config.data_dir)
     try:

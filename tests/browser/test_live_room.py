@@ -1,4 +1,4 @@
-"""The walking skeleton, end to end: people join in a real browser, the console follows."""
+"""The walking skeleton end to end: people join in a browser, the console follows."""
 
 from __future__ import annotations
 

@@ -18,8 +18,7 @@ import traitlets
 
 TOKEN_STORAGE_KEY = "facilitate.participant-token"  # noqa: S105 - a key name
 
-_ESM = (
-    """
+_ESM = """
 const KEY = "TOKEN_KEY";
 function read(key) {
   try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
@@ -42,9 +41,7 @@ function render({ model, el }) {
   keep();
 }
 export default { render };
-"""
-    % TOKEN_STORAGE_KEY
-)
+""".replace("TOKEN_KEY", TOKEN_STORAGE_KEY)
 
 
 class BrowserContext(anywidget.AnyWidget):  # type: ignore[misc]
