@@ -56,6 +56,15 @@ class Roster:
     def count(self) -> int:
         return len(self.members)
 
+    def min_group_size(self, default: int) -> int:
+        """The facilitator's current k (set from the console), else ``default``."""
+        value = self.settings.get("min_group_size", default)
+        return int(value) if isinstance(value, int | str) else default
+
+    def show_names(self) -> bool:
+        """Whether the facilitator chose to show names on the projected screen."""
+        return bool(self.settings.get("show_names", False))
+
     def apply(self, records: Iterable[Recorded]) -> Roster:
         """Fold new events in (in place) and return self, for chaining."""
         for record in records:
