@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from facilitate.cli import main
+from facilitate.server import ServeOptions, voila_settings
+from facilitate.sessions import list_sessions
+from facilitate.store import open_store
+
+
+def test_session_new_prints_code_and_links(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path), "session", "new", "Staff PD"]) == 0
+    out = capsys.readouterr().out
+    session = list_sessions(open_store(tmp_path))[0]
+    assert f"Join code:    {session.code}" in out
+    assert f"participant.ipynb?code={session.code}" in out
+    assert f"console.ipynb?code={session.code}&key={session.key}" in out
+
+
+def test_session_list_and_delete(tmp_path, capsys):
+    main(["--data-dir", str(tmp_path), "session", "new", "Gone soon"])
+    code = list_sessions(open_store(tmp_path))[0].code
+    main(["--data-dir", str(tmp_path), "session", "list"])
+    assert code in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path), "session", "delete", code, "--yes"]) == 0
+    assert "2 events removed" in capsys.readouterr().out
+    assert list_sessions(open_store(tmp_path)) == []
+
+
+def test_errors_are_one_line_without_traceback(tmp_path, capsys):
+    code = main(["--data-dir", str(tmp_path), "session", "new", "x", "--min-group-size", "2"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == (
+        "facilitate: A minimum group size of 2 could expose individuals. Use 3 or more.\n"
+    )
+    assert main(["--data-dir", str(tmp_path), "session", "delete", "QQQQQQ", "--yes"]) == 2
+    assert "is not a session code we know" in capsys.readouterr().err
+
+
+def test_only_the_participant_notebook_is_preheated():
+    settings = voila_settings(ServeOptions(pool=12))
+    pools = settings["VoilaKernelManager"]["kernel_pools_config"]
+    assert pools == {"default": {"pool_size": 0}, "participant.ipynb": {"pool_size": 12}}
+    assert "console.ipynb" in settings["VoilaKernelManager"]["preheat_denylist"]
+    assert "participant.ipynb" not in settings["VoilaKernelManager"]["preheat_denylist"]
+    assert settings["VoilaConfiguration"]["show_tracebacks"] is False
+    assert settings["MappingKernelManager"]["cull_idle_timeout"] > 0

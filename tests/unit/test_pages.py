@@ -1,0 +1,95 @@
+"""Participant and console pages driven as a person would, without a browser."""
+
+from __future__ import annotations
+
+from facilitate.events import CheckinAnswered, ParticipantJoined, PhaseChanged
+from facilitate.views.console import ConsolePage
+from facilitate.views.participant import ParticipantPage
+
+
+def open_participant(store, code: str = "", token: str = "") -> ParticipantPage:
+    page = ParticipantPage(store=store)
+    page.start()
+    page.browser.query = {"code": code} if code else {}
+    page.browser.token = token
+    page.browser.connected = True
+    return page
+
+
+def sign_in(page: ParticipantPage, name: str, role: str = "teacher") -> None:
+    page.name.value = name
+    page.role.value = role
+    page.checkin.value = page.checkin.options[1][1]
+    page.submit.click()
+
+
+def test_join_records_the_person_and_reload_resumes(store, session):
+    page = open_participant(store, session.code)
+    assert page.browser.token, "a new browser gets a token to keep"
+    assert page.name in page.root.children
+    sign_in(page, "  Ana  ")
+    joined = store.read(session.code, kinds=[ParticipantJoined.kind])
+    assert [r.event for r in joined] == [ParticipantJoined(page.browser.token, "Ana", "teacher")]
+    assert page.phase_title.value == "<h2>Welcome &amp; check-in</h2>"
+
+    again = open_participant(store, session.code, token=page.browser.token)
+    assert again.name not in again.root.children
+    assert again.status.value.endswith("You are in as Ana.</p>")
+    assert len(store.read(session.code, kinds=[ParticipantJoined.kind])) == 1
+
+
+def test_join_form_refuses_bad_input_with_a_sentence(store, session):
+    page = open_participant(store, session.code)
+    page.name.value = "   "
+    page.submit.click()
+    assert "Please enter a display name." in page.status.value
+    page.name.value = "Bo"
+    page.submit.click()
+    assert "Please choose how you are arriving today." in page.status.value
+    page.checkin.value = page.checkin.options[0][1]
+    page.role.value = "teacher"
+    page.submit.click()
+    assert len(store.read(session.code, kinds=[CheckinAnswered.kind])) == 1
+
+
+def test_participant_follows_the_phase(store, session):
+    page = open_participant(store, session.code)
+    sign_in(page, "Cy")
+    store.append(session.code, PhaseChanged("participation"))
+    page.refresh()
+    assert page.phase_title.value == "<h2>Participation equity</h2>"
+
+
+def test_wrong_code_shows_code_step(store, session):
+    page = open_participant(store, "ZZZZZZ")
+    assert page.code_input in page.root.children
+    assert "is not a session code we know" in page.status.value
+
+
+def test_console_refuses_wrong_key_and_counts_with_right_key(store, session):
+    refused = ConsolePage(store=store)
+    refused.start()
+    refused.open(session.code, "not-the-key")
+    assert "needs the facilitator&#x27;s key" in refused.refused.value
+    assert refused.count not in refused.root.children
+
+    console = ConsolePage(store=store)
+    console.start()
+    console.open(session.code, session.key)
+    assert console.count.value == "0"
+    sign_in(open_participant(store, session.code), "Dee")
+    console.refresh()
+    assert console.count.value == "1"
+    assert console.activity.shown[:2] == [0, 1]
+
+
+def test_console_moves_the_phase(store, session):
+    console = ConsolePage(store=store)
+    console.start()
+    console.open(session.code, session.key)
+    console.next_button.click()
+    console.next_button.click()
+    console.previous_button.click()
+    phases = [r.event.phase for r in store.read(session.code, kinds=["phase_changed"])]
+    assert phases == ["welcome", "self_assessment", "alignment", "self_assessment"]
+    assert "Phase 2 of 5: Self-assessment" in console.phase_label.value

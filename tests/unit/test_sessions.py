@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import pytest
+
+from facilitate.errors import AccessRefused, InvalidInput, SessionNotFound
+from facilitate.roster import roster_of
+from facilitate.sessions import (
+    CODE_ALPHABET,
+    check_key,
+    create_session,
+    find_session,
+    list_sessions,
+    normalise_code,
+)
+
+
+def test_codes_avoid_look_alike_characters(store):
+    codes = {create_session(store, f"Session {n}").code for n in range(40)}
+    assert len(codes) == 40
+    assert all(len(code) == 6 and set(code) <= set(CODE_ALPHABET) for code in codes)
+    assert not set("0O1IL") & set(CODE_ALPHABET)
+
+
+def test_new_session_opens_at_welcome_and_is_listed(store, session):
+    assert roster_of(store.read(session.code)).phase == "welcome"
+    assert [s.code for s in list_sessions(store)] == [session.code]
+    assert len(session.key) >= 20
+
+
+def test_typed_code_is_forgiving_about_case_and_spaces(store, session):
+    typed = f" {session.code[:3].lower()} {session.code[3:].lower()} "
+    assert find_session(store, typed).code == session.code
+
+
+def test_wrong_code_is_one_sentence(store, session):
+    with pytest.raises(SessionNotFound) as raised:
+        find_session(store, "ZZZZZZ")
+    assert str(raised.value) == (
+        "'ZZZZZZ' is not a session code we know. "
+        "Check the code on the projected screen and try again."
+    )
+    with pytest.raises(InvalidInput, match="is not a session code: codes are 6"):
+        normalise_code("<script>")
+
+
+def test_key_check(session):
+    check_key(session, session.key)
+    for wrong in (None, "", "nope", session.key + "x"):
+        with pytest.raises(AccessRefused):
+            check_key(session, wrong)
+
+
+@pytest.mark.parametrize("title", ["", "   ", "x" * 121])
+def test_titles_are_checked(store, title):
+    with pytest.raises(InvalidInput):
+        create_session(store, title)
