@@ -1,0 +1,80 @@
+"""Start and stop a real ``facilitate serve`` for benchmarks (loopback only)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def kernel_pids(parent: int) -> list[int]:
+    """Process ids of ipykernel processes started by the server ``parent``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = next(int(l.split()[1]) for l in status.splitlines() if l.startswith("PPid"))
+        if ppid == parent and b"ipykernel" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@contextmanager
+def running_server(pool: int) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+    data_dir = Path(tempfile.mkdtemp(prefix="facilitate-bench-"))
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
+    log = (data_dir / "serve.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "facilitate", "--data-dir", str(data_dir), "serve",
+         "--port", str(port), "--pool", str(pool)],
+        stdout=log, stderr=subprocess.STDOUT, env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.3)
+        yield base, data_dir, process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def wait_for_pool(process: subprocess.Popen[bytes], size: int, limit: float = 600) -> float:
+    """Seconds until ``size`` kernels run and the machine has settled."""
+    start = time.monotonic()
+    while len(kernel_pids(process.pid)) < size and time.monotonic() - start < limit:
+        time.sleep(0.5)
+    while os.getloadavg()[0] > 1.5 and time.monotonic() - start < limit:
+        time.sleep(1)
+    return time.monotonic() - start

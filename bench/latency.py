@@ -1,0 +1,63 @@
+"""Time from a participant's submit to the projected console showing it.
+
+100 participants join within 10 s (appended from another process, as participant
+kernels do); a real console in Chromium records when its live count changes.
+Prints p50/p95/max of (seen on console - recorded in store).
+Usage: python bench/latency.py [PEOPLE] [SECONDS]
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+
+from _server import running_server
+from playwright.sync_api import sync_playwright
+
+from facilitate.events import ParticipantJoined
+from facilitate.sessions import create_session
+from facilitate.store import open_store
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+OBSERVE = """() => { window.seen = []; const el = document.querySelector('.fc-count');
+  new MutationObserver(() => window.seen.push([Date.now() / 1000, el.innerText.trim()]))
+    .observe(el, {subtree: true, childList: true, characterData: true}); }"""
+
+
+def main(people: int = 100, seconds: float = 10.0) -> None:
+    with running_server(pool=0) as (base, data_dir, _), sync_playwright() as pw:
+        store = open_store(data_dir)
+        session = create_session(store, "Latency benchmark")
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+        console = browser.new_page()
+        console.goto(f"{base}/voila/render/console.ipynb?code={session.code}&key={session.key}")
+        console.wait_for_selector(".fc-count", timeout=120_000)
+        time.sleep(2)
+        console.evaluate(OBSERVE)
+        offsets = sorted(random.uniform(0, seconds) for _ in range(people))
+        start, recorded = time.time(), []
+        for index, offset in enumerate(offsets):
+            time.sleep(max(0.0, start + offset - time.time()))
+            event = ParticipantJoined(f"bench-{index}", f"Person {index}")
+            recorded.append(store.append(session.code, event).at)
+        time.sleep(3)
+        seen = console.evaluate("() => window.seen")
+        browser.close()
+    shown_at: dict[int, float] = {}
+    for at, text in seen:
+        if text.isdigit():
+            for n in range(1, int(text) + 1):
+                shown_at.setdefault(n, at)
+    delays = sorted(shown_at[i + 1] - t for i, t in enumerate(recorded) if i + 1 in shown_at)
+    p95 = delays[max(int(round(0.95 * len(delays))) - 1, 0)]
+    print(f"submit -> console: n={len(delays)}/{people} over {seconds:.0f}s "
+          f"p50={statistics.median(delays):.3f}s p95={p95:.3f}s max={delays[-1]:.3f}s")
+
+
+if __name__ == "__main__":
+    args = [float(a) for a in sys.argv[1:]]
+    main(int(args[0]) if args else 100, args[1] if len(args) > 1 else 10.0)
