@@ -13,6 +13,10 @@ from pathlib import Path
 
 import pytest
 
+#: Browser fixtures (a real server, Debian's Chromium) for tests/browser and
+#: tests/reliability alike, so one server serves both.
+pytest_plugins = ["tests.live_server"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("FACILITATE_WORKBOOK_STORE"):

@@ -74,6 +74,8 @@ class SQLiteStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             self._with_retry(lambda: db.executescript(SCHEMA))
+            self._with_retry(lambda: db.execute("BEGIN IMMEDIATE"))
+            db.execute("ROLLBACK")
         except (sqlite3.Error, OSError) as error:
             raise StoreUnavailable(
                 f"Cannot open the session store at {self.path} ({error}). "

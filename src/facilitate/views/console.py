@@ -25,7 +25,15 @@ from facilitate.store import EventStore, open_store
 from facilitate.text import escape
 from facilitate.views.activities import ConsoleContext, console_activity
 from facilitate.views.browser import BrowserContext
-from facilitate.views.widgets import button, heading, message, say, styled
+from facilitate.views.widgets import (
+    ErrorPage,
+    button,
+    error_page,
+    heading,
+    message,
+    say,
+    styled,
+)
 
 
 @dataclass
@@ -164,8 +172,12 @@ class ConsolePage:
         self.refresh()
 
 
-def console_page(config: Config | None = None) -> ConsolePage:
-    config = config or Config.from_environ()
-    page = ConsolePage(store=open_store(config.data_dir))
-    page.start()
+def console_page(config: Config | None = None) -> ConsolePage | ErrorPage:
+    """Build the console; it opens once the facilitator key has been checked."""
+    try:
+        config = config or Config.from_environ()
+        page = ConsolePage(store=open_store(config.data_dir))
+        page.start()
+    except FacilitateError as error:
+        return error_page(error)
     return page

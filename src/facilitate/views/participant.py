@@ -25,7 +25,15 @@ from facilitate.store import EventStore, open_store
 from facilitate.text import clean_name, escape
 from facilitate.views.activities import ParticipantContext, participant_activity
 from facilitate.views.browser import BrowserContext
-from facilitate.views.widgets import button, heading, message, say, styled
+from facilitate.views.widgets import (
+    ErrorPage,
+    button,
+    error_page,
+    heading,
+    message,
+    say,
+    styled,
+)
 
 _WIDE = widgets.Layout(width="100%", max_width="32em")
 
@@ -210,9 +218,12 @@ class ParticipantPage:
         self.activity_box.children = [self.activity.root] if self.activity else []
 
 
-def participant_page(config: Config | None = None) -> ParticipantPage:
+def participant_page(config: Config | None = None) -> ParticipantPage | ErrorPage:
     """Build the page for this kernel; the browser fills in the rest on connect."""
-    config = config or Config.from_environ()
-    page = ParticipantPage(store=open_store(config.data_dir))
-    page.start()
+    try:
+        config = config or Config.from_environ()
+        page = ParticipantPage(store=open_store(config.data_dir))
+        page.start()
+    except FacilitateError as error:
+        return error_page(error)
     return page

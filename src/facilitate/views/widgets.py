@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
@@ -28,6 +29,19 @@ def message(css_class: str = "fc-message") -> widgets.HTML:
 def say(target: widgets.HTML, text: str, tone: str = "info") -> None:
     """Show one escaped sentence; ``tone`` is info, error or success."""
     target.value = f'<p class="fc-say fc-say-{tone}">{escape(text)}</p>' if text else ""
+
+
+@dataclass
+class ErrorPage:
+    """What a workbook shows when it cannot start: one sentence, no traceback."""
+
+    root: widgets.VBox
+
+
+def error_page(error: Exception) -> ErrorPage:
+    note = message("fc-error")
+    say(note, str(error), "error")
+    return ErrorPage(widgets.VBox([heading("Something needs attention"), note]))
 
 
 def button(label: str, css_class: str, style: str = "primary") -> widgets.Button:

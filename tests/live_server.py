@@ -1,4 +1,4 @@
-"""A real ``facilitate serve`` and Debian's Chromium for browser tests.
+"""Fixtures: a real ``facilitate serve`` and Debian's Chromium for browser tests.
 
 Browser tests skip loudly when Chromium is absent on a developer's machine; under CI
 (``CI=true``) its absence is a failure, since .ci/run installs it.
