@@ -29,7 +29,9 @@ def test_join_records_the_person_and_reload_resumes(store, session):
     assert page.name in page.root.children
     sign_in(page, "  Ana  ")
     joined = store.read(session.code, kinds=[ParticipantJoined.kind])
-    assert [r.event for r in joined] == [ParticipantJoined(page.browser.token, "Ana", "teacher")]
+    assert [r.event for r in joined] == [
+        ParticipantJoined(page.browser.token, "Ana", "teacher")
+    ]
     assert page.phase_title.value == "<h2>Welcome &amp; check-in</h2>"
 
     again = open_participant(store, session.code, token=page.browser.token)
@@ -93,3 +95,27 @@ def test_console_moves_the_phase(store, session):
     phases = [r.event.phase for r in store.read(session.code, kinds=["phase_changed"])]
     assert phases == ["welcome", "self_assessment", "alignment", "self_assessment"]
     assert "Phase 2 of 5: Self-assessment" in console.phase_label.value
+
+
+def test_welcome_shows_my_checkin_and_a_change_appends(store, session):
+    page = open_participant(store, session.code)
+    sign_in(page, "Eve")
+    mine = page.activity.choice
+    assert mine.value == page.checkin.options[1][1]
+    mine.value = page.checkin.options[3][1]
+    answers = [
+        r.event.answer for r in store.read(session.code, kinds=["checkin_answered"])
+    ]
+    assert answers == [page.checkin.options[1][1], page.checkin.options[3][1]]
+    again = open_participant(store, session.code, token=page.browser.token)
+    assert again.activity.choice.value == page.checkin.options[3][1]
+
+
+def test_widget_values_forged_by_a_client_are_refused(store, session):
+    page = open_participant(store, session.code)
+    page.name.value = "Fay"
+    page.checkin.value = page.checkin.options[0][1]
+    page.role._trait_values["value"] = "superuser"
+    page.submit.click()
+    assert "Please choose a role from the list." in page.status.value
+    assert store.read(session.code, kinds=["participant_joined"]) == []

@@ -74,8 +74,7 @@ class SQLiteStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             self._with_retry(lambda: db.executescript(SCHEMA))
-            self._with_retry(lambda: db.execute("BEGIN IMMEDIATE"))
-            db.execute("ROLLBACK")
+            self._with_retry(lambda: self._probe_write(db))
         except (sqlite3.Error, OSError) as error:
             raise StoreUnavailable(
                 f"Cannot open the session store at {self.path} ({error}). "
@@ -83,6 +82,15 @@ class SQLiteStore:
                 "another one with --data-dir or FACILITATE_DATA_DIR."
             ) from None
         return db
+
+    @staticmethod
+    def _probe_write(db: sqlite3.Connection) -> None:
+        """Fail now, at startup, if the file cannot be written (rolled back)."""
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT OR IGNORE INTO deletion_guard VALUES ('')")
+        finally:
+            db.execute("ROLLBACK")
 
     def _with_retry(self, action: Callable[[], T]) -> T:
         """Run ``action`` and retry on lock contention with jittered back-off."""

@@ -47,7 +47,9 @@ ParticipantFactory = Callable[[ParticipantContext], ParticipantActivity]
 ConsoleFactory = Callable[[ConsoleContext], ConsoleActivity]
 
 #: phase key -> "module:factory" of what participants see in that phase.
-PARTICIPANT_ACTIVITIES: dict[str, str] = {}
+PARTICIPANT_ACTIVITIES: dict[str, str] = {
+    "welcome": "facilitate.views.checkin_participant:CheckinChoice",
+}
 #: phase key -> "module:factory" of what the console projects in that phase.
 CONSOLE_ACTIVITIES: dict[str, str] = {
     "welcome": "facilitate.views.checkin_panel:CheckinPanel",
