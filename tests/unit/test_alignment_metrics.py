@@ -1,0 +1,195 @@
+"""Agreement statistics against values worked out by hand."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from facilitate.alignment_content import Practice
+from facilitate.metrics.alignment import (
+    BIMODAL,
+    BROAD,
+    LEANING,
+    SPLIT,
+    SPREAD,
+    TOO_FEW,
+    agreement_label,
+    alignment_summary,
+    bimodality,
+    consensus,
+    rwg,
+    spectrum_distribution,
+    top_tensions,
+)
+
+ALL_AGREE = [0, 0, 5, 0, 0]
+TWO_CAMPS = [3, 0, 0, 0, 0, 0, 3]  # three answer 1, three answer 7
+
+
+def test_consensus_is_one_when_all_agree():
+    assert consensus(ALL_AGREE) == 1.0
+
+
+def test_consensus_is_zero_with_half_at_each_extreme():
+    assert consensus(TWO_CAMPS) == 0.0
+    assert consensus([2, 0, 0, 0, 2]) == 0.0
+
+
+def test_consensus_of_a_spread_sample():
+    # answers 2, 3, 4 on 1..5: mean 3, width 4, two answers 1/4 of the width away
+    assert consensus([0, 1, 1, 1, 0]) == pytest.approx(1 + (2 / 3) * math.log2(3 / 4))
+
+
+def test_rwg_against_the_uniform_null():
+    assert rwg(ALL_AGREE) == 1.0
+    # answers 2, 3, 4: sample variance 1; uniform on 5 points: (25 - 1) / 12 = 2
+    assert rwg([0, 1, 1, 1, 0]) == pytest.approx(0.5)
+    # answers 1,1,1,7,7,7: variance 6 * 9 / 5 = 10.8; uniform on 7 points: 4
+    assert rwg(TWO_CAMPS) == pytest.approx(1 - 10.8 / 4)
+
+
+def test_rwg_needs_two_answers():
+    assert math.isnan(rwg([0, 1, 0, 0, 0]))
+
+
+def test_bimodality_flags_two_camps():
+    assert bimodality(TWO_CAMPS) == pytest.approx(1.0)
+    assert bimodality(TWO_CAMPS) > BIMODAL
+
+
+def test_bimodality_of_uniform_and_single_peak():
+    # uniform on 1..7: skew 0, kurtosis 28 / 16 = 1.75 -> 4/7, just above 5/9
+    assert bimodality([1] * 7) == pytest.approx(4 / 7)
+    # answers 3, 4, 4, 4, 5: m2 = 0.4, m4 = 0.4, kurtosis 2.5 -> 0.4
+    assert bimodality([0, 0, 1, 3, 1, 0, 0]) == pytest.approx(0.4)
+    assert math.isnan(bimodality(ALL_AGREE))
+
+
+def test_statistics_work_row_by_row():
+    rows = np.array([TWO_CAMPS, [0, 0, 0, 6, 0, 0, 0]])
+    assert consensus(rows).tolist() == [0.0, 1.0]
+    assert rwg(rows).tolist() == pytest.approx([-1.7, 1.0])
+
+
+@pytest.mark.parametrize(
+    ("counts", "label"),
+    [
+        (TWO_CAMPS, SPLIT),
+        ([0, 0, 2, 2, 0], BROAD),
+        ([0, 1, 1, 1, 0], LEANING),
+        ([1, 1, 1, 1, 1], SPREAD),
+        ([1] * 7, SPREAD),
+        ([0, 3, 0, 0, 0, 3, 0], SPLIT),
+        ([0, 0, 1, 0, 0], TOO_FEW),
+    ],
+)
+def test_plain_language_labels(counts, label):
+    assert agreement_label(rwg(counts), consensus(counts), bimodality(counts)) == label
+
+
+PRACTICES = [
+    Practice("grades", "Letter grades"),
+    Practice("circles", "Restorative circles"),
+    Practice("badges", "Digital badges"),
+]
+
+
+def ratings() -> pd.DataFrame:
+    rows = [
+        (1, "p1", "circles", 1, 1, 1, False),  # changed below: the later one wins
+        (2, "p1", "grades", 1, 5, 1, False),
+        (3, "p2", "grades", 1, 5, 1, False),
+        (4, "p3", "grades", 7, 5, 5, False),
+        (5, "p4", "grades", 7, 5, 5, False),
+        (6, "p1", "circles", 4, 3, 3, False),
+        (7, "p2", "circles", 4, 3, 3, False),
+        (8, "p3", "circles", 4, 3, 3, False),
+        (9, "p4", "circles", None, None, None, True),
+    ]
+    columns = ["id", "participant", "practice", "spectrum", "now", "vision"]
+    return pd.DataFrame(rows, columns=[*columns, "skipped"])
+
+
+def test_summary_of_a_split_and_an_agreed_practice():
+    nan = float("nan")
+    expected = pd.DataFrame(
+        {
+            "practice": ["grades", "circles", "badges"],
+            "label": ["Letter grades", "Restorative circles", "Digital badges"],
+            "answered": [4, 3, 0],
+            "skipped": [0, 1, 0],
+            "spectrum_mean": [4.0, 4.0, nan],
+            "now_mean": [5.0, 3.0, nan],
+            "vision_mean": [3.0, 3.0, nan],
+            "gap": [-2.0, 0.0, nan],
+            "spectrum_rwg": [1 - 12 / 4, 1.0, nan],
+            "spectrum_consensus": [0.0, 1.0, nan],
+            "spectrum_bimodality": [1.0, nan, nan],
+            "vision_rwg": [1 - (16 / 3) / 2, 1.0, nan],
+            "vision_consensus": [0.0, 1.0, nan],
+            "vision_bimodality": [1.0, nan, nan],
+            "split_on": ["vision", "vision", "vision"],
+            "agreement": [SPLIT, BROAD, TOO_FEW],
+            "tension": [1.5, 0.0, nan],
+        }
+    )
+    assert_frame_equal(alignment_summary(ratings(), PRACTICES), expected)
+
+
+def test_summary_does_not_change_its_input():
+    frame = ratings()
+    alignment_summary(frame, PRACTICES)
+    assert_frame_equal(frame, ratings())
+
+
+def test_top_tensions_rank_the_split_practice_first_with_a_prompt():
+    top = top_tensions(alignment_summary(ratings(), PRACTICES))
+    expected = pd.DataFrame(
+        {
+            "practice": ["grades", "circles"],
+            "label": ["Letter grades", "Restorative circles"],
+            "agreement": [SPLIT, BROAD],
+            "split_on": ["vision", "vision"],
+            "gap": [-2.0, 0.0],
+            "tension": [1.5, 0.0],
+            "prompt": [
+                "We are split into two camps on whether Letter grades belongs in our "
+                "shared vision. What does each camp hope it does for students?",
+                "We mostly agree on Restorative circles. What would keep our practice "
+                "and our vision this close?",
+            ],
+        }
+    )
+    assert_frame_equal(top, expected)
+
+
+def test_prompt_names_a_gap_when_the_room_agrees():
+    frame = pd.DataFrame(
+        {
+            "participant": ["a", "b", "c"],
+            "practice": ["grades"] * 3,
+            "spectrum": [2, 2, 2],
+            "now": [5, 5, 4],
+            "vision": [2, 2, 2],
+            "skipped": [False] * 3,
+        }
+    )
+    top = top_tensions(alignment_summary(frame, PRACTICES[:1]))
+    assert top["prompt"].tolist() == [
+        "Letter grades drives our school more than we want it to (now 4.7, "
+        "vision 2.0 out of 5). What keeps it in place, and what could we change "
+        "first?"
+    ]
+
+
+def test_spectrum_distribution_counts_each_position():
+    frame = spectrum_distribution(ratings(), PRACTICES[:2])
+    grades = frame.loc[frame["practice"] == "grades", "count"].tolist()
+    circles = frame.loc[frame["practice"] == "circles", "count"].tolist()
+    assert grades == [2, 0, 0, 0, 0, 0, 2]
+    assert circles == [0, 0, 0, 3, 0, 0, 0]
+    assert frame.columns.tolist() == ["practice", "label", "position", "count"]
