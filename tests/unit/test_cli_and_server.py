@@ -44,3 +44,17 @@ def test_only_the_participant_notebook_is_preheated():
     assert "participant.ipynb" not in settings["VoilaKernelManager"]["preheat_denylist"]
     assert settings["VoilaConfiguration"]["show_tracebacks"] is False
     assert settings["MappingKernelManager"]["cull_idle_timeout"] > 0
+
+
+def test_delete_asks_for_the_code_and_keeps_data_on_a_wrong_answer(
+    tmp_path, capsys, monkeypatch
+):
+    main(["--data-dir", str(tmp_path), "session", "new", "Keep me"])
+    code = list_sessions(open_store(tmp_path))[0].code
+    monkeypatch.setattr("builtins.input", lambda prompt: "nope")
+    assert main(["--data-dir", str(tmp_path), "session", "delete", code]) == 1
+    assert "Nothing was deleted." in capsys.readouterr().out
+    assert len(list_sessions(open_store(tmp_path))) == 1
+    monkeypatch.setattr("builtins.input", lambda prompt: code.lower())
+    assert main(["--data-dir", str(tmp_path), "session", "delete", code]) == 0
+    assert list_sessions(open_store(tmp_path)) == []

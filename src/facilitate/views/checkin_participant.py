@@ -47,7 +47,8 @@ class CheckinChoice:
         mine = [
             r.event.answer
             for r in answers
-            if getattr(r.event, "participant", None) == self.context.participant
+            if isinstance(r.event, CheckinAnswered)
+            and r.event.participant == self.context.participant
         ]
         keys = {key for _, key in self.choice.options}
         self.choice.value = mine[-1] if mine and mine[-1] in keys else None
