@@ -119,3 +119,17 @@ def test_widget_values_forged_by_a_client_are_refused(store, session):
     page.submit.click()
     assert "Please choose a role from the list." in page.status.value
     assert store.read(session.code, kinds=["participant_joined"]) == []
+
+
+def test_console_sets_the_minimum_group_size_but_never_below_three(store, session):
+    console = ConsolePage(store=store)
+    console.start()
+    console.open(session.code, session.key)
+    assert console.group_size.value == 5
+    console.group_size.value = 8
+    console.group_size.value = 1
+    settings = [
+        r.event.value for r in store.read(session.code, kinds=["setting_changed"])
+    ]
+    assert settings == [8, 3]
+    assert console.roster.min_group_size(session.min_group_size) == 3

@@ -13,9 +13,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from facilitate.config import Config
+from facilitate.config import SMALLEST_ALLOWED_GROUP_SIZE, Config
 from facilitate.errors import FacilitateError
-from facilitate.events import PhaseChanged, Recorded
+from facilitate.events import PhaseChanged, Recorded, SettingChanged
 from facilitate.live import CONSOLE_INTERVAL, keep_polling
 from facilitate.phases import PHASES, next_phase, phase_by_key, previous_phase
 from facilitate.qr import qr_svg
@@ -59,6 +59,18 @@ class ConsolePage:
         default_factory=lambda: styled(widgets.VBox(), "fc-console-activity")
     )
     status: widgets.HTML = field(default_factory=lambda: message("fc-status"))
+    group_size: widgets.BoundedIntText = field(
+        default_factory=lambda: styled(
+            widgets.BoundedIntText(
+                min=SMALLEST_ALLOWED_GROUP_SIZE,
+                max=100,
+                description="Smallest group shown",
+                style={"description_width": "initial"},
+                layout=widgets.Layout(width="16em"),
+            ),
+            "fc-min-group-size",
+        )
+    )
     session: SessionInfo | None = None
     roster: Roster = field(default_factory=Roster)
     records: list[Recorded] = field(default_factory=list)
@@ -67,6 +79,7 @@ class ConsolePage:
     poller: Any = None
 
     def start(self) -> None:
+        self.group_size.observe(self.change_group_size, "value")
         self.next_button.on_click(lambda _: self.move_phase(next_phase))
         self.previous_button.on_click(lambda _: self.move_phase(previous_phase))
         self.browser.on_connect(self.connected)
@@ -108,6 +121,14 @@ class ConsolePage:
             return
         self.session = session
         self.show_join_link(session)
+        self.root.children = self.layout(session)
+        say(self.status, "")
+        self.refresh()
+        if self.poller is None:
+            self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL)
+
+    def layout(self, session: SessionInfo) -> list[widgets.Widget]:
+        """Join panel on the left, phase controls and the activity on the right."""
         count_label = styled(widgets.HTML("people joined"), "fc-count-label")
         join_panel = styled(
             widgets.VBox(
@@ -116,6 +137,7 @@ class ConsolePage:
                     self.qr,
                     self.join_link,
                     widgets.HBox([self.count, count_label]),
+                    self.group_size,
                 ]
             ),
             "fc-join-panel",
@@ -125,16 +147,12 @@ class ConsolePage:
             "fc-phase-controls",
         )
         main = styled(widgets.VBox([controls, self.activity_box]), "fc-main")
-        self.root.children = [
+        return [
             self.browser,
             heading(session.title, "fc-session-title"),
             styled(widgets.HBox([join_panel, main]), "fc-console-layout"),
             self.status,
         ]
-        say(self.status, "")
-        self.refresh()
-        if self.poller is None:
-            self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL)
 
     def refresh(self) -> None:
         """Fold in what is new and update the count, phase and activity panel."""
@@ -146,6 +164,7 @@ class ConsolePage:
         self.records.extend(new)
         self.roster.apply(new)
         self.count.value = str(self.roster.count)
+        self.group_size.value = self.roster.min_group_size(self.session.min_group_size)
         self.show_phase()
         if self.activity is not None:
             self.activity.refresh(self.roster, self.records)
@@ -166,9 +185,26 @@ class ConsolePage:
         self.activity_box.children = [self.activity.root] if self.activity else []
 
     def move_phase(self, step: Any) -> None:
+        if self.session is not None:
+            self.record(PhaseChanged(step(self.roster.phase)))
+
+    def change_group_size(self, change: dict[str, Any]) -> None:
+        """Record a new k; the widget's bounds keep it at the privacy floor or above."""
         if self.session is None:
             return
-        self.store.append(self.session.code, PhaseChanged(step(self.roster.phase)))
+        current = self.roster.min_group_size(self.session.min_group_size)
+        k = max(int(change["new"]), SMALLEST_ALLOWED_GROUP_SIZE)
+        if k != current:
+            self.record(SettingChanged("min_group_size", k))
+
+    def record(self, event: Any) -> None:
+        """Append a facilitator action and show its effect at once."""
+        assert self.session is not None
+        try:
+            self.store.append(self.session.code, event)
+        except FacilitateError as error:
+            say(self.status, str(error), "error")
+            return
         self.refresh()
 
 
