@@ -6,6 +6,7 @@ import random
 
 from facilitate.content import load_checkin
 from facilitate.events import CheckinAnswered, ParticipantJoined
+from facilitate.participation_demo import seed_discussion
 from facilitate.sessions import SessionInfo, create_session
 from facilitate.store.base import EventStore
 
@@ -35,6 +36,7 @@ def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
         participant = f"demo-{index:02d}"
         store.append(session.code, ParticipantJoined(participant, name, role))
         store.append(session.code, CheckinAnswered(participant, rng.choice(choices)))
+    seed_discussion(store, session)
     return session
 
 

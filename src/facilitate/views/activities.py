@@ -53,6 +53,7 @@ PARTICIPANT_ACTIVITIES: dict[str, str] = {
 #: phase key -> "module:factory" of what the console projects in that phase.
 CONSOLE_ACTIVITIES: dict[str, str] = {
     "welcome": "facilitate.views.checkin_panel:CheckinPanel",
+    "participation": "facilitate.views.participation_console:ParticipationPanel",
 }
 
 
