@@ -7,6 +7,7 @@ import random
 from facilitate.content import load_checkin
 from facilitate.events import CheckinAnswered, ParticipantJoined
 from facilitate.participation_demo import seed_discussion
+from facilitate.self_assessment.demo import seed_self_assessment
 from facilitate.sessions import SessionInfo, create_session
 from facilitate.store.base import EventStore
 
@@ -37,6 +38,8 @@ def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
         store.append(session.code, ParticipantJoined(participant, name, role))
         store.append(session.code, CheckinAnswered(participant, rng.choice(choices)))
     seed_discussion(store, session)
+    people = [f"demo-{index:02d}" for index in range(len(DEMO_PEOPLE))]
+    seed_self_assessment(store, session, people, rng)
     return session
 
 

@@ -35,6 +35,7 @@ PartBuilder = Callable[[Sequence[Recorded], SessionInfo], ReportPart]
 #: Section order in the summary; each value is "module:function" (imported lazily).
 REPORT_PARTS: dict[str, str] = {
     "checkin": "facilitate.report_parts:checkin_part",
+    "self_assessment": "facilitate.self_assessment.report:self_assessment_part",
     "participation": "facilitate.participation_report:participation_part",
 }
 

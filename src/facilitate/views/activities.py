@@ -49,10 +49,14 @@ ConsoleFactory = Callable[[ConsoleContext], ConsoleActivity]
 #: phase key -> "module:factory" of what participants see in that phase.
 PARTICIPANT_ACTIVITIES: dict[str, str] = {
     "welcome": "facilitate.views.checkin_participant:CheckinChoice",
+    "self_assessment": (
+        "facilitate.views.self_assessment_participant:SelfAssessmentActivity"
+    ),
 }
 #: phase key -> "module:factory" of what the console projects in that phase.
 CONSOLE_ACTIVITIES: dict[str, str] = {
     "welcome": "facilitate.views.checkin_panel:CheckinPanel",
+    "self_assessment": "facilitate.views.self_assessment_console:SelfAssessmentPanel",
     "participation": "facilitate.views.participation_console:ParticipationPanel",
 }
 

@@ -1,0 +1,210 @@
+"""The participant flow and the console panel with real widgets and a real store."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+
+from facilitate.events import (
+    IdentityReflected,
+    ParticipantJoined,
+    PrivateReflectionSaved,
+    ResultsRevealed,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+    SettingChanged,
+    ZoneChecked,
+)
+from facilitate.roster import roster_of
+from facilitate.self_assessment.content import load_self_assessment
+from facilitate.views.activities import ConsoleContext, ParticipantContext
+from facilitate.views.self_assessment_console import SelfAssessmentPanel
+from facilitate.views.self_assessment_participant import SelfAssessmentActivity
+from facilitate.views.self_assessment_zone import zone_checkin
+from tests.unit.self_assessment_fixtures import complete_inventory
+
+CONTENT = load_self_assessment()
+SECRET = "my private worry about grading"
+
+
+def kinds_of(store, session, kind):
+    return [r.event for r in store.read(session.code, kinds=[kind])]
+
+
+def answer_current_part(activity, answer="often"):
+    domain = CONTENT.domains[activity.step - 1]
+    for item in domain.items:
+        activity.items[item.key].value = answer
+
+
+def test_participant_answers_resumes_and_submits(store, session):
+    store.append(session.code, ParticipantJoined("p1", "Ana"))
+    context = ParticipantContext(store, session, "p1")
+    activity = SelfAssessmentActivity(context)
+    assert "Part 1 of 8: Before we start" in activity.progress_label.value
+    activity.zone.choice.value = "risk"
+    activity.next.click()
+    activity.next.click()
+    assert activity.step == 1
+    assert (
+        "4 statements are still open. Choose an answer, or “Prefer not to say”."
+        in activity.status.value
+    )
+    answer_current_part(activity)
+    activity.next.click()
+    assert activity.step == 2
+
+    resumed = SelfAssessmentActivity(context)
+    assert resumed.step == 2
+    assert resumed.zone.choice.value == "risk"
+    while resumed.step <= len(CONTENT.domains):
+        answer_current_part(resumed, "prefer_not" if resumed.step == 2 else "always")
+        resumed.next.click()
+    resumed.identities["most"].value = ("race", "language")
+    resumed.next.click()
+    resumed.reflections["leadership"].value = f"<b>{SECRET}</b>"
+    resumed.submit.click()
+
+    assert kinds_of(store, session, ZoneChecked.kind) == [
+        ZoneChecked("p1", "start", "risk")
+    ]
+    assert len(kinds_of(store, session, SelfAssessmentAnswered.kind)) == 20
+    assert IdentityReflected("p1", "most", ["race", "language"]) in kinds_of(
+        store, session, IdentityReflected.kind
+    )
+    assert kinds_of(store, session, PrivateReflectionSaved.kind) == [
+        PrivateReflectionSaved("p1", "leadership", f"<b>{SECRET}</b>")
+    ]
+    assert kinds_of(store, session, SelfAssessmentSubmitted.kind) == [
+        SelfAssessmentSubmitted("p1")
+    ]
+    assert resumed.profile in resumed.root.children
+    assert "Privilege and access" in resumed.profile.value
+    data = resumed.download.value.split("base64,", 1)[1].split('"', 1)[0]
+    assert f"<b>{SECRET}</b>" in base64.b64decode(data).decode()
+    assert SECRET not in resumed.download.value
+
+
+def test_reload_after_submit_shows_profile_and_changes_append(store, session):
+    complete_inventory(store, session.code, "p1")
+    activity = SelfAssessmentActivity(ParticipantContext(store, session, "p1"))
+    assert activity.profile in activity.root.children
+    activity.edit.click()
+    assert activity.step == 1
+    first = CONTENT.domains[0].items[0].key
+    activity.items[first].value = "never"
+    answers = [
+        e
+        for e in kinds_of(store, session, SelfAssessmentAnswered.kind)
+        if e.item == first
+    ]
+    assert [e.answer for e in answers] == ["often", "never"]
+
+
+def test_over_long_reflection_is_refused_not_cut(store, session):
+    activity = SelfAssessmentActivity(ParticipantContext(store, session, "p1"))
+    activity.go(activity.step_count - 1)
+    activity.reflections["pause"].value = "x" * 2001
+    activity.back.click()
+    assert activity.step == activity.step_count - 1
+    assert (
+        "Your reflection is 2,001 characters; the limit is 2,000. Please shorten it."
+        in activity.status.value
+    )
+    assert kinds_of(store, session, PrivateReflectionSaved.kind) == []
+
+
+def test_end_zone_widget_for_the_reflection_phase(store, session):
+    widget = zone_checkin(ParticipantContext(store, session, "p1"), "end")
+    widget.choice.value = "comfort"
+    assert kinds_of(store, session, ZoneChecked.kind) == [
+        ZoneChecked("p1", "end", "comfort")
+    ]
+    again = zone_checkin(ParticipantContext(store, session, "p1"), "end")
+    assert again.choice.value == "comfort"
+
+
+def refreshed(panel, store, session):
+    records = store.read(session.code)
+    panel.refresh(roster_of(records), records)
+    return panel
+
+
+def test_console_hides_until_revealed_and_suppresses_under_k(store, session):
+    for person in ("a", "b", "c", "d"):
+        complete_inventory(store, session.code, person)
+    store.append(session.code, PrivateReflectionSaved("a", "leadership", SECRET))
+    panel = refreshed(
+        SelfAssessmentPanel(ConsoleContext(store, session)), store, session
+    )
+    assert "4 of 4 have finished." in panel.finished.value
+    assert "Results are hidden until you reveal them." in panel.hidden.value
+    assert panel.results.children == ()
+
+    panel.reveal.click()
+    assert kinds_of(store, session, ResultsRevealed.kind) == [
+        ResultsRevealed("self_assessment", True)
+    ]
+    refreshed(panel, store, session)
+    assert panel.reveal.description == "Hide results"
+    assert panel.domains.root.children == (panel.domains.note,)
+    assert panel.domains.note.value == (
+        "<p>Domain results: 1 more person needs to answer before this is shown "
+        "(groups smaller than 5 stay private).</p>"
+    )
+
+    for person in ("e", "f"):
+        complete_inventory(store, session.code, person)
+    refreshed(panel, store, session)
+    assert panel.domains.root.children == (panel.domains.chart,)
+    often = next(t for t in panel.domains.chart.data if t.name == "Often")
+    assert list(often.x) == [100] * 5
+    race = panel.identities.chart.data[0]
+    assert (list(race.y), list(race.x)) == (["Race or ethnicity"], [6])
+    everything = (
+        "".join(str(getattr(w, "value", "")) for w in (panel.finished, panel.hidden))
+        + str(panel.domains.chart.to_dict())
+        + str(panel.identities.chart.to_dict())
+    )
+    assert SECRET not in everything
+
+
+def test_console_k_follows_the_facilitator_setting(store, session):
+    for person in ("a", "b", "c", "d"):
+        complete_inventory(store, session.code, person)
+    store.append(session.code, ResultsRevealed("self_assessment", True))
+    store.append(session.code, SettingChanged("min_group_size", 4))
+    panel = refreshed(
+        SelfAssessmentPanel(ConsoleContext(store, session)), store, session
+    )
+    assert panel.domains.root.children == (panel.domains.chart,)
+    store.append(session.code, SettingChanged("min_group_size", 6))
+    refreshed(panel, store, session)
+    assert panel.domains.root.children == (panel.domains.note,)
+
+
+def test_console_never_goes_below_three(store, session):
+    for person in ("a", "b"):
+        complete_inventory(store, session.code, person)
+    store.append(session.code, ResultsRevealed("self_assessment", True))
+    store.append(session.code, SettingChanged("min_group_size", 2))
+    panel = refreshed(
+        SelfAssessmentPanel(ConsoleContext(store, session)), store, session
+    )
+    assert panel.domains.note.value == (
+        "<p>Domain results: 1 more person needs to answer before this is shown "
+        "(groups smaller than 3 stay private).</p>"
+    )
+
+
+def test_participant_module_stays_free_of_pandas_and_plotly():
+    code = (
+        "import sys, facilitate.views.self_assessment_participant, "
+        "facilitate.views.self_assessment_zone;"
+        "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
