@@ -9,8 +9,8 @@ import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -31,7 +31,9 @@ def kernel_pids(parent: int) -> list[int]:
             cmdline = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        ppid = next(int(l.split()[1]) for l in status.splitlines() if l.startswith("PPid"))
+        ppid = next(
+            int(row.split()[1]) for row in status.splitlines() if row.startswith("PPid")
+        )
         if ppid == parent and b"ipykernel" in cmdline:
             found.append(int(entry.name))
     return found
@@ -51,9 +53,21 @@ def running_server(pool: int) -> Iterator[tuple[str, Path, subprocess.Popen[byte
     env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
     log = (data_dir / "serve.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "facilitate", "--data-dir", str(data_dir), "serve",
-         "--port", str(port), "--pool", str(pool)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "facilitate",
+            "--data-dir",
+            str(data_dir),
+            "serve",
+            "--port",
+            str(port),
+            "--pool",
+            str(pool),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -70,7 +84,9 @@ def running_server(pool: int) -> Iterator[tuple[str, Path, subprocess.Popen[byte
         process.wait(timeout=30)
 
 
-def wait_for_pool(process: subprocess.Popen[bytes], size: int, limit: float = 600) -> float:
+def wait_for_pool(
+    process: subprocess.Popen[bytes], size: int, limit: float = 600
+) -> float:
     """Seconds until ``size`` kernels run and the machine has settled."""
     start = time.monotonic()
     while len(kernel_pids(process.pid)) < size and time.monotonic() - start < limit:

@@ -14,7 +14,6 @@ import time
 import urllib.request
 
 from _server import kernel_pids, rss_mb, running_server, wait_for_pool
-
 from facilitate.sessions import create_session
 from facilitate.store import open_store
 
@@ -40,9 +39,11 @@ def fetch_all(url: str, count: int) -> list[float]:
 
 
 def report(label: str, times: list[float]) -> None:
-    p95 = times[max(int(round(0.95 * len(times))) - 1, 0)]
-    print(f"{label}: n={len(times)} p50={statistics.median(times):.3f}s "
-          f"p95={p95:.3f}s max={times[-1]:.3f}s")
+    p95 = times[max(round(0.95 * len(times)) - 1, 0)]
+    print(
+        f"{label}: n={len(times)} p50={statistics.median(times):.3f}s "
+        f"p95={p95:.3f}s max={times[-1]:.3f}s"
+    )
 
 
 def run(count: int, pool: int) -> None:
@@ -52,8 +53,10 @@ def run(count: int, pool: int) -> None:
             filled = wait_for_pool(process, pool)
             print(f"pool of {pool}: filled and settled in {filled:.1f}s")
             rss = [rss_mb(pid) for pid in kernel_pids(process.pid)]
-            print(f"idle participant kernel RSS: mean={statistics.mean(rss):.1f} MB "
-                  f"max={max(rss):.1f} MB (n={len(rss)})")
+            print(
+                f"idle participant kernel RSS: mean={statistics.mean(rss):.1f} MB "
+                f"max={max(rss):.1f} MB (n={len(rss)})"
+            )
         url = f"{base}/voila/render/participant.ipynb?code={session.code}"
         report(f"joins with pool={pool}", fetch_all(url, count))
 

@@ -13,16 +13,23 @@ import statistics
 import sys
 import time
 
-from _server import running_server
 from playwright.sync_api import sync_playwright
 
+from _server import running_server
 from facilitate.events import ParticipantJoined
 from facilitate.sessions import create_session
 from facilitate.store import open_store
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 OBSERVE = """() => { window.seen = []; const el = document.querySelector('.fc-count');
   new MutationObserver(() => window.seen.push([Date.now() / 1000, el.innerText.trim()]))
     .observe(el, {subtree: true, childList: true, characterData: true}); }"""
@@ -34,7 +41,9 @@ def main(people: int = 100, seconds: float = 10.0) -> None:
         session = create_session(store, "Latency benchmark")
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         console = browser.new_page()
-        console.goto(f"{base}/voila/render/console.ipynb?code={session.code}&key={session.key}")
+        console.goto(
+            f"{base}/voila/render/console.ipynb?code={session.code}&key={session.key}"
+        )
         console.wait_for_selector(".fc-count", timeout=120_000)
         time.sleep(2)
         console.evaluate(OBSERVE)
@@ -52,10 +61,14 @@ def main(people: int = 100, seconds: float = 10.0) -> None:
         if text.isdigit():
             for n in range(1, int(text) + 1):
                 shown_at.setdefault(n, at)
-    delays = sorted(shown_at[i + 1] - t for i, t in enumerate(recorded) if i + 1 in shown_at)
-    p95 = delays[max(int(round(0.95 * len(delays))) - 1, 0)]
-    print(f"submit -> console: n={len(delays)}/{people} over {seconds:.0f}s "
-          f"p50={statistics.median(delays):.3f}s p95={p95:.3f}s max={delays[-1]:.3f}s")
+    delays = sorted(
+        shown_at[i + 1] - t for i, t in enumerate(recorded) if i + 1 in shown_at
+    )
+    p95 = delays[max(round(0.95 * len(delays)) - 1, 0)]
+    print(
+        f"submit -> console: n={len(delays)}/{people} over {seconds:.0f}s "
+        f"p50={statistics.median(delays):.3f}s p95={p95:.3f}s max={delays[-1]:.3f}s"
+    )
 
 
 if __name__ == "__main__":

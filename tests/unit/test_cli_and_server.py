@@ -26,20 +26,28 @@ def test_session_list_and_delete(tmp_path, capsys):
 
 
 def test_errors_are_one_line_without_traceback(tmp_path, capsys):
-    code = main(["--data-dir", str(tmp_path), "session", "new", "x", "--min-group-size", "2"])
+    code = main(
+        ["--data-dir", str(tmp_path), "session", "new", "x", "--min-group-size", "2"]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert err == (
-        "facilitate: A minimum group size of 2 could expose individuals. Use 3 or more.\n"
+        "facilitate: A minimum group size of 2 could expose individuals. "
+        "Use 3 or more.\n"
     )
-    assert main(["--data-dir", str(tmp_path), "session", "delete", "QQQQQQ", "--yes"]) == 2
+    assert (
+        main(["--data-dir", str(tmp_path), "session", "delete", "QQQQQQ", "--yes"]) == 2
+    )
     assert "is not a session code we know" in capsys.readouterr().err
 
 
 def test_only_the_participant_notebook_is_preheated():
     settings = voila_settings(ServeOptions(pool=12))
     pools = settings["VoilaKernelManager"]["kernel_pools_config"]
-    assert pools == {"default": {"pool_size": 0}, "participant.ipynb": {"pool_size": 12}}
+    assert pools == {
+        "default": {"pool_size": 0},
+        "participant.ipynb": {"pool_size": 12},
+    }
     assert "console.ipynb" in settings["VoilaKernelManager"]["preheat_denylist"]
     assert "participant.ipynb" not in settings["VoilaKernelManager"]["preheat_denylist"]
     assert settings["VoilaConfiguration"]["show_tracebacks"] is False

@@ -20,6 +20,8 @@ print(",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
 def test_participant_page_and_activities_import_no_heavy_modules():
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT.format(heavy=HEAVY)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert result.stdout.strip() == ""

@@ -71,4 +71,6 @@ def test_unwritable_location_is_one_clear_sentence(tmp_path: Path):
         SQLiteStore(blocker / "events.sqlite3")
     message = str(raised.value)
     assert message.startswith(f"Cannot open the session store at {blocker}")
-    assert message.endswith("or choose another one with --data-dir or FACILITATE_DATA_DIR.")
+    assert message.endswith(
+        "or choose another one with --data-dir or FACILITATE_DATA_DIR."
+    )
