@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from facilitate.alignment_demo import seed_alignment
 from facilitate.content import load_checkin
 from facilitate.events import CheckinAnswered, ParticipantJoined
 from facilitate.participation_demo import seed_discussion
@@ -40,6 +41,7 @@ def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
     seed_discussion(store, session)
     people = [f"demo-{index:02d}" for index in range(len(DEMO_PEOPLE))]
     seed_self_assessment(store, session, people, rng)
+    seed_alignment(store, session, people, rng)
     return session
 
 

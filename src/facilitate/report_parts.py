@@ -37,6 +37,7 @@ REPORT_PARTS: dict[str, str] = {
     "checkin": "facilitate.report_parts:checkin_part",
     "self_assessment": "facilitate.self_assessment.report:self_assessment_part",
     "participation": "facilitate.participation_report:participation_part",
+    "alignment": "facilitate.alignment_report:alignment_part",
 }
 
 

@@ -22,12 +22,15 @@ at least 0.7 together with low consensus or a negative r_wg.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from facilitate.alignment_content import LEVEL_POINTS, SPECTRUM_POINTS, Practice
+from facilitate.metrics.privacy import is_shown, suppress_small_groups
+from facilitate.metrics.vision_words import vision_word_counts
 
 BIMODAL = 5 / 9
 SPLIT_BIMODALITY = 0.7
@@ -263,4 +266,42 @@ def discussion_prompt(row: pd.Series) -> str:
     return (
         f"We mostly agree on {label}. What would keep our practice and our "
         "vision this close?"
+    )
+
+
+@dataclass(frozen=True)
+class RoomPicture:
+    """Everything the console and the summary draw, already k-suppressed."""
+
+    summary: pd.DataFrame
+    shown: pd.DataFrame
+    top: pd.DataFrame
+    distribution: pd.DataFrame
+    words: pd.DataFrame | None
+    vision_count: int
+
+
+def room_picture(
+    ratings: pd.DataFrame,
+    practices: Sequence[Practice],
+    vision_texts: Sequence[str],
+    k: int,
+) -> RoomPicture:
+    """Summary of every practice, and what may be shown: practices with at least
+    ``k`` answers, their spectrum counts, and vision words once ``k`` people
+    offered some (``words`` is None until then)."""
+    summary = alignment_summary(ratings, practices)
+    shown = suppress_small_groups(summary, "answered", k)
+    distribution = spectrum_distribution(ratings, practices)
+    distribution = distribution.loc[
+        distribution["practice"].isin(set(shown["practice"]))
+    ].reset_index(drop=True)
+    words = vision_word_counts(vision_texts) if is_shown(len(vision_texts), k) else None
+    return RoomPicture(
+        summary=summary,
+        shown=shown,
+        top=top_tensions(shown),
+        distribution=distribution,
+        words=words,
+        vision_count=len(vision_texts),
     )

@@ -1,0 +1,129 @@
+"""Alignment charts: the tension map, the spectrum strip and the vision words.
+
+Every label that a facilitator or participant typed is escaped before plotly
+sees it, because plotly renders a subset of HTML in text and tick labels.
+Colours follow the agreement label, so the legend reads in plain words.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from facilitate.alignment_content import SPECTRUM_ENDS, SPECTRUM_POINTS
+from facilitate.charts.style import OKABE_ITO, projector_layout
+from facilitate.metrics.alignment import BROAD, LEANING, SPLIT, SPREAD
+from facilitate.text import escape
+
+AGREEMENT_COLOURS = {
+    SPLIT: OKABE_ITO[5],  # vermillion
+    SPREAD: OKABE_ITO[1],  # orange
+    LEANING: OKABE_ITO[4],  # sky blue
+    BROAD: OKABE_ITO[0],  # blue
+}
+SHORT = 26
+
+
+def short_label(label: str) -> str:
+    """Escaped and cut to fit beside a dot on a projected chart."""
+    text = label if len(label) <= SHORT else label[: SHORT - 1].rstrip() + "…"
+    return escape(text)
+
+
+def tension_map(summary: pd.DataFrame) -> go.Figure:
+    """Each practice at (now, vision); bigger dots = more disagreement.
+
+    On the dashed diagonal practice and vision agree; above it the vision pulls
+    ahead of what the school does, below it the practice outweighs the vision.
+    """
+    figure = go.Figure(layout=projector_layout("Tension map", height=620))
+    figure.add_trace(
+        go.Scatter(
+            x=[1, 5],
+            y=[1, 5],
+            mode="lines",
+            line={"dash": "dash", "color": "#777777"},
+            name="aligned",
+            hoverinfo="skip",
+        )
+    )
+    disagreement = 1 - summary[["spectrum_consensus", "vision_consensus"]].min(axis=1)
+    for label, colour in AGREEMENT_COLOURS.items():
+        rows = summary["agreement"] == label
+        if not rows.any():
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=summary.loc[rows, "now_mean"].round(2).tolist(),
+                y=summary.loc[rows, "vision_mean"].round(2).tolist(),
+                mode="markers+text",
+                name=label,
+                text=[short_label(t) for t in summary.loc[rows, "label"]],
+                textposition="top center",
+                marker={
+                    "color": colour,
+                    "size": (16 + 34 * disagreement[rows]).round(1).tolist(),
+                    "line": {"width": 1, "color": "#000000"},
+                },
+            )
+        )
+    axis = {"range": [0.6, 5.4], "dtick": 1}
+    figure.update_xaxes(title_text="drives our school now (1–5)", **axis)
+    figure.update_yaxes(title_text="belongs in our shared vision (1–5)", **axis)
+    figure.update_layout(legend={"orientation": "h", "y": -0.18})
+    return figure
+
+
+def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
+    """Where people placed each practice, one row per practice, dot size = people."""
+    placed = distribution.loc[distribution["count"] > 0]
+    practices = list(dict.fromkeys(distribution["label"]))
+    height = 160 + 46 * max(len(practices), 1)
+    figure = go.Figure(
+        go.Scatter(
+            x=placed["position"].tolist(),
+            y=[short_label(t) for t in placed["label"]],
+            mode="markers+text",
+            text=placed["count"].tolist(),
+            marker={
+                "color": OKABE_ITO[0],
+                "size": (12 + 6 * placed["count"]).clip(upper=48).tolist(),
+                "opacity": 0.85,
+            },
+            textfont={"color": "#ffffff", "size": 14},
+            hovertemplate="%{y}: %{text} at %{x}<extra></extra>",
+        ),
+        layout=projector_layout("Where we place each practice", height=height),
+    )
+    figure.update_xaxes(
+        range=[0.5, SPECTRUM_POINTS + 0.5],
+        tickvals=[1, (SPECTRUM_POINTS + 1) // 2, SPECTRUM_POINTS],
+        ticktext=[SPECTRUM_ENDS[0], "in between", SPECTRUM_ENDS[1]],
+    )
+    figure.update_yaxes(
+        categoryorder="array",
+        categoryarray=[short_label(t) for t in practices],
+        autorange="reversed",
+    )
+    figure.update_layout(margin={"l": 320})
+    return figure
+
+
+def vision_words_figure(words: pd.DataFrame) -> go.Figure:
+    """The words most offered for our shared vision; never who offered them."""
+    figure = go.Figure(
+        go.Bar(
+            x=words["count"].tolist(),
+            y=[escape(w) for w in words["word"]],
+            orientation="h",
+            marker_color=OKABE_ITO[2],
+            text=words["count"].tolist(),
+            textposition="auto",
+        ),
+        layout=projector_layout(
+            "Our shared vision, in our words", height=160 + 34 * max(len(words), 1)
+        ),
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text="people using the word", rangemode="tozero", dtick=1)
+    return figure

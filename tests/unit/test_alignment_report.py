@@ -1,0 +1,44 @@
+"""The alignment summary part, and the demo room it is usually shown with."""
+
+from __future__ import annotations
+
+import random
+
+from facilitate.alignment_demo import seed_alignment
+from facilitate.alignment_report import alignment_part
+from facilitate.events import PracticeRated, VisionOffered
+
+
+def test_summary_part_holds_aggregates_only(store, session):
+    people = [f"demo-{n:02d}" for n in range(12)]
+    seed_alignment(store, session, people, random.Random(7))
+    part = alignment_part(store.read(session.code), session)
+    assert part.key == "alignment"
+    assert len(part.figures) == 3
+    assert sorted(part.tables) == [
+        "alignment_practices",
+        "alignment_tensions",
+        "vision_words",
+    ]
+    for table in part.tables.values():
+        assert "participant" not in table.columns
+        assert not any(p in table.to_csv() for p in people)
+    tensions = part.tables["alignment_tensions"]
+    assert set(tensions["label"].head(2)) == {
+        "Letter grades",
+        "School-wide reward celebrations",
+    }
+    assert set(tensions["agreement"].head(2)) == {"split into two camps"}
+    assert part.notes[0] == tensions["prompt"].iloc[0]
+
+
+def test_summary_part_below_k_draws_nothing(store, session):
+    for participant in ("a", "b"):
+        store.append(session.code, PracticeRated(participant, "letter_grades", 1, 1, 1))
+        store.append(session.code, VisionOffered(participant, "private words"))
+    part = alignment_part(store.read(session.code), session)
+    assert part.tables == {}
+    assert part.notes == [
+        "3 more people need to answer before this is shown "
+        "(groups smaller than 5 stay private)."
+    ]
