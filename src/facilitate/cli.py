@@ -109,6 +109,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from facilitate.export import chosen_formats, export_session
+
+    config, store = _store(args)
+    session = find_session(store, args.code)
+    out_dir = Path(args.out).expanduser().resolve()
+    print(f"Exporting '{session.title}' ({session.code}) to {out_dir}", flush=True)
+    result = export_session(
+        store,
+        session,
+        config.data_dir,
+        out_dir,
+        chosen_formats(args.to),
+        progress=lambda line: print(line, flush=True),
+    )
+    for path in result.files:
+        print(f"  {path}")
+    for problem in result.problems:
+        print(f"facilitate: {problem}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from facilitate.server import DEFAULT_POOL
 
@@ -136,6 +158,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--data-dir", default=argparse.SUPPRESS)
     serve.set_defaults(run=cmd_serve)
+
+    export = commands.add_parser(
+        "export", help="write a session's reflection summary (HTML, PDF, CSV)"
+    )
+    export.add_argument("code", help="the session's code")
+    export.add_argument(
+        "--to", default="all", choices=["html", "pdf", "csv", "all"], help="format"
+    )
+    export.add_argument("--out", default=".", help="folder for the files (default: .)")
+    export.add_argument("--data-dir", default=argparse.SUPPRESS)
+    export.set_defaults(run=cmd_export)
 
     session = commands.add_parser("session", help="create, list or delete sessions")
     session_commands = session.add_subparsers(dest="session_command", required=True)

@@ -8,6 +8,7 @@ from facilitate.alignment_demo import seed_alignment
 from facilitate.content import load_checkin
 from facilitate.events import CheckinAnswered, ParticipantJoined
 from facilitate.participation_demo import seed_discussion
+from facilitate.reflection_demo import seed_reflection
 from facilitate.self_assessment.demo import seed_self_assessment
 from facilitate.sessions import SessionInfo, create_session
 from facilitate.store.base import EventStore
@@ -42,6 +43,7 @@ def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
     people = [f"demo-{index:02d}" for index in range(len(DEMO_PEOPLE))]
     seed_self_assessment(store, session, people, rng)
     seed_alignment(store, session, people, rng)
+    seed_reflection(store, session, [f"demo-{i:02d}" for i in range(len(DEMO_PEOPLE))])
     return session
 
 

@@ -38,6 +38,7 @@ REPORT_PARTS: dict[str, str] = {
     "self_assessment": "facilitate.self_assessment.report:self_assessment_part",
     "participation": "facilitate.participation_report:participation_part",
     "alignment": "facilitate.alignment_report:alignment_part",
+    "feedback": "facilitate.views.feedback_console:feedback_part",
 }
 
 

@@ -49,6 +49,7 @@ ConsoleFactory = Callable[[ConsoleContext], ConsoleActivity]
 #: phase key -> "module:factory" of what participants see in that phase.
 PARTICIPANT_ACTIVITIES: dict[str, str] = {
     "alignment": "facilitate.views.alignment_participant:AlignmentActivity",
+    "reflection": "facilitate.views.feedback_participant:FeedbackActivity",
     "welcome": "facilitate.views.checkin_participant:CheckinChoice",
     "self_assessment": (
         "facilitate.views.self_assessment_participant:SelfAssessmentActivity"
@@ -57,6 +58,7 @@ PARTICIPANT_ACTIVITIES: dict[str, str] = {
 #: phase key -> "module:factory" of what the console projects in that phase.
 CONSOLE_ACTIVITIES: dict[str, str] = {
     "alignment": "facilitate.views.alignment_console:AlignmentPanel",
+    "reflection": "facilitate.views.feedback_console:FeedbackPanel",
     "welcome": "facilitate.views.checkin_panel:CheckinPanel",
     "self_assessment": "facilitate.views.self_assessment_console:SelfAssessmentPanel",
     "participation": "facilitate.views.participation_console:ParticipationPanel",

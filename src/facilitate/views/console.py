@@ -25,6 +25,7 @@ from facilitate.store import EventStore, open_store
 from facilitate.text import escape
 from facilitate.views.activities import ConsoleContext, console_activity
 from facilitate.views.browser import BrowserContext
+from facilitate.views.export_button import ExportControl
 from facilitate.views.widgets import (
     ErrorPage,
     button,
@@ -71,6 +72,7 @@ class ConsolePage:
             "fc-min-group-size",
         )
     )
+    export: ExportControl = field(default_factory=ExportControl)
     session: SessionInfo | None = None
     roster: Roster = field(default_factory=Roster)
     records: list[Recorded] = field(default_factory=list)
@@ -120,6 +122,7 @@ class ConsolePage:
             ]
             return
         self.session = session
+        self.export.attach(session)
         self.show_join_link(session)
         self.root.children = self.layout(session)
         say(self.status, "")
@@ -138,6 +141,7 @@ class ConsolePage:
                     self.join_link,
                     widgets.HBox([self.count, count_label]),
                     self.group_size,
+                    self.export.root,
                 ]
             ),
             "fc-join-panel",

@@ -1,0 +1,77 @@
+"""Running ``workbooks/summary.ipynb`` headlessly and turning it into one HTML file.
+
+The workbook runs in a fresh kernel (nbclient, which nbconvert's
+ExecutePreprocessor wraps) whose environment names the data directory and the
+session, so the page is built exactly as Voila would build it. The HTML comes from
+our own nbconvert template in ``templates/nbconvert/templates/facilitate_summary``:
+no code, a cover, print-friendly CSS and nothing fetched from the internet.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbclient import NotebookClient
+
+from facilitate.config import DATA_DIR_VARIABLE
+from facilitate.export.cover import Cover
+from facilitate.export.summary import CODE_VARIABLE, KEY_VARIABLE
+from facilitate.paths import templates_dir, workbooks_dir
+from facilitate.sessions import SessionInfo
+
+SUMMARY_NOTEBOOK = "summary.ipynb"
+TEMPLATE_NAME = "facilitate_summary"
+CELL_TIMEOUT_SECONDS = 120
+
+
+def nbconvert_templates() -> Path:
+    """The folder holding our nbconvert template (found beside Voila's)."""
+    return templates_dir() / "nbconvert" / "templates"
+
+
+def kernel_environment(session: SessionInfo, data_dir: Path) -> dict[str, str]:
+    """The kernel's environment: the store, the session, and our templates."""
+    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
+    env[DATA_DIR_VARIABLE] = str(data_dir)
+    env[CODE_VARIABLE] = session.code
+    env[KEY_VARIABLE] = session.key
+    extra = env.get("JUPYTER_PATH", "")
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(templates_dir()), extra) if p)
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def run_summary(session: SessionInfo, data_dir: Path) -> Any:
+    """The summary workbook executed for ``session`` (a NotebookNode)."""
+    path = workbooks_dir() / SUMMARY_NOTEBOOK
+    notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+    client = NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT_SECONDS,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute(env=kernel_environment(session, data_dir))
+    return notebook
+
+
+def notebook_html(notebook: Any, cover: Cover) -> str:
+    """One self-contained HTML document from the executed workbook."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(  # type: ignore[no-untyped-call]
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(nbconvert_templates())],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    cover_facts = asdict(cover)
+    body, _ = exporter.from_notebook_node(
+        notebook, resources={"facilitate_cover": cover_facts}
+    )
+    return str(body)

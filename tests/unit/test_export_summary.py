@@ -1,0 +1,46 @@
+"""The summary workbook's object: the key is checked, parts come out in order."""
+
+from __future__ import annotations
+
+from facilitate.config import Config
+from facilitate.events import FeedbackGiven, LeaderNoteSaved
+from facilitate.export.summary import open_summary, session_address
+
+
+def test_session_comes_from_the_exporter_else_the_page_address():
+    env = {"QUERY_STRING": "code=ABCDEF&key=k1"}
+    assert session_address(env) == ("ABCDEF", "k1")
+    env |= {"FACILITATE_SUMMARY_CODE": "GHJKMN", "FACILITATE_SUMMARY_KEY": "k2"}
+    assert session_address(env) == ("GHJKMN", "k2")
+
+
+def test_wrong_key_shows_only_the_refusal(store, session, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUERY_STRING", f"code={session.code}&key=nope")
+    monkeypatch.delenv("FACILITATE_SUMMARY_CODE", raising=False)
+    monkeypatch.delenv("FACILITATE_SUMMARY_KEY", raising=False)
+    summary = open_summary(config=Config(data_dir=tmp_path))
+    assert summary.session is None
+    assert summary.status()._repr_html_().startswith('<p class="fc-refused">')
+    assert summary.context()._repr_html_() == ""
+    assert summary.activities()._repr_html_() == ""
+
+
+def test_right_key_shows_sections_with_feedback_last(tmp_path, monkeypatch):
+    from facilitate.sessions import create_session
+    from facilitate.store import open_store
+
+    store = open_store(tmp_path)
+    session = create_session(store, "Team meeting")
+    store.append(session.code, LeaderNoteSaved("context", "A <b>bold</b> start"))
+    store.append(session.code, FeedbackGiven("p1", {"voice": 5}, "Rounds", ""))
+    store.close()
+    monkeypatch.setenv("FACILITATE_SUMMARY_CODE", session.code)
+    monkeypatch.setenv("FACILITATE_SUMMARY_KEY", session.key)
+    summary = open_summary(config=Config(data_dir=tmp_path))
+    assert summary.status()._repr_html_() == ""
+    assert summary.parts[-1].key == "feedback"
+    assert "A &lt;b&gt;bold&lt;/b&gt; start" in summary.context()._repr_html_()
+    words = summary.feedback_words()._repr_html_()
+    assert "4 more people need to answer before this is shown" in words
+    assert "Rounds" not in words
+    assert "Not checked yet" in summary.rubric()._repr_html_()
