@@ -44,7 +44,7 @@ PRACTICE_COLUMNS = [
 
 def alignment_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPart:
     """Tension map, spectrum strip, vision words and the ranked tensions."""
-    from facilitate.metrics.alignment import room_picture
+    from facilitate.metrics.alignment import count_answers, room_picture
 
     k = roster_of(records).min_group_size(session.min_group_size)
     practices = session_practices(load_alignment().practices, records)
@@ -53,9 +53,9 @@ def alignment_part(records: Sequence[Recorded], session: SessionInfo) -> ReportP
         for r in records
         if isinstance(r.event, VisionOffered)
     }
-    picture = room_picture(
-        kind_frame(records, PracticeRated.kind), practices, list(visions.values()), k
-    )
+    ratings = kind_frame(records, PracticeRated.kind)
+    counts = count_answers(ratings, practices)
+    picture = room_picture(counts, practices, list(visions.values()), k)
     if picture.shown.empty:
         most = int(picture.summary["answered"].max()) if len(practices) else 0
         note = needs_more(most, k)

@@ -21,6 +21,7 @@ from facilitate.metrics.alignment import (
     alignment_summary,
     bimodality,
     consensus,
+    count_answers,
     rwg,
     spectrum_distribution,
     top_tensions,
@@ -187,7 +188,9 @@ def test_prompt_names_a_gap_when_the_room_agrees():
 
 
 def test_spectrum_distribution_counts_each_position():
-    frame = spectrum_distribution(ratings(), PRACTICES[:2])
+    frame = spectrum_distribution(
+        count_answers(ratings(), PRACTICES[:2]), PRACTICES[:2]
+    )
     grades = frame.loc[frame["practice"] == "grades", "count"].tolist()
     circles = frame.loc[frame["practice"] == "circles", "count"].tolist()
     assert grades == [2, 0, 0, 0, 0, 0, 2]

@@ -7,6 +7,8 @@ Colours follow the agreement label, so the legend reads in plain words.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -30,6 +32,30 @@ def short_label(label: str) -> str:
     return escape(text)
 
 
+def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
+    """One scatter per agreement label, always all four, so a live chart can be
+    updated in place: x = now, y = vision, dot size grows with disagreement."""
+    disagreement = 1 - summary[["spectrum_consensus", "vision_consensus"]].min(axis=1)
+    traces = []
+    for label, colour in AGREEMENT_COLOURS.items():
+        rows = summary["agreement"] == label
+        traces.append(
+            {
+                "x": summary.loc[rows, "now_mean"].round(2).tolist(),
+                "y": summary.loc[rows, "vision_mean"].round(2).tolist(),
+                "text": [short_label(t) for t in summary.loc[rows, "label"]],
+                "name": label,
+                "showlegend": bool(rows.any()),
+                "marker": {
+                    "color": colour,
+                    "size": (16 + 34 * disagreement[rows]).round(1).tolist(),
+                    "line": {"width": 1, "color": "#000000"},
+                },
+            }
+        )
+    return traces
+
+
 def tension_map(summary: pd.DataFrame) -> go.Figure:
     """Each practice at (now, vision); bigger dots = more disagreement.
 
@@ -47,25 +73,9 @@ def tension_map(summary: pd.DataFrame) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    disagreement = 1 - summary[["spectrum_consensus", "vision_consensus"]].min(axis=1)
-    for label, colour in AGREEMENT_COLOURS.items():
-        rows = summary["agreement"] == label
-        if not rows.any():
-            continue
+    for trace in tension_traces(summary):
         figure.add_trace(
-            go.Scatter(
-                x=summary.loc[rows, "now_mean"].round(2).tolist(),
-                y=summary.loc[rows, "vision_mean"].round(2).tolist(),
-                mode="markers+text",
-                name=label,
-                text=[short_label(t) for t in summary.loc[rows, "label"]],
-                textposition="top center",
-                marker={
-                    "color": colour,
-                    "size": (16 + 34 * disagreement[rows]).round(1).tolist(),
-                    "line": {"width": 1, "color": "#000000"},
-                },
-            )
+            go.Scatter(mode="markers+text", textposition="top center", **trace)
         )
     axis = {"range": [0.6, 5.4], "dtick": 1}
     figure.update_xaxes(title_text="drives our school now (1–5)", **axis)
@@ -74,56 +84,79 @@ def tension_map(summary: pd.DataFrame) -> go.Figure:
     return figure
 
 
+def strip_trace(distribution: pd.DataFrame) -> dict[str, Any]:
+    """Dots at each spectrum position a practice was placed, sized by people."""
+    placed = distribution.loc[distribution["count"] > 0]
+    return {
+        "x": placed["position"].tolist(),
+        "y": [short_label(t) for t in placed["label"]],
+        "text": placed["count"].tolist(),
+        "marker": {
+            "color": OKABE_ITO[0],
+            "size": (12 + 6 * placed["count"]).clip(upper=48).tolist(),
+            "opacity": 0.85,
+        },
+    }
+
+
+def strip_layout(distribution: pd.DataFrame) -> dict[str, Any]:
+    """Height and row order follow the practices shown (one row each)."""
+    practices = [short_label(t) for t in dict.fromkeys(distribution["label"])]
+    return {
+        "height": 160 + 46 * max(len(practices), 1),
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": practices,
+            "autorange": "reversed",
+        },
+    }
+
+
 def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
     """Where people placed each practice, one row per practice, dot size = people."""
-    placed = distribution.loc[distribution["count"] > 0]
-    practices = list(dict.fromkeys(distribution["label"]))
-    height = 160 + 46 * max(len(practices), 1)
     figure = go.Figure(
         go.Scatter(
-            x=placed["position"].tolist(),
-            y=[short_label(t) for t in placed["label"]],
             mode="markers+text",
-            text=placed["count"].tolist(),
-            marker={
-                "color": OKABE_ITO[0],
-                "size": (12 + 6 * placed["count"]).clip(upper=48).tolist(),
-                "opacity": 0.85,
-            },
             textfont={"color": "#ffffff", "size": 14},
             hovertemplate="%{y}: %{text} at %{x}<extra></extra>",
+            **strip_trace(distribution),
         ),
-        layout=projector_layout("Where we place each practice", height=height),
+        layout=projector_layout("Where we place each practice"),
     )
     figure.update_xaxes(
         range=[0.5, SPECTRUM_POINTS + 0.5],
         tickvals=[1, (SPECTRUM_POINTS + 1) // 2, SPECTRUM_POINTS],
         ticktext=[SPECTRUM_ENDS[0], "in between", SPECTRUM_ENDS[1]],
     )
-    figure.update_yaxes(
-        categoryorder="array",
-        categoryarray=[short_label(t) for t in practices],
-        autorange="reversed",
-    )
-    figure.update_layout(margin={"l": 320})
+    figure.update_layout(margin={"l": 320}, **strip_layout(distribution))
     return figure
+
+
+def word_bars(words: pd.DataFrame) -> dict[str, Any]:
+    return {
+        "x": words["count"].tolist(),
+        "y": [escape(w) for w in words["word"]],
+        "text": words["count"].tolist(),
+    }
 
 
 def vision_words_figure(words: pd.DataFrame) -> go.Figure:
     """The words most offered for our shared vision; never who offered them."""
     figure = go.Figure(
         go.Bar(
-            x=words["count"].tolist(),
-            y=[escape(w) for w in words["word"]],
             orientation="h",
             marker_color=OKABE_ITO[2],
-            text=words["count"].tolist(),
             textposition="auto",
+            **word_bars(words),
         ),
         layout=projector_layout(
-            "Our shared vision, in our words", height=160 + 34 * max(len(words), 1)
+            "Our shared vision, in our words", height=words_height(words)
         ),
     )
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title_text="people using the word", rangemode="tozero", dtick=1)
     return figure
+
+
+def words_height(words: pd.DataFrame) -> int:
+    return 160 + 34 * max(len(words), 1)

@@ -129,48 +129,87 @@ def latest_ratings(ratings: pd.DataFrame) -> pd.DataFrame:
     return ordered.drop_duplicates(["participant", "practice"], keep="last")
 
 
-def histograms(
-    ratings: pd.DataFrame, keys: Sequence[str], column: str, points: int
-) -> np.ndarray:
-    """Answer counts, one row per practice in ``keys``, columns scale points."""
-    counts = np.zeros((len(keys), points))
-    if ratings.empty:
-        return counts
-    row_of = {key: row for row, key in enumerate(keys)}
-    rows = ratings["practice"].map(row_of).to_numpy(dtype=float)
-    values = pd.to_numeric(ratings[column], errors="coerce").to_numpy(dtype=float)
-    keep = ~np.isnan(rows) & (values >= 1) & (values <= points)
-    if "skipped" in ratings:
-        keep &= ~ratings["skipped"].fillna(False).to_numpy(dtype=bool)
-    np.add.at(counts, (rows[keep].astype(int), values[keep].astype(int) - 1), 1)
+@dataclass(frozen=True)
+class AnswerCounts:
+    """Histograms per practice (rows in list order): what every statistic needs.
+
+    ``spectrum`` has 7 columns, ``now`` and ``vision`` 5; ``answered`` and
+    ``skipped`` count people. The console keeps these up to date one event at a
+    time; ``count_answers`` builds them from a frame for tests and the summary.
+    """
+
+    spectrum: np.ndarray
+    now: np.ndarray
+    vision: np.ndarray
+    answered: np.ndarray
+    skipped: np.ndarray
+
+
+def count_answers(ratings: pd.DataFrame, practices: Sequence[Practice]) -> AnswerCounts:
+    """Tally the latest rating of each person for each practice in ``practices``."""
+    latest = latest_ratings(ratings)
+    keys = [p.key for p in practices]
+    rows = np.asarray(
+        pd.Categorical(latest["practice"], categories=keys).codes, dtype=np.int64
+    )
+    skipped = latest["skipped"].fillna(False).to_numpy(dtype=bool)
+    rated = latest.loc[~skipped]
+    rated_rows = rows[~skipped]
+    return AnswerCounts(
+        spectrum=_tally(rated, rated_rows, "spectrum", len(keys)),
+        now=_tally(rated, rated_rows, "now", len(keys)),
+        vision=_tally(rated, rated_rows, "vision", len(keys)),
+        answered=np.bincount(rated_rows[rated_rows >= 0], minlength=len(keys)),
+        skipped=np.bincount(rows[(rows >= 0) & skipped], minlength=len(keys)),
+    )
+
+
+def _tally(latest: pd.DataFrame, rows: np.ndarray, column: str, size: int) -> Any:
+    """Counts per practice row and scale point; out-of-range values are ignored."""
+    points = SPECTRUM_POINTS if column == "spectrum" else LEVEL_POINTS
+    counts = np.zeros((size, points))
+    if len(rows):
+        values = pd.to_numeric(latest[column], errors="coerce").to_numpy(dtype=float)
+        keep = (rows >= 0) & (values >= 1) & (values <= points)
+        np.add.at(counts, (rows[keep], values[keep].astype(int) - 1), 1)
     return counts
 
 
 def alignment_summary(
     ratings: pd.DataFrame, practices: Sequence[Practice]
 ) -> pd.DataFrame:
-    """Per practice, in list order: ``SUMMARY_COLUMNS``.
+    """``summarise`` the latest ratings: see there for the columns.
 
     ``ratings`` has columns ``participant``, ``practice``, ``spectrum``, ``now``,
     ``vision``, ``skipped`` (and ``id`` when several answers per person may
-    exist). ``gap`` is vision minus now: above 0 the vision pulls ahead of
-    practice, below 0 the practice outweighs the vision. ``tension`` adds the
-    stronger disagreement (1 - consensus) to the gap's share of the 1..5 range.
+    exist).
     """
-    latest = latest_ratings(ratings)
-    keys = [p.key for p in practices]
-    spectrum = histograms(latest, keys, "spectrum", SPECTRUM_POINTS)
-    now = histograms(latest, keys, "now", LEVEL_POINTS)
-    vision = histograms(latest, keys, "vision", LEVEL_POINTS)
-    frame = pd.DataFrame({"practice": keys, "label": [p.label for p in practices]})
-    frame["answered"], frame["skipped"] = _answer_counts(latest, keys)
-    for name, counts in (("spectrum", spectrum), ("now", now), ("vision", vision)):
-        frame[f"{name}_mean"] = _moments(counts)[2]
+    return summarise(count_answers(ratings, practices), practices)
+
+
+def summarise(counts: AnswerCounts, practices: Sequence[Practice]) -> pd.DataFrame:
+    """Per practice, in list order: ``SUMMARY_COLUMNS``.
+
+    ``gap`` is vision minus now: above 0 the vision pulls ahead of practice,
+    below 0 the practice outweighs the vision. ``tension`` adds the stronger
+    disagreement (1 - consensus) to the gap's share of the 1..5 range.
+    """
+    frame = pd.DataFrame(
+        {
+            "practice": [p.key for p in practices],
+            "label": [p.label for p in practices],
+            "answered": counts.answered.astype("int64"),
+            "skipped": counts.skipped.astype("int64"),
+            "spectrum_mean": _moments(counts.spectrum)[2],
+            "now_mean": _moments(counts.now)[2],
+            "vision_mean": _moments(counts.vision)[2],
+        }
+    )
     frame["gap"] = frame["vision_mean"] - frame["now_mean"]
-    for name, counts in (("spectrum", spectrum), ("vision", vision)):
-        frame[f"{name}_rwg"] = rwg(counts)
-        frame[f"{name}_consensus"] = consensus(counts)
-        frame[f"{name}_bimodality"] = bimodality(counts)
+    for name, hist in (("spectrum", counts.spectrum), ("vision", counts.vision)):
+        frame[f"{name}_rwg"] = rwg(hist)
+        frame[f"{name}_consensus"] = consensus(hist)
+        frame[f"{name}_bimodality"] = bimodality(hist)
     vision_first = ~(frame["spectrum_consensus"] < frame["vision_consensus"])
     frame["split_on"] = np.where(vision_first, "vision", "spectrum")
     frame["agreement"] = [
@@ -192,31 +231,17 @@ def _on_split(frame: pd.DataFrame, stat: str) -> list[float]:
     return [float(value) for value in chosen]
 
 
-def _answer_counts(latest: pd.DataFrame, keys: Sequence[str]) -> tuple[Any, Any]:
-    if latest.empty:
-        zeros = np.zeros(len(keys), dtype=int)
-        return zeros, zeros.copy()
-    skipped = latest["skipped"].fillna(False).astype(bool)
-    answered = latest.loc[~skipped, "practice"].value_counts()
-    skips = latest.loc[skipped, "practice"].value_counts()
-    return (
-        np.array([int(answered.get(key, 0)) for key in keys]),
-        np.array([int(skips.get(key, 0)) for key in keys]),
-    )
-
-
 def spectrum_distribution(
-    ratings: pd.DataFrame, practices: Sequence[Practice]
+    counts: AnswerCounts, practices: Sequence[Practice]
 ) -> pd.DataFrame:
     """Long form ``practice``, ``label``, ``position`` (1..7), ``count``."""
     keys = [p.key for p in practices]
-    counts = histograms(latest_ratings(ratings), keys, "spectrum", SPECTRUM_POINTS)
     return pd.DataFrame(
         {
             "practice": np.repeat(keys, SPECTRUM_POINTS),
             "label": np.repeat([p.label for p in practices], SPECTRUM_POINTS),
             "position": np.tile(np.arange(1, SPECTRUM_POINTS + 1), len(keys)),
-            "count": counts.reshape(-1).astype(int),
+            "count": counts.spectrum.reshape(-1).astype("int64"),
         }
     )
 
@@ -282,7 +307,7 @@ class RoomPicture:
 
 
 def room_picture(
-    ratings: pd.DataFrame,
+    counts: AnswerCounts,
     practices: Sequence[Practice],
     vision_texts: Sequence[str],
     k: int,
@@ -290,9 +315,9 @@ def room_picture(
     """Summary of every practice, and what may be shown: practices with at least
     ``k`` answers, their spectrum counts, and vision words once ``k`` people
     offered some (``words`` is None until then)."""
-    summary = alignment_summary(ratings, practices)
+    summary = summarise(counts, practices)
     shown = suppress_small_groups(summary, "answered", k)
-    distribution = spectrum_distribution(ratings, practices)
+    distribution = spectrum_distribution(counts, practices)
     distribution = distribution.loc[
         distribution["practice"].isin(set(shown["practice"]))
     ].reset_index(drop=True)

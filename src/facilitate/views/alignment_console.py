@@ -13,12 +13,27 @@ import math
 from typing import Any
 
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from facilitate.alignment_content import load_alignment, new_practice, session_practices
-from facilitate.charts.alignment import spectrum_strip, tension_map, vision_words_figure
-from facilitate.charts.style import empty_figure
+from facilitate.alignment_content import (
+    LEVEL_POINTS,
+    SPECTRUM_POINTS,
+    Practice,
+    load_alignment,
+    new_practice,
+    session_practices,
+)
+from facilitate.charts.alignment import (
+    spectrum_strip,
+    strip_layout,
+    strip_trace,
+    tension_map,
+    tension_traces,
+    vision_words_figure,
+    word_bars,
+)
 from facilitate.errors import FacilitateError, InvalidInput
 from facilitate.events import (
     PracticeAdded,
@@ -27,26 +42,57 @@ from facilitate.events import (
     ResultsRevealed,
     VisionOffered,
 )
-from facilitate.metrics.alignment import RoomPicture, room_picture
+from facilitate.metrics.alignment import (
+    AnswerCounts,
+    RoomPicture,
+    room_picture,
+)
 from facilitate.metrics.privacy import needs_more
+from facilitate.metrics.vision_words import vision_word_counts
 from facilitate.roster import Roster
 from facilitate.text import escape
 from facilitate.views.activities import ConsoleContext
 from facilitate.views.widgets import button, heading, message, say, styled
 
 ACTIVITY = "alignment"
-RATING_COLUMNS = ["participant", "practice", "spectrum", "now", "vision", "skipped"]
 _FOLDED = (PracticeRated, VisionOffered, PracticeAdded)
 
 
 class RoomAnswers:
-    """Latest rating per (person, practice) and vision words, folded as they come."""
+    """Answer counts kept up to date one event at a time.
 
-    def __init__(self, base: list[Any]) -> None:
-        self.practices = list(base)
-        self.ratings: dict[tuple[str, str], tuple[Any, ...]] = {}
+    Each person's latest rating per practice is remembered, so a changed answer
+    takes its old one out of the histograms before adding the new one.
+    """
+
+    def __init__(self, base: list[Practice]) -> None:
+        self.practices: list[Practice] = []
+        self.row: dict[str, int] = {}
+        self.latest: dict[tuple[str, str], PracticeRated] = {}
         self.visions: dict[str, str] = {}
+        self.spectrum = np.zeros((0, SPECTRUM_POINTS))
+        self.now = np.zeros((0, LEVEL_POINTS))
+        self.vision = np.zeros((0, LEVEL_POINTS))
+        self.answered = np.zeros(0, dtype=np.int64)
+        self.skipped = np.zeros(0, dtype=np.int64)
         self.seen = 0
+        self.add_practices(base)
+
+    def add_practices(self, practices: list[Practice]) -> None:
+        new = [p for p in practices if p.key not in self.row]
+        for practice in new:
+            self.row[practice.key] = len(self.practices)
+            self.practices.append(practice)
+        grow = len(new)
+        self.spectrum = np.vstack([self.spectrum, np.zeros((grow, SPECTRUM_POINTS))])
+        self.now = np.vstack([self.now, np.zeros((grow, LEVEL_POINTS))])
+        self.vision = np.vstack([self.vision, np.zeros((grow, LEVEL_POINTS))])
+        self.answered = np.concatenate([self.answered, np.zeros(grow, np.int64)])
+        self.skipped = np.concatenate([self.skipped, np.zeros(grow, np.int64)])
+        keys = {p.key for p in new}
+        for rating in self.latest.values():
+            if rating.practice in keys:
+                self._count(rating, 1)
 
     def fold(self, records: list[Recorded]) -> bool:
         """Take in records not seen yet; True when an answer or practice came in."""
@@ -57,27 +103,45 @@ class RoomAnswers:
             event = record.event
             changed = changed or isinstance(event, _FOLDED)
             if isinstance(event, PracticeRated):
-                self.ratings[(event.participant, event.practice)] = (
-                    event.participant,
-                    event.practice,
-                    event.spectrum,
-                    event.now,
-                    event.vision,
-                    event.skipped,
-                )
+                earlier = self.latest.get((event.participant, event.practice))
+                if earlier is not None:
+                    self._count(earlier, -1)
+                self.latest[(event.participant, event.practice)] = event
+                self._count(event, 1)
             elif isinstance(event, VisionOffered):
                 self.visions[event.participant] = event.text
             elif isinstance(event, PracticeAdded):
-                self.practices = session_practices(self.practices, [record])
+                self.add_practices(session_practices([], [record]))
         return changed
 
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(list(self.ratings.values()), columns=RATING_COLUMNS)
+    def _count(self, rating: PracticeRated, sign: int) -> None:
+        row = self.row.get(rating.practice)
+        if row is None:
+            return
+        if rating.skipped:
+            self.skipped[row] += sign
+            return
+        self.answered[row] += sign
+        for hist, value in (
+            (self.spectrum, rating.spectrum),
+            (self.now, rating.now),
+            (self.vision, rating.vision),
+        ):
+            if isinstance(value, int) and 1 <= value <= hist.shape[1]:
+                hist[row, value - 1] += sign
+
+    def counts(self) -> AnswerCounts:
+        return AnswerCounts(
+            spectrum=self.spectrum.copy(),
+            now=self.now.copy(),
+            vision=self.vision.copy(),
+            answered=self.answered.copy(),
+            skipped=self.skipped.copy(),
+        )
 
     def picture(self, k: int) -> RoomPicture:
-        return room_picture(
-            self.frame(), self.practices, list(self.visions.values()), k
-        )
+        visions = list(self.visions.values())
+        return room_picture(self.counts(), self.practices, visions, k)
 
 
 class AlignmentPanel:
@@ -95,9 +159,18 @@ class AlignmentPanel:
         self._build_form()
         self.note = message("fc-alignment-note")
         self.top = message("fc-top-tensions")
-        self.map = styled(go.FigureWidget(), "fc-tension-map")
-        self.strip = styled(go.FigureWidget(), "fc-spectrum-strip")
-        self.words = styled(go.FigureWidget(), "fc-vision-words")
+        empty = RoomAnswers([]).picture(self.session.min_group_size)
+        self.empty = empty
+        self.drawn: dict[str, Any] = {}
+        self.map = styled(go.FigureWidget(tension_map(empty.shown)), "fc-tension-map")
+        self.strip = styled(
+            go.FigureWidget(spectrum_strip(empty.distribution)), "fc-spectrum-strip"
+        )
+        self.words = styled(
+            go.FigureWidget(vision_words_figure(vision_word_counts([]))),
+            "fc-vision-words",
+        )
+        self.words_note = message("fc-vision-words-note")
         self.results = styled(widgets.VBox([self.note]), "fc-alignment-results")
         self.root = styled(
             widgets.VBox(
@@ -146,22 +219,20 @@ class AlignmentPanel:
             self.hide()
 
     def show_progress(self) -> None:
-        ratings = self.answers.ratings.values()
-        people = len({row[0] for row in ratings})
-        skips = sum(1 for row in ratings if row[5])
+        people = len({participant for participant, _ in self.answers.latest})
         self.progress.value = (
             f"<p>{people} people answering · {len(self.answers.practices)} "
-            f"practices · {skips} skips · {len(self.answers.visions)} vision "
-            "statements</p>"
+            f"practices · {int(self.answers.skipped.sum())} skips · "
+            f"{len(self.answers.visions)} vision statements</p>"
         )
         self.reveal.description = "Hide results" if self.revealed else "Reveal results"
-        self.form.layout.display = "none" if self.answers.ratings else None
+        self.form.layout.display = "none" if self.answers.latest else None
 
     def hide(self) -> None:
+        """Clear the charts too, so hidden results are not even in the page."""
         say(self.note, "Results are hidden. Reveal them when the room is ready.")
         self.top.value = ""
-        for figure in (self.map, self.strip, self.words):
-            _redraw(figure, go.Figure())
+        self.draw_charts(self.empty)
         self.results.children = [self.note]
 
     def draw(self, picture: RoomPicture, k: int) -> None:
@@ -169,18 +240,41 @@ class AlignmentPanel:
         if picture.shown.empty:
             most = int(picture.summary["answered"].max()) if waiting else 0
             say(self.note, needs_more(most, k))
+            self.top.value = ""
+            self.draw_charts(self.empty)
             self.results.children = [self.note]
             return
         say(self.note, _waiting_note(waiting, k))
         self.top.value = top_tensions_html(picture.top)
-        _redraw(self.map, tension_map(picture.shown))
-        _redraw(self.strip, spectrum_strip(picture.distribution))
-        if picture.words is None:
-            note = needs_more(picture.vision_count, k)
-            _redraw(self.words, empty_figure("Our shared vision, in our words", note))
-        else:
-            _redraw(self.words, vision_words_figure(picture.words))
-        self.results.children = [self.note, self.top, self.map, self.strip, self.words]
+        self.draw_charts(picture)
+        words = self.words if picture.words is not None else self.words_note
+        say(self.words_note, needs_more(picture.vision_count, k))
+        self.results.children = [self.note, self.top, self.map, self.strip, words]
+
+    def draw_charts(self, picture: RoomPicture) -> None:
+        """Update the live charts in place, and only those whose data changed."""
+        traces = tension_traces(picture.shown)
+        if self._changed("map", traces):
+            with self.map.batch_update():
+                for trace, data in zip(self.map.data[1:], traces, strict=True):
+                    trace.update(data)
+        strip = (strip_trace(picture.distribution), strip_layout(picture.distribution))
+        if self._changed("strip", strip):
+            with self.strip.batch_update():
+                self.strip.data[0].update(strip[0])
+                self.strip.layout.update(strip[1])
+        words = picture.words if picture.words is not None else vision_word_counts([])
+        bars = word_bars(words)
+        if self._changed("words", bars):
+            with self.words.batch_update():
+                self.words.data[0].update(bars)
+                self.words.layout.height = 160 + 34 * max(len(bars["y"]), 1)
+
+    def _changed(self, name: str, data: object) -> bool:
+        if self.drawn.get(name) == data:
+            return False
+        self.drawn[name] = data
+        return True
 
     def toggle_reveal(self) -> None:
         event = ResultsRevealed(activity=ACTIVITY, revealed=not self.revealed)
@@ -212,14 +306,6 @@ class AlignmentPanel:
             f"Added “{event.label}”: it appears at the end of everyone's list.",
             "success",
         )
-
-
-def _redraw(target: go.FigureWidget, figure: go.Figure) -> None:
-    """Swap a live chart's traces and layout in one message to the browser."""
-    with target.batch_update():
-        target.data = []
-        target.add_traces(list(figure.data))
-        target.layout = figure.layout
 
 
 def _waiting_note(waiting: int, k: int) -> str:
