@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import ipywidgets as widgets
 
@@ -67,11 +67,11 @@ CONSOLE_ACTIVITIES: dict[str, str] = {
 
 def participant_activity(phase: str) -> ParticipantFactory | None:
     """The participant factory for ``phase``, imported only when that phase opens."""
-    return _load(PARTICIPANT_ACTIVITIES.get(phase))
+    return cast("ParticipantFactory | None", _load(PARTICIPANT_ACTIVITIES.get(phase)))
 
 
 def console_activity(phase: str) -> ConsoleFactory | None:
-    return _load(CONSOLE_ACTIVITIES.get(phase))
+    return cast("ConsoleFactory | None", _load(CONSOLE_ACTIVITIES.get(phase)))
 
 
 def _load(target: str | None) -> Any:
