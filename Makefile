@@ -31,6 +31,8 @@ test: $(VENV)/.test-installed lint
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/joins.py 100
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/alignment_recompute.py
 
 clean:
 	rm -rf $(VENV)
