@@ -179,9 +179,15 @@ def test_console_k_follows_the_facilitator_setting(store, session):
         SelfAssessmentPanel(ConsoleContext(store, session)), store, session
     )
     assert panel.domains.root.children == (panel.domains.chart,)
+    first_chart = panel.domains.chart
     store.append(session.code, SettingChanged("min_group_size", 6))
     refreshed(panel, store, session)
     assert panel.domains.root.children == (panel.domains.note,)
+    store.append(session.code, SettingChanged("min_group_size", 4))
+    refreshed(panel, store, session)
+    # off the page it could not take updates, so it comes back built afresh
+    assert panel.domains.root.children == (panel.domains.chart,)
+    assert panel.domains.chart is not first_chart
 
 
 def test_console_never_goes_below_three(store, session):

@@ -13,6 +13,9 @@ import plotly.graph_objects as go
 from facilitate.charts.style import OKABE_ITO, projector_layout
 from facilitate.self_assessment.content import PREFER_NOT, SelfAssessment
 
+# Axes are declared categorical: the console starts with empty traces, and plotly
+# would otherwise guess a numeric axis and never draw the labelled bars that follow.
+
 #: Never .. Always run from warm to cool; "prefer not to say" is a neutral grey.
 _SCALE_COLOURS = (OKABE_ITO[5], OKABE_ITO[1], OKABE_ITO[4], OKABE_ITO[0])
 _PREFER_NOT_COLOUR = "#9E9E9E"
@@ -33,7 +36,7 @@ def domain_figure(distribution: pd.DataFrame, content: SelfAssessment) -> go.Fig
             "How often we do this, by domain",
             barmode="stack",
             height=160 + 70 * max(distribution["domain"].nunique(), 1),
-            legend={"orientation": "h", "y": -0.2},
+            legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
         )
     )
     for answer in content.answer_keys:
@@ -48,7 +51,7 @@ def domain_figure(distribution: pd.DataFrame, content: SelfAssessment) -> go.Fig
             text=[f"{p}%" if p >= 8 else "" for p in percent],
             textposition="inside",
         )
-    figure.update_yaxes(autorange="reversed")
+    figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(title_text="% of answers", range=[0, 100])
     return figure
 
@@ -70,8 +73,9 @@ def identity_figure(counts: pd.DataFrame, content: SelfAssessment) -> go.Figure:
             marker_color=OKABE_ITO[index % len(OKABE_ITO)],
             text=rows["count"].tolist(),
             textposition="auto",
+            textangle=0,
         )
-    figure.update_yaxes(autorange="reversed")
+    figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(title_text="people", rangemode="tozero", dtick=1)
     figure.update_layout(legend={"orientation": "h", "y": -0.2})
     return figure
@@ -93,7 +97,9 @@ def zone_figure(counts: pd.DataFrame, content: SelfAssessment) -> go.Figure:
             textposition="auto",
         )
     figure.update_xaxes(
-        categoryorder="array", categoryarray=[z.label for z in content.zones]
+        type="category",
+        categoryorder="array",
+        categoryarray=[z.label for z in content.zones],
     )
     figure.update_yaxes(title_text="people", rangemode="tozero", dtick=1)
     return figure

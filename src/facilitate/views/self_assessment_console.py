@@ -47,10 +47,16 @@ _KINDS = frozenset(
 
 
 class ResultSection:
-    """A chart that is only in the page when there is something safe to draw."""
+    """A chart that is only in the page when there is something safe to draw.
 
-    def __init__(self, css_class: str, figure: go.Figure, chart_class: str) -> None:
-        self.chart = styled(go.FigureWidget(figure), chart_class)
+    A plotly FigureWidget only takes in-place updates while it is on the page, so a
+    chart about to (re)appear is built afresh from the figure; one already shown is
+    updated in place inside ``batch_update()``.
+    """
+
+    def __init__(self, css_class: str, chart_class: str) -> None:
+        self.chart_class = chart_class
+        self.chart: go.FigureWidget | None = None
         self.note = message("fc-needs-more")
         self.root = styled(widgets.VBox(), css_class)
 
@@ -58,15 +64,25 @@ class ResultSection:
         """Draw ``figure`` (None: no chart at all) and the sentences in ``notes``."""
         self.note.value = "".join(f"<p>{escape(note)}</p>" for note in notes)
         if figure is not None:
-            with self.chart.batch_update():
-                for trace, new in zip(self.chart.data, figure.data, strict=True):
-                    trace.x, trace.y, trace.text = new.x, new.y, new.text
-                self.chart.layout.height = figure.layout.height
-        children = ([self.chart] if figure is not None else []) + (
-            [self.note] if notes else []
-        )
+            if self.chart is not None and self.chart in self.root.children:
+                self._update(self.chart, figure)
+            else:
+                self.chart = styled(go.FigureWidget(figure), self.chart_class)
+        chart = [self.chart] if figure is not None else []
+        children = chart + ([self.note] if notes else [])
         if list(self.root.children) != children:
             self.root.children = children
+
+    def clear(self) -> None:
+        """Take everything off the page (results hidden)."""
+        self.root.children = []
+
+    @staticmethod
+    def _update(chart: go.FigureWidget, figure: go.Figure) -> None:
+        with chart.batch_update():
+            for trace, new in zip(chart.data, figure.data, strict=True):
+                trace.x, trace.y, trace.text = new.x, new.y, new.text
+            chart.layout.height = figure.layout.height
 
 
 class SelfAssessmentPanel:
@@ -80,7 +96,9 @@ class SelfAssessmentPanel:
         self.reveal = button("Reveal results", "fc-reveal-self-assessment")
         self.reveal.on_click(lambda _: self.toggle())
         self.hidden = message("fc-sa-hidden")
-        self.domains, self.identities, self.zones = self._empty_sections()
+        self.domains = ResultSection("fc-sa-domains", "fc-sa-domain-chart")
+        self.identities = ResultSection("fc-sa-identities", "fc-sa-identity-chart")
+        self.zones = ResultSection("fc-sa-zones", "fc-sa-zone-chart")
         self.results = styled(widgets.VBox(), "fc-sa-results")
         header = widgets.HBox([self.finished, self.reveal])
         self.root = styled(
@@ -88,32 +106,6 @@ class SelfAssessmentPanel:
         )
         self.revealed = False
         self.shown: tuple[int, bool, int, int] | None = None
-
-    def _empty_sections(self) -> tuple[ResultSection, ResultSection, ResultSection]:
-        """Charts with their final set of traces and no data, updated in place later."""
-        nobody = kind_frame([], SelfAssessmentSubmitted.kind)
-        answers = kind_frame([], SelfAssessmentAnswered.kind)
-        identities = metrics.identity_counts(
-            kind_frame([], IdentityReflected.kind), nobody, self.content, 3
-        )
-        zones = metrics.zone_counts(kind_frame([], ZoneChecked.kind), self.content, 3)
-        return (
-            ResultSection(
-                "fc-sa-domains",
-                domain_figure(
-                    metrics.domain_distribution(answers, self.content, 3), self.content
-                ),
-                "fc-sa-domain-chart",
-            ),
-            ResultSection(
-                "fc-sa-identities",
-                identity_figure(identities, self.content),
-                "fc-sa-identity-chart",
-            ),
-            ResultSection(
-                "fc-sa-zones", zone_figure(zones, self.content), "fc-sa-zone-chart"
-            ),
-        )
 
     def toggle(self) -> None:
         event = ResultsRevealed(activity=ACTIVITY, revealed=not self.revealed)
@@ -140,6 +132,8 @@ class SelfAssessmentPanel:
         if not revealed:
             say(self.hidden, "Results are hidden until you reveal them.")
             self.results.children = []
+            for section in (self.domains, self.identities, self.zones):
+                section.clear()
             return
         say(self.hidden, "")
         self.show_domains(ours, submitted, k)

@@ -1,0 +1,121 @@
+"""The self-assessment in a real browser: one person completes it by hand, the room
+fills in through the store, and the console shows group results only once k did.
+
+One participant answers every statement in Chromium (with a reload half-way to
+prove it resumes) and writes a private reflection; five more people's answers are
+appended to the store as their own pages would. With four done the console must
+say how many more are needed and draw no chart; with six it draws distributions.
+The private reflection and the names must never reach the console's HTML.
+"""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from facilitate.events import (
+    PhaseChanged,
+    PrivateReflectionSaved,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+)
+from facilitate.self_assessment.content import load_self_assessment
+from tests.browser.people import join, plot_data, plot_selector, wait_for_text
+from tests.unit.self_assessment_fixtures import complete_inventory
+
+pytestmark = pytest.mark.browser
+
+CONTENT = load_self_assessment()
+SECRET = "Sometimes I trust colleagues who sound like me more than others"
+OFTEN = 2  # position of "Often" among the radio buttons
+NEEDS_ONE_MORE = (
+    "Domain results: 1 more person needs to answer before this is shown "
+    "(groups smaller than 5 stay private)."
+)
+
+
+def part_label(number: int, title: str) -> str:
+    return f"Part {number} of {len(CONTENT.domains) + 3}: {title}"
+
+
+def answer_domains(page, first: int, last: int) -> None:
+    """Answer "Often" to every statement of domains ``first``..``last`` (1-based)."""
+    for number in range(first, last + 1):
+        domain = CONTENT.domains[number - 1]
+        wait_for_text(
+            page, ".fc-sa-progress-label", part_label(number + 1, domain.title)
+        )
+        for item in domain.items:
+            page.locator(f".fc-sa-item-{item.key} input[type=radio]").nth(OFTEN).check()
+        page.click(".fc-sa-next")
+
+
+def complete_in_browser(page, server, code: str) -> None:
+    wait_for_text(page, ".fc-sa-progress-label", part_label(1, "Before we start"))
+    page.locator(".fc-zone-start input[type=radio]").nth(1).check()
+    page.click(".fc-sa-next")
+    answer_domains(page, 1, 2)
+    wait_for_text(
+        page, ".fc-sa-progress-label", part_label(4, CONTENT.domains[2].title)
+    )
+    page.reload()
+    page.wait_for_selector(".fc-sa-progress-label")
+    answer_domains(page, 3, len(CONTENT.domains))
+    page.select_option(
+        ".fc-sa-identity-most select", label=["Race or ethnicity", "Gender"]
+    )
+    page.click(".fc-sa-next")
+    page.fill(".fc-sa-reflection-leadership textarea", SECRET)
+    page.click(".fc-sa-submit")
+    page.wait_for_selector(".fc-sa-profile-title")
+
+
+def test_six_complete_console_waits_for_k_and_keeps_reflections_private(
+    server, new_page
+):
+    session = server.new_session("Self-assessment", k=5)
+    console = new_page()
+    console.goto(server.console_url(session))
+    console.wait_for_selector(".fc-count")
+    ana = new_page()
+    join(ana, server.participant_url(session.code), "Ana Quill")
+    server.store.append(session.code, PhaseChanged("self_assessment"))
+    wait_for_text(console, ".fc-sa-finished", "0 of 1 have finished.")
+
+    complete_in_browser(ana, server, session.code)
+    answered = server.store.read(session.code, kinds=[SelfAssessmentAnswered.kind])
+    assert len({r.event.item for r in answered}) == len(CONTENT.items)
+    assert {r.event.answer for r in answered} == {"often"}
+    assert [r.event.text for r in server.store.read(
+        session.code, kinds=[PrivateReflectionSaved.kind]
+    )] == [SECRET]  # fmt: skip
+    href = ana.get_attribute(".fc-sa-download-link", "href")
+    assert SECRET in base64.b64decode(href.split("base64,", 1)[1]).decode()
+
+    for person in ("b", "c", "d"):
+        complete_inventory(server.store, session.code, person)
+    wait_for_text(console, ".fc-sa-finished", "4 of 4 have finished.")
+    console.click(".fc-reveal-self-assessment")
+    wait_for_text(console, ".fc-sa-domains .fc-needs-more", NEEDS_ONE_MORE)
+    assert console.locator(plot_selector("fc-sa-domain-chart")).count() == 0
+
+    for person in ("e", "f"):
+        complete_inventory(server.store, session.code, person)
+    wait_for_text(console, ".fc-sa-finished", "6 of 6 have finished.")
+    console.wait_for_selector(plot_selector("fc-sa-domain-chart"))
+    often = next(
+        t for t in plot_data(console, "fc-sa-domain-chart") if t["name"] == "Often"
+    )
+    assert often["x"] == [100] * len(CONTENT.domains)
+    drawn = console.locator(".fc-sa-domain-chart .barlayer .point path")
+    assert drawn.count() >= len(CONTENT.domains)  # bars on the page, not just data
+    assert console.locator(".fc-sa-domains .fc-needs-more").count() == 0
+    assert (
+        len(server.store.read(session.code, kinds=[SelfAssessmentSubmitted.kind])) == 6
+    )
+
+    html = console.content()
+    assert SECRET not in html
+    assert "Ana Quill" not in html
+    assert "Person b" not in html
