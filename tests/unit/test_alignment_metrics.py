@@ -196,3 +196,20 @@ def test_spectrum_distribution_counts_each_position():
     assert grades == [2, 0, 0, 0, 0, 0, 2]
     assert circles == [0, 0, 0, 3, 0, 0, 0]
     assert frame.columns.tolist() == ["practice", "label", "position", "count"]
+
+
+def test_vision_words_drop_stop_words_and_count_people_not_repeats():
+    from facilitate.metrics.vision_words import vision_word_counts
+
+    texts = [
+        "Joy, joy, JOY and belonging",
+        "Belonging for every student",
+        "<b>joy</b> in learning; students' voice",
+    ]
+    expected = pd.DataFrame(
+        {
+            "word": ["belonging", "joy", "learning", "student", "students", "voice"],
+            "count": [2, 2, 1, 1, 1, 1],
+        }
+    ).astype({"word": object, "count": "int64"})
+    assert_frame_equal(vision_word_counts(texts), expected)

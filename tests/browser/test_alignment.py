@@ -1,0 +1,104 @@
+"""Shared-vision alignment in a real browser: two camps surface as the top tension.
+
+One participant answers in Chromium (placing, skipping, reloading); five more
+answers are appended to the store, as other phones would. The console stays
+hidden until revealed, then ranks the split practice first and says so.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitate.alignment_content import load_alignment, session_practices
+from facilitate.events import ParticipantJoined, PhaseChanged, PracticeRated
+from tests.browser.people import join, plot_data, plot_selector, wait_for_text
+
+pytestmark = pytest.mark.browser
+
+CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}  # grades are reward: keep out
+CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}  # grades are feedback: keep in
+
+
+def first_tension(page, part):
+    return page.inner_text(f".fc-top-tensions li:first-child .fc-tension-{part}")
+
+
+def test_two_camps_rank_first_and_read_split(server, new_page):
+    session = server.new_session("Alignment camps", k=5)
+    code = session.code
+    console = new_page()
+    console.goto(server.console_url(session))
+    wait_for_text(console, ".fc-count", "0", timeout_ms=60_000)
+    person = new_page()
+    join(person, server.participant_url(code), "Ana")
+    server.store.append(code, PhaseChanged("alignment"))
+
+    console.wait_for_selector(".fc-add-practice-label input")
+    console.fill(".fc-add-practice-label input", "Morning <meeting>")
+    console.click(".fc-add-practice")
+    console.wait_for_selector(".fc-add-practice-message .fc-say-success")
+
+    wait_for_text(person, ".fc-align-practice h3", "Letter grades")
+    person.wait_for_function(
+        "() => document.querySelector('.fc-align-progress')"
+        ".innerText.includes('Practice 1 of 17')"
+    )
+    person.locator(".fc-align-spectrum button").nth(0).click()
+    person.locator(".fc-align-now button").nth(3).click()
+    person.locator(".fc-align-vision button").nth(0).click()
+    person.click(".fc-align-save")
+    wait_for_text(person, ".fc-align-practice h3", "Digital badges")
+    person.click(".fc-align-skip")
+    third = "Data-driven personalized learning systems"
+    wait_for_text(person, ".fc-align-practice h3", third)
+    person.reload()
+    wait_for_text(person, ".fc-align-practice h3", third, timeout_ms=60_000)
+    wait_for_text(
+        person, ".fc-align-progress", "Practice 3 of 17 · 1 answered · 1 skipped"
+    )
+    mine = [
+        r.event
+        for r in server.store.read(code, kinds=[PracticeRated.kind])
+        if r.event.practice in ("letter_grades", "digital_badges")
+    ]
+    assert [(e.practice, e.spectrum, e.now, e.vision, e.skipped) for e in mine] == [
+        ("letter_grades", 1, 4, 1, False),
+        ("digital_badges", None, None, None, True),
+    ]
+
+    others_answer(server.store, code)
+    wait_for_text(
+        console,
+        ".fc-alignment-progress",
+        "6 people answering · 17 practices · 1 skips · 0 vision statements",
+    )
+    assert console.locator(".fc-top-tensions li").count() == 0
+    assert "Results are hidden." in console.inner_text(".fc-alignment-note")
+
+    console.click(".fc-reveal-alignment")
+    console.wait_for_selector(".fc-top-tensions li .fc-tension-practice")
+    assert first_tension(console, "practice") == "Letter grades"
+    assert first_tension(console, "label") == "split into two camps"
+    console.wait_for_selector(plot_selector("fc-spectrum-strip"))
+    strip = plot_data(console, "fc-spectrum-strip")[0]
+    assert "Morning &lt;meeting&gt;" in strip["y"]
+    assert console.locator("meeting").count() == 0  # no element made from text
+    split_points = plot_data(console, "fc-tension-map")[1]
+    assert split_points["name"] == "split into two camps"
+    assert split_points["text"] == ["Letter grades"]
+
+
+def others_answer(store, code):
+    """Five more people, as their phones would record it: 2 join camp A, 3 camp B."""
+    keys = [
+        p.key for p in session_practices(load_alignment().practices, store.read(code))
+    ]
+    for index in range(5):
+        participant = f"phone-{index}"
+        store.append(code, ParticipantJoined(participant, f"Phone {index}"))
+        for key in keys:
+            if key == "letter_grades":
+                answer = CAMP_A if index < 2 else CAMP_B
+            else:  # the room roughly agrees on everything else
+                answer = {"spectrum": 4 + index % 2, "now": 3, "vision": 3 + index % 2}
+            store.append(code, PracticeRated(participant, key, **answer))
