@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from facilitate.alignment_content import load_alignment, session_practices
 from facilitate.events import (
     PhaseChanged,
     PracticeAdded,
@@ -49,13 +50,10 @@ def seeded_store(folder: Path) -> tuple[SQLiteStore, object]:
         store.append(session.code, PracticeAdded(f"added_{n}", f"Added practice {n}"))
     rng = random.Random(3)
     words = WORDS.split()
-    keys = None
+    practices = session_practices(load_alignment().practices, store.read(session.code))
+    keys = [p.key for p in practices]
     for person in range(PEOPLE):
         participant = f"p{person:03d}"
-        if keys is None:
-            panel = AlignmentPanel(ConsoleContext(store, session))
-            panel.refresh(roster_of(store.read(session.code)), store.read(session.code))
-            keys = [p.key for p in panel.answers.practices]
         for key in keys:
             if rng.random() < 0.1:
                 event = PracticeRated(participant, key, skipped=True)
