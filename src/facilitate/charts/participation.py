@@ -75,7 +75,8 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
         name="equal share",
     )
     figure.update_yaxes(title_text="% of talk", rangemode="tozero")
-    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.25})
+    figure.update_xaxes(tickangle=-45, tickfont={"size": 14}, automargin=True)
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.0})
     return figure
 
 
@@ -138,6 +139,7 @@ def follow_figure(
         mode="markers+text",
         text=[labels[s] for s in speakers],
         textposition="top center",
+        textfont={"size": 14},
         marker={
             "size": [12 + 40 * v for v in per_person["talk_share"]],
             "color": OKABE_ITO[1],

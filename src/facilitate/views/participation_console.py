@@ -41,7 +41,7 @@ from facilitate.metrics.participation import (
     turns_from_records,
 )
 from facilitate.metrics.privacy import needs_more
-from facilitate.roster import Roster
+from facilitate.roster import Roster, roster_of
 from facilitate.text import escape
 from facilitate.views.activities import ConsoleContext
 from facilitate.views.widgets import message, styled
@@ -55,8 +55,9 @@ REFLECTION_PROMPTS = (
 )
 
 
-def _chart(css_class: str) -> Any:
-    return styled(go.FigureWidget(), css_class, "fc-participation-chart")
+def _chart(figure: go.Figure, css_class: str) -> Any:
+    """A live chart born with its final traces: the browser then only sees updates."""
+    return styled(go.FigureWidget(figure), css_class, "fc-participation-chart")
 
 
 class ParticipationPanel:
@@ -67,20 +68,25 @@ class ParticipationPanel:
     ) -> None:
         self.context = context
         self.clock = clock
-        self.talk_chart = _chart("fc-talk-share-chart")
-        self.lorenz_chart = _chart("fc-lorenz-chart")
-        self.follow_chart = _chart("fc-follow-chart")
-        self.timeline_chart = _chart("fc-turn-timeline")
-        self.equity_chart = _chart("fc-equity-chart")
+        self.gini = message("fc-gini")
+        self.summary = message("fc-participation-summary")
+        self.talk_table = message("fc-talk-table")
+        self.equity_note = message("fc-equity-note")
+        self.drawn: tuple[Any, ...] | None = None
+        self.drawn_at = 0.0
+        self.turn_open = False
+        self._syncing = False
         self.show_names = styled(
             widgets.ToggleButton(value=False, description="Show names", icon="eye"),
             "fc-show-names",
         )
         self.show_names.observe(self._names_toggled, "value")
-        self.gini = message("fc-gini")
-        self.summary = message("fc-participation-summary")
-        self.talk_table = message("fc-talk-table")
-        self.equity_note = message("fc-equity-note")
+        first = self.first_figures()
+        self.talk_chart = _chart(first["talk"], "fc-talk-share-chart")
+        self.lorenz_chart = _chart(first["lorenz"], "fc-lorenz-chart")
+        self.follow_chart = _chart(first["follow"], "fc-follow-chart")
+        self.timeline_chart = _chart(first["timeline"], "fc-turn-timeline")
+        self.equity_chart = _chart(first["equity"], "fc-equity-chart")
         self.tracker_link = message("fc-tracker-link")
         self.tracker_link.value = self._tracker_link()
         prompts = "".join(f"<li>{escape(p)}</li>" for p in REFLECTION_PROMPTS)
@@ -89,10 +95,24 @@ class ParticipationPanel:
             "fc-reflection-prompts",
         )
         self.root = self._layout()
-        self.drawn: tuple[Any, ...] | None = None
-        self.drawn_at = 0.0
-        self.turn_open = False
-        self._syncing = False
+
+    def first_figures(self) -> dict[str, go.Figure]:
+        """Charts drawn from the log as it stands, before any browser shows them.
+
+        A FigureWidget sends later changes as messages that a page not yet
+        rendered never sees; the state it is created with always arrives. So
+        the charts are born with the data the console opens on.
+        """
+        session = self.context.session
+        records = self.context.store.read(session.code)
+        roster = roster_of(records)
+        k = roster.min_group_size(session.min_group_size)
+        now = self.clock()
+        self.drawn = (records[-1].id if records else 0, roster.show_names(), k)
+        self.drawn_at = now
+        self.turn_open = _turn_open(records)
+        self._sync_toggle(roster.show_names())
+        return self.figures(records, now, roster.show_names(), k)
 
     def _layout(self) -> widgets.Widget:
         charts = widgets.GridBox(
@@ -154,8 +174,18 @@ class ParticipationPanel:
 
     def draw(self, records: list[Recorded], now: float, names: bool, k: int) -> None:
         """Compute every metric once and update each chart and sentence."""
-        taps = kept_taps(records)
-        self.turn_open = bool(taps) and taps[-1].event.speaker is not None  # type: ignore[attr-defined]
+        self.turn_open = _turn_open(records)
+        figures = self.figures(records, now, names, k)
+        _replace(self.talk_chart, figures["talk"])
+        _replace(self.lorenz_chart, figures["lorenz"])
+        _replace(self.follow_chart, figures["follow"])
+        _replace(self.timeline_chart, figures["timeline"])
+        _replace(self.equity_chart, figures["equity"])
+
+    def figures(
+        self, records: list[Recorded], now: float, names: bool, k: int
+    ) -> dict[str, go.Figure]:
+        """Every chart of the panel from the log; fills the sentences on the way."""
         turns = turns_from_records(records, now)
         per_person = talk_by_person(
             people_frame(records), turns, contribution_frame(records)
@@ -163,22 +193,26 @@ class ParticipationPanel:
         summary = talk_summary(per_person, turns)
         labels = speaker_labels(per_person, names)
         equity = equity_by_role(per_person, k)
-        _replace(self.talk_chart, talk_share_figure(per_person, labels))
-        _replace(
-            self.lorenz_chart,
-            lorenz_figure(lorenz_curve(per_person["talk_seconds"]), summary.gini),
-        )
-        _replace(
-            self.follow_chart, follow_figure(per_person, transitions(turns), labels)
-        )
-        _replace(self.timeline_chart, timeline_figure(turns, per_person, labels))
-        _replace(self.equity_chart, equity_figure(equity))
         self.gini.value = (
             f"<p><strong>{escape(gini_in_words(summary.gini))}</strong></p>"
         )
         self.summary.value = f"<p>{escape(summary_sentence(summary))}</p>"
         self.talk_table.value = talk_table_html(per_person, labels)
         self.equity_note.value = equity_note(per_person, equity, k)
+        lorenz = lorenz_curve(per_person["talk_seconds"])
+        return {
+            "talk": talk_share_figure(per_person, labels),
+            "lorenz": lorenz_figure(lorenz, summary.gini),
+            "follow": follow_figure(per_person, transitions(turns), labels),
+            "timeline": timeline_figure(turns, per_person, labels),
+            "equity": equity_figure(equity),
+        }
+
+
+def _turn_open(records: list[Recorded]) -> bool:
+    """True while someone holds the floor, so their turn keeps growing."""
+    taps = kept_taps(records)
+    return bool(taps) and getattr(taps[-1].event, "speaker", None) is not None
 
 
 def summary_sentence(summary: TalkSummary) -> str:
@@ -238,4 +272,4 @@ def _replace(widget: Any, figure: go.Figure) -> None:
                 fresh = new.to_plotly_json()
                 fresh.pop("type", None)
                 live.update(fresh, overwrite=True)
-        widget.layout = figure.layout
+        widget.update_layout(figure.layout.to_plotly_json(), overwrite=True)
