@@ -29,7 +29,7 @@ from facilitate.views.widgets import button, message, say, styled
 #: Widgets other activities add at the end of this page, as "module:factory";
 #: each factory takes the ParticipantContext and returns an object with ``.root``
 #: (for instance the self-assessment's end-of-session zone check).
-EXTRA_WIDGETS: list[str] = []
+EXTRA_WIDGETS: list[str] = ["facilitate.views.self_assessment_zone:zone_checkin"]
 
 _WIDE = widgets.Layout(width="100%", max_width="32em")
 
