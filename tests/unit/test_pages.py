@@ -133,3 +133,22 @@ def test_console_sets_the_minimum_group_size_but_never_below_three(store, sessio
     ]
     assert settings == [8, 3]
     assert console.roster.min_group_size(session.min_group_size) == 3
+
+
+def test_a_panel_that_fails_is_replaced_by_a_sentence(store, session, monkeypatch):
+    from facilitate.views import activities
+
+    monkeypatch.setitem(
+        activities.CONSOLE_ACTIVITIES, "participation", "facilitate.missing:Panel"
+    )
+    console = ConsolePage(store=store)
+    console.start()
+    console.open(session.code, session.key)
+    assert console.activity_box.children, "the welcome panel is shown"
+    store.append(session.code, PhaseChanged("participation"))
+    console.refresh()
+    assert console.activity_box.children == ()
+    assert "The Participation equity panel could not be shown." in console.status.value
+    store.append(session.code, PhaseChanged("reflection"))
+    console.refresh()
+    assert console.status.value == ""

@@ -16,25 +16,32 @@ from facilitate.views.widgets import styled
 
 
 class CheckinPanel:
-    """A bar chart of answers that updates in place as people check in."""
+    """A bar chart of answers that updates in place as people check in.
+
+    The chart widget is created on the first refresh, with the data already in
+    it: plotly sends later updates as messages that a chart not yet on the page
+    would miss, so a chart must never be updated before it is first drawn.
+    """
 
     def __init__(self, context: ConsoleContext | None = None) -> None:
         self.question: CheckinQuestion = load_checkin()
-        self.shown: list[int] = []
-        empty = kind_frame([], CheckinAnswered.kind)
-        figure = checkin_figure(
-            checkin_counts(empty, self.question), self.question.prompt
-        )
-        self.chart = styled(go.FigureWidget(figure), "fc-checkin-chart")
-        self.root = widgets.VBox([self.chart])
+        self.shown: list[int] | None = None
+        self.chart: go.FigureWidget | None = None
+        self.root = widgets.VBox()
 
     def refresh(self, roster: Roster, records: list[Recorded]) -> None:
         counts = checkin_counts(
             kind_frame(records, CheckinAnswered.kind), self.question
-        )["count"].tolist()
-        if counts == self.shown:
+        )
+        values = counts["count"].tolist()
+        if values == self.shown:
             return
-        self.shown = counts
+        self.shown = values
+        if self.chart is None:
+            figure = checkin_figure(counts, self.question.prompt)
+            self.chart = styled(go.FigureWidget(figure), "fc-checkin-chart")
+            self.root.children = [self.chart]
+            return
         with self.chart.batch_update():
-            self.chart.data[0].x = counts
-            self.chart.data[0].text = counts
+            self.chart.data[0].x = values
+            self.chart.data[0].text = values

@@ -8,6 +8,7 @@ Names never appear here: the count is a number and charts are aggregates.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,12 @@ from facilitate.views.widgets import (
     message,
     say,
     styled,
+)
+
+log = logging.getLogger(__name__)
+PANEL_FAILED = (
+    "The {phase} panel could not be shown. Participants can still answer; "
+    "go back and forward a phase to try again, and check the server log."
 )
 
 
@@ -169,24 +176,33 @@ class ConsolePage:
         self.roster.apply(new)
         self.count.value = str(self.roster.count)
         self.group_size.value = self.roster.min_group_size(self.session.min_group_size)
-        self.show_phase()
-        if self.activity is not None:
+        if not self.show_phase() and self.activity is not None:
             self.activity.refresh(self.roster, self.records)
 
-    def show_phase(self) -> None:
+    def show_phase(self) -> bool:
+        """Swap in the current phase's panel; True when it was just built."""
         if self.shown_phase == self.roster.phase or self.session is None:
-            return
+            return False
+        say(self.status, "")
         phase = phase_by_key(self.roster.phase)
         self.shown_phase = phase.key
         number = [p.key for p in PHASES].index(phase.key) + 1
         self.phase_label.value = (
             f"<h3>Phase {number} of {len(PHASES)}: {escape(phase.title)}</h3>"
         )
-        factory = console_activity(phase.key)
-        self.activity = (
-            factory(ConsoleContext(self.store, self.session)) if factory else None
-        )
-        self.activity_box.children = [self.activity.root] if self.activity else []
+        self.activity = None
+        self.activity_box.children = []
+        try:
+            factory = console_activity(phase.key)
+            if factory is not None:
+                self.activity = factory(ConsoleContext(self.store, self.session))
+                self.activity.refresh(self.roster, self.records)
+                self.activity_box.children = [self.activity.root]
+        except Exception:
+            log.exception("the %s panel could not be built", phase.key)
+            self.activity = None
+            say(self.status, PANEL_FAILED.format(phase=phase.title), "error")
+        return True
 
     def move_phase(self, step: Any) -> None:
         if self.session is not None:
