@@ -6,8 +6,10 @@ Browser tests skip loudly when Chromium is absent on a developer's machine; unde
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -81,6 +83,17 @@ def wait_until_serving(server: Server, seconds: float = 90) -> None:
     pytest.fail(f"facilitate serve did not answer:\n{server.log.read_text()[-4000:]}")
 
 
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """Stop ``facilitate serve``, then anything left in its process group."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("served-data")
@@ -101,7 +114,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     ]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, env=env
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
     running = Server(
         f"http://127.0.0.1:{port}",
@@ -114,11 +131,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         wait_until_serving(running)
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(running.process)
         running.store.close()
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -101,12 +103,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print("Only this computer can reach it; --host 0.0.0.0 opens it to the room.")
     sys.stdout.flush()
     process = start_voila(options, config.data_dir)
+    signal.signal(signal.SIGTERM, lambda *_: _stop(process))
     try:
         return process.wait()
     except KeyboardInterrupt:
+        _stop(process)
+        raise
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop Voila (and with it every kernel), whether asked by Ctrl-C or SIGTERM."""
+    if process.poll() is None:
         process.terminate()
-        process.wait(timeout=20)
-        return 0
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    raise SystemExit(0)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

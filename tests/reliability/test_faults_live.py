@@ -13,7 +13,7 @@ import pytest
 
 from facilitate.events import PhaseChanged
 from tests.browser.people import join, wait_for_text
-from tests.live_server import Server, free_port, wait_until_serving
+from tests.live_server import Server, free_port, stop_server, wait_until_serving
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +69,7 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,
+        start_new_session=True,
     )
 
 
@@ -92,8 +93,7 @@ def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
         for page, name in zip(people, ["Lu", "Mo"], strict=True):
             join(page, running.participant_url(session.code), name)
         store.append(session.code, PhaseChanged("alignment"))
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
+        stop_server(process)
         running.process = process = start_server(tmp_path, port)
         wait_until_serving(running)
         console = new_page()
@@ -105,6 +105,5 @@ def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
         people[0].reload()
         wait_for_text(people[0], ".fc-phase h2", "Shared vision alignment", 60_000)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop_server(process)
         store.close()

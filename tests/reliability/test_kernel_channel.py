@@ -7,6 +7,7 @@ import json
 import re
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.websocket import websocket_connect
@@ -77,7 +78,10 @@ def test_execute_request_over_the_kernel_websocket_is_refused(server, tmp_path):
         server.base.replace("http", "ws")
         + f"/api/kernels/{kernel_id.group(1)}/channels?session_id=probe"
     )
-    seen = asyncio.run(probe(ws_url, f"open({str(marker)!r}, 'w').write('ran')"))
+    code = f"open({str(marker)!r}, 'w').write('ran')"
+    # Its own thread and loop: Playwright's sync API may hold this thread's loop.
+    with ThreadPoolExecutor(1) as pool:
+        seen = pool.submit(lambda: asyncio.run(probe(ws_url, code))).result()
     assert "kernel_info_reply" in seen, (
         "the channel works, so a refusal means something"
     )

@@ -26,10 +26,14 @@ class CheckinPanel:
     def __init__(self, context: ConsoleContext | None = None) -> None:
         self.question: CheckinQuestion = load_checkin()
         self.shown: list[int] | None = None
+        self.seen = -1
         self.chart: go.FigureWidget | None = None
         self.root = widgets.VBox()
 
     def refresh(self, roster: Roster, records: list[Recorded]) -> None:
+        if len(records) == self.seen:
+            return
+        self.seen = len(records)
         counts = checkin_counts(
             kind_frame(records, CheckinAnswered.kind), self.question
         )

@@ -170,12 +170,14 @@ class ConsolePage:
         if self.session is None:
             return
         new = self.store.read(self.session.code, after=self.roster.last_id)
-        if not new and self.shown_phase:
-            return
-        self.records.extend(new)
-        self.roster.apply(new)
-        self.count.value = str(self.roster.count)
-        self.group_size.value = self.roster.min_group_size(self.session.min_group_size)
+        if new or not self.shown_phase:
+            self.records.extend(new)
+            self.roster.apply(new)
+            self.count.value = str(self.roster.count)
+            k = self.roster.min_group_size(self.session.min_group_size)
+            self.group_size.value = k
+        # Panels are asked every tick (a talk turn grows with no new event); each
+        # returns at once when nothing it shows has changed.
         if not self.show_phase() and self.activity is not None:
             self.activity.refresh(self.roster, self.records)
 
