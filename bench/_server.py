@@ -20,9 +20,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def kernel_pids(parent: int) -> list[int]:
-    """Process ids of ipykernel processes started by the server ``parent``."""
-    found = []
+def _processes() -> dict[int, tuple[int, bytes]]:
+    """Every process as pid -> (parent pid, command line)."""
+    table = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -34,9 +34,24 @@ def kernel_pids(parent: int) -> list[int]:
         ppid = next(
             int(row.split()[1]) for row in status.splitlines() if row.startswith("PPid")
         )
-        if ppid == parent and b"ipykernel" in cmdline:
-            found.append(int(entry.name))
-    return found
+        table[int(entry.name)] = (ppid, cmdline)
+    return table
+
+
+def kernel_pids(ancestor: int) -> list[int]:
+    """Process ids of ipykernel processes descended from ``ancestor``."""
+    table = _processes()
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            pid = table.get(pid, (0, b""))[0]
+            if pid == ancestor:
+                return True
+        return False
+
+    return [
+        pid for pid, (_, cmd) in table.items() if b"ipykernel" in cmd and descends(pid)
+    ]
 
 
 def rss_mb(pid: int) -> float:

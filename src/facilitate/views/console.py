@@ -21,16 +21,16 @@ from facilitate.live import CONSOLE_INTERVAL, keep_polling
 from facilitate.phases import PHASES, next_phase, phase_by_key, previous_phase
 from facilitate.qr import qr_svg
 from facilitate.roster import Roster
-from facilitate.sessions import SessionInfo, check_key, find_session
-from facilitate.store import EventStore, open_store
+from facilitate.sessions import SessionInfo
+from facilitate.store import EventStore
 from facilitate.text import escape
 from facilitate.views.activities import ConsoleContext, console_activity
 from facilitate.views.browser import BrowserContext
 from facilitate.views.export_button import ExportControl
+from facilitate.views.keyed import KeyedPage, build_page
 from facilitate.views.widgets import (
     ErrorPage,
     button,
-    error_page,
     heading,
     message,
     say,
@@ -45,7 +45,8 @@ PANEL_FAILED = (
 
 
 @dataclass
-class ConsolePage:
+class ConsolePage(KeyedPage):
+    title = "Facilitator console"
     store: EventStore
     browser: BrowserContext = field(default_factory=BrowserContext)
     root: widgets.VBox = field(default_factory=widgets.VBox)
@@ -91,20 +92,14 @@ class ConsolePage:
         self.group_size.observe(self.change_group_size, "value")
         self.next_button.on_click(lambda _: self.move_phase(next_phase))
         self.previous_button.on_click(lambda _: self.move_phase(previous_phase))
-        self.browser.on_connect(self.connected)
-        self.root.children = [self.browser, self.status]
-        say(self.status, "Checking the facilitator key…")
-        query = self.browser.environment_query()
-        if query.get("code"):
-            self.open(query["code"], query.get("key"))
+        self.await_key()
 
-    def connected(self) -> None:
+    def address_known(self) -> None:
         """The page reported its address: open the console, or fix the join link."""
         if self.session is not None:
             self.show_join_link(self.session)
-            return
-        query = self.browser.query
-        self.open(str(query.get("code", "")), query.get("key"))
+        else:
+            super().address_known()
 
     def show_join_link(self, session: SessionInfo) -> None:
         """Join code, link and QR code; the link needs the browser's address."""
@@ -117,18 +112,9 @@ class ConsolePage:
 
     def open(self, code: str, key: Any) -> None:
         """Show the console for ``code`` if ``key`` is right, else refuse."""
-        try:
-            session = find_session(self.store, code)
-            check_key(session, key)
-        except FacilitateError as error:
-            say(self.refused, str(error), "error")
-            self.root.children = [
-                self.browser,
-                heading("Facilitator console"),
-                self.refused,
-            ]
+        session = self.unlock(code, key)
+        if session is None:
             return
-        self.session = session
         self.export.attach(session)
         self.show_join_link(session)
         self.root.children = self.layout(session)
@@ -232,10 +218,4 @@ class ConsolePage:
 
 def console_page(config: Config | None = None) -> ConsolePage | ErrorPage:
     """Build the console; it opens once the facilitator key has been checked."""
-    try:
-        config = config or Config.from_environ()
-        page = ConsolePage(store=open_store(config.data_dir))
-        page.start()
-    except FacilitateError as error:
-        return error_page(error)
-    return page
+    return build_page(lambda store: ConsolePage(store=store), config)

@@ -25,11 +25,12 @@ from facilitate.reflection import (
     load_rubric,
     word_report,
 )
-from facilitate.sessions import SessionInfo, check_key, find_session
-from facilitate.store import EventStore, open_store
+from facilitate.sessions import SessionInfo
+from facilitate.store import EventStore
 from facilitate.text import clean_text, escape
 from facilitate.views.browser import BrowserContext
-from facilitate.views.widgets import button, heading, message, say, styled
+from facilitate.views.keyed import KeyedPage, build_page
+from facilitate.views.widgets import ErrorPage, button, heading, message, say, styled
 
 _WIDE = widgets.Layout(width="100%", max_width="48em")
 
@@ -41,7 +42,9 @@ def _note_box(key: str, hint: str) -> widgets.Textarea:
 
 
 @dataclass
-class ReflectionPage:
+class ReflectionPage(KeyedPage):
+    title = "Leader reflection"
+
     store: EventStore
     browser: BrowserContext = field(default_factory=BrowserContext)
     root: widgets.VBox = field(default_factory=widgets.VBox)
@@ -81,32 +84,13 @@ class ReflectionPage:
         for box in self.notes.values():
             box.observe(lambda _: self.show_counts(), "value")
         self.save.on_click(lambda _: self.save_changes())
-        self.browser.on_connect(self.connected)
-        self.root.children = [self.browser, self.status]
-        say(self.status, "Checking the facilitator key…")
-        query = self.browser.environment_query()
-        if query.get("code"):
-            self.open(query["code"], query.get("key"))
-
-    def connected(self) -> None:
-        if self.session is None:
-            query = self.browser.query
-            self.open(str(query.get("code", "")), query.get("key"))
+        self.await_key()
 
     def open(self, code: str, key: Any) -> None:
         """Show the form for ``code`` if ``key`` is right, else refuse."""
-        try:
-            session = find_session(self.store, code)
-            check_key(session, key)
-        except FacilitateError as error:
-            say(self.refused, str(error), "error")
-            self.root.children = [
-                self.browser,
-                heading("Leader reflection"),
-                self.refused,
-            ]
+        session = self.unlock(code, key)
+        if session is None:
             return
-        self.session = session
         records = self.store.read(session.code)
         self.saved_notes = latest_notes(records)
         self.saved_levels = latest_rubric(records)
@@ -190,8 +174,6 @@ class ReflectionPage:
         )
 
 
-def reflection_page(config: Config | None = None) -> ReflectionPage:
-    config = config or Config.from_environ()
-    page = ReflectionPage(store=open_store(config.data_dir))
-    page.start()
-    return page
+def reflection_page(config: Config | None = None) -> ReflectionPage | ErrorPage:
+    """Build the page; it opens once the facilitator key has been checked."""
+    return build_page(lambda store: ReflectionPage(store=store), config)

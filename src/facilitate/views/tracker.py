@@ -25,11 +25,12 @@ from facilitate.events import Recorded, SpeakerAdded, TapUndone, TurnStarted
 from facilitate.live import keep_polling
 from facilitate.metrics.participation import kept_taps
 from facilitate.roster import ROLES, Roster
-from facilitate.sessions import SessionInfo, check_key, find_session
-from facilitate.store import EventStore, open_store
+from facilitate.sessions import SessionInfo
+from facilitate.store import EventStore
 from facilitate.text import NAME_LIMIT, clean_text
 from facilitate.views.browser import BrowserContext
-from facilitate.views.widgets import button, heading, message, say, styled
+from facilitate.views.keyed import KeyedPage, build_page
+from facilitate.views.widgets import ErrorPage, button, heading, message, say, styled
 
 TRACKER_INTERVAL = 1.0
 _GRID = widgets.Layout(
@@ -49,7 +50,9 @@ def speaker_button(name: str) -> widgets.Button:
 
 
 @dataclass
-class TrackerPage:
+class TrackerPage(KeyedPage):
+    title = "Participation tracker"
+
     store: EventStore
     browser: BrowserContext = field(default_factory=BrowserContext)
     root: widgets.VBox = field(default_factory=widgets.VBox)
@@ -100,32 +103,13 @@ class TrackerPage:
         self.undo.on_click(lambda _: self.undo_last())
         self.add.on_click(lambda _: self.add_speaker())
         self.seat_label.on_submit(lambda _: self.add_speaker())
-        self.browser.on_connect(self.connected)
-        self.root.children = [self.browser, self.status]
-        say(self.status, "Checking the facilitator key…")
-        query = self.browser.environment_query()
-        if query.get("code"):
-            self.open(query["code"], query.get("key"))
-
-    def connected(self) -> None:
-        if self.session is None:
-            query = self.browser.query
-            self.open(str(query.get("code", "")), query.get("key"))
+        self.await_key()
 
     def open(self, code: str, key: Any) -> None:
         """Show the tracker for ``code`` if ``key`` is right, else one sentence."""
-        try:
-            session = find_session(self.store, code)
-            check_key(session, key)
-        except FacilitateError as error:
-            say(self.refused, str(error), "error")
-            self.root.children = [
-                self.browser,
-                heading("Participation tracker"),
-                self.refused,
-            ]
+        session = self.unlock(code, key)
+        if session is None:
             return
-        self.session = session
         controls = widgets.HBox([self.silence, self.undo, self.speaking])
         adding = styled(
             widgets.HBox([self.seat_label, self.seat_role, self.add]), "fc-add-row"
@@ -233,9 +217,6 @@ class TrackerPage:
         self.refresh()
 
 
-def tracker_page(config: Config | None = None) -> TrackerPage:
-    """Build the tracker for this kernel; it opens once the key has been checked."""
-    config = config or Config.from_environ()
-    page = TrackerPage(store=open_store(config.data_dir))
-    page.start()
-    return page
+def tracker_page(config: Config | None = None) -> TrackerPage | ErrorPage:
+    """Build the page; it opens once the facilitator key has been checked."""
+    return build_page(lambda store: TrackerPage(store=store), config)
