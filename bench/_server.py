@@ -54,6 +54,14 @@ def kernel_pids(ancestor: int) -> list[int]:
     ]
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional set size: shared pages split among the processes sharing them."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS"):

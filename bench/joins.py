@@ -2,7 +2,7 @@
 
 Prints p50/p95/max of the server's time to answer the participant page (the
 rendered notebook), the pool's fill time, and the resident memory of idle
-participant kernels. Usage: python bench/joins.py [N] [--no-cold]
+participant kernels. Usage: python bench/joins.py [N] [--no-cold | --cold-only]
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.request
 
-from _server import kernel_pids, rss_mb, running_server, wait_for_pool
+from _server import kernel_pids, pss_mb, rss_mb, running_server, wait_for_pool
 from facilitate.sessions import create_session
 from facilitate.store import open_store
 
@@ -52,10 +52,13 @@ def run(count: int, pool: int) -> None:
         if pool:
             filled = wait_for_pool(process, pool)
             print(f"pool of {pool}: filled and settled in {filled:.1f}s")
-            rss = [rss_mb(pid) for pid in kernel_pids(process.pid)]
+            pids = kernel_pids(process.pid)
+            rss = [rss_mb(pid) for pid in pids]
+            pss = [pss_mb(pid) for pid in pids]
             print(
-                f"idle participant kernel RSS: mean={statistics.mean(rss):.1f} MB "
-                f"max={max(rss):.1f} MB (n={len(rss)})"
+                f"idle participant kernel: RSS mean={statistics.mean(rss):.1f} MB "
+                f"max={max(rss):.1f} MB; PSS mean={statistics.mean(pss):.1f} MB "
+                f"(n={len(pids)})"
             )
         url = f"{base}/voila/render/participant.ipynb?code={session.code}"
         report(f"joins with pool={pool}", fetch_all(url, count))
@@ -63,6 +66,7 @@ def run(count: int, pool: int) -> None:
 
 if __name__ == "__main__":
     n = int(next((a for a in sys.argv[1:] if a.isdigit()), "100"))
-    run(n, pool=n)
+    if "--cold-only" not in sys.argv:
+        run(n, pool=n)
     if "--no-cold" not in sys.argv:
         run(min(n, 20), pool=0)

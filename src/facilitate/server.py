@@ -66,6 +66,10 @@ def voila_settings(options: ServeOptions) -> dict[str, Any]:
             "preheat_denylist": others,
             "fill_delay": 0.2,
         },
+        # Kernels talk to Voila over local sockets, not TCP ports: many kernels
+        # starting at once (a room joining without a pool) cannot race for a
+        # port, and nothing is listening on the network.
+        "KernelManager": {"transport": "ipc"},
         "MappingKernelManager": {
             "cull_idle_timeout": CULL_IDLE_SECONDS,
             "cull_interval": CULL_INTERVAL_SECONDS,
