@@ -1,0 +1,122 @@
+"""Every free-text field meets hostile text: refused with a limit, or kept and escaped.
+
+Each driver types ``text`` into one real field the way a person would, presses its
+button, and returns (what the person is told, the texts that were stored).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from facilitate.events import (
+    FeedbackGiven,
+    LeaderNoteSaved,
+    PracticeAdded,
+    PrivateReflectionSaved,
+    SpeakerAdded,
+    VisionOffered,
+)
+from facilitate.views.activities import ConsoleContext, ParticipantContext
+from facilitate.views.alignment_console import AlignmentPanel
+from facilitate.views.alignment_participant import AlignmentActivity
+from facilitate.views.feedback_participant import FeedbackActivity
+from facilitate.views.reflection import ReflectionPage
+from facilitate.views.self_assessment_participant import SelfAssessmentActivity
+from facilitate.views.tracker import TrackerPage
+
+Driver = Callable[[object, object, str], tuple[str, list[str]]]
+
+
+def stored(store, session, kind: str, field: str) -> list[str]:
+    return [getattr(r.event, field) for r in store.read(session.code, kinds=[kind])]
+
+
+def vision_words(store, session, text):
+    view = AlignmentActivity(ParticipantContext(store, session, "p1"))
+    view.vision_text.value = text
+    view.offer_vision()
+    return view.status.value, stored(store, session, VisionOffered.kind, "text")
+
+
+def feedback(store, session, text):
+    view = FeedbackActivity(ParticipantContext(store, session, "p1"))
+    view.helped.value = text
+    view.send()
+    return view.status.value, stored(store, session, FeedbackGiven.kind, "helped")
+
+
+def private_reflection(store, session, text):
+    view = SelfAssessmentActivity(ParticipantContext(store, session, "p1"))
+    first = next(iter(view.reflections.values()))
+    first.value = text
+    view.save_reflections()
+    return view.status.value, stored(
+        store, session, PrivateReflectionSaved.kind, "text"
+    )
+
+
+def seat_label(store, session, text):
+    page = TrackerPage(store=store)
+    page.start()
+    page.open(session.code, session.key)
+    page.seat_label.value = text
+    page.add_speaker()
+    return page.status.value, stored(store, session, SpeakerAdded.kind, "label")
+
+
+def added_practice(store, session, text):
+    panel = AlignmentPanel(ConsoleContext(store, session))
+    panel.new_label.value = text
+    panel.add_practice()
+    return panel.form_message.value, stored(store, session, PracticeAdded.kind, "label")
+
+
+def leader_note(store, session, text):
+    page = ReflectionPage(store=store)
+    page.start()
+    page.open(session.code, session.key)
+    next(iter(page.notes.values())).value = text
+    page.save_changes()
+    return page.status.value, stored(store, session, LeaderNoteSaved.kind, "text")
+
+
+DRIVERS: list[Driver] = [
+    vision_words,
+    feedback,
+    private_reflection,
+    seat_label,
+    added_practice,
+    leader_note,
+]
+
+
+@pytest.mark.parametrize("drive", DRIVERS, ids=lambda d: d.__name__)
+def test_a_megabyte_is_refused_with_its_limit(store, session, drive):
+    told, kept = drive(store, session, "x" * 1_000_000)
+    assert "characters; the limit is" in told
+    assert kept == []
+
+
+@pytest.mark.parametrize("drive", DRIVERS, ids=lambda d: d.__name__)
+@pytest.mark.parametrize(
+    "payload", ["a\x00b<script>alert(1)</script>", "a\x00b<img src=x onerror=alert(2)>"]
+)
+def test_markup_and_nul_bytes_are_kept_as_text_and_never_live(
+    store, session, drive, payload
+):
+    told, kept = drive(store, session, payload)
+    assert "<script" not in told
+    assert "<img" not in told
+    assert kept == [payload.replace("\x00", "")]
+
+
+@pytest.mark.parametrize("drive", DRIVERS, ids=lambda d: d.__name__)
+@pytest.mark.parametrize(
+    "text", ["   \t  ", "\u202eevil\u202c مرحبا", "🌱🙂👩🏽‍🏫", "Pneumono" * 4]
+)
+def test_odd_text_never_crashes(store, session, drive, text):
+    told, kept = drive(store, session, text)
+    assert isinstance(told, str)
+    assert all("\x00" not in value for value in kept)
