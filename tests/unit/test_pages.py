@@ -152,3 +152,18 @@ def test_a_panel_that_fails_is_replaced_by_a_sentence(store, session, monkeypatc
     store.append(session.code, PhaseChanged("reflection"))
     console.refresh()
     assert console.status.value == ""
+
+
+def test_a_participant_cannot_act_in_a_session_they_did_not_join(store, session):
+    from facilitate.sessions import create_session
+
+    mine = open_participant(store, session.code)
+    sign_in(mine, "Gil")
+    other = create_session(store, "Another room")
+    store.append(other.code, PhaseChanged("self_assessment"))
+    visitor = open_participant(store, other.code, token=mine.browser.token)
+    visitor.refresh()
+    assert visitor.name in visitor.root.children, "asked to join first"
+    assert visitor.activity is None
+    assert visitor.activity_box not in visitor.root.children
+    assert store.read(other.code, kinds=["participant_joined"]) == []
