@@ -31,6 +31,7 @@ test: $(VENV)/.test-installed lint
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/joins.py 100
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/writers.py 200 50
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/alignment_recompute.py
 
