@@ -62,9 +62,10 @@ def complete_in_browser(page, server, code: str) -> None:
     page.reload()
     page.wait_for_selector(".fc-sa-progress-label")
     answer_domains(page, 3, len(CONTENT.domains))
-    page.select_option(
-        ".fc-sa-identity-most select", label=["Race or ethnicity", "Gender"]
-    )
+    for label in ("Race or ethnicity", "Gender"):
+        page.locator(".fc-sa-identity-most .fc-choice", has_text=label).locator(
+            "input"
+        ).check()
     page.click(".fc-sa-next")
     page.fill(".fc-sa-reflection-leadership textarea", SECRET)
     page.click(".fc-sa-submit")

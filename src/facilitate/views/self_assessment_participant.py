@@ -38,7 +38,14 @@ from facilitate.self_assessment.profile import (
 from facilitate.text import TEXT_LIMIT, clean_text, escape
 from facilitate.views.activities import ParticipantContext
 from facilitate.views.self_assessment_zone import ZoneCheck
-from facilitate.views.widgets import button, heading, message, say, styled
+from facilitate.views.widgets import (
+    CheckboxGroup,
+    button,
+    heading,
+    message,
+    say,
+    styled,
+)
 
 _WIDE = widgets.Layout(width="100%", max_width="36em")
 
@@ -104,14 +111,13 @@ class SelfAssessmentActivity:
         radio.observe(lambda change: self.record_answer(item, change["new"]), "value")
         return radio
 
-    def _identity_select(self, question: str) -> widgets.SelectMultiple:
+    def _identity_select(self, question: str) -> CheckboxGroup:
+        group = CheckboxGroup(
+            [(c.label, c.key) for c in self.content.identities],
+            tuple(self.mine.identities.get(question, [])),
+        )
         return styled(
-            widgets.SelectMultiple(
-                options=[(c.label, c.key) for c in self.content.identities],
-                value=tuple(self.mine.identities.get(question, [])),
-                rows=min(len(self.content.identities), 6),
-                layout=_WIDE,
-            ),
+            group,
             "fc-sa-identity",
             f"fc-sa-identity-{question}",
         )
@@ -186,7 +192,7 @@ class SelfAssessmentActivity:
 
     def _identity_parts(self) -> list[widgets.Widget]:
         note = widgets.HTML(
-            "<p>Choose any that fit (Ctrl or ⌘ to pick more than one). The room sees "
+            "<p>Tick any that fit. The room sees "
             "only how many people chose an identity, and only when enough did.</p>"
         )
         parts: list[widgets.Widget] = [note]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
 from facilitate.text import escape
 
 
-def styled(widget: Any, *classes: str) -> Any:
+WidgetT = TypeVar("WidgetT")
+
+
+def styled(widget: WidgetT, *classes: str) -> WidgetT:
     """Add CSS classes (the ``fc-*`` names browser tests rely on) and return it."""
     for name in classes:
-        widget.add_class(name)
+        widget.add_class(name)  # type: ignore[attr-defined]
     return widget
 
 
@@ -42,6 +45,43 @@ def error_page(error: Exception) -> ErrorPage:
     note = message("fc-error")
     say(note, str(error), "error")
     return ErrorPage(widgets.VBox([heading("Something needs attention"), note]))
+
+
+class CheckboxGroup(widgets.HBox):  # type: ignore[misc]
+    """Tick any number of choices: a phone-friendly multi-select.
+
+    ``value`` is the tuple of chosen keys, like ``SelectMultiple``'s, but each
+    choice is a large checkbox a thumb can hit, with no Ctrl-click needed.
+    """
+
+    def __init__(
+        self, options: list[tuple[str, str]], chosen: tuple[str, ...] = ()
+    ) -> None:
+        self.choice_keys = [key for _, key in options]
+        self.boxes = [
+            styled(
+                widgets.Checkbox(
+                    value=key in chosen,
+                    description=label,
+                    indent=False,
+                    layout=widgets.Layout(width="auto", min_width="14em"),
+                ),
+                "fc-choice",
+            )
+            for label, key in options
+        ]
+        super().__init__(self.boxes, layout=widgets.Layout(flex_flow="row wrap"))
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(
+            k for k, box in zip(self.choice_keys, self.boxes, strict=True) if box.value
+        )
+
+    @value.setter
+    def value(self, chosen: tuple[str, ...]) -> None:
+        for key, box in zip(self.choice_keys, self.boxes, strict=True):
+            box.value = key in chosen
 
 
 def button(label: str, css_class: str, style: str = "primary") -> widgets.Button:
