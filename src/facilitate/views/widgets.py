@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import ipywidgets as widgets
 
 from facilitate.text import escape
-
 
 WidgetT = TypeVar("WidgetT")
 
