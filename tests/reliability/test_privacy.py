@@ -98,4 +98,4 @@ def test_console_in_every_phase_shows_no_individual(server, new_page):
         pages.append(console.content())
     assert all(leaks(html) == [] for html in pages), [leaks(h) for h in pages]
     shown = pages[PHASE_KEYS.index("self_assessment")]
-    assert "Race or ethnicity" in shown, shown[shown.find("fc-sa-"):][:3000]
+    assert "Race or ethnicity" in shown, shown[shown.find("fc-sa-") :][:3000]
