@@ -21,7 +21,10 @@ from facilitate.paths import templates_dir, workbooks_dir
 
 PARTICIPANT_NOTEBOOK = "participant.ipynb"
 DEFAULT_POOL = 30
-CULL_IDLE_SECONDS = 600
+#: A closed tab's kernel is not shut down by the page (Voila's unload request is
+#: refused for a missing XSRF token), so kernels with no browser attached are
+#: culled after this long; kernels with a connected page are never culled.
+CULL_IDLE_SECONDS = 300
 CULL_INTERVAL_SECONDS = 60
 TEMPLATE_NAME = "facilitate"
 
@@ -47,6 +50,9 @@ def voila_settings(options: ServeOptions) -> dict[str, Any]:
             "port": options.port,
             "port_retries": 0,
             "open_browser": False,
+            # Our own lines say where to go; Voila's per-kernel notices (one
+            # "not trusted" warning per pooled kernel) would bury them.
+            "log_level": "ERROR",
         },
         "VoilaConfiguration": {
             "template": TEMPLATE_NAME,
