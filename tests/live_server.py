@@ -18,6 +18,8 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
+from typing import IO
 
 import pytest
 
@@ -94,32 +96,23 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+def start_serve(data_dir: Path, port: int, pool: int, out: IO[bytes]) -> Popen:
+    """``facilitate serve`` as a child in its own process group, logging to ``out``."""
+    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
+    command = [sys.executable, "-m", "facilitate", "--data-dir", str(data_dir)]
+    command += ["serve", "--port", str(port), "--pool", str(pool)]
+    return subprocess.Popen(
+        command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
+    )
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("served-data")
     log = data_dir / "serve.log"
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
-    command = [
-        sys.executable,
-        "-m",
-        "facilitate",
-        "--data-dir",
-        str(data_dir),
-        "serve",
-        "--port",
-        str(port),
-        "--pool",
-        "4",
-    ]
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            command,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
+        process = start_serve(data_dir, port, pool=4, out=out)
     running = Server(
         f"http://127.0.0.1:{port}",
         data_dir,

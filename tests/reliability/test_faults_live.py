@@ -6,14 +6,19 @@ import os
 import re
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from facilitate.events import PhaseChanged
 from tests.browser.people import join, wait_for_text
-from tests.live_server import Server, free_port, stop_server, wait_until_serving
+from tests.live_server import (
+    Server,
+    free_port,
+    start_serve,
+    stop_server,
+    wait_until_serving,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,26 +56,8 @@ def test_killed_kernel_then_reload_is_the_same_person(server, new_page):
 
 
 def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
-    log = (data_dir / "restart.log").open("ab")
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "facilitate",
-            "--data-dir",
-            str(data_dir),
-            "serve",
-            "--port",
-            str(port),
-            "--pool",
-            "1",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=env,
-        start_new_session=True,
-    )
+    with (data_dir / "restart.log").open("ab") as out:
+        return start_serve(data_dir, port, pool=1, out=out)
 
 
 def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
