@@ -29,13 +29,14 @@ from facilitate.views.widgets import (
     ErrorPage,
     button,
     error_page,
+    field_label,
     heading,
     message,
     say,
     styled,
 )
 
-_WIDE = widgets.Layout(width="100%", max_width="32em")
+_WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
 
 
 @dataclass
@@ -48,9 +49,7 @@ class ParticipantPage:
     status: widgets.HTML = field(default_factory=lambda: message("fc-status"))
     code_input: widgets.Text = field(
         default_factory=lambda: styled(
-            widgets.Text(
-                placeholder="e.g. K7MQ2X", description="Session code", layout=_WIDE
-            ),
+            widgets.Text(placeholder="e.g. K7MQ2X", layout=_WIDE),
             "fc-code-input",
         )
     )
@@ -59,7 +58,6 @@ class ParticipantPage:
         default_factory=lambda: styled(
             widgets.Text(
                 placeholder="A first name or a pseudonym",
-                description="Display name",
                 layout=_WIDE,
             ),
             "fc-name",
@@ -69,7 +67,6 @@ class ParticipantPage:
         default_factory=lambda: styled(
             widgets.Dropdown(
                 options=[(label, key) for key, label in ROLES],
-                description="Role",
                 layout=_WIDE,
             ),
             "fc-role",
@@ -128,6 +125,7 @@ class ParticipantPage:
         self.root.children = [
             self.browser,
             heading("Join a session"),
+            field_label("Session code"),
             self.code_input,
             self.join,
             self.status,
@@ -153,7 +151,9 @@ class ParticipantPage:
         self.root.children = [
             self.browser,
             heading(self.session.title, "fc-session-title"),
+            field_label("Display name (a pseudonym is fine)"),
             self.name,
+            field_label("Role (optional)"),
             self.role,
             self.checkin_prompt,
             self.checkin,

@@ -23,6 +23,11 @@ def heading(text: str, css_class: str = "fc-heading", level: int = 2) -> widgets
     return styled(widgets.HTML(f"<h{level}>{escape(text)}</h{level}>"), css_class)
 
 
+def field_label(text: str) -> widgets.HTML:
+    """A label above its field: descriptions beside fields crowd phone screens."""
+    return styled(widgets.HTML(f"<p>{escape(text)}</p>"), "fc-field-label")
+
+
 def message(css_class: str = "fc-message") -> widgets.HTML:
     """An empty line that callbacks fill with one plain sentence."""
     return styled(widgets.HTML(""), css_class)
