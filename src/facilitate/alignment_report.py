@@ -18,28 +18,15 @@ from facilitate.charts.alignment import (
 from facilitate.charts.style import empty_figure
 from facilitate.events import PracticeRated, Recorded, VisionOffered
 from facilitate.frames import kind_frame
+from facilitate.metrics.alignment import SUMMARY_COLUMNS
 from facilitate.metrics.privacy import needs_more
 from facilitate.report_parts import ReportPart
 from facilitate.roster import roster_of
 from facilitate.sessions import SessionInfo
 
-PRACTICE_COLUMNS = [
-    "label",
-    "answered",
-    "skipped",
-    "spectrum_mean",
-    "now_mean",
-    "vision_mean",
-    "gap",
-    "spectrum_rwg",
-    "spectrum_consensus",
-    "spectrum_bimodality",
-    "vision_rwg",
-    "vision_consensus",
-    "vision_bimodality",
-    "agreement",
-    "tension",
-]
+#: The summary's per-practice columns; ``practice`` (an internal key) and
+#: ``split_on`` (a detail of the label) are left out of the export.
+PRACTICE_COLUMNS = [c for c in SUMMARY_COLUMNS if c not in ("practice", "split_on")]
 
 
 def alignment_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPart:
