@@ -17,19 +17,11 @@ from playwright.sync_api import sync_playwright
 
 from _server import running_server
 from facilitate.events import ParticipantJoined
+from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.sessions import create_session
 from facilitate.store import open_store
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = list(CHROMIUM_QUIET_FLAGS)
 OBSERVE = """() => { window.seen = []; const el = document.querySelector('.fc-count');
   new MutationObserver(() => window.seen.push([Date.now() / 1000, el.innerText.trim()]))
     .observe(el, {subtree: true, childList: true, characterData: true}); }"""

@@ -23,20 +23,12 @@ from typing import IO
 
 import pytest
 
+from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.sessions import SessionInfo, create_session
 from facilitate.store import SQLiteStore, open_store
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_FLAGS = list(CHROMIUM_QUIET_FLAGS)
 WIDGET_TIMEOUT_MS = 60_000
 
 

@@ -21,6 +21,19 @@ PRINT_TIMEOUT_SECONDS = 120
 #: About the printable width of A4 and Letter at 96 dpi, so charts fit the page.
 WINDOW_SIZE = "760,1080"
 
+#: Headless Chromium that stays quiet on a closed network: no background
+#: connections, updates or sync, which a room without internet would refuse.
+CHROMIUM_QUIET_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
 
 class ChromiumMissing(FacilitateError):
     def __init__(self) -> None:
@@ -48,14 +61,7 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str | None = None) -> P
     with tempfile.TemporaryDirectory(prefix="facilitate-chromium-") as profile:
         command = [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_QUIET_FLAGS,
             "--no-pdf-header-footer",
             f"--user-data-dir={profile}",
             f"--window-size={WINDOW_SIZE}",
