@@ -38,6 +38,8 @@ class ConsoleContext:
 
 
 class ConsoleActivity(Protocol):
+    """Refreshed when the log grows (every tick too if it has ``ticks = True``)."""
+
     root: widgets.Widget
 
     def refresh(self, roster: Roster, records: list[Recorded]) -> None: ...

@@ -162,9 +162,11 @@ class ConsolePage(KeyedPage):
             self.count.value = str(self.roster.count)
             k = self.roster.min_group_size(self.session.min_group_size)
             self.group_size.value = k
-        # Panels are asked every tick (a talk turn grows with no new event); each
-        # returns at once when nothing it shows has changed.
-        if not self.show_phase() and self.activity is not None:
+        # Panels refresh when the log grew; a panel whose picture changes with
+        # time alone (a talk turn growing) sets ``ticks`` to be asked every tick.
+        if self.show_phase() or self.activity is None:
+            return
+        if new or getattr(self.activity, "ticks", False):
             self.activity.refresh(self.roster, self.records)
 
     def show_phase(self) -> bool:

@@ -63,6 +63,9 @@ def _chart(figure: go.Figure, css_class: str) -> Any:
 class ParticipationPanel:
     """Live participation charts with a names toggle and reflection prompts."""
 
+    #: Asked every console tick: the open turn grows with no new event.
+    ticks = True
+
     def __init__(
         self, context: ConsoleContext, clock: Callable[[], float] = time.time
     ) -> None:
