@@ -22,7 +22,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("FACILITATE_WORKBOOK_STORE"):
         return
     from facilitate.demo import seed_demo
-    from facilitate.store import open_store
+    from facilitate.core.store import open_store
 
     data_dir = Path(tempfile.mkdtemp(prefix="facilitate-nbval-"))
     store = open_store(data_dir)

@@ -21,19 +21,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from facilitate.alignment_content import load_alignment, session_practices
-from facilitate.events import (
-    PhaseChanged,
+from facilitate.activities.alignment.content import load_alignment, session_practices
+from facilitate.activities.alignment.display import AlignmentPanel
+from facilitate.activities.alignment.events import (
     PracticeAdded,
     PracticeRated,
-    ResultsRevealed,
     VisionOffered,
 )
-from facilitate.roster import roster_of
-from facilitate.sessions import create_session
-from facilitate.store import SQLiteStore
-from facilitate.views.activities import ConsoleContext
-from facilitate.views.alignment_console import AlignmentPanel
+from facilitate.core.events import PhaseChanged, ResultsRevealed
+from facilitate.core.roster import roster_of
+from facilitate.core.sessions import create_session
+from facilitate.core.store import SQLiteStore
+from facilitate.ui.contexts import DisplayContext
 
 PEOPLE = 200
 ADDED = 24
@@ -91,7 +90,7 @@ def main() -> None:
         cold = []
         for _ in range(5):
             start = time.perf_counter()
-            panel = AlignmentPanel(ConsoleContext(store, session))  # type: ignore[arg-type]
+            panel = AlignmentPanel(DisplayContext(store, session))  # type: ignore[arg-type]
             panel.refresh(roster, records)
             cold.append(time.perf_counter() - start)
 

@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from facilitate.core.store import open_store
 from facilitate.demo import seed_demo
-from facilitate.store import open_store
 
 TARGETS = {"HTML": 10.0, "PDF": 20.0}
 STEP = re.compile(r"^(HTML|PDF|CSV): .*\((\d+\.\d) s\)$")

@@ -14,8 +14,8 @@ import time
 import urllib.request
 
 from _server import kernel_pids, pss_mb, rss_mb, running_server, wait_for_pool
-from facilitate.sessions import create_session
-from facilitate.store import open_store
+from facilitate.core.sessions import create_session
+from facilitate.core.store import open_store
 
 
 def fetch_all(url: str, count: int) -> list[float]:

@@ -16,10 +16,10 @@ import time
 from playwright.sync_api import sync_playwright
 
 from _server import running_server
-from facilitate.events import ParticipantJoined
+from facilitate.core.events import ParticipantJoined
+from facilitate.core.sessions import create_session
+from facilitate.core.store import open_store
 from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
-from facilitate.sessions import create_session
-from facilitate.store import open_store
 
 FLAGS = list(CHROMIUM_QUIET_FLAGS)
 OBSERVE = """() => { window.seen = []; const el = document.querySelector('.fc-count');

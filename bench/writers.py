@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from facilitate.events import CheckinAnswered
-from facilitate.store import SQLiteStore
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.store import SQLiteStore
 
 
 def write(args: tuple[str, int, int, multiprocessing.Queue]) -> None:

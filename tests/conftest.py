@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.sessions import SessionInfo, create_session
-from facilitate.store import SQLiteStore
+from facilitate.core.sessions import SessionInfo, create_session
+from facilitate.core.store import SQLiteStore
 
 
 class FakeClock:

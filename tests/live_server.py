@@ -23,9 +23,9 @@ from typing import IO
 
 import pytest
 
+from facilitate.core.sessions import SessionInfo, create_session
+from facilitate.core.store import SQLiteStore, open_store
 from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
-from facilitate.sessions import SessionInfo, create_session
-from facilitate.store import SQLiteStore, open_store
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = list(CHROMIUM_QUIET_FLAGS)

@@ -19,11 +19,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from facilitate.activities.feedback.events import FeedbackGiven
 from facilitate.cli import main
+from facilitate.core.events import LeaderNoteSaved
+from facilitate.core.store import open_store
 from facilitate.demo import DEMO_PEOPLE, seed_demo
-from facilitate.events import PRIVATE_KINDS, FeedbackGiven, LeaderNoteSaved
 from facilitate.export.summary import build_parts_safely
-from facilitate.store import open_store
 
 HOSTILE = "<script>alert(1)</script>"
 PRIVATE_COLUMNS = {
@@ -79,7 +80,6 @@ def test_html_has_every_section_and_interactive_charts(exported):
     headings = [part.heading for part in exported["parts"]] + [
         "Who was present",
         "Context and goals",
-        "Participant feedback in their own words",
         "Leader's reflection",
         "Rubric: Facilitate and Lead",
     ]
@@ -87,6 +87,7 @@ def test_html_has_every_section_and_interactive_charts(exported):
         # nbconvert re-serialises entities: &#x27; comes out as a plain quote.
         assert f"<h2>{html_escape(heading, quote=False)}</h2>" in html, heading
     assert exported["session"].title in html
+    assert '<h3 id="part-feedback_words">In their own words</h3>' in html
     assert html.count("Plotly.newPlot(") >= len(
         [p for p in exported["parts"] if p.figures]
     )
@@ -179,7 +180,9 @@ def test_csv_tables_and_log_hold_no_private_text(exported):
             assert not re.search(rf"\b{name}\b", text), (name, path.name)
     log = pd.read_csv(exported["csv"] / "events.csv", keep_default_na=False)
     assert "role" not in log.columns, "a lone role next to a pseudonym identifies"
-    assert PRIVATE_KINDS.isdisjoint(set(log["kind"]))
+    assert {"self_assessment_answered", "private_reflection_saved"}.isdisjoint(
+        set(log["kind"])
+    )
     assert {"identity_reflected", "zone_checked", "vision_offered"}.isdisjoint(
         set(log["kind"])
     )

@@ -14,12 +14,18 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from facilitate.config import DATA_DIR_VARIABLE, Config, checked_group_size
-from facilitate.errors import FacilitateError
-from facilitate.links import base_url, facilitator_link, participant_link
-from facilitate.sessions import SessionInfo, create_session, find_session, list_sessions
-from facilitate.store import EventStore, open_store
+from facilitate.core.config import DATA_DIR_VARIABLE, Config, checked_group_size
+from facilitate.core.errors import FacilitateError
+from facilitate.core.links import base_url, facilitator_link, participant_link
+from facilitate.core.sessions import (
+    SessionInfo,
+    create_session,
+    find_session,
+    list_sessions,
+)
+from facilitate.core.store import EventStore, open_store
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -39,7 +45,7 @@ def print_links(session: SessionInfo, base: str, qr: bool = False) -> None:
     print(f"Join code:    {session.code}")
     print(f"Participants: {join}")
     if qr:
-        from facilitate.qr import qr_terminal
+        from facilitate.ui.qr import qr_terminal
 
         print(qr_terminal(join))
     print(f"Console:      {facilitator_link(base, session)}")
@@ -144,16 +150,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes (a parent parser, so each lists them)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help=f"where sessions are kept (or ${DATA_DIR_VARIABLE})",
+    )
+    return common
+
+
+def _add_serve(commands: Any, common: argparse.ArgumentParser) -> None:
     from facilitate.server import DEFAULT_POOL
 
-    parser = argparse.ArgumentParser(prog="facilitate", description=__doc__)
-    parser.add_argument(
-        "--data-dir", help=f"where sessions are kept (or ${DATA_DIR_VARIABLE})"
+    serve = commands.add_parser(
+        "serve", parents=[common], help="serve the workbooks to the room"
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    serve = commands.add_parser("serve", help="serve the workbooks to the room")
     serve.add_argument(
         "--host",
         default="127.0.0.1",
@@ -169,25 +182,33 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--demo", action="store_true", help="seed and show a demo session"
     )
-    serve.add_argument("--data-dir", default=argparse.SUPPRESS)
     serve.set_defaults(run=cmd_serve)
 
+
+def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
-        "export", help="write a session's reflection summary (HTML, PDF, CSV)"
+        "export",
+        parents=[common],
+        help="write a session's reflection summary (HTML, PDF, CSV)",
     )
     export.add_argument("code", help="the session's code")
     export.add_argument(
         "--to", default="all", choices=["html", "pdf", "csv", "all"], help="format"
     )
     export.add_argument("--out", default=".", help="folder for the files (default: .)")
-    export.add_argument("--data-dir", default=argparse.SUPPRESS)
     export.set_defaults(run=cmd_export)
 
+
+def _add_session(commands: Any, common: argparse.ArgumentParser) -> None:
+    linked = argparse.ArgumentParser(add_help=False, parents=[common])
+    linked.add_argument(
+        "--base-url",
+        default=os.environ.get("FACILITATE_BASE_URL", "http://127.0.0.1:8866"),
+        help="the server's address used in printed links",
+    )
     session = commands.add_parser("session", help="create, list or delete sessions")
     session_commands = session.add_subparsers(dest="session_command", required=True)
-    url_help = "the server's address used in printed links"
-    default_url = os.environ.get("FACILITATE_BASE_URL", "http://127.0.0.1:8866")
-    new = session_commands.add_parser("new", help="create a session")
+    new = session_commands.add_parser("new", parents=[linked], help="create a session")
     new.add_argument("title")
     new.add_argument(
         "--min-group-size",
@@ -195,18 +216,29 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="smallest group drawn on shared screens (3 or more)",
     )
-    listing = session_commands.add_parser("list", help="list sessions and their links")
-    delete = session_commands.add_parser("delete", help="delete a session's data")
+    new.set_defaults(run=cmd_session_new)
+    listing = session_commands.add_parser(
+        "list", parents=[linked], help="list sessions and their links"
+    )
+    listing.set_defaults(run=cmd_session_list)
+    delete = session_commands.add_parser(
+        "delete", parents=[linked], help="delete a session's data"
+    )
     delete.add_argument("code")
     delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
-    for sub, run in (
-        (new, cmd_session_new),
-        (listing, cmd_session_list),
-        (delete, cmd_session_delete),
-    ):
-        sub.add_argument("--base-url", default=default_url, help=url_help)
-        sub.add_argument("--data-dir", default=argparse.SUPPRESS)
-        sub.set_defaults(run=run)
+    delete.set_defaults(run=cmd_session_delete)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitate", description=__doc__)
+    parser.add_argument(
+        "--data-dir", help=f"where sessions are kept (or ${DATA_DIR_VARIABLE})"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    common = _common()
+    _add_serve(commands, common)
+    _add_export(commands, common)
+    _add_session(commands, common)
     return parser
 
 

@@ -1,17 +1,19 @@
-"""A demo session with a realistic room, so a new user sees every chart at once."""
+"""A demo session with a realistic room, so a new user sees every chart at once.
+
+Two dozen people join (a room big enough for the release gate to show results at
+the default group size of 5); then every activity on the agenda seeds its own
+answers, in agenda order, and the leader's notes are written.
+"""
 
 from __future__ import annotations
 
 import random
 
-from facilitate.alignment_demo import seed_alignment
-from facilitate.content import load_checkin
-from facilitate.events import CheckinAnswered, ParticipantJoined
-from facilitate.participation_demo import seed_discussion
-from facilitate.reflection_demo import seed_reflection
-from facilitate.self_assessment.demo import seed_self_assessment
-from facilitate.sessions import SessionInfo, create_session
-from facilitate.store.base import EventStore
+from facilitate.core.agenda import current_agenda
+from facilitate.core.events import ParticipantJoined
+from facilitate.core.sessions import SessionInfo, create_session, list_sessions
+from facilitate.core.store.base import EventStore
+from facilitate.leader.demo import seed_leader_notes
 
 DEMO_TITLE = "Demo: Aligning our practice with our vision"
 DEMO_PEOPLE = (
@@ -27,30 +29,38 @@ DEMO_PEOPLE = (
     ("Jo", "community"),
     ("Kofi", "teacher"),
     ("Lena", "specialist"),
+    ("Mateo", "teacher"),
+    ("Nia", "support_staff"),
+    ("Omar", "teacher"),
+    ("Priya", "family"),
+    ("Quinn", "teacher"),
+    ("Rosa", "support_staff"),
+    ("Sam", "teacher"),
+    ("Tomas", "family"),
+    ("Uma", "specialist"),
+    ("Vera", "teacher"),
+    ("Wen", "support_staff"),
+    ("Yusuf", "family"),
 )
 
 
 def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
-    """Create a demo session where a dozen people have joined and checked in."""
+    """Create a demo session where two dozen people took part in every activity."""
     rng = random.Random(seed)
     session = create_session(store, DEMO_TITLE)
-    choices = [c.key for c in load_checkin().choices]
+    people = []
     for index, (name, role) in enumerate(DEMO_PEOPLE):
         participant = f"demo-{index:02d}"
         store.append(session.code, ParticipantJoined(participant, name, role))
-        store.append(session.code, CheckinAnswered(participant, rng.choice(choices)))
-    seed_discussion(store, session)
-    people = [f"demo-{index:02d}" for index in range(len(DEMO_PEOPLE))]
-    seed_self_assessment(store, session, people, rng)
-    seed_alignment(store, session, people, rng)
-    seed_reflection(store, session, [f"demo-{i:02d}" for i in range(len(DEMO_PEOPLE))])
+        people.append(participant)
+    for _, seed_activity in current_agenda().loaded("demo"):
+        seed_activity(store, session, people, rng)
+    seed_leader_notes(store, session)
     return session
 
 
 def demo_session(store: EventStore) -> SessionInfo:
     """The existing demo session, or a freshly seeded one."""
-    from facilitate.sessions import list_sessions
-
     for session in list_sessions(store):
         if session.title == DEMO_TITLE:
             return session

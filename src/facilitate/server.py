@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitate.paths import templates_dir, workbooks_dir
+from facilitate.core.config import DATA_DIR_VARIABLE
+from facilitate.core.paths import templates_dir, workbooks_dir
 
 PARTICIPANT_NOTEBOOK = "participant.ipynb"
 DEFAULT_POOL = 30
@@ -87,7 +88,7 @@ def voila_settings(options: ServeOptions) -> dict[str, Any]:
 def voila_environment(data_dir: Path) -> dict[str, str]:
     """Kernels inherit this: where the data lives and where our template is."""
     env = dict(os.environ)
-    env["FACILITATE_DATA_DIR"] = str(data_dir)
+    env[DATA_DIR_VARIABLE] = str(data_dir)
     extra = env.get("JUPYTER_PATH", "")
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(templates_dir()), extra) if p)
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.alignment_content import load_alignment, session_practices
-from facilitate.events import ParticipantJoined, PhaseChanged, PracticeRated
+from facilitate.activities.alignment.content import load_alignment, session_practices
+from facilitate.activities.alignment.events import PracticeRated
+from facilitate.core.events import ParticipantJoined, PhaseChanged
 from tests.browser.people import join, plot_data, plot_selector, wait_for_text
 
 pytestmark = pytest.mark.browser
@@ -79,11 +80,12 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
     console.wait_for_selector(".fc-top-tensions li .fc-tension-practice")
     assert first_tension(console, "practice") == "Letter grades"
     assert first_tension(console, "label") == "split into two camps"
-    console.wait_for_selector(plot_selector("fc-spectrum-strip"))
-    strip = plot_data(console, "fc-spectrum-strip")[0]
-    assert "Morning &lt;meeting&gt;" in strip["y"]
+    console.wait_for_selector(plot_selector("fc-tension-map"))
+    traces = plot_data(console, "fc-tension-map")
+    labels = [label for trace in traces for label in trace.get("text") or []]
+    assert "Morning &lt;meeting&gt;" in labels
     assert console.locator("meeting").count() == 0  # no element made from text
-    split_points = plot_data(console, "fc-tension-map")[1]
+    split_points = traces[1]
     assert split_points["name"] == "split into two camps"
     assert split_points["text"] == ["Letter grades"]
 

@@ -7,7 +7,9 @@ import urllib.request
 
 import pytest
 
-from facilitate.events import CheckinAnswered, ParticipantJoined
+from facilitate.activities.checkin.content import load_checkin
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.events import ParticipantJoined
 from tests.browser.people import join, plot_data, plot_selector, wait_for_text
 
 pytestmark = pytest.mark.browser
@@ -16,15 +18,19 @@ NOTEBOOK_SOURCE_MARKERS = ("participant_page(", "console_page(", "from facilitat
 
 
 def test_three_join_one_reloads_all_answer_and_console_follows(server, new_page):
-    session = server.new_session("Live room")
+    session = server.new_session("Live room", k=3)
     console = new_page()
     console.goto(server.console_url(session))
     wait_for_text(console, ".fc-count", "0", timeout_ms=60_000)
-    console.wait_for_selector(plot_selector("fc-checkin-chart"))
+    wait_for_text(
+        console,
+        ".fc-checkin-note",
+        "Shown once at least 3 people have checked in (smaller groups stay private).",
+    )
 
     people = [new_page() for _ in range(3)]
-    for index, (page, name) in enumerate(zip(people, ["Ana", "Bo", "Cy"], strict=True)):
-        join(page, server.participant_url(session.code), name, choice=index)
+    for page, name in zip(people, ["Ana", "Bo", "Cy"], strict=True):
+        join(page, server.participant_url(session.code), name, choice=0)
     wait_for_text(console, ".fc-count", "3")
 
     people[1].reload()
@@ -32,17 +38,26 @@ def test_three_join_one_reloads_all_answer_and_console_follows(server, new_page)
     assert "You are in as Bo." in people[1].inner_text(".fc-status")
     assert people[1].locator(".fc-name input").count() == 0
 
+    # Three alike are withheld (showing them would say what each chose); three
+    # more people choosing otherwise release a batch the room may see.
+    question = load_checkin()
+    for index in range(3):
+        server.store.append(session.code, ParticipantJoined(f"p{index}", "Phone"))
+        server.store.append(
+            session.code, CheckinAnswered(f"p{index}", question.choices[1].key)
+        )
     console.wait_for_function(
         "(sel) => { const p = document.querySelector(sel);"
-        " return p && p.data[0].x.slice(0, 3).join() === '1,1,1'; }",
+        " return p && p.data[0].x.join() === '3,3'; }",
         arg=plot_selector("fc-checkin-chart"),
         timeout=15_000,
     )
-    assert plot_data(console, "fc-checkin-chart")[0]["x"] == [1, 1, 1, 0, 0, 0]
-    assert console.inner_text(".fc-count").strip() == "3"
+    bars = plot_data(console, "fc-checkin-chart")[0]
+    assert bars["y"] == [question.choices[0].label, "Smaller groups (under 3 each)"]
+    assert console.inner_text(".fc-count").strip() == "6"
     joined = server.store.read(session.code, kinds=[ParticipantJoined.kind])
-    assert sorted(r.event.name for r in joined) == ["Ana", "Bo", "Cy"]
-    assert len(server.store.read(session.code, kinds=[CheckinAnswered.kind])) == 3
+    assert sorted(r.event.name for r in joined)[:3] == ["Ana", "Bo", "Cy"]
+    assert len(server.store.read(session.code, kinds=[CheckinAnswered.kind])) == 6
 
     console.click(".fc-next-phase")
     for page in people:

@@ -14,13 +14,8 @@ from itertools import combinations, pairwise
 
 import pytest
 
-from facilitate.events import (
-    ParticipantJoined,
-    PhaseChanged,
-    SettingChanged,
-    TapUndone,
-    TurnStarted,
-)
+from facilitate.activities.participation.events import TapUndone, TurnStarted
+from facilitate.core.events import ParticipantJoined, PhaseChanged, SettingChanged
 from tests.browser.people import plot_data, plot_selector, wait_for_text
 
 pytestmark = pytest.mark.browser

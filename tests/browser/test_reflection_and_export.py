@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.events import FeedbackGiven, LeaderNoteSaved, ParticipantJoined
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.core.events import LeaderNoteSaved, ParticipantJoined
 from tests.browser.people import wait_for_text
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,8 @@ fills in through the store, and the console shows group results only once k did.
 
 One participant answers every statement in Chromium (with a reload half-way to
 prove it resumes) and writes a private reflection; five more people's answers are
-appended to the store as their own pages would. With four done the console must
-say how many more are needed and draw no chart; with six it draws distributions.
+appended to the store as their own pages would. With four done the console says
+when results will show and draws no chart; with ten it draws a released batch.
 The private reflection and the names must never reach the console's HTML.
 """
 
@@ -14,13 +14,13 @@ import base64
 
 import pytest
 
-from facilitate.events import (
-    PhaseChanged,
+from facilitate.activities.self_assessment.content import load_self_assessment
+from facilitate.activities.self_assessment.events import (
     PrivateReflectionSaved,
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
 )
-from facilitate.self_assessment.content import load_self_assessment
+from facilitate.core.events import PhaseChanged
 from tests.browser.people import join, plot_data, plot_selector, wait_for_text
 from tests.unit.self_assessment_fixtures import complete_inventory
 
@@ -29,10 +29,7 @@ pytestmark = pytest.mark.browser
 CONTENT = load_self_assessment()
 SECRET = "Sometimes I trust colleagues who sound like me more than others"
 OFTEN = 2  # position of "Often" among the radio buttons
-NEEDS_ONE_MORE = (
-    "Domain results: 1 more person needs to answer before this is shown "
-    "(groups smaller than 5 stay private)."
-)
+NEEDS_FIVE = "Shown once at least 5 people have finished (smaller groups stay private)."
 
 
 def part_label(number: int, title: str) -> str:
@@ -82,7 +79,7 @@ def test_six_complete_console_waits_for_k_and_keeps_reflections_private(
     ana = new_page()
     join(ana, server.participant_url(session.code), "Ana Quill")
     server.store.append(session.code, PhaseChanged("self_assessment"))
-    wait_for_text(console, ".fc-sa-finished", "0 of 1 have finished.")
+    wait_for_text(console, ".fc-sa-finished", "Fewer than 5 have finished.")
 
     complete_in_browser(ana, server, session.code)
     answered = server.store.read(session.code, kinds=[SelfAssessmentAnswered.kind])
@@ -96,24 +93,28 @@ def test_six_complete_console_waits_for_k_and_keeps_reflections_private(
 
     for person in ("b", "c", "d"):
         complete_inventory(server.store, session.code, person)
-    wait_for_text(console, ".fc-sa-finished", "4 of 4 have finished.")
     console.click(".fc-reveal-self-assessment")
-    wait_for_text(console, ".fc-sa-domains .fc-needs-more", NEEDS_ONE_MORE)
+    wait_for_text(console, ".fc-sa-domains-note", NEEDS_FIVE)
     assert console.locator(plot_selector("fc-sa-domain-chart")).count() == 0
 
-    for person in ("e", "f"):
-        complete_inventory(server.store, session.code, person)
-    wait_for_text(console, ".fc-sa-finished", "6 of 6 have finished.")
-    console.wait_for_selector(plot_selector("fc-sa-domain-chart"))
-    often = next(
-        t for t in plot_data(console, "fc-sa-domain-chart") if t["name"] == "Often"
+    complete_inventory(server.store, session.code, "e")
+    for person in ("f", "g", "h", "i", "j"):
+        complete_inventory(server.store, session.code, person, answer="sometimes")
+    wait_for_text(console, ".fc-sa-finished", "At least 10 have finished.")
+    console.wait_for_function(
+        "(sel) => { const p = document.querySelector(sel); return p && "
+        "p.data.some(t => t.name === 'Sometimes' && t.x[0] === 50); }",
+        arg=plot_selector("fc-sa-domain-chart"),
     )
-    assert often["x"] == [100] * len(CONTENT.domains)
+    traces = plot_data(console, "fc-sa-domain-chart")
+    # Five "often" (Ana among them) and five "sometimes": one group is shown and
+    # the other shares the grey segment, so the zeros cannot be read off.
+    assert traces[-1]["x"] == [50] * len(CONTENT.domains)
     drawn = console.locator(".fc-sa-domain-chart .barlayer .point path")
     assert drawn.count() >= len(CONTENT.domains)  # bars on the page, not just data
-    assert console.locator(".fc-sa-domains .fc-needs-more").count() == 0
+    assert console.inner_text(".fc-sa-domains-note").strip() == ""
     assert (
-        len(server.store.read(session.code, kinds=[SelfAssessmentSubmitted.kind])) == 6
+        len(server.store.read(session.code, kinds=[SelfAssessmentSubmitted.kind])) == 10
     )
 
     html = console.content()

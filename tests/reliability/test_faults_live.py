@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.events import PhaseChanged
+from facilitate.core.events import PhaseChanged
 from tests.browser.people import join, wait_for_text
 from tests.live_server import (
     Server,
@@ -63,7 +63,7 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
 def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
     port = free_port()
     process = start_server(tmp_path, port)
-    from facilitate.store import open_store
+    from facilitate.core.store import open_store
 
     store = open_store(tmp_path)
     running = Server(

@@ -10,21 +10,18 @@ from collections.abc import Callable
 
 import pytest
 
-from facilitate.events import (
-    FeedbackGiven,
-    LeaderNoteSaved,
-    PracticeAdded,
-    PrivateReflectionSaved,
-    SpeakerAdded,
-    VisionOffered,
-)
-from facilitate.views.activities import ConsoleContext, ParticipantContext
-from facilitate.views.alignment_console import AlignmentPanel
-from facilitate.views.alignment_participant import AlignmentActivity
-from facilitate.views.feedback_participant import FeedbackActivity
-from facilitate.views.reflection import ReflectionPage
-from facilitate.views.self_assessment_participant import SelfAssessmentActivity
-from facilitate.views.tracker import TrackerPage
+from facilitate.activities.alignment.display import AlignmentPanel
+from facilitate.activities.alignment.events import PracticeAdded, VisionOffered
+from facilitate.activities.alignment.participant import AlignmentActivity
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.participant import FeedbackActivity
+from facilitate.activities.participation.events import SpeakerAdded
+from facilitate.activities.participation.tracker import TrackerPage
+from facilitate.activities.self_assessment.events import PrivateReflectionSaved
+from facilitate.activities.self_assessment.participant import SelfAssessmentActivity
+from facilitate.core.events import LeaderNoteSaved
+from facilitate.leader.page import ReflectionPage
+from facilitate.ui.contexts import DisplayContext, ParticipantContext
 
 Driver = Callable[[object, object, str], tuple[str, list[str]]]
 
@@ -67,7 +64,7 @@ def seat_label(store, session, text):
 
 
 def added_practice(store, session, text):
-    panel = AlignmentPanel(ConsoleContext(store, session))
+    panel = AlignmentPanel(DisplayContext(store, session))
     panel.new_label.value = text
     panel.add_practice()
     return panel.form_message.value, stored(store, session, PracticeAdded.kind, "label")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.events import ParticipantJoined
+from facilitate.core.events import ParticipantJoined
 from tests.browser.people import join, wait_for_text
 
 pytestmark = pytest.mark.browser

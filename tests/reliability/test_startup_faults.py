@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.config import Config
-from facilitate.errors import StoreUnavailable
-from facilitate.store import DATABASE_NAME, open_store
-from facilitate.views.participant import participant_page
+from facilitate.core.config import Config
+from facilitate.core.errors import StoreUnavailable
+from facilitate.core.store import DATABASE_NAME, open_store
+from facilitate.ui.participant_page import participant_page
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import multiprocessing
 from pathlib import Path
 
-from facilitate.events import CheckinAnswered
-from facilitate.store import SQLiteStore
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.store import SQLiteStore
 
 WRITERS = 200
 ANSWERS_EACH = 50

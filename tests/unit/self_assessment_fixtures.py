@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facilitate.events import (
+from facilitate.activities.self_assessment.content import (
+    SelfAssessment,
+    load_self_assessment,
+)
+from facilitate.activities.self_assessment.events import (
     IdentityReflected,
-    ParticipantJoined,
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
     ZoneChecked,
 )
-from facilitate.self_assessment.content import SelfAssessment, load_self_assessment
-from facilitate.store.base import EventStore
+from facilitate.core.events import ParticipantJoined
+from facilitate.core.store.base import EventStore
 
 SMALL_CONTENT = """
 title: "Test inventory"

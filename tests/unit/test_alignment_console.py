@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from facilitate.events import (
-    ParticipantJoined,
-    PhaseChanged,
+from facilitate.activities.alignment.display import AlignmentPanel
+from facilitate.activities.alignment.events import (
     PracticeAdded,
     PracticeRated,
-    ResultsRevealed,
-    SettingChanged,
     VisionOffered,
 )
-from facilitate.roster import roster_of
-from facilitate.views.activities import ConsoleContext
-from facilitate.views.alignment_console import AlignmentPanel
+from facilitate.core.events import (
+    ParticipantJoined,
+    PhaseChanged,
+    ResultsRevealed,
+    SettingChanged,
+)
+from facilitate.core.roster import roster_of
+from facilitate.ui.contexts import DisplayContext
 
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}
@@ -45,7 +47,7 @@ def refreshed(store, session, panel):
 
 def open_panel(store, session):
     store.append(session.code, PhaseChanged("alignment"))
-    return refreshed(store, session, AlignmentPanel(ConsoleContext(store, session)))
+    return refreshed(store, session, AlignmentPanel(DisplayContext(store, session)))
 
 
 def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
@@ -101,8 +103,10 @@ def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):
     store.append(session.code, VisionOffered("p4", "joy, curiosity"))
     refreshed(store, session, panel)
     bars = panel.words.data[0]
-    assert list(bars.y) == ["joy", "belonging", "curiosity"]
-    assert list(bars.x) == [5, 4, 1]
+    # Only words used by at least k people: "belonging" (4) and "curiosity" (1)
+    # would point at the people who wrote them.
+    assert list(bars.y) == ["joy"]
+    assert list(bars.x) == [5]
     assert panel.words in panel.results.children
 
 
@@ -133,9 +137,9 @@ def test_incremental_counts_match_a_full_recount(store, session):
     import numpy as np
     import pandas as pd
 
-    from facilitate.alignment_content import load_alignment
-    from facilitate.metrics.alignment import count_answers
-    from facilitate.views.alignment_console import RoomAnswers
+    from facilitate.activities.alignment.content import load_alignment
+    from facilitate.activities.alignment.display import RoomAnswers
+    from facilitate.activities.alignment.metrics import count_answers
 
     rng = random.Random(11)
     practices = list(load_alignment().practices)[:4]

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.alignment_content import (
+from facilitate.activities.alignment.content import (
     Practice,
     load_alignment,
     new_practice,
     session_practices,
 )
-from facilitate.errors import InvalidContent, InvalidInput
-from facilitate.events import PracticeAdded
+from facilitate.activities.alignment.events import PracticeAdded
+from facilitate.core.errors import InvalidContent, InvalidInput
 
 HEADER = """
 questions:

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from facilitate.alignment_content import Practice
-from facilitate.metrics.alignment import (
+from facilitate.activities.alignment.content import Practice
+from facilitate.activities.alignment.metrics import (
     BIMODAL,
     BROAD,
     LEANING,
@@ -199,7 +199,7 @@ def test_spectrum_distribution_counts_each_position():
 
 
 def test_vision_words_drop_stop_words_and_count_people_not_repeats():
-    from facilitate.metrics.vision_words import vision_word_counts
+    from facilitate.activities.alignment.vision_words import vision_word_counts
 
     texts = [
         "Joy, joy, JOY and belonging",

@@ -5,10 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from facilitate.events import PhaseChanged, PracticeAdded, PracticeRated, VisionOffered
-from facilitate.roster import roster_of
-from facilitate.views.activities import ParticipantContext
-from facilitate.views.alignment_participant import AlignmentActivity
+from facilitate.activities.alignment.events import (
+    PracticeAdded,
+    PracticeRated,
+    VisionOffered,
+)
+from facilitate.activities.alignment.participant import AlignmentActivity
+from facilitate.core.events import PhaseChanged
+from facilitate.core.roster import roster_of
+from facilitate.ui.contexts import ParticipantContext
 
 
 def open_activity(store, session, participant="p1"):
@@ -87,7 +92,7 @@ def test_a_practice_added_by_the_facilitator_reaches_the_list(store, session):
 
 def test_participant_module_imports_no_pandas_or_plotly():
     code = (
-        "import sys, facilitate.views.alignment_participant;"
+        "import sys, facilitate.activities.alignment.participant;"
         "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))"
     )
     result = subprocess.run(

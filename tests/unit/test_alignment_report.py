@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from facilitate.alignment_demo import seed_alignment
-from facilitate.alignment_report import alignment_part
-from facilitate.events import PracticeRated, VisionOffered
+from facilitate.activities.alignment.demo import seed_alignment
+from facilitate.activities.alignment.events import PracticeRated, VisionOffered
+from facilitate.activities.alignment.report import alignment_part
 
 
 def test_summary_part_holds_aggregates_only(store, session):

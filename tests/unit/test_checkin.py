@@ -4,9 +4,10 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from facilitate.content import CheckinQuestion, Choice, load_checkin
-from facilitate.errors import InvalidContent
-from facilitate.metrics.checkin import checkin_counts
+from facilitate.activities.checkin.content import CheckinQuestion, load_checkin
+from facilitate.activities.checkin.metrics import checkin_counts
+from facilitate.core.content import Choice
+from facilitate.core.errors import InvalidContent
 
 QUESTION = CheckinQuestion(
     "How?", (Choice("a", "A"), Choice("b", "B"), Choice("c", "C"))

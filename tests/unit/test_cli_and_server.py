@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from facilitate.cli import main
+from facilitate.core.sessions import list_sessions
+from facilitate.core.store import open_store
 from facilitate.server import ServeOptions, voila_settings
-from facilitate.sessions import list_sessions
-from facilitate.store import open_store
 
 
 def test_session_new_prints_code_and_links(tmp_path, capsys):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from facilitate.config import Config
+from facilitate.core.config import Config
+from facilitate.core.store import open_store
 from facilitate.demo import seed_demo
-from facilitate.store import open_store
-from facilitate.views.console import ConsolePage
+from facilitate.ui.console_page import ConsolePage
 
 
 def shows(widget, target) -> bool:

@@ -5,18 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pandas.testing as pdt
 
-from facilitate.events import FeedbackGiven, ParticipantJoined
-from facilitate.frames import kind_frame
-from facilitate.metrics.feedback import feedback_comments, rating_summary
-from facilitate.reflection import load_feedback
-from facilitate.views.activities import (
-    ConsoleContext,
-    ParticipantContext,
-    console_activity,
-    participant_activity,
-)
-from facilitate.views.feedback_console import feedback_part
-from facilitate.views.feedback_participant import FeedbackActivity
+from facilitate.activities.feedback.content import load_feedback
+from facilitate.activities.feedback.display import FeedbackPanel
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.metrics import feedback_comments, rating_summary
+from facilitate.activities.feedback.participant import FeedbackActivity
+from facilitate.activities.feedback.report import feedback_part
+from facilitate.core.events import ParticipantJoined
+from facilitate.ui.contexts import DisplayContext, ParticipantContext
 
 
 def give(store, session, who, ratings, helped="", more=""):
@@ -61,8 +57,7 @@ def test_comments_are_sorted_and_blank_ones_dropped():
 
 def test_the_form_records_one_event_and_a_resubmission_replaces_it(store, session):
     context = ParticipantContext(store, session, "tok-1")
-    form = participant_activity("reflection")(context)
-    assert isinstance(form, FeedbackActivity)
+    form = FeedbackActivity(context)
     form.submit.click()
     assert form.status.value.endswith(
         "Please rate at least one statement before sending.</p>"
@@ -93,41 +88,59 @@ def test_over_long_feedback_is_refused_with_a_sentence(store, session):
     assert store.read(session.code, kinds=[FeedbackGiven.kind]) == []
 
 
-def test_console_panel_waits_for_k_respondents(store, session):
-    from facilitate.roster import roster_of
+def test_console_panel_waits_for_k_respondents_then_shows_batches(store, session):
+    from facilitate.core.roster import roster_of
 
-    panel = console_activity("reflection")(ConsoleContext(store, session))
+    panel = FeedbackPanel(DisplayContext(store, session))
+
+    def refreshed():
+        records = store.read(session.code)
+        panel.refresh(roster_of(records), records)
+
     for index in range(4):
         store.append(
             session.code, ParticipantJoined(f"p{index}", f"N{index}", "teacher")
         )
         give(store, session, f"p{index}", {"voice": 5}, helped="<b>secret</b>")
-    records = store.read(session.code)
-    panel.refresh(roster_of(records), records)
-    assert (
-        panel.count.value
-        == "<p><strong>4</strong> of 4 people have given feedback.</p>"
-    )
-    assert "1 more person needs to answer before this is shown" in panel.note.value
-    assert panel.chart.data[4].x == ()
-    give(store, session, "p4", {"voice": 4})
-    records = store.read(session.code)
-    panel.refresh(roster_of(records), records)
+    refreshed()
+    assert panel.count.value.endswith(">Fewer than 5 have given feedback.</p>")
+    assert "Shown once at least 5 people have given feedback" in panel.note.value
+    assert panel.chart.chart is None
+    give(store, session, "p4", {"voice": 5})
+    refreshed()
     assert panel.note.value == ""
-    assert panel.chart.data[4].x == (4,)
-    assert panel.chart.data[3].x == (1,)
+    voice = panel.chart.chart.data
+    # Five people all said 5: showing it would tell the room what each said.
+    assert [trace.x[0] for trace in voice] == [0, 0, 0, 0, 0, 5]
+    for index in range(5, 10):
+        give(store, session, f"p{index}", {"voice": 4})
+        refreshed()
+    assert panel.count.value.endswith(">At least 10 have given feedback.</p>")
+    voice = panel.chart.chart.data
+    # Five said 4 and five said 5: one group is shown, the other joins the grey
+    # "smaller groups" segment so the zeros cannot be read off the total.
+    assert [trace.x[0] for trace in voice] == [0, 0, 0, 5, 0, 5]
     assert "secret" not in str(panel.root)
 
 
-def test_feedback_part_is_aggregate_only(store, session):
-    for index in range(5):
-        give(store, session, f"p{index}", {"heard": 3}, helped="<script>x</script>")
+def test_feedback_part_shows_the_latest_release_only(store, session):
+    for index in range(10):
+        rating = 3 if index % 2 else 4
+        give(
+            store, session, f"p{index}", {"heard": rating}, helped="<script>x</script>"
+        )
+    give(store, session, "late", {"heard": 1}, helped="late words")
     part = feedback_part(store.read(session.code), session)
     assert part.heading == "Participant feedback"
-    assert list(part.tables["feedback_ratings"]["responses"]) == [5]
+    heard = part.tables["feedback_ratings"].iloc[1]
+    # Two groups of 5 and zeros elsewhere: one group must stay hidden, or the
+    # zeros (nobody rated 1, 2 or 5) could be read off the total.
+    assert (heard["rated_3"], heard["rated_4"], heard["rated_1"]) == (5, None, None)
+    assert heard["mean"] is None
     assert part.notes == [
-        "5 people gave anonymous feedback on a 1 (strongly disagree) to 5 "
-        "(strongly agree) scale."
+        "At least 10 gave anonymous feedback. Ratings run from 1 (strongly "
+        "disagree) to 5 (strongly agree)."
     ]
     assert "script" not in part.tables["feedback_ratings"].to_csv()
-    assert kind_frame(store.read(session.code), FeedbackGiven.kind).shape[0] == 5
+    assert "&lt;script&gt;x&lt;/script&gt;" in part.html
+    assert "late words" not in part.html

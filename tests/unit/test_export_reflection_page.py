@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from facilitate.events import LeaderNoteSaved, RubricChecked
-from facilitate.views.reflection import ReflectionPage
+from facilitate.core.events import LeaderNoteSaved, RubricChecked
+from facilitate.leader.page import ReflectionPage
 
 
 def open_page(store, code, key):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from facilitate.config import Config
-from facilitate.events import FeedbackGiven, LeaderNoteSaved
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.core.config import Config
+from facilitate.core.events import LeaderNoteSaved
 from facilitate.export.summary import open_summary, session_address
 
 
@@ -26,8 +27,8 @@ def test_wrong_key_shows_only_the_refusal(store, session, tmp_path, monkeypatch)
 
 
 def test_right_key_shows_sections_with_feedback_last(tmp_path, monkeypatch):
-    from facilitate.sessions import create_session
-    from facilitate.store import open_store
+    from facilitate.core.sessions import create_session
+    from facilitate.core.store import open_store
 
     store = open_store(tmp_path)
     session = create_session(store, "Team meeting")
@@ -40,7 +41,10 @@ def test_right_key_shows_sections_with_feedback_last(tmp_path, monkeypatch):
     assert summary.status()._repr_html_() == ""
     assert summary.parts[-1].key == "feedback"
     assert "A &lt;b&gt;bold&lt;/b&gt; start" in summary.context()._repr_html_()
-    words = summary.feedback_words()._repr_html_()
-    assert "4 more people need to answer before this is shown" in words
-    assert "Rounds" not in words
+    activities = summary.activities()._repr_html_()
+    assert (
+        "Shown once at least 5 people have given feedback (smaller groups stay "
+        "private)." in activities
+    )
+    assert "Rounds" not in activities
     assert "Not checked yet" in summary.rubric()._repr_html_()

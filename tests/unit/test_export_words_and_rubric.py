@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.errors import InvalidContent
-from facilitate.reflection import (
+from facilitate.activities.feedback.content import load_feedback
+from facilitate.core.errors import InvalidContent
+from facilitate.leader.content import (
     Evidence,
     count_words,
-    load_feedback,
     load_rubric,
     word_report,
 )

@@ -9,10 +9,10 @@ HEAVY = ("pandas", "plotly", "voila", "numpy")
 
 SCRIPT = """
 import sys
-from facilitate.views.participant import ParticipantPage
-from facilitate.views.activities import PARTICIPANT_ACTIVITIES, participant_activity
-for phase in PARTICIPANT_ACTIVITIES:
-    participant_activity(phase)
+from facilitate.core.agenda import current_agenda
+from facilitate.ui.participant_page import ParticipantPage
+for role in ("participant", "join_question", "closing"):
+    current_agenda().loaded(role)
 print(",".join(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 

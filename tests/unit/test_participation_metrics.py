@@ -13,20 +13,15 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from facilitate.events import (
-    CheckinAnswered,
-    Event,
-    FeedbackGiven,
-    ParticipantJoined,
-    PrivateReflectionSaved,
-    Recorded,
-    SelfAssessmentAnswered,
+from facilitate.activities.alignment.events import VisionOffered
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.participation.events import (
     SpeakerAdded,
     TapUndone,
     TurnStarted,
-    VisionOffered,
 )
-from facilitate.metrics.participation import (
+from facilitate.activities.participation.metrics import (
     contribution_frame,
     equity_by_role,
     evenness,
@@ -40,6 +35,11 @@ from facilitate.metrics.participation import (
     transitions,
     turns_from_records,
 )
+from facilitate.activities.self_assessment.events import (
+    PrivateReflectionSaved,
+    SelfAssessmentAnswered,
+)
+from facilitate.core.events import Event, ParticipantJoined, Recorded
 
 T0 = 1_700_000_000.0
 
@@ -241,28 +241,30 @@ def test_who_follows_whom_skips_silence_and_self():
     assert_frame_equal(pairs, expected)
 
 
-def test_equity_ratio_by_role_is_suppressed_below_k():
-    records = log(*ROOM, (1, CheckinAnswered("cy", "tired")), *TAPS)
-    table = talk_by_person(
-        people_frame(records),
-        turns_from_records(records, now=T0 + 500),
-        contribution_frame(records),
-    )
-    everyone = equity_by_role(table, k=1)
-    expected = pd.DataFrame(
+def test_equity_ratio_by_role_with_complementary_suppression():
+    per_person = pd.DataFrame(
         {
-            "role": ["administrator", "teacher"],
-            "people": pd.Series([1, 3], dtype="int64"),
-            "people_share": [0.25, 0.75],
-            "talk_share": [30 / 70, 40 / 70],
-            "talk_ratio": [(30 / 70) / 0.25, (40 / 70) / 0.75],
-            "contribution_share": [1.0, 0.0],
-            "contribution_ratio": [4.0, 0.0],
+            "speaker": list("abcdefg"),
+            "role": ["teacher"] * 3 + ["specialist"] * 3 + ["administrator"],
+            "talk_share": [0.2, 0.1, 0.1, 0.05, 0.05, 0.1, 0.4],
+            "contribution_share": [1 / 7] * 7,
         }
     )
-    assert_frame_equal(everyone, expected)
-    assert_frame_equal(
-        equity_by_role(table, k=3), expected.iloc[[1]].reset_index(drop=True)
+    shown = equity_by_role(per_person, k=3)
+    # The lone administrator is withheld; the shares of the two roles left would
+    # add up to one minus the administrator's, so the next smallest role goes too.
+    expected = pd.DataFrame(
+        {
+            "role": ["specialist"],
+            "people": pd.Series([3], dtype="int64"),
+            "people_share": [3 / 7],
+            "talk_share": [0.2],
+            "talk_ratio": [0.2 / (3 / 7)],
+            "contribution_share": [3 / 7],
+            "contribution_ratio": [1.0],
+        }
     )
-    assert roles_below_k(table, 3) == 1
-    assert equity_by_role(table, k=5).empty
+    assert_frame_equal(shown, expected)
+    assert roles_below_k(per_person, 3) == 2
+    assert equity_by_role(per_person, k=4).empty
+    assert roles_below_k(per_person, 4) == 3

@@ -7,20 +7,24 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.errors import InvalidContent
-from facilitate.events import Recorded, SelfAssessmentAnswered, ZoneChecked
-from facilitate.self_assessment.content import (
+from facilitate.activities.self_assessment.content import (
     SelfAssessment,
     load_self_assessment,
 )
-from facilitate.self_assessment.profile import (
+from facilitate.activities.self_assessment.events import (
+    SelfAssessmentAnswered,
+    ZoneChecked,
+)
+from facilitate.activities.self_assessment.participant import download_link
+from facilitate.activities.self_assessment.profile import (
     DomainScore,
     MyAnswers,
     domain_scores,
     first_open_domain,
     reflection_text,
 )
-from facilitate.views.self_assessment_participant import download_link
+from facilitate.core.errors import InvalidContent
+from facilitate.core.events import Recorded
 from tests.unit.self_assessment_fixtures import SMALL_CONTENT, small_content
 
 

@@ -1,212 +1,204 @@
-"""Self-assessment aggregates on literal frames, including the k-suppression edges."""
+"""The self-assessment's group figures: typical answers, batches and the gate."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from facilitate.metrics.self_assessment import (
-    domain_distribution,
-    domain_notes,
-    domain_people,
-    finished_count,
-    identity_counts,
-    identity_notes,
-    identity_people,
-    submitted_answers,
-    zone_counts,
-    zone_people,
+from facilitate.activities.self_assessment.content import PREFER_NOT
+from facilitate.activities.self_assessment.events import (
+    IdentityReflected,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+    ZoneChecked,
 )
-from facilitate.self_assessment.content import SelfAssessment
+from facilitate.activities.self_assessment.metrics import (
+    domain_counts,
+    room_results,
+    typical_answer,
+    typical_answers,
+)
+from facilitate.core.events import ResultsRevealed, SettingChanged
 from tests.unit.self_assessment_fixtures import small_content
-
-K = 3
 
 
 @pytest.fixture
-def small(tmp_path: Path) -> SelfAssessment:
+def small(tmp_path):
     return small_content(tmp_path)
 
 
-def answers_frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
-    """(participant, item, answer) rows with increasing ids, as the store gives them."""
-    return pd.DataFrame(
-        [(i + 1, *row) for i, row in enumerate(rows)],
-        columns=["id", "participant", "item", "answer"],
-    )
+def person(store, code, who, answers=("often",) * 4, identities=("race",), zone="risk"):
+    """``who`` answers the small inventory (s1, s2, l1, l2) and submits."""
+    store.append(code, ZoneChecked(who, "start", zone))
+    for item, answer in zip(("s1", "s2", "l1", "l2"), answers, strict=True):
+        store.append(code, SelfAssessmentAnswered(who, item, answer))
+    for question in ("most", "noticed"):
+        store.append(code, IdentityReflected(who, question, list(identities)))
+    store.append(code, SelfAssessmentSubmitted(who))
 
 
-def done(*people: str) -> pd.DataFrame:
-    return pd.DataFrame({"participant": list(people)})
+def reveal(store, code):
+    store.append(code, ResultsRevealed("self_assessment", True))
 
 
-def everyone_answers(people: list[str], answer: str) -> list[tuple[str, str, str]]:
-    return [(p, item, answer) for p in people for item in ("s1", "s2", "l1", "l2")]
+@pytest.mark.parametrize(
+    ("answers", "typical"),
+    [
+        (["often"], "often"),
+        (["never", "always", "often"], "often"),
+        (["never", "always"], "never"),  # a tie takes the lower middle
+        (["sometimes", PREFER_NOT, "always"], "sometimes"),
+        ([PREFER_NOT, PREFER_NOT], PREFER_NOT),
+        ([], PREFER_NOT),
+    ],
+)
+def test_typical_answer_is_the_middle_of_the_scale_answers(small, answers, typical):
+    assert typical_answer(answers, small) == typical
 
 
-def test_finished_counts_each_person_once():
-    assert finished_count(done("a", "b", "a")) == 2
-    assert finished_count(done()) == 0
-
-
-def test_submitted_answers_keep_latest_and_drop_unsubmitted():
-    answers = answers_frame(
-        [("a", "s1", "never"), ("b", "s1", "always"), ("a", "s1", "often")]
-    )
-    expected = pd.DataFrame({"participant": ["a"], "item": ["s1"], "answer": ["often"]})
-    assert_frame_equal(submitted_answers(answers, done("a")), expected)
-
-
-def test_domain_with_k_minus_one_people_is_not_drawn(small):
-    latest = submitted_answers(
-        answers_frame(everyone_answers(["a", "b"], "often")), done("a", "b")
-    )
-    assert domain_people(latest, small)["people"].tolist() == [2, 2]
-    result = domain_distribution(latest, small, K)
-    assert result.empty
-    assert list(result.columns) == [
-        "domain", "title", "answer", "label", "count", "share"
-    ]  # fmt: skip
-
-
-def test_domain_with_exactly_k_people_is_drawn_with_shares(small):
-    rows = [
-        *everyone_answers(["a", "b"], "often"),
-        ("c", "s1", "always"),
-        ("c", "s2", "prefer_not"),
-    ]
-    latest = submitted_answers(answers_frame(rows), done("a", "b", "c"))
-    expected = pd.DataFrame(
+def test_domain_counts_count_people_once_per_domain(small):
+    latest = pd.DataFrame(
         {
-            "domain": ["self"] * 5,
-            "title": ["Knowing myself"] * 5,
-            "answer": ["never", "sometimes", "often", "always", "prefer_not"],
-            "label": ["Never", "Sometimes", "Often", "Always", "Prefer not to say"],
-            "count": [0, 0, 4, 1, 1],
-            "share": [0.0, 0.0, 4 / 6, 1 / 6, 1 / 6],
+            "participant": ["a", "a", "b", "b", "b"],
+            "item": ["s1", "s2", "s1", "s2", "l1"],
+            "answer": ["never", "often", "always", "always", PREFER_NOT],
         }
     )
-    assert_frame_equal(domain_distribution(latest, small, K), expected)
-    assert domain_people(latest, small)["people"].tolist() == [3, 2]
-
-
-def test_prefer_not_to_say_does_not_make_a_group_big_enough(small):
-    rows = [
-        *everyone_answers(["a", "b"], "sometimes"),
-        *everyone_answers(["c"], "prefer_not"),
+    typical = typical_answers(latest, small)
+    assert typical.values.tolist() == [
+        ["a", "self", "never"],
+        ["b", "lead", PREFER_NOT],
+        ["b", "self", "always"],
     ]
-    latest = submitted_answers(answers_frame(rows), done("a", "b", "c"))
-    expected_people = pd.DataFrame(
-        {"domain": ["self", "lead"], "title": ["Knowing myself", "Leading"],
-         "people": [2, 2]}
-    )  # fmt: skip
-    assert_frame_equal(domain_people(latest, small), expected_people)
-    assert domain_distribution(latest, small, K).empty
-
-
-def test_unsubmitted_people_do_not_count_towards_k(small):
-    latest = submitted_answers(
-        answers_frame(everyone_answers(["a", "b", "c"], "always")), done("a", "b")
-    )
-    assert domain_distribution(latest, small, K).empty
-
-
-def reflections_frame(rows: list[tuple[str, str, list[str]]]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [(i + 1, *row) for i, row in enumerate(rows)],
-        columns=["id", "participant", "question", "identities"],
-    )
-
-
-def test_identity_counts_name_only_identities_chosen_by_k(small):
-    reflections = reflections_frame(
-        [
-            ("a", "most", ["race", "gender"]),
-            ("b", "most", ["race"]),
-            ("c", "most", ["race", "gender"]),
-            ("d", "most", ["gender"]),
-            ("d", "most", ["race"]),  # changed: latest wins
-            ("e", "most", ["gender", "race"]),  # not submitted
-            ("a", "noticed", []),
-        ]
-    )
-    submitted = done("a", "b", "c", "d")
-    expected = pd.DataFrame(
-        {"question": ["most"], "identity": ["race"], "label": ["Race or ethnicity"],
-         "count": [4]}
-    )  # fmt: skip
-    assert_frame_equal(identity_counts(reflections, submitted, small, K), expected)
-    people = identity_people(reflections, submitted, small)
-    assert people["people"].tolist() == [4, 1]
-
-
-def test_identity_counts_of_nobody_is_an_empty_frame(small):
-    result = identity_counts(reflections_frame([]), done(), small, K)
-    assert result.empty
-    assert list(result.columns) == ["question", "identity", "label", "count"]
-
-
-def zones_frame(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
-    return pd.DataFrame(
-        [(i + 1, *row) for i, row in enumerate(rows)],
-        columns=["id", "participant", "moment", "zone"],
-    )
-
-
-def test_zones_show_start_at_k_and_hide_end_at_k_minus_one(small):
-    zones = zones_frame(
-        [
-            ("a", "start", "danger"),
-            ("a", "start", "risk"),  # changed: latest wins
-            ("b", "start", "comfort"),
-            ("c", "start", "risk"),
-            ("a", "end", "comfort"),
-            ("b", "end", "comfort"),
-        ]
-    )
+    counts = domain_counts(typical, small)
     expected = pd.DataFrame(
         {
-            "moment": ["start"] * 3,
-            "zone": ["comfort", "risk", "danger"],
-            "label": ["Comfort zone", "Risk zone", "Danger zone"],
-            "count": [1, 2, 0],
+            "domain": ["self"] * 5 + ["lead"] * 5,
+            "title": ["Knowing myself"] * 5 + ["Leading"] * 5,
+            "answer": ["never", "sometimes", "often", "always", PREFER_NOT] * 2,
+            "label": ["Never", "Sometimes", "Often", "Always", "Prefer not to say"] * 2,
+            "count": [1, 0, 0, 1, 0, 0, 0, 0, 0, 1],
+            "share": [0.5, 0, 0, 0.5, 0, 0, 0, 0, 0, 1.0],
         }
     )
-    assert_frame_equal(zone_counts(zones, small, K), expected)
-    assert zone_people(zones) == {"start": 3, "end": 2}
+    assert_frame_equal(counts, expected)
 
 
-def test_zones_with_nobody_yet(small):
-    assert zone_counts(zones_frame([]), small, K).empty
-    assert zone_people(zones_frame([])) == {"start": 0, "end": 0}
+def test_nothing_is_released_before_the_reveal(store, session, small):
+    for who in "abcdefghij":
+        person(store, session.code, who)
+    results = room_results(store.read(session.code), small)
+    assert results.domains is None
+    assert results.zones is None
+    assert results.inventory.progress() == "At least 10 have finished."
 
 
-def test_domain_notes_say_how_many_more_are_needed(small):
-    latest = submitted_answers(
-        answers_frame([*everyone_answers(["a", "b"], "often"), ("c", "s1", "never")]),
-        done("a", "b", "c"),
-    )
-    people = domain_people(latest, small)
-    assert domain_notes(people, K) == [
-        "Leading: 1 more person needs to answer before this is shown "
-        "(groups smaller than 3 stay private)."
-    ]
-    assert domain_notes(people, 5) == [
-        "Domain results: 2 more people need to answer before this is shown "
-        "(groups smaller than 5 stay private)."
-    ]
+def test_k_minus_one_people_are_never_shown(store, session, small):
+    for who in "abcd":
+        person(store, session.code, who)
+    reveal(store, session.code)
+    results = room_results(store.read(session.code), small)
+    assert results.domains is None
+    assert results.inventory.progress() == "Fewer than 5 have finished."
 
 
-def test_identity_notes_name_the_question_not_the_people(small):
-    people = identity_people(
-        reflections_frame([("a", "most", ["race"])]), done("a"), small
-    )
-    assert identity_notes(people, K) == [
-        "Most? 2 more people need to answer before this is shown "
-        "(groups smaller than 3 stay private).",
-        "Noticed first? 3 more people need to answer before this is shown "
-        "(groups smaller than 3 stay private).",
-    ]
+def test_cells_are_people_and_each_needs_k(store, session, small):
+    for who in "abcde":
+        person(store, session.code, who, answers=("often",) * 4)
+    for who in "fghij":
+        person(store, session.code, who, answers=("never",) * 4)
+    reveal(store, session.code)
+    domains = room_results(store.read(session.code), small).domains
+    self_domain = domains.loc[domains["domain"] == "self"]
+    # often 5 and never 5; the zeros could be read off the total of 10, so one
+    # group of 5 joins them in the withheld segment.
+    assert self_domain["count"].tolist() == [5, None, None, None, None]
+    assert self_domain["withheld"].tolist() == [5] * 5
+
+
+def test_a_room_that_all_answered_alike_shows_nothing(store, session, small):
+    for who in "abcdefg":
+        person(store, session.code, who, answers=("always",) * 4)
+    reveal(store, session.code)
+    domains = room_results(store.read(session.code), small).domains
+    assert domains["count"].isna().all()
+    assert set(domains["withheld"]) == {7}
+
+
+def test_an_identity_chosen_by_all_but_one_is_withheld(store, session, small):
+    for who in "abcdefghi":
+        person(store, session.code, who, identities=("race",))
+    person(store, session.code, "j", identities=("gender",))
+    reveal(store, session.code)
+    identities = room_results(store.read(session.code), small).identities
+    most = identities.loc[identities["question"] == "most"].set_index("identity")
+    assert most.loc["race", "hidden"]  # 9 of 10 would expose the one who did not
+    assert most.loc["gender", "hidden"]  # 1 of 10
+
+
+def test_an_identity_chosen_by_k_of_2k_is_named(store, session, small):
+    for who in "abcde":
+        person(store, session.code, who, identities=("race", "gender"))
+    for who in "fghij":
+        person(store, session.code, who, identities=("gender",))
+    reveal(store, session.code)
+    identities = room_results(store.read(session.code), small).identities
+    most = identities.loc[identities["question"] == "most"].set_index("identity")
+    assert most.loc["race", "count"] == 5
+    assert most.loc["gender", "hidden"]  # all ten chose it
+
+
+def test_the_figures_move_only_when_k_more_have_submitted(store, session, small):
+    code = session.code
+    for who in "abcde":
+        person(store, code, who, answers=("often",) * 4)
+    reveal(store, code)
+    first = room_results(store.read(code), small)
+    store.append(code, SelfAssessmentAnswered("a", "s1", "never"))  # an edit
+    for who in "fghi":
+        person(store, code, who, answers=("never",) * 4)
+    waiting = room_results(store.read(code), small)
+    assert waiting.key == first.key
+    assert_frame_equal(waiting.domains, first.domains)
+    person(store, code, "j", answers=("never",) * 4)
+    moved = room_results(store.read(code), small)
+    assert moved.key != first.key
+    assert moved.inventory.latest.people == frozenset("abcdefghij")
+
+
+def test_zones_count_only_submitted_people(store, session, small):
+    code = session.code
+    for who in "abcde":
+        person(store, code, who, zone="risk")
+    for who in "vwxyz":
+        store.append(code, ZoneChecked(who, "start", "danger"))  # never submit
+    reveal(store, code)
+    zones = room_results(store.read(code), small).zones
+    start = zones.loc[zones["moment"] == "start"].set_index("zone")
+    assert start.loc["danger", "hidden"]
+    assert start["withheld"].tolist() == [5, 5, 5]  # all five in risk: withheld
+
+
+def test_end_zones_are_released_in_their_own_batches(store, session, small):
+    code = session.code
+    reveal(store, code)
+    for who in "abcd":
+        store.append(code, ZoneChecked(who, "end", "comfort"))
+    assert room_results(store.read(code), small).zones is None
+    store.append(code, ZoneChecked("e", "end", "risk"))
+    zones = room_results(store.read(code), small).zones
+    assert set(zones["moment"]) == {"end"}
+
+
+def test_a_lower_k_releases_sooner_but_never_below_three(store, session, small):
+    code = session.code
+    for who in "ab":
+        person(store, code, who)
+    reveal(store, code)
+    store.append(code, SettingChanged("min_group_size", 2))
+    results = room_results(store.read(code), small)
+    assert results.inventory.k == 3
+    assert results.domains is None
+    person(store, code, "c")
+    assert room_results(store.read(code), small).inventory.latest is not None

@@ -1,55 +1,58 @@
-"""The self-assessment's part of the reflection summary holds aggregates only."""
+"""The self-assessment's part of the reflection summary: the last release only."""
 
 from __future__ import annotations
 
-import pandas as pd
-from pandas.testing import assert_frame_equal
-
-from facilitate.events import PrivateReflectionSaved, ZoneChecked
-from facilitate.report_parts import REPORT_PARTS
-from facilitate.self_assessment.report import self_assessment_part
+from facilitate.activities import AGENDA
+from facilitate.activities.self_assessment.events import (
+    PrivateReflectionSaved,
+    SelfAssessmentAnswered,
+    ZoneChecked,
+)
+from facilitate.activities.self_assessment.report import self_assessment_part
+from facilitate.core.events import ResultsRevealed
 from tests.unit.self_assessment_fixtures import complete_inventory
 
 SECRET = "a private worry nobody else should read"
 
 
-def test_part_is_registered():
-    assert REPORT_PARTS["self_assessment"] == (
-        "facilitate.self_assessment.report:self_assessment_part"
-    )
+def test_part_is_on_the_agenda():
+    spec = AGENDA.activity("self_assessment")
+    assert spec is not None
+    assert spec.report is not None
+    assert spec.report.load() is self_assessment_part
 
 
-def test_four_people_give_notes_and_no_figures(store, session):
+def test_before_a_release_there_are_notes_and_no_figures(store, session):
     for person in ("a", "b", "c", "d"):
         complete_inventory(store, session.code, person)
+    store.append(session.code, ResultsRevealed("self_assessment", True))
     part = self_assessment_part(store.read(session.code), session)
     assert part.figures == []
     assert part.notes == [
-        "4 people finished the self-assessment.",
-        "Domain results: 1 more person needs to answer before this is shown "
-        "(groups smaller than 5 stay private).",
+        "Fewer than 5 have finished.",
+        "Shown once at least 5 people have finished (smaller groups stay private).",
     ]
-    assert all(table.empty for table in part.tables.values())
+    assert part.tables == {}
 
 
-def test_six_people_give_aggregates_and_never_private_text(store, session):
-    for person in ("a", "b", "c", "d", "e", "f"):
-        complete_inventory(store, session.code, person, answer="always")
+def test_a_release_gives_aggregates_and_never_private_text(store, session):
+    for index, person in enumerate("abcdefghij"):
+        answer = "always" if index < 5 else "often"
+        complete_inventory(store, session.code, person, answer=answer)
         store.append(session.code, ZoneChecked(person, "end", "comfort"))
     store.append(session.code, PrivateReflectionSaved("a", "leadership", SECRET))
+    store.append(session.code, ResultsRevealed("self_assessment", True))
+    store.append(session.code, SelfAssessmentAnswered("a", "grades_fair", "never"))
     part = self_assessment_part(store.read(session.code), session)
-    assert len(part.figures) == 3
-    zones = pd.DataFrame(
-        {
-            "moment": ["start"] * 3 + ["end"] * 3,
-            "label": ["Comfort zone", "Risk zone", "Danger zone"] * 2,
-            "count": [0, 6, 0, 6, 0, 0],
-        }
-    )
-    assert_frame_equal(part.tables["self_assessment_zones"], zones)
+    assert len(part.figures) == 2  # domains and zones; no identity can be named
     domains = part.tables["self_assessment_domains"]
-    assert domains.loc[domains["label"] == "Always", "count"].tolist() == [24] * 5
     assert list(domains.columns) == ["title", "label", "count", "share"]
+    # Five "often" and five "always": with the zeros withheld, one group of five
+    # must be too (ties withhold the later answer), or the zeros could be read off.
+    assert set(domains.loc[domains["label"] == "Often", "count"]) == {5}
+    assert set(domains.loc[domains["label"] == "Always", "count"]) == {None}
+    zones = part.tables["self_assessment_zones"]
+    assert zones["count"].isna().all(), "all ten in one zone: withheld"
     dumped = " ".join(
         [*part.notes, *(t.to_csv() for t in part.tables.values())]
         + [str(f.to_dict()) for f in part.figures]

@@ -6,22 +6,20 @@ import base64
 import subprocess
 import sys
 
-from facilitate.events import (
+from facilitate.activities.self_assessment.content import load_self_assessment
+from facilitate.activities.self_assessment.display import SelfAssessmentPanel
+from facilitate.activities.self_assessment.events import (
     IdentityReflected,
-    ParticipantJoined,
     PrivateReflectionSaved,
-    ResultsRevealed,
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
-    SettingChanged,
     ZoneChecked,
 )
-from facilitate.roster import roster_of
-from facilitate.self_assessment.content import load_self_assessment
-from facilitate.views.activities import ConsoleContext, ParticipantContext
-from facilitate.views.self_assessment_console import SelfAssessmentPanel
-from facilitate.views.self_assessment_participant import SelfAssessmentActivity
-from facilitate.views.self_assessment_zone import zone_checkin
+from facilitate.activities.self_assessment.participant import SelfAssessmentActivity
+from facilitate.activities.self_assessment.zone import end_zone_check
+from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
+from facilitate.core.roster import roster_of
+from facilitate.ui.contexts import DisplayContext, ParticipantContext
 from tests.unit.self_assessment_fixtures import complete_inventory
 
 CONTENT = load_self_assessment()
@@ -116,12 +114,12 @@ def test_over_long_reflection_is_refused_not_cut(store, session):
 
 
 def test_end_zone_widget_for_the_reflection_phase(store, session):
-    widget = zone_checkin(ParticipantContext(store, session, "p1"), "end")
+    widget = end_zone_check(ParticipantContext(store, session, "p1"))
     widget.choice.value = "comfort"
     assert kinds_of(store, session, ZoneChecked.kind) == [
         ZoneChecked("p1", "end", "comfort")
     ]
-    again = zone_checkin(ParticipantContext(store, session, "p1"), "end")
+    again = end_zone_check(ParticipantContext(store, session, "p1"))
     assert again.choice.value == "comfort"
 
 
@@ -131,14 +129,14 @@ def refreshed(panel, store, session):
     return panel
 
 
-def test_console_hides_until_revealed_and_suppresses_under_k(store, session):
+def test_console_hides_until_revealed_and_shows_batches(store, session):
     for person in ("a", "b", "c", "d"):
         complete_inventory(store, session.code, person)
     store.append(session.code, PrivateReflectionSaved("a", "leadership", SECRET))
     panel = refreshed(
-        SelfAssessmentPanel(ConsoleContext(store, session)), store, session
+        SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    assert "4 of 4 have finished." in panel.finished.value
+    assert panel.finished.value.endswith(">Fewer than 5 have finished.</p>")
     assert "Results are hidden until you reveal them." in panel.hidden.value
     assert panel.results.children == ()
 
@@ -148,46 +146,44 @@ def test_console_hides_until_revealed_and_suppresses_under_k(store, session):
     ]
     refreshed(panel, store, session)
     assert panel.reveal.description == "Hide results"
-    assert panel.domains.root.children == (panel.domains.note,)
-    assert panel.domains.note.value == (
-        "<p>Domain results: 1 more person needs to answer before this is shown "
-        "(groups smaller than 5 stay private).</p>"
+    assert panel.domains.chart is None
+    assert panel.notes["domains"].value == (
+        '<p class="fc-say fc-say-info">Shown once at least 5 people have finished '
+        "(smaller groups stay private).</p>"
     )
 
-    for person in ("e", "f"):
-        complete_inventory(store, session.code, person)
+    for index, person in enumerate("efghij"):
+        answer = "often" if index < 1 else "sometimes"
+        complete_inventory(store, session.code, person, answer=answer)
     refreshed(panel, store, session)
-    assert panel.domains.root.children == (panel.domains.chart,)
-    often = next(t for t in panel.domains.chart.data if t.name == "Often")
-    assert list(often.x) == [100] * 5
-    race = panel.identities.chart.data[0]
-    assert (list(race.y), list(race.x)) == (["Race or ethnicity"], [6])
-    everything = (
-        "".join(str(getattr(w, "value", "")) for w in (panel.finished, panel.hidden))
-        + str(panel.domains.chart.to_dict())
-        + str(panel.identities.chart.to_dict())
-    )
+    assert panel.finished.value.endswith(">At least 10 have finished.</p>")
+    sometimes = next(t for t in panel.domains.chart.data if t.name == "Sometimes")
+    assert list(sometimes.x) == [50] * 5
+    withheld = panel.domains.chart.data[-1]
+    assert list(withheld.x) == [50] * 5, "the 5 'often' share the grey segment"
+    everything = "".join(
+        str(getattr(w, "value", "")) for w in (panel.finished, panel.hidden)
+    ) + str(panel.domains.chart.to_dict())
     assert SECRET not in everything
 
 
 def test_console_k_follows_the_facilitator_setting(store, session):
     for person in ("a", "b", "c", "d"):
-        complete_inventory(store, session.code, person)
+        complete_inventory(store, session.code, person, answer="often")
+    for person in ("e", "f", "g", "h"):
+        complete_inventory(store, session.code, person, answer="always")
     store.append(session.code, ResultsRevealed("self_assessment", True))
     store.append(session.code, SettingChanged("min_group_size", 4))
     panel = refreshed(
-        SelfAssessmentPanel(ConsoleContext(store, session)), store, session
+        SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    assert panel.domains.root.children == (panel.domains.chart,)
     first_chart = panel.domains.chart
+    assert first_chart in panel.domains.root.children
     store.append(session.code, SettingChanged("min_group_size", 6))
     refreshed(panel, store, session)
-    assert panel.domains.root.children == (panel.domains.note,)
-    store.append(session.code, SettingChanged("min_group_size", 4))
-    refreshed(panel, store, session)
-    # off the page it could not take updates, so it comes back built afresh
-    assert panel.domains.root.children == (panel.domains.chart,)
-    assert panel.domains.chart is not first_chart
+    often = next(t for t in panel.domains.chart.data if t.name == "Often")
+    assert list(often.x) == [0] * 5, "groups of 4 are withheld once k is 6"
+    assert list(panel.domains.chart.data[-1].x) == [100] * 5
 
 
 def test_console_never_goes_below_three(store, session):
@@ -196,18 +192,18 @@ def test_console_never_goes_below_three(store, session):
     store.append(session.code, ResultsRevealed("self_assessment", True))
     store.append(session.code, SettingChanged("min_group_size", 2))
     panel = refreshed(
-        SelfAssessmentPanel(ConsoleContext(store, session)), store, session
+        SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    assert panel.domains.note.value == (
-        "<p>Domain results: 1 more person needs to answer before this is shown "
-        "(groups smaller than 3 stay private).</p>"
+    assert panel.notes["domains"].value == (
+        '<p class="fc-say fc-say-info">Shown once at least 3 people have finished '
+        "(smaller groups stay private).</p>"
     )
 
 
 def test_participant_module_stays_free_of_pandas_and_plotly():
     code = (
-        "import sys, facilitate.views.self_assessment_participant, "
-        "facilitate.views.self_assessment_zone;"
+        "import sys, facilitate.activities.self_assessment.participant, "
+        "facilitate.activities.self_assessment.zone;"
         "print(sorted(m for m in ('pandas', 'plotly') if m in sys.modules))"
     )
     result = subprocess.run(

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.errors import AccessRefused, InvalidInput, SessionNotFound
-from facilitate.roster import roster_of
-from facilitate.sessions import (
+from facilitate.core.errors import AccessRefused, InvalidInput, SessionNotFound
+from facilitate.core.roster import roster_of
+from facilitate.core.sessions import (
     CODE_ALPHABET,
     check_key,
     create_session,

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.errors import StoreUnavailable
-from facilitate.events import CheckinAnswered, ParticipantJoined, PhaseChanged
-from facilitate.store import SQLiteStore
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.errors import StoreUnavailable
+from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.store import SQLiteStore
 
 
 def test_append_returns_recorded_with_time_from_the_clock(store, clock):

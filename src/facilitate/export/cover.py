@@ -1,7 +1,8 @@
 """The summary's cover: title, date and who was present, by role.
 
-Counts per role follow the k rule like every shared figure: roles with fewer than
-k people are merged into one line, so a lone administrator is never singled out.
+Counts per role pass the release gate like every shared figure: roles it
+withholds are merged into one line of at least k people, so a lone administrator
+is never singled out, and neither is the next smallest role.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitate.events import ParticipantJoined, Recorded, SpeakerAdded
-from facilitate.metrics.privacy import is_shown
-from facilitate.roster import ROLE_LABELS, roster_of
-from facilitate.sessions import SessionInfo
+from facilitate.activities.participation.events import SpeakerAdded
+from facilitate.core.events import ParticipantJoined, Recorded
+from facilitate.core.release import hidden_total, release_k, release_partition
+from facilitate.core.roster import ROLE_LABELS, roster_of
+from facilitate.core.sessions import SessionInfo
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,19 @@ def present_roles(records: Sequence[Recorded]) -> Counter[str]:
 
 
 def cover_facts(records: Sequence[Recorded], session: SessionInfo) -> Cover:
-    """What the cover page says; role groups under k are merged, never named."""
-    k = roster_of(records).min_group_size(session.min_group_size)
+    """What the cover page says; roles the gate withholds are merged, never named."""
+    k = release_k(roster_of(records), session)
     counts = present_roles(records)
+    released = release_partition(dict(counts), k)
     shown = sorted(
         (
             (ROLE_LABELS.get(role) or role or "Prefer not to say", n)
-            for role, n in counts.items()
-            if is_shown(n, k)
+            for role, n in released.items()
+            if n is not None
         ),
         key=lambda pair: (-pair[1], pair[0]),
     )
-    merged = sum(n for n in counts.values() if not is_shown(n, k))
+    merged = hidden_total(counts, released)
     note = ""
     if merged:
         note = (

@@ -17,11 +17,11 @@ from typing import Any
 import nbformat
 from nbclient import NotebookClient
 
-from facilitate.config import DATA_DIR_VARIABLE
+from facilitate.core.config import DATA_DIR_VARIABLE
+from facilitate.core.paths import templates_dir, workbooks_dir
+from facilitate.core.sessions import SessionInfo
 from facilitate.export.cover import Cover
 from facilitate.export.summary import CODE_VARIABLE, KEY_VARIABLE
-from facilitate.paths import templates_dir, workbooks_dir
-from facilitate.sessions import SessionInfo
 
 SUMMARY_NOTEBOOK = "summary.ipynb"
 TEMPLATE_NAME = "facilitate_summary"

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from facilitate.errors import FacilitateError
+from facilitate.core.errors import FacilitateError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 VIRTUAL_TIME_MS = 8000

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from facilitate.errors import FacilitateError, InvalidInput
+from facilitate.core.errors import FacilitateError, InvalidInput
+from facilitate.core.sessions import SessionInfo
+from facilitate.core.store.base import EventStore
 from facilitate.export.cover import cover_facts
-from facilitate.sessions import SessionInfo
-from facilitate.store.base import EventStore
 
 FORMATS = ("html", "pdf", "csv")
 Progress = Callable[[str], None]

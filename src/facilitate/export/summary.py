@@ -3,8 +3,9 @@
 The workbook stays a page: it opens the summary for one session and shows each
 section. The session comes from ``FACILITATE_SUMMARY_CODE`` / ``_KEY`` (set by the
 exporter) or from the page address, and the facilitator key is checked either way,
-since Voila serves this workbook like the others. A part that fails to build is
-replaced by one sentence, so one broken activity never loses the leader's summary.
+since Voila serves this workbook like the others. The activity sections come from
+the agenda, in order; a part that fails to build is replaced by one sentence, so
+one broken activity never loses the leader's summary.
 """
 
 from __future__ import annotations
@@ -13,30 +14,28 @@ import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 from urllib.parse import parse_qsl
 
-from facilitate.config import Config
-from facilitate.errors import FacilitateError
-from facilitate.events import FeedbackGiven, Recorded
+from facilitate.core.agenda import current_agenda
+from facilitate.core.config import Config
+from facilitate.core.errors import FacilitateError
+from facilitate.core.events import Recorded
+from facilitate.core.report import PartBuilder, ReportPart
+from facilitate.core.sessions import SessionInfo, check_key, find_session
+from facilitate.core.store import open_store
 from facilitate.export import sections
-from facilitate.frames import kind_frame
-from facilitate.metrics.feedback import feedback_comments, respondent_count
-from facilitate.metrics.privacy import is_shown, needs_more
-from facilitate.reflection import (
+from facilitate.leader.content import (
     latest_notes,
     latest_rubric,
-    load_feedback,
     load_rubric,
     word_report,
 )
-from facilitate.report_parts import REPORT_PARTS, PartBuilder, ReportPart
-from facilitate.roster import roster_of
-from facilitate.sessions import SessionInfo, check_key, find_session
-from facilitate.store import open_store
+from facilitate.leader.report import context_html, reflection_html, rubric_html
 
 CODE_VARIABLE = "FACILITATE_SUMMARY_CODE"
 KEY_VARIABLE = "FACILITATE_SUMMARY_KEY"
+#: Sections the leader's pages add besides the activities' parts.
+LEADER_SECTIONS = ("context", "reflection", "feedback_words")
 log = logging.getLogger(__name__)
 
 
@@ -62,23 +61,21 @@ def session_address(environ: dict[str, str] | None = None) -> tuple[str, str]:
 def build_parts_safely(
     records: Sequence[Recorded], session: SessionInfo
 ) -> list[ReportPart]:
-    """Every registered part in order, feedback last (it is collected last).
-
-    A part that fails becomes a sentence, so the rest of the summary still comes out.
-    """
-    parts = []
-    ordered = sorted(REPORT_PARTS.items(), key=lambda item: item[0] == "feedback")
-    for key, target in ordered:
-        module_name, _, name = target.partition(":")
+    """Every activity's part, in agenda order; a failing part becomes a sentence."""
+    parts: list[ReportPart] = []
+    for activity in current_agenda().activities:
+        if activity.report is None:
+            continue
         try:
-            builder: PartBuilder = getattr(import_module(module_name), name)
-            parts.append(builder(records, session))
+            builder: PartBuilder = activity.report.load()
+            built = builder(records, session)
+            parts += built if isinstance(built, list) else [built]
         except Exception:
-            log.exception("summary part %s failed", key)
+            log.exception("summary part %s failed", activity.key)
             parts.append(
                 ReportPart(
-                    key=key,
-                    heading=key.replace("_", " ").capitalize(),
+                    key=activity.key,
+                    heading=activity.phase.title,
                     notes=["This section could not be built; see the export's log."],
                 )
             )
@@ -102,10 +99,10 @@ class Summary:
         return HTML(sections.refusal_html(self.refusal) if self.refusal else "")
 
     def context(self) -> HTML:
-        return self._shown(sections.context_html(latest_notes(self.records)))
+        return self._shown(context_html(latest_notes(self.records)))
 
     def activities(self) -> HTML:
-        """Every registered activity part; plotly.js is inlined with the first chart."""
+        """Every activity's part; plotly.js is inlined with the first chart."""
         html = "".join(
             sections.part_html(part, with_plotlyjs=index == self._first_chart())
             for index, part in enumerate(self.parts)
@@ -115,38 +112,14 @@ class Summary:
     def _first_chart(self) -> int:
         return next((i for i, p in enumerate(self.parts) if p.figures), -1)
 
-    def feedback_words(self) -> HTML:
-        """Open answers, from k respondents on, sorted and unattributed."""
-        if self.session is None:
-            return HTML("")
-        form = load_feedback()
-        feedback = kind_frame(self.records, FeedbackGiven.kind)
-        respondents = respondent_count(feedback)
-        k = roster_of(self.records).min_group_size(self.session.min_group_size)
-        shown = is_shown(respondents, k)
-        note = (
-            "Answers are listed in alphabetical order, without names."
-            if shown
-            else needs_more(respondents, k)
-        )
-        questions = [
-            (form.helped, feedback_comments(feedback, "helped")),
-            (form.more_equitable, feedback_comments(feedback, "more_equitable")),
-        ]
-        return HTML(sections.comments_html(questions, shown, note))
-
     def reflection(self) -> HTML:
         notes = latest_notes(self.records)
-        return self._shown(sections.reflection_html(notes, word_report(notes)))
+        return self._shown(reflection_html(notes, word_report(notes)))
 
     def rubric(self) -> HTML:
-        present = {p.key for p in self.parts} | {
-            "context",
-            "reflection",
-            "feedback_words",
-        }
+        present = {p.key for p in self.parts} | set(LEADER_SECTIONS)
         levels = latest_rubric(self.records)
-        return self._shown(sections.rubric_html(load_rubric(), levels, present))
+        return self._shown(rubric_html(load_rubric(), levels, present))
 
 
 def open_summary(code: str | None = None, config: Config | None = None) -> Summary:

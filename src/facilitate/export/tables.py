@@ -1,10 +1,11 @@
-"""The CSV export: every part's aggregate tables and an anonymised event log.
+"""The CSV export: every part's released tables and an anonymised event log.
 
-Parts hold aggregates only, already k-suppressed. The event log keeps, per kind,
-only fields on an allow-list: people become stable pseudonyms (P01, P02, … in order
-of first appearance), and names, the facilitator key, free text, private kinds and
-self-assessment answers never appear. A kind added later is left out until someone
-decides which of its fields are safe, rather than leaking by default.
+Parts hold what the release gate let through. The event log keeps, per kind, only
+the fields its event class declares ``public`` or ``pseudonymous`` (see
+``facilitate.core.events``): people become stable pseudonyms (P01, P02, … in
+order of first appearance), and names, the facilitator key, free text and
+self-assessment answers, all declared ``private``, never appear. A kind whose
+fields are all private is left out entirely.
 """
 
 from __future__ import annotations
@@ -17,34 +18,32 @@ from typing import Any
 
 import pandas as pd
 
-from facilitate.events import PRIVATE_KINDS, Recorded
-from facilitate.report_parts import ReportPart
+from facilitate.core.agenda import current_agenda
+from facilitate.core.events import PRIVATE, PSEUDONYMOUS, Recorded
+from facilitate.core.report import ReportPart
 
-#: kind -> the fields exported; ``participant`` and ``speaker`` become pseudonyms.
-EXPORTED_FIELDS: dict[str, tuple[str, ...]] = {
-    "session_created": ("min_group_size",),
-    "phase_changed": ("phase",),
-    "results_revealed": ("activity", "revealed"),
-    "setting_changed": ("name", "value"),
-    "participant_joined": ("participant",),
-    "checkin_answered": ("participant", "answer"),
-    "self_assessment_submitted": ("participant",),
-    "practice_added": ("practice", "label"),
-    "practice_rated": (
-        "participant",
-        "practice",
-        "spectrum",
-        "now",
-        "vision",
-        "skipped",
-    ),
-    "speaker_added": ("speaker",),
-    "turn_started": ("speaker",),
-    "tap_undone": ("target",),
-    "feedback_given": ("participant", "ratings"),
-    "leader_note_saved": ("section",),
-    "rubric_checked": ("criterion", "level"),
-}
+
+def exported_fields() -> dict[str, tuple[str, ...]]:
+    """kind -> the fields an export may carry, from each event's declared policy."""
+    fields = {}
+    for kind, cls in current_agenda().event_kinds.items():
+        kept = tuple(f for f in cls.field_names() if cls.policy.get(f) != PRIVATE)
+        if kept:
+            fields[kind] = kept
+    return fields
+
+
+def people_fields(kind_fields: dict[str, tuple[str, ...]]) -> set[str]:
+    """Fields that name a person: exported only as pseudonyms."""
+    kinds = current_agenda().event_kinds
+    return {
+        name
+        for kind, names in kind_fields.items()
+        for name in names
+        if kinds[kind].policy.get(name) == PSEUDONYMOUS
+    }
+
+
 PEOPLE_FIELDS = ("participant", "speaker")
 #: Field names that would read as something else in a spreadsheet.
 COLUMN_NAMES = {"name": "setting"}
@@ -71,21 +70,23 @@ def _cell(value: Any) -> Any:
 
 def event_log(records: Sequence[Recorded]) -> pd.DataFrame:
     """Columns ``id``, ``time`` (UTC ISO), ``kind``, ``person``, then allowed fields."""
+    kinds = exported_fields()
+    people = people_fields(kinds)
     names = pseudonyms(records)
     columns = list(ENVELOPE)
-    for fields in EXPORTED_FIELDS.values():
+    for fields in kinds.values():
         columns += [
             COLUMN_NAMES.get(f, f)
             for f in fields
-            if f not in PEOPLE_FIELDS and COLUMN_NAMES.get(f, f) not in columns
+            if f not in people and COLUMN_NAMES.get(f, f) not in columns
         ]
     rows = []
     for record in records:
-        if record.kind not in EXPORTED_FIELDS or record.kind in PRIVATE_KINDS:
+        if record.kind not in kinds:
             continue
-        fields = EXPORTED_FIELDS[record.kind]
+        fields = kinds[record.kind]
         payload = record.event.payload()
-        person = next((payload[f] for f in PEOPLE_FIELDS if f in fields), None)
+        person = next((payload[f] for f in fields if f in people), None)
         row = {
             "id": record.id,
             "time": dt.datetime.fromtimestamp(record.at, dt.timezone.utc).isoformat(
@@ -98,7 +99,7 @@ def event_log(records: Sequence[Recorded]) -> pd.DataFrame:
             {
                 COLUMN_NAMES.get(f, f): _cell(payload[f])
                 for f in fields
-                if f not in PEOPLE_FIELDS
+                if f not in people
             }
         )
         rows.append(row)

@@ -1,0 +1,25 @@
+"""The shared-vision alignment exercise: practices between extrinsic and intrinsic."""
+
+from __future__ import annotations
+
+from facilitate.activities.alignment.events import (
+    PracticeAdded,
+    PracticeRated,
+    VisionOffered,
+)
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
+
+SPEC = ActivitySpec(
+    key="alignment",
+    phase=Phase(
+        "alignment",
+        "Shared vision alignment",
+        "Place our practices between extrinsic reward and intrinsic community.",
+    ),
+    events=(PracticeAdded, PracticeRated, VisionOffered),
+    participant=lazy(__package__, "participant:AlignmentActivity"),
+    display=lazy(__package__, "display:AlignmentPanel"),
+    report=lazy(__package__, "report:alignment_part"),
+    demo=lazy(__package__, "demo:seed_alignment"),
+    contributions=(PracticeRated.kind, VisionOffered.kind),
+)

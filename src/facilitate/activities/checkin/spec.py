@@ -1,0 +1,18 @@
+"""The check-in: how each person is arriving, asked as they join."""
+
+from __future__ import annotations
+
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
+
+SPEC = ActivitySpec(
+    key="checkin",
+    phase=Phase("welcome", "Welcome & check-in", "Welcome! Settle in and check in."),
+    events=(CheckinAnswered,),
+    join_question=lazy(__package__, "join:CheckinQuestionField"),
+    participant=lazy(__package__, "participant:CheckinChoice"),
+    display=lazy(__package__, "display:CheckinPanel"),
+    report=lazy(__package__, "report:checkin_part"),
+    demo=lazy(__package__, "demo:seed_checkins"),
+    contributions=(CheckinAnswered.kind,),
+)

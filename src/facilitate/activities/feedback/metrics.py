@@ -1,0 +1,121 @@
+"""Participant feedback: how the room rated the facilitation, released in batches.
+
+Ratings follow the release gate's sensitive rules: the shared figures are those of
+the latest release (moving only when k more people have given feedback), and for
+each statement the released people form one partition by rating, with "no rating"
+as a cell of its own, so a withheld cell can never be worked out from the total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from facilitate.activities.feedback.content import RATING_SCALE, FeedbackForm
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.core.events import Recorded
+from facilitate.core.frames import kind_frame
+from facilitate.core.release import ReleaseState, batched_release, release_partition
+
+RATED_COLUMNS = [f"rated_{value}" for value, _ in RATING_SCALE]
+UNRATED = "unrated"
+SUMMARY_COLUMNS = ["item", "statement", "responses", "mean", *RATED_COLUMNS]
+
+
+def gave_feedback(record: Recorded) -> str | None:
+    """Who sent the feedback form in ``record`` (else None)."""
+    event = record.event
+    return event.participant if isinstance(event, FeedbackGiven) else None
+
+
+def latest_feedback(feedback: pd.DataFrame) -> pd.DataFrame:
+    """One row per participant: a resubmitted form replaces the earlier one.
+
+    ``feedback`` is ``kind_frame(records, "feedback_given")``; the input is not changed.
+    """
+    if feedback.empty:
+        return feedback
+    latest = feedback.sort_values("id").drop_duplicates("participant", keep="last")
+    return latest.reset_index(drop=True)
+
+
+def rating_summary(feedback: pd.DataFrame, form: FeedbackForm) -> pd.DataFrame:
+    """Per statement: ``item``, ``statement``, ``responses``, ``mean``, ``rated_1..5``.
+
+    Counts each participant's latest form once; skipped statements are not counted.
+    Rows follow the form's order and keep zero counts, so charts keep their shape.
+    """
+    latest = latest_feedback(feedback)
+    rows = []
+    for item in form.ratings:
+        values = [
+            int(r[item.key])
+            for r in latest.get("ratings", pd.Series(dtype=object))
+            if isinstance(r, dict) and r.get(item.key) is not None
+        ]
+        row: dict[str, object] = {
+            "item": item.key,
+            "statement": item.statement,
+            "responses": len(values),
+            "mean": round(sum(values) / len(values), 2) if values else float("nan"),
+        }
+        for value, column in zip(
+            (v for v, _ in RATING_SCALE), RATED_COLUMNS, strict=True
+        ):
+            row[column] = values.count(value)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def respondent_count(feedback: pd.DataFrame) -> int:
+    """How many people have given feedback (each counted once)."""
+    return 0 if feedback.empty else int(feedback["participant"].nunique())
+
+
+def release_ratings(summary: pd.DataFrame, people: int, k: int) -> pd.DataFrame:
+    """``rating_summary`` through the gate: each statement is one partition.
+
+    Withheld counts are None; ``responses`` is withheld with "no rating" (the two
+    add up to ``people``), and ``mean`` unless every rating cell is shown. Adds
+    ``withheld``: the people in the statement's withheld cells.
+    """
+    out = summary.astype(object)
+    out["withheld"] = 0
+    for index, row in summary.iterrows():
+        counts = {column: int(row[column]) for column in RATED_COLUMNS}
+        counts[UNRATED] = people - int(row["responses"])
+        released = release_partition(counts, k)
+        for column in RATED_COLUMNS:
+            out.at[index, column] = released[column]
+        if released[UNRATED] is None:
+            out.at[index, "responses"] = None
+        if any(released[column] is None for column in RATED_COLUMNS):
+            out.at[index, "mean"] = None
+        out.at[index, "withheld"] = sum(
+            n for cell, n in counts.items() if released[cell] is None
+        )
+    return out.astype({"withheld": "int64"})
+
+
+def released_feedback(
+    records: Sequence[Recorded], form: FeedbackForm
+) -> tuple[ReleaseState, pd.DataFrame | None, pd.DataFrame]:
+    """The release state, the released ratings (None before the first release)
+    and the released people's latest forms (for their open answers)."""
+    state = batched_release(records, gave_feedback)
+    if state.latest is None:
+        return state, None, latest_feedback(kind_frame([], FeedbackGiven.kind))
+    seen = state.latest.visible(records, gave_feedback)
+    feedback = kind_frame(seen, FeedbackGiven.kind)
+    summary = rating_summary(feedback, form)
+    released = release_ratings(summary, len(state.latest.people), state.k)
+    return state, released, latest_feedback(feedback)
+
+
+def feedback_comments(latest: pd.DataFrame, column: str) -> list[str]:
+    """Non-empty answers to one open question, sorted so order reveals nobody."""
+    if latest.empty:
+        return []
+    texts = [str(t).strip() for t in latest[column] if str(t or "").strip()]
+    return sorted(texts, key=str.casefold)

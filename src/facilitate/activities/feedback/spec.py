@@ -1,0 +1,21 @@
+"""The closing phase: anonymous feedback on how the session was facilitated."""
+
+from __future__ import annotations
+
+from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
+
+SPEC = ActivitySpec(
+    key="feedback",
+    phase=Phase(
+        "reflection",
+        "Reflection & feedback",
+        "Tell us how this session supported equitable collaboration.",
+    ),
+    events=(FeedbackGiven,),
+    participant=lazy(__package__, "participant:FeedbackActivity"),
+    display=lazy(__package__, "display:FeedbackPanel"),
+    report=lazy(__package__, "report:feedback_part"),
+    demo=lazy(__package__, "demo:seed_feedback"),
+    contributions=(FeedbackGiven.kind,),
+)

@@ -1,0 +1,225 @@
+"""Participation charts: talk share, Lorenz curve, who-follows-whom, turn timeline.
+
+Every figure here has a fixed number of traces whatever the data, so the console
+can update its live FigureWidgets in place (trace by trace) as taps arrive. People
+appear under the labels the caller passes: anonymous ("Person 3") by default,
+escaped display names only when the facilitator chose to show them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from facilitate.core.roster import ROLE_LABELS
+from facilitate.core.text import escape
+from facilitate.ui.charts import OKABE_ITO, projector_layout
+
+CHART_HEIGHT = 400
+#: Edge widths of the who-follows-whom view: (smallest count, width).
+EDGE_LEVELS = ((1, 1.5), (2, 4.0), (4, 8.0))
+
+
+def speaker_labels(per_person: pd.DataFrame, show_names: bool) -> dict[str, str]:
+    """Speaker id -> label, in ``talk_by_person`` order (most talk first)."""
+    labels = {}
+    for rank, (speaker, name) in enumerate(
+        zip(per_person["speaker"], per_person["name"], strict=True), start=1
+    ):
+        shown = escape(name) if show_names and name else f"Person {rank}"
+        labels[str(speaker)] = shown
+    return labels
+
+
+def gini_in_words(gini: float | None) -> str:
+    """The Gini value with a plain reading, for the room rather than statisticians."""
+    if gini is None:
+        return "No talk has been tracked yet."
+    if gini < 0.2:
+        reading = "talk was shared quite evenly"
+    elif gini < 0.35:
+        reading = "talk was somewhat uneven"
+    elif gini < 0.5:
+        reading = "a few voices took much more of the time"
+    else:
+        reading = "talk was concentrated in very few voices"
+    return (
+        f"Gini {gini:.2f}: {reading} "
+        "(0 means everyone talked equally; 1 means one person did all the talking)."
+    )
+
+
+def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
+    """Sorted bars of each person's share of talk, with the equal-share line."""
+    people = [labels[str(s)] for s in per_person["speaker"]]
+    shares = [round(v * 100, 1) for v in per_person["talk_share"]]
+    equal = 100 / len(people) if people else 0.0
+    figure = go.Figure(
+        layout=projector_layout("Share of talk time", height=CHART_HEIGHT)
+    )
+    figure.add_bar(
+        x=people,
+        y=shares,
+        marker_color=OKABE_ITO[0],
+        text=[f"{v:.0f}%" for v in shares],
+        textposition="outside",
+        name="talk share",
+    )
+    figure.add_scatter(
+        x=people,
+        y=[equal] * len(people),
+        mode="lines",
+        line={"color": OKABE_ITO[5], "dash": "dash", "width": 3},
+        name="equal share",
+    )
+    figure.update_yaxes(title_text="% of talk", rangemode="tozero")
+    figure.update_xaxes(tickangle=-45, tickfont={"size": 14}, automargin=True)
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.0})
+    return figure
+
+
+def lorenz_figure(lorenz: pd.DataFrame, gini: float | None) -> go.Figure:
+    """The Lorenz curve of talk time against the line of perfect equality."""
+    title = "Lorenz curve" + (f" (Gini {gini:.2f})" if gini is not None else "")
+    figure = go.Figure(layout=projector_layout(title, height=CHART_HEIGHT))
+    figure.add_scatter(
+        x=[0, 100],
+        y=[0, 100],
+        mode="lines",
+        line={"color": "#888888", "dash": "dot"},
+        name="everyone equal",
+    )
+    figure.add_scatter(
+        x=[round(v * 100, 1) for v in lorenz["people_share"]],
+        y=[round(v * 100, 1) for v in lorenz["talk_share"]],
+        mode="lines+markers",
+        line={"color": OKABE_ITO[0], "width": 4},
+        fill="tonexty",
+        name="this discussion",
+    )
+    figure.update_xaxes(title_text="% of people (quietest first)", range=[0, 100])
+    figure.update_yaxes(title_text="% of talk", range=[0, 100])
+    figure.update_layout(legend={"orientation": "h", "y": -0.3})
+    return figure
+
+
+def follow_figure(
+    per_person: pd.DataFrame, pairs: pd.DataFrame, labels: dict[str, str]
+) -> go.Figure:
+    """Who follows whom: people on a circle, thicker lines for more hand-offs."""
+    speakers = [str(s) for s in per_person["speaker"]]
+    n = max(len(speakers), 1)
+    spot = {
+        s: (math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n))
+        for i, s in enumerate(speakers)
+    }
+    counts = _undirected_counts(pairs)
+    figure = go.Figure(layout=projector_layout("Who follows whom", height=CHART_HEIGHT))
+    bounds = [level for level, _ in EDGE_LEVELS[1:]] + [math.inf]
+    for (low, width), high in zip(EDGE_LEVELS, bounds, strict=True):
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for (a, b), count in counts.items():
+            if low <= count < high and a in spot and b in spot:
+                xs += [spot[a][0], spot[b][0], None]
+                ys += [spot[a][1], spot[b][1], None]
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"width": width, "color": OKABE_ITO[4]},
+            hoverinfo="skip",
+            name=f"{low}+ hand-offs",
+        )
+    figure.add_scatter(
+        x=[spot[s][0] for s in speakers],
+        y=[spot[s][1] for s in speakers],
+        mode="markers+text",
+        text=[labels[s] for s in speakers],
+        textposition="top center",
+        textfont={"size": 14},
+        marker={
+            "size": [12 + 40 * v for v in per_person["talk_share"]],
+            "color": OKABE_ITO[1],
+            "line": {"width": 1, "color": "#333333"},
+        },
+        hovertext=[
+            f"{labels[s]}: {t} turns"
+            for s, t in zip(speakers, per_person["turns"], strict=True)
+        ],
+        hoverinfo="text",
+        name="people",
+    )
+    figure.update_xaxes(visible=False, range=[-1.4, 1.4])
+    figure.update_yaxes(visible=False, range=[-1.3, 1.4], scaleanchor="x")
+    figure.update_layout(showlegend=False)
+    return figure
+
+
+def _undirected_counts(pairs: pd.DataFrame) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    for a, b, count in zip(
+        pairs["from_speaker"], pairs["to_speaker"], pairs["count"], strict=True
+    ):
+        key = (str(min(a, b)), str(max(a, b)))
+        counts[key] = counts.get(key, 0) + int(count)
+    return counts
+
+
+def timeline_figure(
+    turns: pd.DataFrame, per_person: pd.DataFrame, labels: dict[str, str]
+) -> go.Figure:
+    """Each turn as a bar on its speaker's row, minutes from the first turn."""
+    order = [labels[str(s)] for s in per_person["speaker"]]
+    origin = float(turns["start"].min()) if len(turns) else 0.0
+    height = max(CHART_HEIGHT, 120 + 22 * len(order))
+    figure = go.Figure(layout=projector_layout("Turn timeline", height=height))
+    figure.add_bar(
+        y=[labels.get(str(s), "Someone") for s in turns["speaker"]],
+        x=[round(v / 60, 3) for v in turns["seconds"]],
+        base=[round((v - origin) / 60, 3) for v in turns["start"]],
+        orientation="h",
+        marker_color=OKABE_ITO[2],
+        hovertext=[
+            f"turn {t}: {s:.0f} s"
+            for t, s in zip(turns["turn"], turns["seconds"], strict=True)
+        ],
+        hoverinfo="text",
+        name="turns",
+    )
+    figure.update_xaxes(title_text="minutes", rangemode="tozero")
+    figure.update_yaxes(
+        categoryorder="array",
+        categoryarray=order,
+        autorange="reversed",
+        type="category",
+    )
+    return figure
+
+
+def equity_figure(equity: pd.DataFrame) -> go.Figure:
+    """Equity ratio per role: talk and written contributions; 1 is a fair share."""
+    roles = [ROLE_LABELS.get(str(r), str(r)) or "Not given" for r in equity["role"]]
+    figure = go.Figure(
+        layout=projector_layout("Equity ratio by role", height=CHART_HEIGHT)
+    )
+    for column, name, colour in (
+        ("talk_ratio", "talk time", OKABE_ITO[0]),
+        ("contribution_ratio", "written contributions", OKABE_ITO[1]),
+    ):
+        figure.add_bar(
+            x=roles,
+            y=[round(v, 2) for v in equity[column]],
+            name=name,
+            marker_color=colour,
+            text=[f"{v:.2f}" for v in equity[column]],
+            textposition="outside",
+        )
+    figure.add_hline(y=1, line_dash="dash", line_color=OKABE_ITO[5])
+    figure.update_yaxes(
+        title_text="share of voice ÷ share of people", rangemode="tozero"
+    )
+    figure.update_layout(barmode="group", legend={"orientation": "h", "y": -0.25})
+    return figure

@@ -1,0 +1,23 @@
+"""Participation equity: who talks, how much, and who follows whom."""
+
+from __future__ import annotations
+
+from facilitate.activities.participation.events import (
+    SpeakerAdded,
+    TapUndone,
+    TurnStarted,
+)
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
+
+SPEC = ActivitySpec(
+    key="participation",
+    phase=Phase(
+        "participation",
+        "Participation equity",
+        "Talk together. Notice who speaks, how much, and who follows whom.",
+    ),
+    events=(SpeakerAdded, TurnStarted, TapUndone),
+    display=lazy(__package__, "display:ParticipationPanel"),
+    report=lazy(__package__, "report:participation_part"),
+    demo=lazy(__package__, "demo:seed_discussion"),
+)

@@ -1,0 +1,68 @@
+"""Realistic self-assessment data for the demo session.
+
+Answers lean towards the middle of the scale with a few "prefer not to say", as a
+real staff room would; most people submit, two are still working, every zone moment
+has enough answers to draw, and results are revealed so the demo shows the charts.
+"""
+
+from __future__ import annotations
+
+import random
+
+from facilitate.activities.self_assessment.content import (
+    PREFER_NOT,
+    load_self_assessment,
+)
+from facilitate.activities.self_assessment.events import (
+    IdentityReflected,
+    PrivateReflectionSaved,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+    ZoneChecked,
+)
+from facilitate.core.events import ResultsRevealed
+from facilitate.core.sessions import SessionInfo
+from facilitate.core.store.base import EventStore
+
+#: Weights for never, sometimes, often, always (prefer-not is drawn separately).
+_LEAN = (1, 4, 4, 2)
+_COMMON_IDENTITIES = ("race", "gender", "language", "class", "age")
+#: Where people tend to move by the end: out of danger, a few out of comfort.
+_END_CHOICES = {
+    "danger": ("risk",),
+    "risk": ("risk", "risk", "comfort"),
+    "comfort": ("comfort", "risk"),
+}
+
+
+def seed_self_assessment(
+    store: EventStore, session: SessionInfo, people: list[str], rng: random.Random
+) -> None:
+    """Give ``people`` start zones, inventory answers and identities; most submit."""
+    content = load_self_assessment()
+    code = session.code
+    scale = [point.key for point in content.scale]
+    identity_keys = [c.key for c in content.identities]
+    for index, person in enumerate(people):
+        start = rng.choices(["comfort", "risk", "danger"], weights=(5, 6, 1))[0]
+        store.append(code, ZoneChecked(person, "start", start))
+        for item in content.items:
+            answer = PREFER_NOT if rng.random() < 0.05 else rng.choices(scale, _LEAN)[0]
+            store.append(code, SelfAssessmentAnswered(person, item.key, answer))
+        for question in content.identity_questions:
+            pool = (
+                list(_COMMON_IDENTITIES) if question.key != "least" else identity_keys
+            )
+            chosen = sorted(set(rng.sample(pool, 2)), key=identity_keys.index)
+            store.append(code, IdentityReflected(person, question.key, chosen))
+        if index < len(people) - 2:
+            store.append(code, SelfAssessmentSubmitted(person))
+        end = rng.choice(_END_CHOICES[start])
+        store.append(code, ZoneChecked(person, "end", end))
+    store.append(
+        code,
+        PrivateReflectionSaved(
+            people[0], "leadership", "I tend to trust ideas that sound like mine."
+        ),
+    )
+    store.append(code, ResultsRevealed(activity="self_assessment", revealed=True))

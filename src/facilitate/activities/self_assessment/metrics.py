@@ -1,0 +1,237 @@
+"""Group views of the self-assessment that never expose one person.
+
+Everything here passes the release gate (``facilitate.core.release``):
+
+- Only people who have *submitted* count, and only as of the latest release:
+  the shared figures move in batches of at least k people, never one click at a
+  time, and an answer changed after submitting waits for the next batch.
+- The room sees people, not answers: for each domain, each released person is
+  counted once, under their *typical answer* (the middle of their answers in that
+  domain, or "prefer not to say" when they gave no other). That makes every cell a
+  number of people, so k means k people.
+- Identities are counted per identity as a split of the released people into
+  "chose it" and "did not": an identity chosen by all but one is withheld too.
+- Zones at the start count submitted people; zones at the end are their own
+  batches (a person's first end-of-session choice is their submission).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from facilitate.activities.self_assessment.content import PREFER_NOT, SelfAssessment
+from facilitate.activities.self_assessment.events import (
+    IdentityReflected,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+    ZoneChecked,
+)
+from facilitate.core.events import Recorded
+from facilitate.core.frames import kind_frame, latest_per
+from facilitate.core.release import (
+    ReleaseState,
+    batched_release,
+    release_frame,
+    release_partition,
+)
+
+ACTIVITY = "self_assessment"
+MOMENTS = (("start", "At the start"), ("end", "At the end"))
+
+
+def submitted_by(record: Recorded) -> str | None:
+    """Who submitted the inventory in ``record`` (else None)."""
+    event = record.event
+    return event.participant if isinstance(event, SelfAssessmentSubmitted) else None
+
+
+def end_zone_by(record: Recorded) -> str | None:
+    """Who placed themselves at the end of the session in ``record`` (else None)."""
+    event = record.event
+    if isinstance(event, ZoneChecked) and event.moment == "end":
+        return event.participant
+    return None
+
+
+def person_of(record: Recorded) -> str | None:
+    return getattr(record.event, "participant", None)
+
+
+# --- one person's typical answer ------------------------------------------------
+
+
+def typical_answer(answers: Sequence[str], content: SelfAssessment) -> str:
+    """The middle of a person's scale answers (lower middle on a tie).
+
+    "Prefer not to say" answers are left out; with nothing else, it is the answer.
+    """
+    scored = sorted(
+        (score, key) for key in answers if (score := content.score_of(key)) is not None
+    )
+    if not scored:
+        return PREFER_NOT
+    return scored[(len(scored) - 1) // 2][1]
+
+
+def typical_answers(latest: pd.DataFrame, content: SelfAssessment) -> pd.DataFrame:
+    """Per person and domain: ``participant``, ``domain``, ``typical``.
+
+    ``latest`` holds one answer per person and statement (``participant``,
+    ``item``, ``answer``); unknown statements and answers are ignored.
+    """
+    domains = {item.key: item.domain for item in content.items}
+    known = latest.loc[
+        latest["item"].isin(domains) & latest["answer"].isin(content.answer_keys)
+    ]
+    rows = [
+        (person, domain, typical_answer(list(group["answer"]), content))
+        for (person, domain), group in known.assign(
+            domain=known["item"].map(domains)
+        ).groupby(["participant", "domain"], sort=True)
+    ]
+    return pd.DataFrame(rows, columns=["participant", "domain", "typical"])
+
+
+def domain_counts(typical: pd.DataFrame, content: SelfAssessment) -> pd.DataFrame:
+    """People per domain and typical answer, zeros included, in content order.
+
+    Columns ``domain``, ``title``, ``answer``, ``label``, ``count``, ``share`` (of
+    the people counted in that domain).
+    """
+    counts = typical.groupby(["domain", "typical"]).size()
+    people_in = typical.groupby("domain").size()
+    rows = []
+    for domain in content.domains:
+        people = int(people_in.get(domain.key, 0))
+        for answer in content.answer_keys:
+            count = int(counts.get((domain.key, answer), 0))
+            rows.append(
+                (domain.key, domain.title, answer, content.answer_label(answer),
+                 count, count / people if people else 0.0)
+            )  # fmt: skip
+    columns = ["domain", "title", "answer", "label", "count", "share"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --- identities and zones -------------------------------------------------------
+
+
+def identity_counts(
+    reflections: pd.DataFrame, people: frozenset[str], content: SelfAssessment, k: int
+) -> pd.DataFrame:
+    """How many of ``people`` chose each identity, withheld where the gate says.
+
+    Columns ``question``, ``identity``, ``label``, ``count`` (None when withheld),
+    ``hidden``, in content order.
+    """
+    latest = latest_per(reflections, ["participant", "question"])
+    latest = latest.loc[latest["participant"].isin(people)]
+    chosen = latest[["question", "identities"]].explode("identities").dropna()
+    counts = chosen.groupby(["question", "identities"]).size()
+    rows = []
+    for question in content.identity_questions:
+        for choice in content.identities:
+            count = int(counts.get((question.key, choice.key), 0))
+            split = release_partition({"chose": count, "not": len(people) - count}, k)
+            shown = split["chose"]
+            rows.append((question.key, choice.key, choice.label, shown, shown is None))
+    return pd.DataFrame(
+        rows, columns=["question", "identity", "label", "count", "hidden"]
+    )
+
+
+def identities_note(identities: pd.DataFrame, k: int) -> str:
+    """Say that some identities are not named, and why, without saying which."""
+    if not identities["hidden"].any():
+        return ""
+    return (
+        f"Identities chosen by fewer than {k} people, or by all but a few, "
+        "are not named."
+    )
+
+
+def zone_counts(
+    zones: pd.DataFrame, moment: str, people: frozenset[str], content: SelfAssessment
+) -> pd.DataFrame:
+    """People of ``people`` in each zone at ``moment``: ``moment``, ``zone``,
+    ``label``, ``count`` (zeros included, before the gate)."""
+    latest = latest_per(zones, ["participant", "moment"])
+    latest = latest.loc[
+        (latest["moment"] == moment) & latest["participant"].isin(people)
+    ]
+    counts = latest["zone"].value_counts()
+    return pd.DataFrame(
+        {
+            "moment": moment,
+            "zone": [z.key for z in content.zones],
+            "label": [z.label for z in content.zones],
+            "count": [int(counts.get(z.key, 0)) for z in content.zones],
+        }
+    )
+
+
+# --- what the room may see ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoomResults:
+    """The released figures; a frame is None until its first release."""
+
+    inventory: ReleaseState
+    end: ReleaseState
+    domains: pd.DataFrame | None
+    identities: pd.DataFrame | None
+    zones: pd.DataFrame | None
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Changes exactly when something the room sees may change."""
+        return (_batch(self.inventory), _batch(self.end), self.inventory.k)
+
+
+def _batch(state: ReleaseState) -> int:
+    return state.latest.batch if state.latest else 0
+
+
+def room_results(records: Sequence[Recorded], content: SelfAssessment) -> RoomResults:
+    """Domains, identities and zones as of their latest releases, through the gate."""
+    inventory = batched_release(records, submitted_by, reveal=ACTIVITY)
+    end = batched_release(records, end_zone_by, reveal=ACTIVITY)
+    k = inventory.k
+    domains = identities = None
+    zone_frames = []
+    if inventory.latest is not None:
+        seen = inventory.latest.visible(records, person_of)
+        answers = latest_per(
+            kind_frame(seen, SelfAssessmentAnswered.kind), ["participant", "item"]
+        )
+        typical = typical_answers(answers, content)
+        domains = release_frame(
+            domain_counts(typical, content), "count", k, ["domain"], ["share"]
+        )
+        reflections = kind_frame(seen, IdentityReflected.kind)
+        identities = identity_counts(reflections, inventory.latest.people, content, k)
+        zone_frames.append(
+            zone_counts(
+                kind_frame(seen, ZoneChecked.kind),
+                "start",
+                inventory.latest.people,
+                content,
+            )
+        )
+    if end.latest is not None:
+        seen = end.latest.visible(records, person_of)
+        zone_frames.append(
+            zone_counts(
+                kind_frame(seen, ZoneChecked.kind), "end", end.latest.people, content
+            )
+        )
+    zones = (
+        release_frame(pd.concat(zone_frames, ignore_index=True), "count", k, ["moment"])
+        if zone_frames
+        else None
+    )
+    return RoomResults(inventory, end, domains, identities, zones)

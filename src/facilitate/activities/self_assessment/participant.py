@@ -1,0 +1,354 @@
+"""The participant's self-assessment: one part at a time, then a private profile.
+
+Every answer is appended as it is chosen, so a reload resumes at the first part
+with an open statement. After submitting, the person sees their own domain scores
+as plain HTML bars (no plotly on phones), a prompt per domain and a link that hands
+them their answers and words as a text file built here in their own kernel.
+No pandas or plotly: this module is imported in participant kernels.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import ipywidgets as widgets
+
+from facilitate.activities.self_assessment.content import (
+    Domain,
+    SelfAssessment,
+    load_self_assessment,
+)
+from facilitate.activities.self_assessment.events import (
+    IdentityReflected,
+    PrivateReflectionSaved,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+)
+from facilitate.activities.self_assessment.profile import (
+    MY_KINDS,
+    MyAnswers,
+    domain_scores,
+    first_open_domain,
+    reflection_text,
+)
+from facilitate.activities.self_assessment.zone import ZoneCheck
+from facilitate.core.errors import InvalidInput
+from facilitate.core.events import Recorded
+from facilitate.core.roster import Roster
+from facilitate.core.text import TEXT_LIMIT, clean_text, escape
+from facilitate.ui.contexts import ParticipantContext
+from facilitate.ui.widgets import (
+    CheckboxGroup,
+    button,
+    heading,
+    message,
+    say,
+    styled,
+)
+
+_WIDE = widgets.Layout(width="100%", max_width="36em")
+
+
+class SelfAssessmentActivity:
+    """Named widgets per step; ``step`` counts intro, domains, identities, notes."""
+
+    def __init__(self, context: ParticipantContext) -> None:
+        self.step: int = 0
+        self.context = context
+        self.content = load_self_assessment()
+        self.code = context.session.code
+        records = context.store.read(self.code, kinds=list(MY_KINDS))
+        self.mine = MyAnswers().apply(records, context.participant)
+        self.zone = ZoneCheck(context, "start", self.content, self.mine)
+        self.items = {
+            item.key: self._item_radio(item.key) for item in self.content.items
+        }
+        self.identities = {
+            q.key: self._identity_select(q.key) for q in self.content.identity_questions
+        }
+        self.reflections = {
+            p.key: self._reflection_box(p.key) for p in self.content.reflections
+        }
+        self.progress_label = message("fc-sa-progress-label")
+        self.progress = styled(
+            widgets.IntProgress(min=0, max=self.step_count, layout=_WIDE),
+            "fc-sa-progress",
+        )
+        self.body = styled(widgets.VBox(), "fc-sa-body")
+        self.back = button("◀ Back", "fc-sa-back", style="")
+        self.next = button("Next ▶", "fc-sa-next")
+        self.submit = button("Submit my answers", "fc-sa-submit", style="success")
+        self.status = message("fc-sa-status")
+        self.profile = message("fc-sa-profile")
+        self.download = message("fc-sa-download")
+        self.edit = button("Change my answers", "fc-sa-edit", style="")
+        self.back.on_click(lambda _: self.go(self.step - 1))
+        self.next.on_click(lambda _: self.go_next())
+        self.submit.on_click(lambda _: self.finish())
+        self.edit.on_click(lambda _: self.go(1))
+        self.root = styled(widgets.VBox(), "fc-self-assessment")
+        self.resume()
+
+    # --- building -----------------------------------------------------------------
+
+    @property
+    def step_count(self) -> int:
+        return len(self.content.domains) + 3
+
+    def _item_radio(self, item: str) -> widgets.RadioButtons:
+        radio = styled(
+            widgets.RadioButtons(
+                options=[
+                    (self.content.answer_label(k), k) for k in self.content.answer_keys
+                ],
+                value=self.mine.answers.get(item),
+                layout=widgets.Layout(width="auto"),
+            ),
+            "fc-sa-item",
+            f"fc-sa-item-{item}",
+        )
+        radio.observe(lambda change: self.record_answer(item, change["new"]), "value")
+        return radio
+
+    def _identity_select(self, question: str) -> CheckboxGroup:
+        group = CheckboxGroup(
+            [(c.label, c.key) for c in self.content.identities],
+            tuple(self.mine.identities.get(question, [])),
+        )
+        return styled(
+            group,
+            "fc-sa-identity",
+            f"fc-sa-identity-{question}",
+        )
+
+    def _reflection_box(self, prompt: str) -> widgets.Textarea:
+        return styled(
+            widgets.Textarea(
+                value=self.mine.reflections.get(prompt, ""),
+                placeholder="Only you will see this.",
+                layout=widgets.Layout(width="100%", max_width="36em", height="7em"),
+            ),
+            "fc-sa-reflection",
+            f"fc-sa-reflection-{prompt}",
+        )
+
+    # --- moving between steps -----------------------------------------------------
+
+    def resume(self) -> None:
+        """Open where this person left off: profile, first open part, or the start."""
+        if self.mine.submitted:
+            self.show_profile()
+            return
+        open_domain = first_open_domain(self.mine.answers, self.content)
+        if not self.mine.answers:
+            self.go(0)
+        elif open_domain is None:
+            self.go(len(self.content.domains) + 1)
+        else:
+            self.go(open_domain + 1)
+
+    def go(self, step: int) -> None:
+        leaving_notes = self.step == self.step_count - 1 and step != self.step
+        if leaving_notes and not self.save_reflections():
+            return
+        self.step = max(0, min(step, self.step_count - 1))
+        domains = self.content.domains
+        if self.step == 0:
+            title, parts = "Before we start", self._intro_parts()
+        elif self.step <= len(domains):
+            domain = domains[self.step - 1]
+            title, parts = domain.title, self._domain_parts(domain)
+        elif self.step == len(domains) + 1:
+            title, parts = "My identities", self._identity_parts()
+        else:
+            title, parts = "My private reflection", self._reflection_parts()
+        number = self.step + 1
+        say(self.progress_label, f"Part {number} of {self.step_count}: {title}")
+        self.progress.value = number
+        last = self.step == self.step_count - 1
+        buttons = [self.back] if self.step else []
+        buttons.append(self.submit if last else self.next)
+        self.body.children = [heading(title, "fc-sa-step-title", level=3), *parts]
+        say(self.status, "")
+        self.root.children = [
+            self.progress_label, self.progress, self.body,
+            widgets.HBox(buttons), self.status,
+        ]  # fmt: skip
+
+    def _intro_parts(self) -> list[widgets.Widget]:
+        intro = widgets.HTML(f"<p>{escape(self.content.introduction)}</p>")
+        return [intro, self.zone.root]
+
+    def _domain_parts(self, domain: Domain) -> list[widgets.Widget]:
+        parts: list[widgets.Widget] = []
+        for number, item in enumerate(domain.items, start=1):
+            text = widgets.HTML(
+                f'<p class="fc-sa-statement"><b>{number}.</b> {escape(item.text)}<br>'
+                f'<small style="color:#555">{escape(item.source)}</small></p>'
+            )
+            parts += [text, self.items[item.key]]
+        return parts
+
+    def _identity_parts(self) -> list[widgets.Widget]:
+        note = widgets.HTML(
+            "<p>Tick any that fit. The room sees "
+            "only how many people chose an identity, and only when enough did.</p>"
+        )
+        parts: list[widgets.Widget] = [note]
+        for question in self.content.identity_questions:
+            prompt = widgets.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
+            parts += [prompt, self.identities[question.key]]
+        return parts
+
+    def _reflection_parts(self) -> list[widgets.Widget]:
+        note = widgets.HTML(
+            "<p>These notes are private: they are never shown to the room or exported."
+            "</p>"
+        )
+        parts: list[widgets.Widget] = [note]
+        for prompt in self.content.reflections:
+            label = widgets.HTML(f"<p><b>{escape(prompt.prompt)}</b></p>")
+            parts += [label, self.reflections[prompt.key]]
+        return parts
+
+    def go_next(self) -> None:
+        """Move on once every statement in this part has an answer."""
+        domains = self.content.domains
+        if 1 <= self.step <= len(domains):
+            missing = [
+                i
+                for i in domains[self.step - 1].items
+                if i.key not in self.mine.answers
+            ]
+            if missing:
+                count = (
+                    "1 statement is"
+                    if len(missing) == 1
+                    else f"{len(missing)} statements are"
+                )
+                say(
+                    self.status,
+                    f"{count} still open. Choose an answer, or “Prefer not to say”.",
+                    "error",
+                )
+                return
+        if self.step == len(domains) + 1 and not self.save_identities():
+            return
+        self.go(self.step + 1)
+
+    # --- recording ----------------------------------------------------------------
+
+    def record_answer(self, item: str, answer: Any) -> None:
+        if answer not in self.content.answer_keys:
+            say(self.status, "Please choose one of the answers listed.", "error")
+            return
+        event = SelfAssessmentAnswered(self.context.participant, item, str(answer))
+        if self.context.record(event, self.status) is not None:
+            self.mine.answers[item] = str(answer)
+
+    def save_identities(self) -> bool:
+        known = {c.key for c in self.content.identities}
+        for question, select in self.identities.items():
+            chosen = [str(key) for key in select.value]
+            if not set(chosen) <= known:
+                say(self.status, "Please choose identities from the list.", "error")
+                return False
+            if chosen != self.mine.identities.get(question, []):
+                event = IdentityReflected(self.context.participant, question, chosen)
+                if self.context.record(event, self.status) is None:
+                    return False
+                self.mine.identities[question] = chosen
+        return True
+
+    def save_reflections(self) -> bool:
+        """Append each changed private note; an over-long one is refused, not cut."""
+        try:
+            texts = {
+                key: clean_text(box.value, what="your reflection", limit=TEXT_LIMIT)
+                for key, box in self.reflections.items()
+            }
+        except InvalidInput as error:
+            say(self.status, str(error), "error")
+            return False
+        for key, text in texts.items():
+            if text != self.mine.reflections.get(key, ""):
+                event = PrivateReflectionSaved(self.context.participant, key, text)
+                if self.context.record(event, self.status) is None:
+                    return False
+                self.mine.reflections[key] = text
+        return True
+
+    def finish(self) -> None:
+        """Submit: every statement answered, notes saved, then the private profile."""
+        open_domain = first_open_domain(self.mine.answers, self.content)
+        if open_domain is not None:
+            self.go(open_domain + 1)
+            say(self.status, "Some statements are still open in this part.", "error")
+            return
+        if not (self.save_identities() and self.save_reflections()):
+            return
+        submitted = SelfAssessmentSubmitted(self.context.participant)
+        if self.context.record(submitted, self.status) is None:
+            return
+        self.mine.submitted = True
+        self.step = 0
+        self.show_profile()
+
+    # --- the private profile ------------------------------------------------------
+
+    def show_profile(self) -> None:
+        self.profile.value = profile_html(self.mine, self.content)
+        self.download.value = download_link(
+            reflection_text(self.mine, self.content, self.context.session.title),
+            f"my-reflection-{self.code}.txt",
+        )
+        self.root.children = [
+            heading("My private profile", "fc-sa-profile-title", level=3),
+            self.profile,
+            self.download,
+            self.edit,
+        ]
+
+    def refresh(self, roster: Roster, new: list[Recorded]) -> None:
+        """Nothing here depends on other people's events."""
+
+
+def _bar(share: float | None) -> str:
+    if share is None:
+        return '<span class="fc-sa-score-value">No answer given</span>'
+    percent = round(share * 100)
+    return (
+        f'<div role="img" aria-label="{percent}%" style="background:#e8eef5;'
+        f'width:100%;max-width:24em;height:1.1em;border-radius:4px">'
+        f'<div style="background:#0072B2;width:{percent}%;height:100%;'
+        f'border-radius:4px"></div></div>'
+        f'<span class="fc-sa-score-value">{percent}%</span>'
+    )
+
+
+def profile_html(mine: MyAnswers, content: SelfAssessment) -> str:
+    """Domain scores as plain HTML bars with each domain's reflection prompt."""
+    rows = [
+        "<p>Only you see this. The bar shows how often you said each practice is "
+        "true of you (Always = 100%). Use it to choose where to grow, not to grade "
+        "yourself.</p>"
+    ]
+    for score in domain_scores(mine.answers, content):
+        rows.append(
+            f'<div class="fc-sa-score"><p><b>{escape(score.title)}</b></p>'
+            f"{_bar(score.share)}<p><i>{escape(score.prompt)}</i></p></div>"
+        )
+    return "".join(rows)
+
+
+def download_link(text: str, filename: str) -> str:
+    """A link that hands the text to its owner as a file (base64, nothing to escape)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return (
+        f'<a class="fc-sa-download-link" download="{escape(filename)}" '
+        f'href="data:text/plain;charset=utf-8;base64,{data}" '
+        'style="display:inline-block;padding:0.6em 1em;background:#0072B2;'
+        'color:#fff;border-radius:4px;text-decoration:none">'
+        "⬇ Download my reflection</a>"
+    )

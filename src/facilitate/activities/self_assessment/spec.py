@@ -1,0 +1,34 @@
+"""The anonymous self-assessment of bias and privilege, with comfort zones."""
+
+from __future__ import annotations
+
+from facilitate.activities.self_assessment.events import (
+    IdentityReflected,
+    PrivateReflectionSaved,
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+    ZoneChecked,
+)
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
+
+SPEC = ActivitySpec(
+    key="self_assessment",
+    phase=Phase(
+        "self_assessment",
+        "Self-assessment",
+        "Look honestly at how identity, privilege and bias shape your practice.",
+    ),
+    events=(
+        SelfAssessmentAnswered,
+        SelfAssessmentSubmitted,
+        IdentityReflected,
+        ZoneChecked,
+        PrivateReflectionSaved,
+    ),
+    participant=lazy(__package__, "participant:SelfAssessmentActivity"),
+    display=lazy(__package__, "display:SelfAssessmentPanel"),
+    closing=lazy(__package__, "zone:end_zone_check"),
+    report=lazy(__package__, "report:self_assessment_part"),
+    demo=lazy(__package__, "demo:seed_self_assessment"),
+    contributions=(SelfAssessmentAnswered.kind, IdentityReflected.kind),
+)

@@ -1,1 +1,0 @@
-"""Plotly figures from metric frames, in one projector-friendly style."""

@@ -1,0 +1,199 @@
+"""The agenda: the session's activities in order, and everything derived from it.
+
+An activity is one folder under ``facilitate/activities`` whose ``spec.py`` declares
+an ``ActivitySpec``: its phase, its event kinds, and lazy references to its views,
+report part and demo seeder. ``facilitate.activities.AGENDA`` lists the specs in
+order; phases, the event registry, contribution kinds, report parts and demo
+seeders are all derived here, so adding an activity edits no other file.
+
+The core never imports an activity: it asks for the agenda by name (``Lazy``),
+the way pytest finds its plugins. ``FACILITATE_AGENDA`` may name another agenda
+(``module:attribute``), which is how a deployment or a test adds an activity.
+Heavy parts (pandas, plotly) stay behind ``Lazy`` references, so a participant's
+kernel imports only what its page shows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import import_module
+from typing import Any
+
+from facilitate.core.errors import FacilitateError
+from facilitate.core.events import CORE_EVENTS, Event
+
+AGENDA_VARIABLE = "FACILITATE_AGENDA"
+DEFAULT_AGENDA = "facilitate.activities:AGENDA"
+REFERENCE_ROLES = (
+    "participant",
+    "display",
+    "report",
+    "demo",
+    "join_question",
+    "closing",
+)
+
+
+class AgendaError(FacilitateError):
+    """The agenda names something that cannot be loaded or is inconsistent."""
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """A ``module:attribute`` reference, imported only when first needed.
+
+    The one loader of the project: activity views, report parts, demo seeders and
+    the agenda itself are all reached through it.
+    """
+
+    target: str
+
+    def load(self) -> Any:
+        module_name, _, attribute = self.target.partition(":")
+        if not module_name or not attribute:
+            raise AgendaError(
+                f"'{self.target}' is not a reference; write it as module:attribute."
+            )
+        try:
+            return getattr(import_module(module_name), attribute)
+        except (ImportError, AttributeError) as error:
+            raise AgendaError(f"Cannot load '{self.target}': {error}.") from None
+
+
+def lazy(package: str, target: str) -> Lazy:
+    """A reference to ``module:attribute`` inside ``package`` (an activity folder)."""
+    return Lazy(f"{package}.{target}")
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: str
+    title: str
+    invitation: str
+
+
+@dataclass(frozen=True)
+class ActivitySpec:
+    """Everything the rest of the product needs to know about one activity.
+
+    ``participant`` and ``display`` build the participant's and the shared screen's
+    view for the phase; ``join_question`` adds a question to the join form;
+    ``closing`` adds a participant widget to the last phase; ``report`` builds the
+    summary's section; ``demo`` seeds the demo session. ``contributions`` are the
+    kinds that count as a person's written contribution in participation equity.
+    """
+
+    key: str
+    phase: Phase
+    events: tuple[type[Event], ...] = ()
+    participant: Lazy | None = None
+    display: Lazy | None = None
+    report: Lazy | None = None
+    demo: Lazy | None = None
+    join_question: Lazy | None = None
+    closing: Lazy | None = None
+    contributions: tuple[str, ...] = ()
+
+    def references(self) -> Iterator[tuple[str, Lazy]]:
+        """Every lazy reference the spec makes, with its role (for checking)."""
+        for role in REFERENCE_ROLES:
+            target = getattr(self, role)
+            if target is not None:
+                yield role, target
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The ordered activities of a session and the registries derived from them."""
+
+    activities: tuple[ActivitySpec, ...]
+
+    def __post_init__(self) -> None:
+        keys = [a.key for a in self.activities]
+        phases = [a.phase.key for a in self.activities]
+        for what, names in (("activity", keys), ("phase", phases)):
+            twice = sorted({n for n in names if names.count(n) > 1})
+            if twice:
+                raise AgendaError(f"The agenda lists the {what} '{twice[0]}' twice.")
+        if not self.activities:
+            raise AgendaError("The agenda needs at least one activity.")
+
+    @cached_property
+    def phases(self) -> tuple[Phase, ...]:
+        return tuple(activity.phase for activity in self.activities)
+
+    @cached_property
+    def phase_keys(self) -> tuple[str, ...]:
+        return tuple(phase.key for phase in self.phases)
+
+    @property
+    def first_phase(self) -> str:
+        return self.phase_keys[0]
+
+    @property
+    def last_phase(self) -> str:
+        return self.phase_keys[-1]
+
+    @cached_property
+    def event_kinds(self) -> dict[str, type[Event]]:
+        """kind -> event class, core kinds first; a kind claimed twice is an error."""
+        kinds: dict[str, type[Event]] = {}
+        for cls in (*CORE_EVENTS, *(e for a in self.activities for e in a.events)):
+            if kinds.get(cls.kind, cls) is not cls:
+                raise AgendaError(f"Two activities declare the event '{cls.kind}'.")
+            kinds[cls.kind] = cls
+        return kinds
+
+    @cached_property
+    def contribution_kinds(self) -> tuple[str, ...]:
+        return tuple(kind for a in self.activities for kind in a.contributions)
+
+    def activity(self, key: str) -> ActivitySpec | None:
+        return next((a for a in self.activities if a.key == key), None)
+
+    def activity_for_phase(self, phase: str) -> ActivitySpec | None:
+        return next((a for a in self.activities if a.phase.key == phase), None)
+
+    def phase(self, key: str) -> Phase:
+        """The phase named ``key``; unknown keys fall back to the first phase."""
+        return next((p for p in self.phases if p.key == key), self.phases[0])
+
+    def phase_number(self, key: str) -> int:
+        """1-based position of ``key`` (unknown keys count as the first)."""
+        return self.phase_keys.index(self.phase(key).key) + 1
+
+    def next_phase(self, key: str) -> str:
+        index = self.phase_number(key)
+        return self.phase_keys[min(index, len(self.phase_keys) - 1)]
+
+    def previous_phase(self, key: str) -> str:
+        index = self.phase_number(key) - 1
+        return self.phase_keys[max(index - 1, 0)]
+
+    def loaded(self, role: str) -> list[tuple[ActivitySpec, Callable[..., Any]]]:
+        """Each activity's loaded ``role`` reference, in agenda order, where set."""
+        found = []
+        for activity in self.activities:
+            target = getattr(activity, role)
+            if target is not None:
+                found.append((activity, target.load()))
+        return found
+
+
+def agenda_target(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    return env.get(AGENDA_VARIABLE, "").strip() or DEFAULT_AGENDA
+
+
+@lru_cache(maxsize=4)
+def _load_agenda(target: str) -> Agenda:
+    loaded = Lazy(target).load()
+    return loaded if isinstance(loaded, Agenda) else Agenda(tuple(loaded))
+
+
+def current_agenda() -> Agenda:
+    """The agenda this process runs: ``FACILITATE_AGENDA`` or the default one."""
+    return _load_agenda(agenda_target())

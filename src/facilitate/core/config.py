@@ -1,0 +1,62 @@
+"""Runtime configuration, read once from the environment.
+
+Voila's own options (pool size, culling, ports) live at its edge in ``server.py``;
+this holds only what our code needs: where the data lives and privacy defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from facilitate.core.errors import InvalidInput
+
+DATA_DIR_VARIABLE = "FACILITATE_DATA_DIR"
+MIN_GROUP_SIZE_VARIABLE = "FACILITATE_MIN_GROUP_SIZE"
+
+#: Aggregates smaller than this are never drawn; facilitators may raise it.
+DEFAULT_MIN_GROUP_SIZE = 5
+#: The floor below which no setting may go.
+SMALLEST_ALLOWED_GROUP_SIZE = 3
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for facilitate, outside any checkout."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("facilitate", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    min_group_size: int = DEFAULT_MIN_GROUP_SIZE
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str] | None = None) -> Config:
+        """Build the configuration from ``environ`` (the process's by default)."""
+        env = os.environ if environ is None else environ
+        raw_dir = env.get(DATA_DIR_VARIABLE, "").strip()
+        data_dir = Path(raw_dir).expanduser() if raw_dir else default_data_dir()
+        raw_k = env.get(MIN_GROUP_SIZE_VARIABLE, "").strip()
+        k = checked_group_size(raw_k) if raw_k else DEFAULT_MIN_GROUP_SIZE
+        return cls(data_dir=data_dir, min_group_size=k)
+
+
+def checked_group_size(raw: str | int) -> int:
+    """Parse a minimum group size, refusing values below the privacy floor."""
+    try:
+        k = int(raw)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            f"'{raw}' is not a whole number. Give the minimum group size as a "
+            f"number such as {DEFAULT_MIN_GROUP_SIZE}."
+        ) from None
+    if k < SMALLEST_ALLOWED_GROUP_SIZE:
+        raise InvalidInput(
+            f"A minimum group size of {k} could expose individuals. "
+            f"Use {SMALLEST_ALLOWED_GROUP_SIZE} or more."
+        )
+    return k

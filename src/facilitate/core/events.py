@@ -1,0 +1,170 @@
+"""The event base, the session-level kinds, and the registry of every kind.
+
+Events are small frozen dataclasses with JSON-able fields. The store records each
+with its session code, a sequence number and a timestamp (the envelope,
+``Recorded``); the event itself carries only what happened.
+
+Each activity declares its own kinds in its folder and lists them in its spec; the
+registry here is derived from the agenda, so adding a kind never edits this file.
+Every field of every kind carries an export policy (``policy``), which decides what
+may leave the store in an export: ``public`` as is, ``pseudonymous`` only as a
+pseudonym, ``private`` never. A test fails on any field without one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from facilitate.core.errors import FacilitateError
+
+PUBLIC = "public"
+PSEUDONYMOUS = "pseudonymous"
+PRIVATE = "private"
+POLICIES = (PUBLIC, PSEUDONYMOUS, PRIVATE)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base class: subclasses set ``kind``, ``policy`` and add their own fields."""
+
+    kind: ClassVar[str] = ""
+    #: field name -> PUBLIC, PSEUDONYMOUS or PRIVATE (what an export may carry).
+    policy: ClassVar[Mapping[str, str]] = {}
+
+    def payload(self) -> dict[str, Any]:
+        """The event's fields as a JSON-able dict (without the kind)."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+
+# --- session life -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionCreated(Event):
+    kind: ClassVar[str] = "session_created"
+    policy: ClassVar[Mapping[str, str]] = {
+        "title": PRIVATE,
+        "key": PRIVATE,
+        "min_group_size": PUBLIC,
+    }
+    title: str
+    key: str
+    min_group_size: int = 5
+
+
+@dataclass(frozen=True)
+class PhaseChanged(Event):
+    kind: ClassVar[str] = "phase_changed"
+    policy: ClassVar[Mapping[str, str]] = {"phase": PUBLIC}
+    phase: str
+
+
+@dataclass(frozen=True)
+class ResultsRevealed(Event):
+    """The facilitator shows (or hides again) an activity's results on the console."""
+
+    kind: ClassVar[str] = "results_revealed"
+    policy: ClassVar[Mapping[str, str]] = {"activity": PUBLIC, "revealed": PUBLIC}
+    activity: str
+    revealed: bool = True
+
+
+@dataclass(frozen=True)
+class SettingChanged(Event):
+    """A facilitator setting such as the minimum group size or showing names."""
+
+    kind: ClassVar[str] = "setting_changed"
+    policy: ClassVar[Mapping[str, str]] = {"name": PUBLIC, "value": PUBLIC}
+    name: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class ParticipantJoined(Event):
+    kind: ClassVar[str] = "participant_joined"
+    policy: ClassVar[Mapping[str, str]] = {
+        "participant": PSEUDONYMOUS,
+        "name": PRIVATE,
+        "role": PRIVATE,
+    }
+    participant: str
+    name: str
+    role: str = ""
+
+
+# --- the leader's own notes ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeaderNoteSaved(Event):
+    """The leader's context, goals or reflection sections, latest wins per section."""
+
+    kind: ClassVar[str] = "leader_note_saved"
+    policy: ClassVar[Mapping[str, str]] = {"section": PUBLIC, "text": PRIVATE}
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RubricChecked(Event):
+    kind: ClassVar[str] = "rubric_checked"
+    policy: ClassVar[Mapping[str, str]] = {"criterion": PUBLIC, "level": PUBLIC}
+    criterion: str
+    level: str
+
+
+#: Kinds every session has, whatever its agenda.
+CORE_EVENTS: tuple[type[Event], ...] = (
+    SessionCreated,
+    PhaseChanged,
+    ResultsRevealed,
+    SettingChanged,
+    ParticipantJoined,
+    LeaderNoteSaved,
+    RubricChecked,
+)
+
+
+class UnknownEventKind(FacilitateError):
+    def __init__(self, kind: str, valid: list[str]) -> None:
+        super().__init__(
+            f"'{kind}' is not an event kind. Valid kinds: {', '.join(sorted(valid))}."
+        )
+
+
+def event_kinds() -> dict[str, type[Event]]:
+    """Every kind the current agenda knows: the core's, then each activity's."""
+    from facilitate.core.agenda import current_agenda
+
+    return current_agenda().event_kinds
+
+
+def event_from_payload(kind: str, payload: dict[str, Any]) -> Event:
+    """Rebuild an event from what the store kept."""
+    kinds = event_kinds()
+    try:
+        cls = kinds[kind]
+    except KeyError:
+        raise UnknownEventKind(kind, list(kinds)) from None
+    return cls(**payload)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An event as the log holds it: sequence number, session code and time."""
+
+    id: int
+    session: str
+    at: float
+    event: Event
+
+    @property
+    def kind(self) -> str:
+        return self.event.kind

@@ -1,0 +1,49 @@
+"""Every link to a workbook is built here, with its query values URL-encoded.
+
+The terminal prints links from the server's address; pages build links to the
+workbooks served beside them from the address the browser reported. Both go
+through ``workbook_link`` so a code or key can never break a link.
+"""
+
+from __future__ import annotations
+
+import socket
+from urllib.parse import urlencode
+
+from facilitate.core.sessions import SessionInfo
+
+RENDER_PATH = "/voila/render"
+
+
+def base_url(host: str, port: int) -> str:
+    """The address people in the room should type; 0.0.0.0 means this machine's."""
+    if host in ("0.0.0.0", "::", ""):  # noqa: S104 - reading, not binding
+        try:
+            host = socket.gethostbyname(socket.gethostname())
+        except OSError:
+            host = "127.0.0.1"
+    return f"http://{host}:{port}"
+
+
+def workbook_link(folder_url: str, notebook: str, **params: str) -> str:
+    """``folder_url/notebook.ipynb?params``; ``folder_url`` may be empty (relative)."""
+    name = notebook if notebook.endswith(".ipynb") else f"{notebook}.ipynb"
+    query = urlencode({key: value for key, value in params.items() if value})
+    prefix = f"{folder_url.rstrip('/')}/" if folder_url else ""
+    return f"{prefix}{name}" + (f"?{query}" if query else "")
+
+
+def render_folder(base: str) -> str:
+    """Where Voila serves the workbooks under the server's address."""
+    return f"{base.rstrip('/')}{RENDER_PATH}"
+
+
+def participant_link(base: str, session: SessionInfo) -> str:
+    return workbook_link(render_folder(base), "participant", code=session.code)
+
+
+def facilitator_link(base: str, session: SessionInfo, notebook: str = "console") -> str:
+    """A facilitator-only workbook link, carrying the session's key."""
+    return workbook_link(
+        render_folder(base), notebook, code=session.code, key=session.key
+    )

@@ -1,0 +1,253 @@
+"""The release gate: every number bound for a shared screen or an export passes here.
+
+A projected chart is read by everyone in the room, and an export outlives the
+session, so both may show a group and never a person. The rules, in one place:
+
+1. **k, never below 3.** The smallest group shown is the facilitator's setting
+   (5 by default) and never less than ``SMALLEST_ALLOWED_GROUP_SIZE``.
+2. **k per cell, not per total.** A count is shown only when at least k people are
+   in it. Zero is a count like any other: "nobody chose X" tells the room
+   something about every person in it.
+3. **Complementary suppression.** The cells of one partition (people split by
+   their answer) add up to a total the room can work out, so one hidden cell is
+   as good as shown. Hidden cells must together hold at least k people: while
+   they hold fewer, the smallest shown cell is hidden too.
+4. **Statistics over groups** (a mean, an agreement label) are shown only for
+   groups of at least k people.
+5. **Batched release** for sensitive activities (self-assessment answers, zones
+   and identities, feedback ratings, check-in). What the room sees is frozen at
+   Reveal (or, without a reveal, once k people have submitted) and moves on only
+   when at least k more people have submitted since the last release. Only people
+   who have submitted count; an answer changed after submitting waits for the
+   next batch. So two consecutive shared states always differ by k people or
+   more, and nobody can be read off the difference.
+6. **Progress in steps of k.** Sensitive screens never say "12 of 30 have
+   finished": they say "at least 10 have finished".
+
+The rules are pure functions of the event log, so every console, every reload and
+every export computes the same released state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE
+from facilitate.core.events import (
+    Recorded,
+    ResultsRevealed,
+    SessionCreated,
+    SettingChanged,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from facilitate.core.roster import Roster
+    from facilitate.core.sessions import SessionInfo
+
+K = TypeVar("K", bound=Hashable)
+MIN_GROUP_SETTING = "min_group_size"
+
+
+# --- k --------------------------------------------------------------------------
+
+
+def floored(k: int) -> int:
+    """``k``, raised to the privacy floor if a setting slipped below it."""
+    return max(int(k), SMALLEST_ALLOWED_GROUP_SIZE)
+
+
+def release_k(roster: Roster, session: SessionInfo) -> int:
+    """The minimum group size in force for ``session`` now (the floor applied)."""
+    return floored(roster.min_group_size(session.min_group_size))
+
+
+def is_shown(count: int, k: int) -> bool:
+    """True when ``count`` people are enough to show a figure about them."""
+    return count >= floored(k)
+
+
+# --- cells and partitions -----------------------------------------------------------
+
+
+def release_partition(counts: Mapping[K, int], k: int) -> dict[K, int | None]:
+    """Counts of one partition with every unsafe cell replaced by None.
+
+    Cells under k are hidden; then, while the hidden cells together hold fewer
+    than k people (so they could be worked out from the total), the smallest shown
+    cell is hidden as well. Ties hide the later cell first, so results are stable.
+    """
+    k = floored(k)
+    shown = {key: n for key, n in counts.items() if n >= k}
+    hidden = {key: n for key, n in counts.items() if n < k}
+    while hidden and shown and sum(hidden.values()) < k:
+        order = list(counts)
+        smallest = min(shown, key=lambda key: (shown[key], -order.index(key)))
+        hidden[smallest] = shown.pop(smallest)
+    return {key: (n if key in shown else None) for key, n in counts.items()}
+
+
+def hidden_total(counts: Mapping[K, int], released: Mapping[K, int | None]) -> int:
+    """People in the hidden cells: 0, or at least k by construction."""
+    return sum(n for key, n in counts.items() if released.get(key) is None)
+
+
+def release_frame(
+    frame: pd.DataFrame,
+    count_column: str,
+    k: int,
+    by: Sequence[str] = (),
+    dependent: Sequence[str] = (),
+) -> pd.DataFrame:
+    """``frame`` with unsafe counts (and ``dependent`` columns) set to None.
+
+    Rows sharing the values of ``by`` form one partition (all rows, without
+    ``by``). Adds ``hidden`` (True where withheld) and ``withheld`` (the people in
+    the partition's hidden cells: 0, or at least k). The input is not changed.
+    """
+    out = frame.copy()
+    out["hidden"] = False
+    out["withheld"] = 0
+    groups = out.groupby(list(by), sort=False).groups if by else {(): out.index}
+    for index in groups.values():
+        counts = {row: int(out.loc[row, count_column]) for row in index}
+        released = release_partition(counts, k)
+        for row, value in released.items():
+            out.at[row, "hidden"] = value is None
+            out.at[row, "withheld"] = hidden_total(counts, released)
+    columns = [count_column, *dependent]
+    out[columns] = out[columns].astype(object)
+    out.loc[out["hidden"].astype(bool), columns] = None
+    return out.astype({"hidden": bool, "withheld": "int64"})
+
+
+def release_groups(frame: pd.DataFrame, people_column: str, k: int) -> pd.DataFrame:
+    """Rows about groups of at least k people (statistics); the input is unchanged."""
+    return frame.loc[frame[people_column] >= floored(k)].reset_index(drop=True)
+
+
+# --- words a shared screen uses -------------------------------------------------
+
+
+def at_least(count: int, k: int) -> int:
+    """``count`` rounded down to a step of k: what progress may say."""
+    k = floored(k)
+    return count // k * k
+
+
+def progress_in_steps(count: int, k: int, done: str = "have finished") -> str:
+    """Progress for a sensitive screen: "at least 10 have finished", never exact."""
+    k = floored(k)
+    if count < k:
+        return f"Fewer than {k} {done}."
+    return f"At least {at_least(count, k)} {done}."
+
+
+def shown_once(k: int, what: str = "people have answered") -> str:
+    """What a sensitive screen says in place of a figure it cannot show yet."""
+    k = floored(k)
+    return f"Shown once at least {k} {what} (smaller groups stay private)."
+
+
+def needs_more(count: int, k: int) -> str:
+    """In place of a non-sensitive figure: how many more answers it needs."""
+    k = floored(k)
+    missing = max(k - count, 0)
+    people = "person needs" if missing == 1 else "people need"
+    return (
+        f"{missing} more {people} to answer before this is shown "
+        f"(groups smaller than {k} stay private)."
+    )
+
+
+def hidden_note(hidden: int, k: int, what: str = "answers") -> str:
+    """Say that some cells are withheld, without saying which or how many people."""
+    k = floored(k)
+    if not hidden:
+        return ""
+    cells = "one group" if hidden == 1 else "some groups"
+    return f"Not shown: {cells} of {what} with fewer than {k} people each."
+
+
+# --- batched release ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Release:
+    """One released state: events up to ``cutoff``, from the people in ``people``."""
+
+    batch: int
+    cutoff: int
+    people: frozenset[str]
+
+    def visible(
+        self, records: Iterable[Recorded], person: Callable[[Recorded], str | None]
+    ) -> list[Recorded]:
+        """The records this release shows: in time, and by a released person."""
+        kept = []
+        for record in records:
+            if record.id > self.cutoff:
+                break
+            who = person(record)
+            if who is None or who in self.people:
+                kept.append(record)
+        return kept
+
+
+@dataclass(frozen=True)
+class ReleaseState:
+    """Where a sensitive activity stands: the latest release and the progress."""
+
+    latest: Release | None
+    submitted: int
+    k: int
+    opened: bool
+    releases: tuple[Release, ...] = field(default_factory=tuple)
+
+    def progress(self, done: str = "have finished") -> str:
+        return progress_in_steps(self.submitted, self.k, done)
+
+
+def batched_release(
+    records: Sequence[Recorded],
+    submitter: Callable[[Recorded], str | None],
+    reveal: str | None = None,
+) -> ReleaseState:
+    """Walk the log and find every release of one sensitive figure.
+
+    ``submitter`` names the person whose submission a record is (else None);
+    ``reveal`` is the activity whose first Reveal opens the release (None: open
+    from the start). A release happens at the first event where the figure is
+    open and at least k more people have submitted than at the last release.
+    """
+    k = SMALLEST_ALLOWED_GROUP_SIZE
+    opened = reveal is None
+    people: set[str] = set()
+    releases: list[Release] = []
+    last = 0
+    for record in records:
+        event = record.event
+        if isinstance(event, SessionCreated):
+            k = floored(event.min_group_size)
+        elif isinstance(event, SettingChanged) and event.name == MIN_GROUP_SETTING:
+            k = floored(_whole(event.value, k))
+        elif isinstance(event, ResultsRevealed) and event.activity == reveal:
+            opened = opened or event.revealed
+        who = submitter(record)
+        if who is not None:
+            people.add(who)
+        if opened and len(people) >= last + k:
+            last = len(people)
+            releases.append(Release(len(releases) + 1, record.id, frozenset(people)))
+    latest = releases[-1] if releases else None
+    return ReleaseState(latest, len(people), k, opened, tuple(releases))
+
+
+def _whole(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default

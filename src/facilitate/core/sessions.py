@@ -1,0 +1,104 @@
+"""Creating, finding and checking sessions.
+
+A session is born as a ``session_created`` event. Its code is what people type on a
+phone, so it avoids characters that look alike (0/O, 1/I/L); its facilitator key is
+a long random secret carried only in the console link.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import secrets
+from dataclasses import dataclass
+
+from facilitate.core.agenda import current_agenda
+from facilitate.core.errors import AccessRefused, InvalidInput, SessionNotFound
+from facilitate.core.events import PhaseChanged, Recorded, SessionCreated
+from facilitate.core.store.base import EventStore
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_TITLE_LENGTH = 120
+_CODE_PATTERN = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    code: str
+    title: str
+    key: str
+    min_group_size: int
+    created_at: float
+
+
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(raw: str) -> str:
+    """Upper-case and strip what people type; refuse what cannot be a code."""
+    code = re.sub(r"[\s-]", "", str(raw)).upper()
+    if not _CODE_PATTERN.fullmatch(code):
+        shown = str(raw)[:20]
+        raise InvalidInput(
+            f"'{shown}' is not a session code: codes are {CODE_LENGTH} letters and "
+            "digits. Check the code on the projected screen."
+        )
+    return code
+
+
+def create_session(
+    store: EventStore, title: str, min_group_size: int = 5
+) -> SessionInfo:
+    """Record a new session with a fresh code and key, opened at the first phase."""
+    title = " ".join(str(title).split())
+    if not title:
+        raise InvalidInput('A session needs a title, for example "Staff PD, May".')
+    if len(title) > MAX_TITLE_LENGTH:
+        raise InvalidInput(
+            f"That title is {len(title)} characters; keep it under {MAX_TITLE_LENGTH}."
+        )
+    taken = {record.session for record in store.read_kind(SessionCreated.kind)}
+    code = new_code()
+    while code in taken:
+        code = new_code()
+    created = store.append(
+        code,
+        SessionCreated(
+            title=title, key=secrets.token_urlsafe(18), min_group_size=min_group_size
+        ),
+    )
+    store.append(code, PhaseChanged(phase=current_agenda().first_phase))
+    return _info(created)
+
+
+def _info(record: Recorded) -> SessionInfo:
+    event = record.event
+    assert isinstance(event, SessionCreated)
+    return SessionInfo(
+        code=record.session,
+        title=event.title,
+        key=event.key,
+        min_group_size=event.min_group_size,
+        created_at=record.at,
+    )
+
+
+def list_sessions(store: EventStore) -> list[SessionInfo]:
+    return [_info(record) for record in store.read_kind(SessionCreated.kind)]
+
+
+def find_session(store: EventStore, raw_code: str) -> SessionInfo:
+    """The session with this code, or a plain error saying so."""
+    code = normalise_code(raw_code)
+    records = store.read(code, kinds=[SessionCreated.kind])
+    if not records:
+        raise SessionNotFound(code)
+    return _info(records[0])
+
+
+def check_key(session: SessionInfo, key: str | None) -> None:
+    """Refuse unless ``key`` is this session's facilitator key."""
+    if not key or not hmac.compare_digest(str(key), session.key):
+        raise AccessRefused()

@@ -1,1 +1,0 @@
-"""Pure functions from event frames to result frames: no I/O, no widgets."""

@@ -1,0 +1,77 @@
+"""A tiny widget that tells the kernel about the browser it serves.
+
+With preheated kernels the notebook runs before anyone opens the page, so the
+query string (session code, facilitator key) cannot come from the environment.
+This widget reads ``window.location`` and the participant token in localStorage
+when the real page connects and syncs them to the kernel; the kernel writes a new
+token back, which the browser keeps so a reload resumes as the same person. It costs
+a few KB and no server-side imports, unlike ``voila.utils``.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import parse_qsl
+
+import anywidget
+import traitlets
+
+from facilitate.core.links import workbook_link
+
+TOKEN_STORAGE_KEY = "facilitate.participant-token"  # noqa: S105 - a key name
+
+_ESM = """
+const KEY = "TOKEN_KEY";
+function read(key) {
+  try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
+}
+function render({ model, el }) {
+  el.style.display = "none";
+  const params = {};
+  for (const [k, v] of new URLSearchParams(window.location.search)) { params[k] = v; }
+  const keep = () => {
+    const token = model.get("token");
+    if (token) { try { window.localStorage.setItem(KEY, token); } catch (e) {} }
+  };
+  model.on("change:token", keep);
+  model.set("query", params);
+  model.set("origin", window.location.origin);
+  model.set("pathname", window.location.pathname);
+  if (!model.get("token")) { model.set("token", read(KEY)); }
+  model.set("connected", true);
+  model.save_changes();
+  keep();
+}
+export default { render };
+""".replace("TOKEN_KEY", TOKEN_STORAGE_KEY)
+
+
+class BrowserContext(anywidget.AnyWidget):  # type: ignore[misc]
+    """Query string, page location and the stored participant token."""
+
+    _esm = _ESM
+    query = traitlets.Dict().tag(sync=True)
+    origin = traitlets.Unicode("").tag(sync=True)
+    pathname = traitlets.Unicode("").tag(sync=True)
+    token = traitlets.Unicode("").tag(sync=True)
+    connected = traitlets.Bool(False).tag(sync=True)
+
+    @staticmethod
+    def environment_query() -> dict[str, str]:
+        """The query string Voila hands a kernel it starts on request (not pooled)."""
+        return dict(parse_qsl(os.environ.get("QUERY_STRING", "")))
+
+    def page_url(self, notebook: str, **params: str) -> str:
+        """A link to another workbook served next to this one."""
+        folder = self.pathname.rsplit("/", 1)[0] if "/" in self.pathname else ""
+        return workbook_link(f"{self.origin}{folder}", notebook, **params)
+
+    def on_connect(self, callback: object) -> None:
+        """Call ``callback()`` once, when the page has reported its location."""
+
+        def fire(change: dict[str, object]) -> None:
+            if change["new"]:
+                self.unobserve(fire, "connected")
+                callback()  # type: ignore[operator]
+
+        self.observe(fire, "connected")

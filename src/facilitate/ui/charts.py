@@ -1,0 +1,65 @@
+"""One look for every chart: colour-blind-safe colours, projector-size type.
+
+The palette is Okabe & Ito's, chosen because it stays distinguishable for the
+common forms of colour blindness and on washed-out projectors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+FONT_SIZE = 20
+TITLE_SIZE = 26
+
+
+def projector_layout(title: str, **extra: Any) -> dict[str, Any]:
+    """Layout settings shared by all console and export charts."""
+    return {
+        "title": {"text": title, "font": {"size": TITLE_SIZE}},
+        "font": {
+            "size": FONT_SIZE,
+            "family": "Atkinson Hyperlegible, Arial, sans-serif",
+        },
+        "colorway": list(OKABE_ITO),
+        "template": "plotly_white",
+        "margin": {"l": 60, "r": 30, "t": 70, "b": 60},
+        **extra,
+    }
+
+
+def empty_figure(title: str, note: str) -> go.Figure:
+    """A figure that says why nothing is drawn yet (e.g. too few answers)."""
+    figure = go.Figure(layout=projector_layout(title))
+    figure.add_annotation(
+        text=note,
+        showarrow=False,
+        font={"size": FONT_SIZE},
+        xref="paper",
+        yref="paper",
+        x=0.5,
+        y=0.5,
+    )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
+
+
+#: Withheld groups are drawn in a neutral grey, labelled in words, never as zero.
+WITHHELD_COLOUR = "#BDBDBD"
+
+
+def withheld_label(k: int) -> str:
+    """The label of the bar that stands for all groups smaller than k."""
+    return f"Smaller groups (under {k} each)"

@@ -1,0 +1,73 @@
+"""What an activity's views are given, and what the pages expect back.
+
+A participant view gets a ``ParticipantContext`` (the store, the session and who
+this browser is) and a shared-screen view gets a ``DisplayContext``. Both record
+through ``record`` (see ``facilitate.ui.record``), so every write from a widget is
+guarded in one place. The pages find an activity's views through the agenda.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+
+from facilitate.core.events import Event, Recorded
+from facilitate.core.roster import Roster
+from facilitate.core.sessions import SessionInfo
+from facilitate.core.store.base import EventStore
+from facilitate.ui.record import EventsToRecord, record
+
+
+@dataclass(frozen=True)
+class ParticipantContext:
+    store: EventStore
+    session: SessionInfo
+    participant: str
+
+    def record(
+        self, events: EventsToRecord, status: widgets.HTML, saved: str = ""
+    ) -> list[Recorded] | None:
+        """Append ``events`` (or what a callable builds); on failure say so."""
+        return record(self.store, self.session.code, events, status, saved)
+
+
+class ParticipantActivity(Protocol):
+    root: widgets.Widget
+
+    def refresh(self, roster: Roster, new: list[Recorded]) -> None: ...
+
+
+@dataclass(frozen=True)
+class DisplayContext:
+    store: EventStore
+    session: SessionInfo
+
+    def record(
+        self, events: EventsToRecord, status: widgets.HTML, saved: str = ""
+    ) -> list[Recorded] | None:
+        return record(self.store, self.session.code, events, status, saved)
+
+
+class DisplayPanel(Protocol):
+    """Refreshed when the log grows (every tick too if it has ``ticks = True``)."""
+
+    root: widgets.Widget
+
+    def refresh(self, roster: Roster, records: list[Recorded]) -> None: ...
+
+
+class JoinQuestion(Protocol):
+    """A question asked on the join form; ``answer()`` raises InvalidInput."""
+
+    root: widgets.Widget
+
+    def answer(self, participant: str) -> Sequence[Event]: ...
+
+
+ParticipantFactory = Callable[[ParticipantContext], ParticipantActivity]
+DisplayFactory = Callable[[DisplayContext], DisplayPanel]
+JoinFactory = Callable[[], JoinQuestion]
+ClosingFactory = Callable[[ParticipantContext], Any]

@@ -1,0 +1,231 @@
+"""The participant's page: find the session, join once, then follow the phases.
+
+Lean on purpose: every preheated kernel imports this module, so it pulls in no
+pandas or plotly. Identity lives in the browser (see ``browser.py``): a reload is
+a new kernel, and the stored token makes it the same participant again.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+import ipywidgets as widgets
+
+from facilitate.core.agenda import current_agenda
+from facilitate.core.config import Config
+from facilitate.core.errors import FacilitateError, InvalidInput
+from facilitate.core.events import Event, ParticipantJoined
+from facilitate.core.roster import ROLES, Roster
+from facilitate.core.sessions import SessionInfo, find_session
+from facilitate.core.store import EventStore, open_store
+from facilitate.core.text import clean_name, escape
+from facilitate.ui.browser import BrowserContext
+from facilitate.ui.contexts import JoinQuestion, ParticipantContext
+from facilitate.ui.live import PARTICIPANT_INTERVAL, keep_polling
+from facilitate.ui.record import record
+from facilitate.ui.widgets import (
+    ErrorPage,
+    button,
+    error_page,
+    field_label,
+    heading,
+    message,
+    say,
+    styled,
+)
+
+_WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
+
+
+@dataclass
+class ParticipantPage:
+    """Named widgets of the page, and the little state one browser needs."""
+
+    store: EventStore
+    browser: BrowserContext = field(default_factory=BrowserContext)
+    root: widgets.VBox = field(default_factory=widgets.VBox)
+    status: widgets.HTML = field(default_factory=lambda: message("fc-status"))
+    code_input: widgets.Text = field(
+        default_factory=lambda: styled(
+            widgets.Text(placeholder="e.g. K7MQ2X", layout=_WIDE),
+            "fc-code-input",
+        )
+    )
+    join: widgets.Button = field(default_factory=lambda: button("Join", "fc-join"))
+    name: widgets.Text = field(
+        default_factory=lambda: styled(
+            widgets.Text(
+                placeholder="A first name or a pseudonym",
+                layout=_WIDE,
+            ),
+            "fc-name",
+        )
+    )
+    role: widgets.Dropdown = field(
+        default_factory=lambda: styled(
+            widgets.Dropdown(
+                options=[(label, key) for key, label in ROLES],
+                layout=_WIDE,
+            ),
+            "fc-role",
+        )
+    )
+    join_questions: list[JoinQuestion] = field(default_factory=list)
+    submit: widgets.Button = field(
+        default_factory=lambda: button("Join the session", "fc-submit")
+    )
+    phase_title: widgets.HTML = field(default_factory=lambda: message("fc-phase"))
+    invitation: widgets.HTML = field(default_factory=lambda: message("fc-invitation"))
+    activity_box: widgets.Box = field(
+        default_factory=lambda: styled(widgets.VBox(), "fc-activity")
+    )
+    session: SessionInfo | None = None
+    participant: str = ""
+    roster: Roster = field(default_factory=Roster)
+    activity: Any = None
+    shown_phase: str = ""
+    poller: Any = None
+
+    def start(self) -> None:
+        self.join_questions = [
+            make() for _, make in current_agenda().loaded("join_question")
+        ]
+        self.join.on_click(lambda _: self.enter(self.code_input.value))
+        self.code_input.on_submit(lambda _: self.enter(self.code_input.value))
+        self.submit.on_click(lambda _: self.sign_in())
+        self.browser.on_connect(self.connected)
+        self.root.children = [self.browser, heading("Welcome"), self.status]
+        say(self.status, "Connecting…")
+
+    def connected(self) -> None:
+        """The browser has told us its query string and stored token."""
+        if not self.browser.token:
+            self.browser.token = secrets.token_urlsafe(18)
+        self.participant = self.browser.token
+        code = str(self.browser.query.get("code", "")).strip()
+        if code:
+            self.enter(code)
+        else:
+            self.show_code_step()
+
+    def show_code_step(self, error: str = "") -> None:
+        say(
+            self.status,
+            error or "Type the code shown on the screen.",
+            "error" if error else "info",
+        )
+        self.root.children = [
+            self.browser,
+            heading("Join a session"),
+            field_label("Session code"),
+            self.code_input,
+            self.join,
+            self.status,
+        ]
+
+    def enter(self, raw_code: str) -> None:
+        try:
+            self.session = find_session(self.store, raw_code)
+        except FacilitateError as error:
+            self.show_code_step(str(error))
+            return
+        self.refresh()
+        if self.participant in self.roster.members:
+            self.show_phase_step()
+        else:
+            self.show_join_step()
+        if self.poller is None:
+            self.poller = keep_polling(self.refresh, PARTICIPANT_INTERVAL)
+
+    def show_join_step(self) -> None:
+        assert self.session is not None
+        say(self.status, "")
+        self.root.children = [
+            self.browser,
+            heading(self.session.title, "fc-session-title"),
+            field_label("Display name (a pseudonym is fine)"),
+            self.name,
+            field_label("Role (optional)"),
+            self.role,
+            *(question.root for question in self.join_questions),
+            self.submit,
+            self.status,
+        ]
+
+    def sign_in(self) -> None:
+        """Validate the join form, then record the person and their answers."""
+        assert self.session is not None
+        if record(self.store, self.session.code, self.joining, self.status) is None:
+            return
+        self.refresh()
+        self.show_phase_step()
+
+    def joining(self) -> list[Event]:
+        """The events a complete join form records (InvalidInput if incomplete)."""
+        name = clean_name(self.name.value)
+        role = str(self.role.value or "")
+        if role not in dict(ROLES):
+            raise InvalidInput("Please choose a role from the list.")
+        answers = [
+            event for q in self.join_questions for event in q.answer(self.participant)
+        ]
+        return [ParticipantJoined(self.participant, name, role), *answers]
+
+    def show_phase_step(self) -> None:
+        member = self.roster.members[self.participant]
+        say(self.status, f"You are in as {member.name}.", "success")
+        self.shown_phase = ""
+        self.root.children = [
+            self.browser,
+            self.phase_title,
+            self.invitation,
+            self.activity_box,
+            self.status,
+        ]
+        self.follow_phase()
+
+    def refresh(self) -> None:
+        """Read what is new in the log; follow the phase if it moved.
+
+        The activity is built only once the phase step is on the page, so a
+        reload builds it once, from the log as it then stands.
+        """
+        if self.session is None:
+            return
+        new = self.store.read(self.session.code, after=self.roster.last_id)
+        self.roster.apply(new)
+        following = self.activity_box in self.root.children
+        if following and self.participant in self.roster.members:
+            self.follow_phase()
+            if self.activity is not None and new:
+                self.activity.refresh(self.roster, new)
+
+    def follow_phase(self) -> None:
+        if self.shown_phase == self.roster.phase or self.session is None:
+            return
+        agenda = current_agenda()
+        phase = agenda.phase(self.roster.phase)
+        self.shown_phase = phase.key
+        self.phase_title.value = f"<h2>{escape(phase.title)}</h2>"
+        self.invitation.value = f"<p>{escape(phase.invitation)}</p>"
+        context = ParticipantContext(self.store, self.session, self.participant)
+        spec = agenda.activity_for_phase(phase.key)
+        make = spec.participant.load() if spec and spec.participant else None
+        self.activity = make(context) if make else None
+        shown = [self.activity.root] if self.activity else []
+        if phase.key == agenda.last_phase:
+            shown += [close(context).root for _, close in agenda.loaded("closing")]
+        self.activity_box.children = shown
+
+
+def participant_page(config: Config | None = None) -> ParticipantPage | ErrorPage:
+    """Build the page for this kernel; the browser fills in the rest on connect."""
+    try:
+        config = config or Config.from_environ()
+        page = ParticipantPage(store=open_store(config.data_dir))
+        page.start()
+    except FacilitateError as error:
+        return error_page(error)
+    return page

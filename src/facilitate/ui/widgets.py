@@ -1,0 +1,99 @@
+"""Small widget builders shared by every page, each with its stable CSS class."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+import ipywidgets as widgets
+
+from facilitate.core.text import escape
+
+WidgetT = TypeVar("WidgetT")
+
+
+def styled(widget: WidgetT, *classes: str) -> WidgetT:
+    """Add CSS classes (the ``fc-*`` names browser tests rely on) and return it."""
+    for name in classes:
+        widget.add_class(name)  # type: ignore[attr-defined]
+    return widget
+
+
+def heading(text: str, css_class: str = "fc-heading", level: int = 2) -> widgets.HTML:
+    return styled(widgets.HTML(f"<h{level}>{escape(text)}</h{level}>"), css_class)
+
+
+def field_label(text: str) -> widgets.HTML:
+    """A label above its field: descriptions beside fields crowd phone screens."""
+    return styled(widgets.HTML(f"<p>{escape(text)}</p>"), "fc-field-label")
+
+
+def message(css_class: str = "fc-message") -> widgets.HTML:
+    """An empty line that callbacks fill with one plain sentence."""
+    return styled(widgets.HTML(""), css_class)
+
+
+def say(target: widgets.HTML, text: str, tone: str = "info") -> None:
+    """Show one escaped sentence; ``tone`` is info, error or success."""
+    target.value = f'<p class="fc-say fc-say-{tone}">{escape(text)}</p>' if text else ""
+
+
+@dataclass
+class ErrorPage:
+    """What a workbook shows when it cannot start: one sentence, no traceback."""
+
+    root: widgets.VBox
+
+
+def error_page(error: Exception) -> ErrorPage:
+    note = message("fc-error")
+    say(note, str(error), "error")
+    return ErrorPage(widgets.VBox([heading("Something needs attention"), note]))
+
+
+class CheckboxGroup(widgets.HBox):  # type: ignore[misc]
+    """Tick any number of choices: a phone-friendly multi-select.
+
+    ``value`` is the tuple of chosen keys, like ``SelectMultiple``'s, but each
+    choice is a large checkbox a thumb can hit, with no Ctrl-click needed.
+    """
+
+    def __init__(
+        self, options: list[tuple[str, str]], chosen: tuple[str, ...] = ()
+    ) -> None:
+        self.choice_keys = [key for _, key in options]
+        self.boxes = [
+            styled(
+                widgets.Checkbox(
+                    value=key in chosen,
+                    description=label,
+                    indent=False,
+                    layout=widgets.Layout(width="auto", min_width="14em"),
+                ),
+                "fc-choice",
+            )
+            for label, key in options
+        ]
+        super().__init__(self.boxes, layout=widgets.Layout(flex_flow="row wrap"))
+
+    @property
+    def value(self) -> tuple[str, ...]:
+        return tuple(
+            k for k, box in zip(self.choice_keys, self.boxes, strict=True) if box.value
+        )
+
+    @value.setter
+    def value(self, chosen: tuple[str, ...]) -> None:
+        for key, box in zip(self.choice_keys, self.boxes, strict=True):
+            box.value = key in chosen
+
+
+def button(label: str, css_class: str, style: str = "primary") -> widgets.Button:
+    return styled(
+        widgets.Button(
+            description=label,
+            button_style=style,
+            layout=widgets.Layout(width="auto", min_height="44px"),
+        ),
+        css_class,
+    )

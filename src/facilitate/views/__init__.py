@@ -1,1 +1,0 @@
-"""Widgets laid out by the workbooks: one page function per workbook."""
