@@ -79,15 +79,17 @@ class Phase:
 class ActivitySpec:
     """Everything the rest of the product needs to know about one activity.
 
-    ``participant`` and ``display`` build the participant's and the shared screen's
-    view for the phase; ``join_question`` adds a question to the join form;
+    ``phase`` is None for an activity that happens outside the room (a leader's
+    or a team's own pages): it has events and pages but no place in the session's
+    phases. ``participant`` and ``display`` build the participant's and the shared
+    screen's view for the phase; ``join_question`` adds a question to the join form;
     ``closing`` adds a participant widget to the last phase; ``report`` builds the
     summary's section; ``demo`` seeds the demo session. ``contributions`` are the
     kinds that count as a person's written contribution in participation equity.
     """
 
     key: str
-    phase: Phase
+    phase: Phase | None
     events: tuple[type[Event], ...] = ()
     participant: Lazy | None = None
     display: Lazy | None = None
@@ -113,17 +115,17 @@ class Agenda:
 
     def __post_init__(self) -> None:
         keys = [a.key for a in self.activities]
-        phases = [a.phase.key for a in self.activities]
+        phases = [a.phase.key for a in self.activities if a.phase is not None]
         for what, names in (("activity", keys), ("phase", phases)):
             twice = sorted({n for n in names if names.count(n) > 1})
             if twice:
                 raise AgendaError(f"The agenda lists the {what} '{twice[0]}' twice.")
-        if not self.activities:
-            raise AgendaError("The agenda needs at least one activity.")
+        if not phases:
+            raise AgendaError("The agenda needs at least one activity with a phase.")
 
     @cached_property
     def phases(self) -> tuple[Phase, ...]:
-        return tuple(activity.phase for activity in self.activities)
+        return tuple(a.phase for a in self.activities if a.phase is not None)
 
     @cached_property
     def phase_keys(self) -> tuple[str, ...]:
@@ -155,7 +157,14 @@ class Agenda:
         return next((a for a in self.activities if a.key == key), None)
 
     def activity_for_phase(self, phase: str) -> ActivitySpec | None:
-        return next((a for a in self.activities if a.phase.key == phase), None)
+        return next(
+            (
+                a
+                for a in self.activities
+                if a.phase is not None and a.phase.key == phase
+            ),
+            None,
+        )
 
     def phase(self, key: str) -> Phase:
         """The phase named ``key``; unknown keys fall back to the first phase."""

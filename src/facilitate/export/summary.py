@@ -75,7 +75,7 @@ def build_parts_safely(
             parts.append(
                 ReportPart(
                     key=activity.key,
-                    heading=activity.phase.title,
+                    heading=activity.phase.title if activity.phase else activity.key,
                     notes=["This section could not be built; see the export's log."],
                 )
             )

@@ -1,0 +1,45 @@
+"""The ``facilitate`` command: serve the room and manage sessions.
+
+Each command group is one module with a ``register(commands, common)`` function;
+``COMMANDS`` lists them, so a new command is a new module and one line here.
+Every failure a user can cause ends in one sentence on stderr and exit code 2,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from facilitate.cli import export, serve, sessions
+from facilitate.cli.common import common_options
+from facilitate.core.config import DATA_DIR_VARIABLE
+from facilitate.core.errors import FacilitateError
+
+COMMANDS = (serve, export, sessions)
+DESCRIPTION = (
+    "Run live, equity-focused professional-learning sessions: serve the room, "
+    "manage sessions and export reflection summaries."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="facilitate", description=DESCRIPTION)
+    parser.add_argument(
+        "--data-dir", help=f"where sessions are kept (or ${DATA_DIR_VARIABLE})"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    common = common_options()
+    for command in COMMANDS:
+        command.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except FacilitateError as error:
+        print(f"facilitate: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,82 @@
+"""``facilitate session new | list | delete``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from typing import Any
+
+from facilitate.cli.common import print_links, store_of
+from facilitate.core.config import checked_group_size
+from facilitate.core.links import facilitator_link
+from facilitate.core.sessions import create_session, find_session, list_sessions
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    linked = argparse.ArgumentParser(add_help=False, parents=[common])
+    linked.add_argument(
+        "--base-url",
+        default=os.environ.get("FACILITATE_BASE_URL", "http://127.0.0.1:8866"),
+        help="the server's address used in printed links",
+    )
+    session = commands.add_parser("session", help="create, list or delete sessions")
+    session_commands = session.add_subparsers(dest="session_command", required=True)
+    new = session_commands.add_parser("new", parents=[linked], help="create a session")
+    new.add_argument("title")
+    new.add_argument(
+        "--min-group-size",
+        type=int,
+        default=None,
+        help="smallest group drawn on shared screens (3 or more)",
+    )
+    new.set_defaults(run=cmd_session_new)
+    listing = session_commands.add_parser(
+        "list", parents=[linked], help="list sessions and their links"
+    )
+    listing.set_defaults(run=cmd_session_list)
+    delete = session_commands.add_parser(
+        "delete", parents=[linked], help="delete a session's data"
+    )
+    delete.add_argument("code")
+    delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    delete.set_defaults(run=cmd_session_delete)
+
+
+def cmd_session_new(args: argparse.Namespace) -> int:
+    config, store = store_of(args)
+    k = checked_group_size(args.min_group_size or config.min_group_size)
+    session = create_session(store, args.title, min_group_size=k)
+    print_links(session, args.base_url)
+    return 0
+
+
+def cmd_session_list(args: argparse.Namespace) -> int:
+    _, store = store_of(args)
+    sessions = list_sessions(store)
+    if not sessions:
+        print('No sessions yet. Create one with: facilitate session new "Title"')
+        return 0
+    for session in sessions:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.created_at))
+        print(f"{session.code}  {when}  {session.title}")
+        print(f"        console: {facilitator_link(args.base_url, session)}")
+    return 0
+
+
+def cmd_session_delete(args: argparse.Namespace) -> int:
+    _, store = store_of(args)
+    session = find_session(store, args.code)
+    if not args.yes:
+        answer = input(
+            f"Delete every answer of '{session.title}' ({session.code})? "
+            "This cannot be undone. Type the code to confirm: "
+        )
+        if answer.strip().upper() != session.code:
+            print("Nothing was deleted.")
+            return 1
+    removed = store.delete_session(session.code)
+    print(
+        f"Deleted session {session.code} ('{session.title}'): {removed} events removed."
+    )
+    return 0
