@@ -1,0 +1,16 @@
+"""The poll's spec: a phase, one event kind, and its views by reference."""
+
+from __future__ import annotations
+
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from tests.activities.poll.events import PollAnswered
+
+SPEC = ActivitySpec(
+    key="poll",
+    phase=Phase("poll", "Quick poll", "One question before we close."),
+    events=(PollAnswered,),
+    participant=lazy(__package__, "views:PollQuestion"),
+    display=lazy(__package__, "views:PollPanel"),
+    report=lazy(__package__, "views:poll_part"),
+    contributions=(PollAnswered.kind,),
+)

@@ -1,0 +1,73 @@
+"""An activity defined only in this folder plugs in through one agenda line.
+
+It appears as a phase on the console and on phones, records a participant's
+answer, shows on the console through the release gate, and is exported, without
+a single file outside this folder knowing about it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitate.core.agenda import AGENDA_VARIABLE, current_agenda
+from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.export.summary import build_parts_safely
+from facilitate.export.tables import event_log, write_csv
+from facilitate.ui.console_page import ConsolePage
+from facilitate.ui.participant_page import ParticipantPage
+from tests.activities.poll.events import PollAnswered
+
+
+@pytest.fixture(autouse=True)
+def poll_agenda(monkeypatch):
+    monkeypatch.setenv(AGENDA_VARIABLE, "tests.activities.poll.agenda:AGENDA")
+
+
+def test_the_poll_is_a_phase_and_a_kind():
+    agenda = current_agenda()
+    assert agenda.phase_keys[-1] == "poll"
+    assert agenda.event_kinds["poll_answered"] is PollAnswered
+    assert "poll_answered" in agenda.contribution_kinds
+
+
+def test_the_poll_runs_on_phones_the_console_and_in_the_export(
+    store, session, tmp_path
+):
+    console = ConsolePage(store=store)
+    console.start()
+    console.open(session.code, session.key)
+    while "poll" not in console.phase_label.value.lower():
+        console.next_button.click()
+    assert "Phase 6 of 6: Quick poll" in console.phase_label.value
+    assert "fc-poll-display" in console.activity.root._dom_classes
+
+    phone = ParticipantPage(store=store)
+    phone.start()
+    phone.browser.query = {"code": session.code}
+    phone.browser.connected = True
+    store.append(session.code, ParticipantJoined(phone.participant, "Ana", "teacher"))
+    phone.refresh()
+    phone.show_phase_step()
+    assert phone.phase_title.value == "<h2>Quick poll</h2>"
+    phone.activity.choice.value = "yes"
+    answers = store.read(session.code, kinds=["poll_answered"])
+    assert [r.event for r in answers] == [PollAnswered(phone.participant, "yes")]
+
+    for index in range(9):
+        who = f"p{index}"
+        store.append(session.code, ParticipantJoined(who, who, "teacher"))
+        store.append(session.code, PollAnswered(who, "yes" if index < 4 else "no"))
+    console.refresh()
+    assert console.activity.counts.value == "yes: 5, no: 5"
+
+    store.append(session.code, PhaseChanged("poll"))
+    records = store.read(session.code)
+    parts = build_parts_safely(records, session)
+    assert parts[-1].key == "poll"
+    written = write_csv(records, parts, tmp_path / "csv")
+    assert (tmp_path / "csv" / "poll-poll_answers.csv") in written
+    log = event_log(records)
+    polled = log.loc[log["kind"] == "poll_answered"]
+    assert len(polled) == 10
+    assert set(polled["answer"]) == {"yes", "no"}
+    assert not any(name in log.to_csv() for name in ("Ana", phone.participant))
