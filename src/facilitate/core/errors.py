@@ -31,6 +31,16 @@ class AccessRefused(FacilitateError):
         )
 
 
+class DisplayRefused(FacilitateError):
+    """The projected display was opened with a missing or replaced view token."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This display link is not valid any more. Open the display link shown "
+            "on the facilitator's remote."
+        )
+
+
 class InvalidInput(FacilitateError):
     """A value a person entered is outside what we accept."""
 

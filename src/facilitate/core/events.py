@@ -87,6 +87,15 @@ class SettingChanged(Event):
 
 
 @dataclass(frozen=True)
+class DisplayTokenIssued(Event):
+    """A new view-only token for the projected display; earlier ones stop working."""
+
+    kind: ClassVar[str] = "display_token_issued"
+    policy: ClassVar[Mapping[str, str]] = {"token": PRIVATE}
+    token: str
+
+
+@dataclass(frozen=True)
 class ParticipantJoined(Event):
     kind: ClassVar[str] = "participant_joined"
     policy: ClassVar[Mapping[str, str]] = {
@@ -126,6 +135,7 @@ CORE_EVENTS: tuple[type[Event], ...] = (
     PhaseChanged,
     ResultsRevealed,
     SettingChanged,
+    DisplayTokenIssued,
     ParticipantJoined,
     LeaderNoteSaved,
     RubricChecked,

@@ -38,6 +38,11 @@ def render_folder(base: str) -> str:
     return f"{base.rstrip('/')}{RENDER_PATH}"
 
 
+def lead_folder(base: str) -> str:
+    """Where the facilitator's pages (display, remote, leader pages) are served."""
+    return render_folder(base)
+
+
 def participant_link(base: str, session: SessionInfo) -> str:
     return workbook_link(render_folder(base), "participant", code=session.code)
 
@@ -45,5 +50,10 @@ def participant_link(base: str, session: SessionInfo) -> str:
 def facilitator_link(base: str, session: SessionInfo, notebook: str = "console") -> str:
     """A facilitator-only workbook link, carrying the session's key."""
     return workbook_link(
-        render_folder(base), notebook, code=session.code, key=session.key
+        lead_folder(base), notebook, code=session.code, key=session.key
     )
+
+
+def display_link(base: str, session: SessionInfo, token: str) -> str:
+    """The projector's link: the session and a view-only token, never the key."""
+    return workbook_link(lead_folder(base), "display", code=session.code, view=token)

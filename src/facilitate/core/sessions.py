@@ -13,8 +13,18 @@ import secrets
 from dataclasses import dataclass
 
 from facilitate.core.agenda import current_agenda
-from facilitate.core.errors import AccessRefused, InvalidInput, SessionNotFound
-from facilitate.core.events import PhaseChanged, Recorded, SessionCreated
+from facilitate.core.errors import (
+    AccessRefused,
+    DisplayRefused,
+    InvalidInput,
+    SessionNotFound,
+)
+from facilitate.core.events import (
+    DisplayTokenIssued,
+    PhaseChanged,
+    Recorded,
+    SessionCreated,
+)
 from facilitate.core.store.base import EventStore
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -70,7 +80,9 @@ def create_session(
         ),
     )
     store.append(code, PhaseChanged(phase=current_agenda().first_phase))
-    return _info(created)
+    session = _info(created)
+    replace_display_token(store, session)
+    return session
 
 
 def _info(record: Recorded) -> SessionInfo:
@@ -102,3 +114,32 @@ def check_key(session: SessionInfo, key: str | None) -> None:
     """Refuse unless ``key`` is this session's facilitator key."""
     if not key or not hmac.compare_digest(str(key), session.key):
         raise AccessRefused()
+
+
+def display_token(store: EventStore, session: SessionInfo) -> str:
+    """The view-only token of the projected display, issued now if there is none."""
+    issued = store.read(session.code, kinds=[DisplayTokenIssued.kind])
+    if issued and isinstance(issued[-1].event, DisplayTokenIssued):
+        return issued[-1].event.token
+    return replace_display_token(store, session)
+
+
+def replace_display_token(store: EventStore, session: SessionInfo) -> str:
+    """Issue a new view-only token; a display opened with the old one is refused."""
+    token = secrets.token_urlsafe(12)
+    store.append(session.code, DisplayTokenIssued(token))
+    return token
+
+
+def check_display_token(
+    store: EventStore, session: SessionInfo, token: str | None
+) -> None:
+    """Refuse unless ``token`` is the session's current view-only token."""
+    issued = store.read(session.code, kinds=[DisplayTokenIssued.kind])
+    current = issued[-1].event if issued else None
+    if (
+        not token
+        or not isinstance(current, DisplayTokenIssued)
+        or not hmac.compare_digest(str(token), current.token)
+    ):
+        raise DisplayRefused()
