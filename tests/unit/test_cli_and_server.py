@@ -21,7 +21,7 @@ def test_session_list_and_delete(tmp_path, capsys):
     main(["--data-dir", str(tmp_path), "session", "list"])
     assert code in capsys.readouterr().out
     assert main(["--data-dir", str(tmp_path), "session", "delete", code, "--yes"]) == 0
-    assert "2 events removed" in capsys.readouterr().out
+    assert "3 events removed" in capsys.readouterr().out
     assert list_sessions(open_store(tmp_path)) == []
 
 
