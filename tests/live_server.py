@@ -56,9 +56,8 @@ class Server:
         self, notebook: str, session: SessionInfo, key: str | None = None
     ) -> str:
         key = session.key if key is None else key
-        return (
-            f"{self.base}/voila/render/{notebook}.ipynb?code={session.code}&key={key}"
-        )
+        page = f"{self.base}/lead/voila/render/{notebook}.ipynb"
+        return f"{page}?code={session.code}&key={key}"
 
     def console_url(self, session: SessionInfo, key: str | None = None) -> str:
         return self.page_url("console", session, key)

@@ -4,6 +4,7 @@ from facilitate.cli import main
 from facilitate.core.sessions import list_sessions
 from facilitate.core.store import open_store
 from facilitate.server import ServeOptions, voila_settings
+from facilitate.server.voila import lead_role, room_role
 
 
 def test_session_new_prints_code_and_links(tmp_path, capsys):
@@ -41,17 +42,23 @@ def test_errors_are_one_line_without_traceback(tmp_path, capsys):
     assert "is not a session code we know" in capsys.readouterr().err
 
 
-def test_only_the_participant_notebook_is_preheated():
-    settings = voila_settings(ServeOptions(pool=12))
-    pools = settings["VoilaKernelManager"]["kernel_pools_config"]
+def test_the_room_preheats_participants_and_the_lead_its_warm_pages():
+    room = voila_settings(room_role(ServeOptions(pool=12)), 9001)
+    pools = room["VoilaKernelManager"]["kernel_pools_config"]
     assert pools == {
         "default": {"pool_size": 0},
         "participant.ipynb": {"pool_size": 12},
     }
-    assert "console.ipynb" in settings["VoilaKernelManager"]["preheat_denylist"]
-    assert "participant.ipynb" not in settings["VoilaKernelManager"]["preheat_denylist"]
-    assert settings["VoilaConfiguration"]["show_tracebacks"] is False
-    assert settings["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert "console.ipynb" in room["VoilaKernelManager"]["preheat_denylist"]
+    assert "participant.ipynb" not in room["VoilaKernelManager"]["preheat_denylist"]
+    assert room["VoilaConfiguration"]["extension_denylist"] == ["jupyterlab-plotly"]
+    assert room["VoilaConfiguration"]["show_tracebacks"] is False
+    assert room["MappingKernelManager"]["cull_idle_timeout"] > 0
+    assert room["Voila"]["ip"] == "127.0.0.1", "only the front door is public"
+    lead = voila_settings(lead_role(), 9002)
+    assert lead["Voila"]["base_url"] == "/lead/"
+    assert "participant.ipynb" in lead["VoilaKernelManager"]["preheat_denylist"]
+    assert "extension_denylist" not in lead["VoilaConfiguration"]
 
 
 def test_delete_asks_for_the_code_and_keeps_data_on_a_wrong_answer(

@@ -18,6 +18,7 @@ from facilitate.core.events import ParticipantJoined, SettingChanged
 from facilitate.core.roster import roster_of
 from facilitate.demo import seed_demo
 from facilitate.server import ServeOptions, voila_settings
+from facilitate.server.voila import room_role
 from facilitate.ui.contexts import DisplayContext
 
 
@@ -185,7 +186,7 @@ def test_an_open_turn_grows_on_the_console_without_new_events(store, session, cl
 
 
 def test_tracker_is_never_preheated():
-    settings = voila_settings(ServeOptions(pool=5))
+    settings = voila_settings(room_role(ServeOptions(pool=5)), 9001)
     assert "tracker.ipynb" in settings["VoilaKernelManager"]["preheat_denylist"]
     pools = settings["VoilaKernelManager"]["kernel_pools_config"]
     assert "tracker.ipynb" not in pools

@@ -163,7 +163,7 @@ def test_console_hides_until_revealed_and_shows_batches(store, session):
     assert list(withheld.x) == [50] * 5, "the 5 'often' share the grey segment"
     everything = "".join(
         str(getattr(w, "value", "")) for w in (panel.finished, panel.hidden)
-    ) + str(panel.domains.chart.to_dict())
+    ) + str(panel.domains.chart.to_plotly_json())
     assert SECRET not in everything
 
 

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from facilitate.core.config import DATA_DIR_VARIABLE, Config
-from facilitate.core.links import facilitator_link, participant_link
-from facilitate.core.sessions import SessionInfo
+from facilitate.core.links import display_link, facilitator_link, participant_link
+from facilitate.core.sessions import SessionInfo, display_token
 from facilitate.core.store import EventStore, open_store
 
 
@@ -34,7 +34,10 @@ def store_of(args: argparse.Namespace) -> tuple[Config, EventStore]:
     return config, open_store(config.data_dir)
 
 
-def print_links(session: SessionInfo, base: str, qr: bool = False) -> None:
+def print_links(
+    store: EventStore, session: SessionInfo, base: str, qr: bool = False
+) -> None:
+    """The links a facilitator hands out and keeps, for the address ``base``."""
     join = participant_link(base, session)
     print(f"Session:      {session.title}")
     print(f"Join code:    {session.code}")
@@ -43,5 +46,7 @@ def print_links(session: SessionInfo, base: str, qr: bool = False) -> None:
         from facilitate.ui.qr import qr_terminal
 
         print(qr_terminal(join))
+    print(f"Display:      {display_link(base, session, display_token(store, session))}")
+    print("              (for the projector: it shows results, never controls)")
     print(f"Console:      {facilitator_link(base, session)}")
     print("              (keep the console link private: it carries the key)")

@@ -1,15 +1,18 @@
-"""``facilitate serve``: Voila for the room, until Ctrl-C or SIGTERM."""
+"""``facilitate serve``: the room's pages at one address, until Ctrl-C or SIGTERM."""
 
 from __future__ import annotations
 
 import argparse
-import signal
-import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 from facilitate.cli.common import print_links, store_of
-from facilitate.core.links import base_url
+from facilitate.core.sessions import list_sessions
+from facilitate.core.store.base import EventStore
+
+#: How many of the newest sessions ``serve`` prints links for.
+SHOWN_SESSIONS = 5
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -33,41 +36,48 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     serve.add_argument(
         "--demo", action="store_true", help="seed and show a demo session"
     )
+    serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) for https")
+    serve.add_argument("--keyfile", type=Path, help="its private key (PEM)")
     serve.set_defaults(run=cmd_serve)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from facilitate.server import ServeOptions, start_voila
+    from facilitate.core.errors import InvalidInput
+    from facilitate.server import ServeOptions, Tls, serve_room
+    from facilitate.server.addresses import is_loopback, public_url
 
+    if bool(args.certfile) != bool(args.keyfile):
+        raise InvalidInput("Give both --certfile and --keyfile to serve over https.")
+    tls = Tls(args.certfile, args.keyfile) if args.certfile else None
     config, store = store_of(args)
-    base = base_url(args.host, args.port)
+    base = public_url(args.host, args.port, secure=tls is not None)
     if args.demo:
         from facilitate.demo import demo_session
 
-        print_links(demo_session(store), base, qr=True)
-    else:
-        print('Create a session with: facilitate session new "Title"')
+        demo_session(store)
+    print_sessions(store, base)
     store.close()
-    options = ServeOptions(host=args.host, port=args.port, pool=args.pool)
-    print(f"Serving workbooks at {base} (data in {config.data_dir}). Ctrl-C stops.")
-    if args.host in ("127.0.0.1", "localhost"):
-        print("Only this computer can reach it; --host 0.0.0.0 opens it to the room.")
+    print(f"Serving the room at {base} (data in {config.data_dir}). Ctrl-C stops.")
+    if is_loopback(args.host):
+        print(
+            "Only this computer can reach it: phones in the room cannot. "
+            "Use --host 0.0.0.0 to open it to the room's network."
+        )
+    elif tls is None:
+        print("Plain http: answers and keys cross the network in clear (see README).")
     sys.stdout.flush()
-    process = start_voila(options, config.data_dir)
-    signal.signal(signal.SIGTERM, lambda *_: _stop(process))
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        _stop(process)
-        raise
+    options = ServeOptions(host=args.host, port=args.port, pool=args.pool)
+    return serve_room(options, config.data_dir, base, tls)
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop Voila (and with it every kernel), whether asked by Ctrl-C or SIGTERM."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    raise SystemExit(0)
+def print_sessions(store: EventStore, base: str) -> None:
+    """Links of the newest sessions, for the address the room actually uses."""
+    sessions = list_sessions(store)
+    if not sessions:
+        print('Create a session with: facilitate session new "Title"')
+        return
+    for session in sessions[-SHOWN_SESSIONS:]:
+        print_links(store, session, base, qr=session is sessions[-1])
+        print()
+    if len(sessions) > SHOWN_SESSIONS:
+        print("facilitate session list shows every session.")

@@ -47,7 +47,7 @@ def cmd_session_new(args: argparse.Namespace) -> int:
     config, store = store_of(args)
     k = checked_group_size(args.min_group_size or config.min_group_size)
     session = create_session(store, args.title, min_group_size=k)
-    print_links(session, args.base_url)
+    print_links(store, session, args.base_url)
     return 0
 
 

@@ -15,6 +15,8 @@ from facilitate.core.errors import InvalidInput
 
 DATA_DIR_VARIABLE = "FACILITATE_DATA_DIR"
 MIN_GROUP_SIZE_VARIABLE = "FACILITATE_MIN_GROUP_SIZE"
+#: The address people in the room use (set by ``facilitate serve`` for its pages).
+PUBLIC_URL_VARIABLE = "FACILITATE_PUBLIC_URL"
 
 #: Aggregates smaller than this are never drawn; facilitators may raise it.
 DEFAULT_MIN_GROUP_SIZE = 5
@@ -31,8 +33,20 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class Config:
+    """``public_url`` is empty unless ``facilitate serve`` said where the room
+    reaches it; pages then fall back to the address their browser reports."""
+
     data_dir: Path
     min_group_size: int = DEFAULT_MIN_GROUP_SIZE
+    public_url: str = ""
+
+    @property
+    def reachable_by_phones(self) -> bool:
+        """False when the public address is this computer only (loopback)."""
+        from urllib.parse import urlsplit
+
+        host = urlsplit(self.public_url).hostname or ""
+        return host not in ("127.0.0.1", "localhost", "::1")
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Config:
@@ -42,7 +56,8 @@ class Config:
         data_dir = Path(raw_dir).expanduser() if raw_dir else default_data_dir()
         raw_k = env.get(MIN_GROUP_SIZE_VARIABLE, "").strip()
         k = checked_group_size(raw_k) if raw_k else DEFAULT_MIN_GROUP_SIZE
-        return cls(data_dir=data_dir, min_group_size=k)
+        public_url = env.get(PUBLIC_URL_VARIABLE, "").strip().rstrip("/")
+        return cls(data_dir=data_dir, min_group_size=k, public_url=public_url)
 
 
 def checked_group_size(raw: str | int) -> int:

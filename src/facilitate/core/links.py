@@ -7,22 +7,13 @@ through ``workbook_link`` so a code or key can never break a link.
 
 from __future__ import annotations
 
-import socket
 from urllib.parse import urlencode
 
 from facilitate.core.sessions import SessionInfo
 
 RENDER_PATH = "/voila/render"
-
-
-def base_url(host: str, port: int) -> str:
-    """The address people in the room should type; 0.0.0.0 means this machine's."""
-    if host in ("0.0.0.0", "::", ""):  # noqa: S104 - reading, not binding
-        try:
-            host = socket.gethostbyname(socket.gethostname())
-        except OSError:
-            host = "127.0.0.1"
-    return f"http://{host}:{port}"
+#: Facilitator pages are served under this prefix (a Voila of their own).
+LEAD_PREFIX = "/lead"
 
 
 def workbook_link(folder_url: str, notebook: str, **params: str) -> str:
@@ -40,7 +31,7 @@ def render_folder(base: str) -> str:
 
 def lead_folder(base: str) -> str:
     """Where the facilitator's pages (display, remote, leader pages) are served."""
-    return render_folder(base)
+    return render_folder(f"{base.rstrip('/')}{LEAD_PREFIX}")
 
 
 def participant_link(base: str, session: SessionInfo) -> str:

@@ -1,56 +1,121 @@
-"""One way to keep a projected chart live: born with its data, then updated in place.
+"""One way to put a live chart on a shared screen: a small widget around plotly.js.
 
-A plotly ``FigureWidget`` sends later changes as messages, and a chart that is not
-on the page yet never sees them; the state it is created with always arrives. So
-a chart is created with its first figure, updated in place while it stays on the
-page, and created afresh whenever it comes back after being taken off.
+plotly's own ``FigureWidget`` carries its 5 MB JavaScript bundle in every
+widget's state, so each chart sent that much down the kernel's websocket and made
+the browser parse it again: a new panel took seconds, and a display with five
+charts moved 25 MB. ``PlotlyChart`` instead holds only the figure (a few KB of
+JSON); its front end loads plotly.js once per page, from the front door
+(``/assets/plotly.min.js``, compressed and cached), and redraws with
+``Plotly.react`` whenever the figure changes. The figure is plain widget state,
+so a chart created or changed before it is on the page still draws right.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
+import traitlets
 
 from facilitate.ui.widgets import styled
 
+PLOTLY_ASSET = "/assets/plotly.min.js"
+
+_ESM = """
+const SOURCE = "PLOTLY_ASSET";
+let loading = null;
+function plotly() {
+  if (window.Plotly) { return Promise.resolve(window.Plotly); }
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = SOURCE;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => { loading = null; reject(new Error("plotly.js")); };
+      document.head.appendChild(script);
+    });
+  }
+  return loading;
+}
+function render({ model, el }) {
+  const config = { displayModeBar: false, responsive: true };
+  const draw = async () => {
+    const figure = model.get("figure") || {};
+    try {
+      const Plotly = await plotly();
+      await Plotly.react(el, figure.data || [], figure.layout || {}, config);
+    } catch (error) {
+      el.textContent = "This chart could not be drawn. Reload the page.";
+    }
+  };
+  model.on("change:figure", draw);
+  const resized = new ResizeObserver(() => {
+    if (window.Plotly && el.data && el.offsetWidth) { window.Plotly.Plots.resize(el); }
+  });
+  resized.observe(el);
+  draw();
+  return () => {
+    resized.disconnect();
+    if (window.Plotly) { window.Plotly.purge(el); }
+  };
+}
+export default { render };
+""".replace("PLOTLY_ASSET", PLOTLY_ASSET)
+
+
+class PlotlyChart(anywidget.AnyWidget):  # type: ignore[misc]
+    """A figure as JSON state; ``data`` reads it back as plotly traces."""
+
+    _esm = _ESM
+    figure = traitlets.Dict().tag(sync=True)
+
+    @property
+    def data(self) -> tuple[Any, ...]:
+        return tuple(go.Figure(self.figure).data)
+
+    def to_plotly_json(self) -> dict[str, Any]:
+        return dict(self.figure)
+
+
+def figure_state(figure: go.Figure) -> dict[str, Any]:
+    """A figure as plain JSON (numbers, strings, lists) for widget state."""
+    state: dict[str, Any] = json.loads(figure.to_json())
+    return state
+
 
 class LiveChart:
-    """Named widgets: ``root`` (always on the page) and ``chart`` (when drawn)."""
+    """Named widgets: ``root`` (always on the page) and ``chart`` (once drawn)."""
 
     def __init__(self, *css_classes: str) -> None:
         self.css_classes = css_classes
-        self.chart: go.FigureWidget | None = None
-        self.drawn: dict[str, Any] | None = None
+        self.chart: PlotlyChart | None = None
         self.root = widgets.Box()
 
     def show(self, figure: go.Figure) -> None:
-        """Draw ``figure``; nothing is sent when it equals what is already drawn."""
-        state = figure.to_plotly_json()
-        if self.chart is not None and self.chart in self.root.children:
-            if state != self.drawn:
-                update_figure(self.chart, figure)
-        else:
-            self.chart = styled(go.FigureWidget(figure), *self.css_classes)
+        """Draw ``figure``; nothing is sent when it equals what is drawn."""
+        state = figure_state(figure)
+        if self.chart is None:
+            self.chart = styled(PlotlyChart(figure=state), *self.css_classes)
+        elif self.chart.figure != state:
+            self.chart.figure = state
+        if self.chart not in self.root.children:
             self.root.children = [self.chart]
-        self.drawn = state
 
     def clear(self) -> None:
-        """Take the chart off the page; the next ``show`` draws it afresh."""
+        """Take the chart off the page; showing it again redraws it."""
         self.root.children = []
-        self.drawn = None
 
 
-def update_figure(widget: go.FigureWidget, figure: go.Figure) -> None:
-    """Copy a freshly built figure into a live FigureWidget without re-creating it."""
-    with widget.batch_update():
-        if len(widget.data) != len(figure.data):
-            widget.data = []
-            widget.add_traces(list(figure.data))
-        else:
-            for live, new in zip(widget.data, figure.data, strict=True):
-                fresh = new.to_plotly_json()
-                fresh.pop("type", None)
-                live.update(fresh, overwrite=True)
-        widget.update_layout(figure.layout.to_plotly_json(), overwrite=True)
+def chart_of(figure: go.Figure, *css_classes: str) -> PlotlyChart:
+    """A chart widget drawn with ``figure`` (for panels that lay charts out)."""
+    return styled(PlotlyChart(figure=figure_state(figure)), *css_classes)
+
+
+def update_figure(chart: PlotlyChart, figure: go.Figure) -> None:
+    """Redraw ``chart`` with ``figure`` when it changed."""
+    state = figure_state(figure)
+    if chart.figure != state:
+        chart.figure = state

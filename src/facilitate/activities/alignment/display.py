@@ -15,7 +15,6 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from facilitate.activities.alignment.charts import (
     spectrum_strip,
@@ -51,6 +50,7 @@ from facilitate.core.release import needs_more, release_k
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
+from facilitate.ui.live_chart import chart_of, update_figure
 from facilitate.ui.widgets import button, heading, message, say, styled
 
 ACTIVITY = "alignment"
@@ -162,13 +162,10 @@ class AlignmentPanel:
         empty = RoomAnswers([]).picture(self.session.min_group_size)
         self.empty = empty
         self.drawn: dict[str, Any] = {}
-        self.map = styled(go.FigureWidget(tension_map(empty.shown)), "fc-tension-map")
-        self.strip = styled(
-            go.FigureWidget(spectrum_strip(empty.distribution)), "fc-spectrum-strip"
-        )
-        self.words = styled(
-            go.FigureWidget(vision_words_figure(vision_word_counts([]))),
-            "fc-vision-words",
+        self.map = chart_of(tension_map(empty.shown), "fc-tension-map")
+        self.strip = chart_of(spectrum_strip(empty.distribution), "fc-spectrum-strip")
+        self.words = chart_of(
+            vision_words_figure(vision_word_counts([])), "fc-vision-words"
         )
         self.words_note = message("fc-vision-words-note")
         self.results = styled(widgets.VBox([self.note]), "fc-alignment-results")
@@ -252,23 +249,16 @@ class AlignmentPanel:
         self.results.children = [self.note, self.top, self.map, self.strip, words]
 
     def draw_charts(self, picture: RoomPicture) -> None:
-        """Update the live charts in place, and only those whose data changed."""
+        """Redraw the charts whose data changed (the 200 x 40 room stays quick)."""
         traces = tension_traces(picture.shown)
         if self._changed("map", traces):
-            with self.map.batch_update():
-                for trace, data in zip(self.map.data[1:], traces, strict=True):
-                    trace.update(data)
+            update_figure(self.map, tension_map(picture.shown))
         strip = (strip_trace(picture.distribution), strip_layout(picture.distribution))
         if self._changed("strip", strip):
-            with self.strip.batch_update():
-                self.strip.data[0].update(strip[0])
-                self.strip.layout.update(strip[1])
+            update_figure(self.strip, spectrum_strip(picture.distribution))
         words = picture.words if picture.words is not None else vision_word_counts([])
-        bars = word_bars(words)
-        if self._changed("words", bars):
-            with self.words.batch_update():
-                self.words.data[0].update(bars)
-                self.words.layout.height = 160 + 34 * max(len(bars["y"]), 1)
+        if self._changed("words", word_bars(words)):
+            update_figure(self.words, vision_words_figure(words))
 
     def _changed(self, name: str, data: object) -> bool:
         if self.drawn.get(name) == data:

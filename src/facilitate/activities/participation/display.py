@@ -44,6 +44,7 @@ from facilitate.core.release import needs_more, release_k
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
+from facilitate.ui.live_chart import PlotlyChart, chart_of, update_figure
 from facilitate.ui.widgets import message, styled
 
 OPEN_TURN_REDRAW_SECONDS = 2.0
@@ -55,9 +56,8 @@ REFLECTION_PROMPTS = (
 )
 
 
-def _chart(figure: go.Figure, css_class: str) -> Any:
-    """A live chart born with its final traces: the browser then only sees updates."""
-    return styled(go.FigureWidget(figure), css_class, "fc-participation-chart")
+def _chart(figure: go.Figure, css_class: str) -> PlotlyChart:
+    return chart_of(figure, css_class, "fc-participation-chart")
 
 
 class ParticipationPanel:
@@ -102,9 +102,8 @@ class ParticipationPanel:
     def first_figures(self) -> dict[str, go.Figure]:
         """Charts drawn from the log as it stands, before any browser shows them.
 
-        A FigureWidget sends later changes as messages that a page not yet
-        rendered never sees; the state it is created with always arrives. So
-        the charts are born with the data the console opens on.
+        The charts open with the data the console opens on, so nothing waits
+        for the first refresh.
         """
         session = self.context.session
         records = self.context.store.read(session.code)
@@ -177,11 +176,11 @@ class ParticipationPanel:
         """Compute every metric once and update each chart and sentence."""
         self.turn_open = _turn_open(records)
         figures = self.figures(records, now, names, k)
-        _replace(self.talk_chart, figures["talk"])
-        _replace(self.lorenz_chart, figures["lorenz"])
-        _replace(self.follow_chart, figures["follow"])
-        _replace(self.timeline_chart, figures["timeline"])
-        _replace(self.equity_chart, figures["equity"])
+        update_figure(self.talk_chart, figures["talk"])
+        update_figure(self.lorenz_chart, figures["lorenz"])
+        update_figure(self.follow_chart, figures["follow"])
+        update_figure(self.timeline_chart, figures["timeline"])
+        update_figure(self.equity_chart, figures["equity"])
 
     def figures(
         self, records: list[Recorded], now: float, names: bool, k: int
@@ -260,17 +259,3 @@ def equity_note(per_person: Any, equity: Any, k: int) -> str:
         f"<p>{hidden} {roles} not shown in the equity chart: "
         f"groups smaller than {k} stay private.</p>"
     )
-
-
-def _replace(widget: Any, figure: go.Figure) -> None:
-    """Copy a freshly built figure into a live FigureWidget without re-creating it."""
-    with widget.batch_update():
-        if len(widget.data) != len(figure.data):
-            widget.data = []
-            widget.add_traces(list(figure.data))
-        else:
-            for live, new in zip(widget.data, figure.data, strict=True):
-                fresh = new.to_plotly_json()
-                fresh.pop("type", None)
-                live.update(fresh, overwrite=True)
-        widget.update_layout(figure.layout.to_plotly_json(), overwrite=True)

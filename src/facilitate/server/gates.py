@@ -1,0 +1,52 @@
+"""Which credential each page needs, checked before any kernel is started for it.
+
+A page load costs a kernel (a few seconds of CPU and some 50 MB), so a keyless
+visitor must be refused at the front door, not by the page once it runs. Voila
+can refuse in a ``prelaunch_hook``, but Voila 0.5 will not combine that hook with
+preheated kernels, which joins and first opens depend on; so the front proxy asks
+here first. The pages check again themselves: this is the door, not the lock.
+
+Participant pages are open to anyone with the link. The projected display needs
+its view-only token; every other page needs the session's facilitator key, so a
+page nobody registered is refused by default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from facilitate.core.errors import FacilitateError
+from facilitate.core.sessions import check_display_token, check_key, find_session
+from facilitate.core.store.base import EventStore
+
+Gate = Callable[[EventStore, Mapping[str, str]], None]
+
+OPEN_PAGES = frozenset({"participant.ipynb"})
+
+
+def facilitator_gate(store: EventStore, query: Mapping[str, str]) -> None:
+    """The session's facilitator key, as the remote and the leader pages need."""
+    session = find_session(store, query.get("code", ""))
+    check_key(session, query.get("key"))
+
+
+def display_gate(store: EventStore, query: Mapping[str, str]) -> None:
+    """The projector's view-only token: it opens the display and nothing else."""
+    session = find_session(store, query.get("code", ""))
+    check_display_token(store, session, query.get("view"))
+
+
+#: Pages whose credential is not the facilitator key.
+PAGE_GATES: dict[str, Gate] = {"display.ipynb": display_gate}
+
+
+def refusal(store: EventStore, notebook: str, query: Mapping[str, str]) -> str | None:
+    """Why ``notebook`` may not open with ``query`` (one sentence), or None."""
+    if notebook in OPEN_PAGES:
+        return None
+    gate = PAGE_GATES.get(notebook, facilitator_gate)
+    try:
+        gate(store, query)
+    except FacilitateError as error:
+        return str(error)
+    return None

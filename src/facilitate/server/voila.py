@@ -1,0 +1,173 @@
+"""The two Voila processes a room needs, and every Voila option, at this edge.
+
+- The **room** Voila serves the participant page from a pool of preheated kernels
+  and loads only the front-end code a phone needs (not the chart library's
+  4.7 MB extension). It runs a little below normal priority, so refilling its
+  pool after a mass join never starves the projected display.
+- The **lead** Voila serves the facilitator's pages under ``/lead``: one warm
+  kernel each for the display and the remote (their polling starts only once a
+  page connects), the others started on request after the front door checked the
+  key.
+
+Both listen on loopback only; ``proxy`` is the one public address. Options are
+written to a ``voila.json`` in each process's working directory under the data
+directory's ``run/`` folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitate.core.config import DATA_DIR_VARIABLE, PUBLIC_URL_VARIABLE
+from facilitate.core.links import LEAD_PREFIX
+from facilitate.core.paths import templates_dir, workbooks_dir
+
+PARTICIPANT_NOTEBOOK = "participant.ipynb"
+WARM_LEAD_NOTEBOOKS = ("display.ipynb", "remote.ipynb")
+DEFAULT_POOL = 30
+#: A closed tab's kernel is not shut down by the page (Voila's unload request is
+#: refused for a missing XSRF token), so kernels with no browser attached are
+#: culled after this long; kernels with a connected page are never culled.
+CULL_IDLE_SECONDS = 300
+CULL_INTERVAL_SECONDS = 60
+TEMPLATE_NAME = "facilitate"
+#: Seconds between two kernel starts while a pool refills: paced, so a refill
+#: after a mass join leaves the machine room for the display and the answers.
+FILL_DELAY_SECONDS = 0.5
+ROOM_NICENESS = 5
+#: Front-end extensions a participant page never uses (plotly's is 4.7 MB).
+ROOM_EXTENSION_DENYLIST = ["jupyterlab-plotly"]
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    host: str = "127.0.0.1"
+    port: int = 8866
+    pool: int = DEFAULT_POOL
+
+
+@dataclass(frozen=True)
+class VoilaRole:
+    """What differs between the room's Voila and the lead's."""
+
+    name: str
+    base_url: str
+    pools: dict[str, int]
+    extension_denylist: tuple[str, ...] = ()
+    niceness: int = 0
+
+
+def room_role(options: ServeOptions) -> VoilaRole:
+    return VoilaRole(
+        name="room",
+        base_url="/",
+        pools={PARTICIPANT_NOTEBOOK: max(options.pool, 0)},
+        extension_denylist=tuple(ROOM_EXTENSION_DENYLIST),
+        niceness=ROOM_NICENESS,
+    )
+
+
+def lead_role() -> VoilaRole:
+    present = {p.name for p in workbooks_dir().glob("*.ipynb")}
+    warm = {name: 1 for name in WARM_LEAD_NOTEBOOKS if name in present}
+    return VoilaRole(name="lead", base_url=f"{LEAD_PREFIX}/", pools=warm)
+
+
+def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
+    """The contents of one process's ``voila.json``."""
+    others = [
+        p.name for p in workbooks_dir().glob("*.ipynb") if p.name not in role.pools
+    ]
+    preheat = any(size > 0 for size in role.pools.values())
+    configuration: dict[str, Any] = {
+        "template": TEMPLATE_NAME,
+        "preheat_kernel": preheat,
+        "default_pool_size": 0,
+        "show_tracebacks": False,
+        "strip_sources": True,
+        "allow_template_override": "NO",
+        "allow_theme_override": "NO",
+        "file_allowlist": [],
+    }
+    if role.extension_denylist:
+        configuration["extension_denylist"] = list(role.extension_denylist)
+    return {
+        "Voila": {
+            "ip": "127.0.0.1",
+            "port": port,
+            "port_retries": 0,
+            "open_browser": False,
+            "base_url": role.base_url,
+            # Our own lines say where to go; Voila's per-kernel notices (one
+            # "not trusted" warning per pooled kernel) would bury them.
+            "log_level": "ERROR",
+        },
+        "VoilaConfiguration": configuration,
+        "VoilaKernelManager": {
+            "kernel_pools_config": {
+                "default": {"pool_size": 0},
+                **{name: {"pool_size": size} for name, size in role.pools.items()},
+            },
+            "preheat_denylist": others,
+            "fill_delay": FILL_DELAY_SECONDS,
+        },
+        # Kernels talk to Voila over local sockets, not TCP ports: many kernels
+        # starting at once cannot race for a port, and nothing listens on the
+        # network.
+        "KernelManager": {"transport": "ipc"},
+        "MappingKernelManager": {
+            "cull_idle_timeout": CULL_IDLE_SECONDS,
+            "cull_interval": CULL_INTERVAL_SECONDS,
+            "cull_connected": False,
+        },
+    }
+
+
+def voila_environment(data_dir: Path, public_url: str) -> dict[str, str]:
+    """Kernels inherit this: the data, the room's address and our template."""
+    env = dict(os.environ)
+    env[DATA_DIR_VARIABLE] = str(data_dir)
+    env[PUBLIC_URL_VARIABLE] = public_url
+    extra = env.get("JUPYTER_PATH", "")
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(templates_dir()), extra) if p)
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+def voila_command(role: VoilaRole, port: int, data_dir: Path) -> tuple[list[str], Path]:
+    """The command line and working directory that start one Voila."""
+    run_dir = data_dir / "run" / role.name
+    run_dir.mkdir(parents=True, exist_ok=True)
+    settings = json.dumps(voila_settings(role, port), indent=2)
+    (run_dir / "voila.json").write_text(settings, encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(workbooks_dir()),
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.base_url={role.base_url}",
+    ]
+    return command, run_dir
+
+
+def start_voila(
+    role: VoilaRole, port: int, data_dir: Path, public_url: str
+) -> subprocess.Popen[bytes]:
+    """Start one Voila; stopping it (SIGTERM) stops its kernels too."""
+    command, run_dir = voila_command(role, port, data_dir)
+    niceness = role.niceness
+    return subprocess.Popen(
+        command,
+        cwd=run_dir,
+        env=voila_environment(data_dir, public_url),
+        preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
+    )
