@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from facilitate.core.errors import InvalidInput
 
@@ -76,17 +76,17 @@ def redacted(url: str) -> str:
     """``url`` with the password (in the address or its query) replaced by ***."""
     try:
         parts = urlsplit(url)
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        if parts.password is None and all(key != "password" for key, _ in pairs):
+            return url
         netloc = parts.netloc
         if parts.password is not None:
             user, _, host = netloc.rpartition("@")
-            name = user.split(":", 1)[0]
-            netloc = f"{name}:***@{host}"
-        query = [
-            (key, "***" if key == "password" else value)
-            for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        ]
-        return urlunsplit(
-            (parts.scheme, netloc, parts.path, urlencode(query, safe="/*"), "")
+            netloc = f"{user.split(':', 1)[0]}:***@{host}"
+        query = urlencode(
+            [(key, "***" if key == "password" else value) for key, value in pairs],
+            safe="/*",
         )
+        return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
     except ValueError:
         return "(an address that could not be read)"
