@@ -56,6 +56,9 @@ def store_of(args: argparse.Namespace) -> tuple[Config, EventStore]:
 def print_links(session: SessionInfo, base: str, qr: bool = False) -> None:
     join = participant_link(base, session)
     print(f"Session:      {session.title}")
+    if session.school or session.district:
+        place = ", ".join(p for p in (session.school, session.district) if p)
+        print(f"Place:        {place}")
     print(f"Join code:    {session.code}")
     print(f"Participants: {join}")
     if qr:
