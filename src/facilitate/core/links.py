@@ -51,7 +51,7 @@ def participant_link(base: str, session: SessionInfo) -> str:
 def compare_link(base: str, sessions: Sequence[SessionInfo]) -> str:
     """The keyed comparison page for ``sessions``: ``rooms=CODE:KEY,CODE:KEY``."""
     rooms = ",".join(f"{s.code}:{s.key}" for s in sessions)
-    return workbook_link(render_folder(base), "compare", rooms=rooms)
+    return workbook_link(lead_folder(base), "compare", rooms=rooms)
 
 
 def facilitator_link(base: str, session: SessionInfo, notebook: str = "console") -> str:
