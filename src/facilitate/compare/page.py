@@ -48,7 +48,9 @@ def percent(value: object) -> str:
 
 def _missing(value: object) -> bool:
     """None, NaN or pandas' NA: a figure the gate withheld (or that has none)."""
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and value != value
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
