@@ -15,7 +15,7 @@ import pytest
 
 #: Browser fixtures (a real server, Debian's Chromium) for tests/browser and
 #: tests/reliability alike, so one server serves both.
-pytest_plugins = ["tests.live_server"]
+pytest_plugins = ["tests.live_server", "tests.postgres_server"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

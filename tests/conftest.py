@@ -1,4 +1,8 @@
-"""Fixtures shared by every test: a real SQLite store in tmp_path, a fake clock."""
+"""Fixtures shared by every test: a real SQLite store in tmp_path, a fake clock.
+
+``backend`` runs a test once on SQLite and once on a real PostgreSQL (started once
+for the whole run by ``tests/postgres_server.py``): the store contract suite.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import pytest
 
 from facilitate.core.sessions import SessionInfo, create_session
 from facilitate.core.store import SQLiteStore
+from tests.store_backends import Backend, postgres_backend, sqlite_backend
 
 
 class FakeClock:
@@ -39,3 +44,10 @@ def store(tmp_path: Path, clock: FakeClock) -> Iterator[SQLiteStore]:
 @pytest.fixture
 def session(store: SQLiteStore) -> SessionInfo:
     return create_session(store, "Spring PD", min_group_size=5)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    if request.param == "sqlite":
+        return sqlite_backend(tmp_path)
+    return postgres_backend(request.getfixturevalue("postgres_url"))

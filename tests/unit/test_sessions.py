@@ -54,3 +54,28 @@ def test_key_check(session):
 def test_titles_are_checked(store, title):
     with pytest.raises(InvalidInput):
         create_session(store, title)
+
+
+def test_school_and_district_label_a_session_and_old_logs_load_unlabelled(
+    store, tmp_path, capsys
+):
+    from facilitate.cli import main
+
+    labelled = create_session(
+        store, "Spring PD", school="  Lincoln   Elementary ", district="North"
+    )
+    assert (labelled.school, labelled.district) == ("Lincoln Elementary", "North")
+    assert find_session(store, labelled.code).label == (
+        f"{labelled.code} (Lincoln Elementary, North)"
+    )
+    store._db.execute(
+        "INSERT INTO events (session, kind, at, payload) VALUES "
+        '(\'QQQQQQ\', \'session_created\', 1.0, \'{"title": "Old", "key": "k"}\')'
+    )
+    old = find_session(store, "QQQQQQ")
+    assert (old.school, old.district, old.label) == ("", "", "QQQQQQ")
+    with pytest.raises(InvalidInput, match="That school name is 81 characters"):
+        create_session(store, "Too long", school="x" * 81)
+    args = ["--data-dir", str(tmp_path), "session", "new", "PD", "--school", "Oak"]
+    assert main([*args, "--district", "South"]) == 0
+    assert "Place:        Oak, South" in capsys.readouterr().out

@@ -12,12 +12,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from facilitate.cli import export, serve, sessions
-from facilitate.cli.common import common_options
+from facilitate.cli import compare, export, serve, sessions, store
+from facilitate.cli.common import add_store_option, common_options
 from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.errors import FacilitateError
 
-COMMANDS = (serve, export, sessions)
+COMMANDS = (serve, export, sessions, compare, store)
 DESCRIPTION = (
     "Run live, equity-focused professional-learning sessions: serve the room, "
     "manage sessions and export reflection summaries."
@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", help=f"where sessions are kept (or ${DATA_DIR_VARIABLE})"
     )
+    add_store_option(parser)
     commands = parser.add_subparsers(dest="command", required=True)
     common = common_options()
     for command in COMMANDS:

@@ -1,4 +1,8 @@
-"""What every command shares: the data directory, the store, printed links."""
+"""What every command shares: the data directory, the store, printed links.
+
+``--data-dir`` and ``--store`` are written to the environment, so Voila's kernels
+and the export's kernel (children of this process) use the same store.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import argparse
 import os
 from pathlib import Path
 
-from facilitate.core.config import DATA_DIR_VARIABLE, Config
+from facilitate.core.config import DATA_DIR_VARIABLE, STORE_VARIABLE, Config
 from facilitate.core.links import display_link, facilitator_link, participant_link
 from facilitate.core.sessions import SessionInfo, display_token
 from facilitate.core.store import EventStore, open_store
@@ -20,18 +24,33 @@ def common_options() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"where sessions are kept (or ${DATA_DIR_VARIABLE})",
     )
+    add_store_option(common, default=argparse.SUPPRESS)
     return common
+
+
+def add_store_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--store",
+        default=default,
+        metavar="ADDRESS",
+        help=(
+            "the session log: postgresql://user@host/database, or SQLite in the "
+            f"data directory when not given (or ${STORE_VARIABLE})"
+        ),
+    )
 
 
 def config_of(args: argparse.Namespace) -> Config:
     if getattr(args, "data_dir", None):
         os.environ[DATA_DIR_VARIABLE] = str(Path(args.data_dir).expanduser().resolve())
+    if getattr(args, "store", None):
+        os.environ[STORE_VARIABLE] = str(args.store).strip()
     return Config.from_environ()
 
 
 def store_of(args: argparse.Namespace) -> tuple[Config, EventStore]:
     config = config_of(args)
-    return config, open_store(config.data_dir)
+    return config, open_store(config)
 
 
 def print_links(
@@ -40,6 +59,9 @@ def print_links(
     """The links a facilitator hands out and keeps, for the address ``base``."""
     join = participant_link(base, session)
     print(f"Session:      {session.title}")
+    if session.school or session.district:
+        place = ", ".join(p for p in (session.school, session.district) if p)
+        print(f"Place:        {place}")
     print(f"Join code:    {session.code}")
     print(f"Participants: {join}")
     if qr:

@@ -30,6 +30,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         default=None,
         help="smallest group drawn on shared screens (3 or more)",
     )
+    new.add_argument("--school", default="", help="the school, to compare rooms")
+    new.add_argument("--district", default="", help="the district, to compare rooms")
     new.set_defaults(run=cmd_session_new)
     listing = session_commands.add_parser(
         "list", parents=[linked], help="list sessions and their links"
@@ -46,7 +48,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_session_new(args: argparse.Namespace) -> int:
     config, store = store_of(args)
     k = checked_group_size(args.min_group_size or config.min_group_size)
-    session = create_session(store, args.title, min_group_size=k)
+    session = create_session(
+        store, args.title, min_group_size=k, school=args.school, district=args.district
+    )
     print_links(store, session, args.base_url)
     return 0
 
@@ -59,7 +63,11 @@ def cmd_session_list(args: argparse.Namespace) -> int:
         return 0
     for session in sessions:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.created_at))
-        print(f"{session.code}  {when}  {session.title}")
+        place = ", ".join(p for p in (session.school, session.district) if p)
+        print(
+            f"{session.code}  {when}  {session.title}"
+            + (f"  [{place}]" if place else "")
+        )
         print(f"        console: {facilitator_link(args.base_url, session)}")
     return 0
 

@@ -1,7 +1,9 @@
 """Runtime configuration, read once from the environment.
 
 Voila's own options (pool size, culling, ports) live at its edge in ``server.py``;
-this holds only what our code needs: where the data lives and privacy defaults.
+this holds only what our code needs: where the data lives, which store holds the
+session log (SQLite in the data directory unless ``FACILITATE_STORE`` names
+another) and privacy defaults.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.core.errors import InvalidInput
+from facilitate.core.store.address import StoreAddress, parse_store_address
 
 DATA_DIR_VARIABLE = "FACILITATE_DATA_DIR"
+STORE_VARIABLE = "FACILITATE_STORE"
 MIN_GROUP_SIZE_VARIABLE = "FACILITATE_MIN_GROUP_SIZE"
 #: The address people in the room use (set by ``facilitate serve`` for its pages).
 PUBLIC_URL_VARIABLE = "FACILITATE_PUBLIC_URL"
@@ -48,6 +52,14 @@ class Config:
         host = urlsplit(self.public_url).hostname or ""
         return host not in ("127.0.0.1", "localhost", "::1")
 
+    #: ``--store`` / ``FACILITATE_STORE`` as given; empty: SQLite in ``data_dir``.
+    store: str = ""
+
+    @property
+    def store_address(self) -> StoreAddress:
+        """Where the session log lives (checked when the config was built)."""
+        return parse_store_address(self.store, self.data_dir)
+
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Config:
         """Build the configuration from ``environ`` (the process's by default)."""
@@ -56,8 +68,12 @@ class Config:
         data_dir = Path(raw_dir).expanduser() if raw_dir else default_data_dir()
         raw_k = env.get(MIN_GROUP_SIZE_VARIABLE, "").strip()
         k = checked_group_size(raw_k) if raw_k else DEFAULT_MIN_GROUP_SIZE
+        store = env.get(STORE_VARIABLE, "").strip()
+        parse_store_address(store, data_dir)
         public_url = env.get(PUBLIC_URL_VARIABLE, "").strip().rstrip("/")
-        return cls(data_dir=data_dir, min_group_size=k, public_url=public_url)
+        return cls(
+            data_dir=data_dir, min_group_size=k, store=store, public_url=public_url
+        )
 
 
 def checked_group_size(raw: str | int) -> int:

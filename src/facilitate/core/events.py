@@ -48,15 +48,24 @@ class Event:
 
 @dataclass(frozen=True)
 class SessionCreated(Event):
+    """A new session. ``school`` and ``district`` label the room for comparisons:
+    they name a place, never a person, so exports may carry them (the title may
+    say anything and stays private). Older logs without them load as unlabelled.
+    """
+
     kind: ClassVar[str] = "session_created"
     policy: ClassVar[Mapping[str, str]] = {
         "title": PRIVATE,
         "key": PRIVATE,
         "min_group_size": PUBLIC,
+        "school": PUBLIC,
+        "district": PUBLIC,
     }
     title: str
     key: str
     min_group_size: int = 5
+    school: str = ""
+    district: str = ""
 
 
 @dataclass(frozen=True)

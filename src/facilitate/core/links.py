@@ -7,6 +7,7 @@ through ``workbook_link`` so a code or key can never break a link.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from facilitate.core.sessions import SessionInfo
@@ -36,6 +37,12 @@ def lead_folder(base: str) -> str:
 
 def participant_link(base: str, session: SessionInfo) -> str:
     return workbook_link(render_folder(base), "participant", code=session.code)
+
+
+def compare_link(base: str, sessions: Sequence[SessionInfo]) -> str:
+    """The keyed comparison page for ``sessions``: ``rooms=CODE:KEY,CODE:KEY``."""
+    rooms = ",".join(f"{s.code}:{s.key}" for s in sessions)
+    return workbook_link(lead_folder(base), "compare", rooms=rooms)
 
 
 def facilitator_link(base: str, session: SessionInfo, notebook: str = "console") -> str:

@@ -30,6 +30,7 @@ from facilitate.core.store.base import EventStore
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 MAX_TITLE_LENGTH = 120
+MAX_LABEL_LENGTH = 80
 _CODE_PATTERN = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 
 
@@ -40,6 +41,14 @@ class SessionInfo:
     key: str
     min_group_size: int
     created_at: float
+    school: str = ""
+    district: str = ""
+
+    @property
+    def label(self) -> str:
+        """The code with the school and district, as comparisons name a room."""
+        place = ", ".join(part for part in (self.school, self.district) if part)
+        return f"{self.code} ({place})" if place else self.code
 
 
 def new_code() -> str:
@@ -59,16 +68,15 @@ def normalise_code(raw: str) -> str:
 
 
 def create_session(
-    store: EventStore, title: str, min_group_size: int = 5
+    store: EventStore,
+    title: str,
+    min_group_size: int = 5,
+    school: str = "",
+    district: str = "",
 ) -> SessionInfo:
     """Record a new session with a fresh code and key, opened at the first phase."""
-    title = " ".join(str(title).split())
-    if not title:
-        raise InvalidInput('A session needs a title, for example "Staff PD, May".')
-    if len(title) > MAX_TITLE_LENGTH:
-        raise InvalidInput(
-            f"That title is {len(title)} characters; keep it under {MAX_TITLE_LENGTH}."
-        )
+    title = _checked_title(title)
+    school, district = _label(school, "school"), _label(district, "district")
     taken = {record.session for record in store.read_kind(SessionCreated.kind)}
     code = new_code()
     while code in taken:
@@ -76,13 +84,39 @@ def create_session(
     created = store.append(
         code,
         SessionCreated(
-            title=title, key=secrets.token_urlsafe(18), min_group_size=min_group_size
+            title=title,
+            key=secrets.token_urlsafe(18),
+            min_group_size=min_group_size,
+            school=school,
+            district=district,
         ),
     )
     store.append(code, PhaseChanged(phase=current_agenda().first_phase))
     session = _info(created)
     replace_display_token(store, session)
     return session
+
+
+def _checked_title(raw: str) -> str:
+    title = " ".join(str(raw).split())
+    if not title:
+        raise InvalidInput('A session needs a title, for example "Staff PD, May".')
+    if len(title) > MAX_TITLE_LENGTH:
+        raise InvalidInput(
+            f"That title is {len(title)} characters; keep it under {MAX_TITLE_LENGTH}."
+        )
+    return title
+
+
+def _label(raw: str, what: str) -> str:
+    """A school or district label: one line, short (it heads comparison columns)."""
+    label = " ".join(str(raw or "").split())
+    if len(label) > MAX_LABEL_LENGTH:
+        raise InvalidInput(
+            f"That {what} name is {len(label)} characters; keep it under "
+            f"{MAX_LABEL_LENGTH}."
+        )
+    return label
 
 
 def _info(record: Recorded) -> SessionInfo:
@@ -94,6 +128,8 @@ def _info(record: Recorded) -> SessionInfo:
         key=event.key,
         min_group_size=event.min_group_size,
         created_at=record.at,
+        school=event.school,
+        district=event.district,
     )
 
 

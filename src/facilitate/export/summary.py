@@ -126,7 +126,7 @@ def open_summary(code: str | None = None, config: Config | None = None) -> Summa
     """The summary of the session named by the environment (or ``code``)."""
     config = config or Config.from_environ()
     env_code, key = session_address()
-    store = open_store(config.data_dir)
+    store = open_store(config)
     try:
         session = find_session(store, code or env_code)
         check_key(session, key)

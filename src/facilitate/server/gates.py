@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from facilitate.core.errors import FacilitateError
+from facilitate.core.errors import AccessRefused, FacilitateError
 from facilitate.core.sessions import check_display_token, check_key, find_session
 from facilitate.core.store.base import EventStore
 
@@ -36,8 +36,20 @@ def display_gate(store: EventStore, query: Mapping[str, str]) -> None:
     check_display_token(store, session, query.get("view"))
 
 
+def compare_gate(store: EventStore, query: Mapping[str, str]) -> None:
+    """Every room's own facilitator key, given as ``rooms=CODE:KEY,CODE:KEY``."""
+    pairs = [part.partition(":") for part in query.get("rooms", "").split(",")]
+    if not any(code for code, _, _ in pairs):
+        raise AccessRefused()
+    for code, _, key in pairs:
+        check_key(find_session(store, code), key)
+
+
 #: Pages whose credential is not the facilitator key.
-PAGE_GATES: dict[str, Gate] = {"display.ipynb": display_gate}
+PAGE_GATES: dict[str, Gate] = {
+    "display.ipynb": display_gate,
+    "compare.ipynb": compare_gate,
+}
 
 
 def refusal(store: EventStore, notebook: str, query: Mapping[str, str]) -> str | None:

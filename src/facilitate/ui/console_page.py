@@ -25,7 +25,7 @@ from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.export_button import ExportControl
 from facilitate.ui.keyed import KeyedPage, build_page
-from facilitate.ui.live import CONSOLE_INTERVAL, keep_polling
+from facilitate.ui.live import CONSOLE_INTERVAL, keep_polling, news_of
 from facilitate.ui.qr import qr_svg
 from facilitate.ui.record import record
 from facilitate.ui.widgets import (
@@ -122,7 +122,8 @@ class ConsolePage(KeyedPage):
         say(self.status, "")
         self.refresh()
         if self.poller is None:
-            self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL)
+            news = news_of(self.store, session.code)
+            self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL, news)
 
     def layout(self, session: SessionInfo) -> list[widgets.Widget]:
         """Join panel on the left, phase controls and the activity on the right."""

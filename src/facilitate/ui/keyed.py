@@ -37,7 +37,7 @@ def build_page(
     """Open the store and start the page, or show why it cannot start."""
     try:
         config = config or Config.from_environ()
-        page = make(open_store(config.data_dir))
+        page = make(open_store(config))
         page.start()
     except FacilitateError as error:
         return error_page(error)

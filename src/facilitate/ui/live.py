@@ -1,30 +1,56 @@
-"""The polling task that keeps pages live.
+"""The task that keeps pages live: woken by the store when it can, polling otherwise.
 
 Voila drops output produced after a notebook has finished, but widget value changes
 still reach the page. So each page runs one asyncio task on the kernel's own event
-loop (ipywidgets is not thread-safe) that asks the store for new events a few times
-a second and updates widget values. No click is needed.
+loop (ipywidgets is not thread-safe) that refreshes its widgets from the store.
+No click is needed.
+
+Where the store offers news (``NewsSource``: PostgreSQL's LISTEN/NOTIFY), the
+task waits for it and refreshes as soon as something may have arrived; it still
+refreshes at least every ``interval``, so a page whose picture changes with time
+alone keeps ticking and a lost listener only costs latency. Elsewhere it sleeps
+``interval`` between refreshes, as before.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
+
+from facilitate.core.store.base import NewsSource
 
 log = logging.getLogger(__name__)
 
 CONSOLE_INTERVAL = 0.25
 PARTICIPANT_INTERVAL = 1.0
+#: Woken pages refresh at most this often, so a burst of answers is one refresh.
+SHORTEST_GAP = 0.05
+
+#: Await "something new may have arrived" for up to the given seconds.
+Wake = Callable[[float], Awaitable[bool]]
+
+
+def news_of(store: object, session: str) -> Wake | None:
+    """The store's news for ``session``, or None where it offers none."""
+    if not isinstance(store, NewsSource):
+        return None
+
+    def wake(timeout: float) -> Awaitable[bool]:
+        return store.wait_for_news(session, timeout)
+
+    return wake
 
 
 def keep_polling(
-    refresh: Callable[[], None], interval: float
+    refresh: Callable[[], None], interval: float, news: Wake | None = None
 ) -> asyncio.Task[None] | None:
-    """Run ``refresh`` every ``interval`` seconds on the running loop.
+    """Run ``refresh`` on the running loop: on news, else every ``interval`` s.
 
     Returns None where no loop runs (plain tests call ``refresh`` themselves).
-    A failing refresh is logged and retried; it never stops the page.
+    A failing refresh (or news source) is logged and retried; it never stops
+    the page.
     """
     try:
         loop = asyncio.get_running_loop()
@@ -33,10 +59,24 @@ def keep_polling(
 
     async def poll() -> None:
         while True:
+            started = time.monotonic()
             try:
                 refresh()
             except Exception:
                 log.exception("live refresh failed; retrying")
-            await asyncio.sleep(interval)
+            await _next_turn(news, interval, started)
 
     return loop.create_task(poll())
+
+
+async def _next_turn(news: Wake | None, interval: float, started: float) -> None:
+    """Wait for news (or ``interval``), never refreshing faster than the gap."""
+    if news is None:
+        await asyncio.sleep(interval)
+        return
+    try:
+        await news(interval)
+    except Exception:
+        log.exception("live news failed; polling instead")
+        await asyncio.sleep(interval)
+    await asyncio.sleep(max(0.0, started + SHORTEST_GAP - time.monotonic()))

@@ -23,7 +23,7 @@ from facilitate.core.store import EventStore, open_store
 from facilitate.core.text import clean_name, escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import JoinQuestion, ParticipantContext
-from facilitate.ui.live import PARTICIPANT_INTERVAL, keep_polling
+from facilitate.ui.live import PARTICIPANT_INTERVAL, keep_polling, news_of
 from facilitate.ui.record import record
 from facilitate.ui.widgets import (
     ErrorPage,
@@ -137,7 +137,8 @@ class ParticipantPage:
         else:
             self.show_join_step()
         if self.poller is None:
-            self.poller = keep_polling(self.refresh, PARTICIPANT_INTERVAL)
+            news = news_of(self.store, self.session.code)
+            self.poller = keep_polling(self.refresh, PARTICIPANT_INTERVAL, news)
 
     def show_join_step(self) -> None:
         assert self.session is not None
@@ -224,7 +225,7 @@ def participant_page(config: Config | None = None) -> ParticipantPage | ErrorPag
     """Build the page for this kernel; the browser fills in the rest on connect."""
     try:
         config = config or Config.from_environ()
-        page = ParticipantPage(store=open_store(config.data_dir))
+        page = ParticipantPage(store=open_store(config))
         page.start()
     except FacilitateError as error:
         return error_page(error)

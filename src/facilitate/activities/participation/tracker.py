@@ -34,7 +34,7 @@ from facilitate.core.store import EventStore
 from facilitate.core.text import NAME_LIMIT, clean_text
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.keyed import KeyedPage, build_page
-from facilitate.ui.live import keep_polling
+from facilitate.ui.live import keep_polling, news_of
 from facilitate.ui.record import record
 from facilitate.ui.widgets import ErrorPage, button, heading, message, say, styled
 
@@ -132,7 +132,8 @@ class TrackerPage(KeyedPage):
         say(self.status, "")
         self.refresh()
         if self.poller is None:
-            self.poller = keep_polling(self.refresh, TRACKER_INTERVAL)
+            news = news_of(self.store, session.code)
+            self.poller = keep_polling(self.refresh, TRACKER_INTERVAL, news)
 
     def refresh(self) -> None:
         """Fold in what is new; add buttons for people who joined meanwhile."""

@@ -1,23 +1,63 @@
 """The append-only event log, behind a small interface.
 
-Views and metrics only ever see ``Recorded`` events, so a PostgreSQL store can join
-the SQLite one without touching them: implement ``EventStore`` and add it to
-``open_store``.
+Views and metrics only ever see ``Recorded`` events, so the store behind them can
+change without touching them: SQLite in the data directory (the default, needing
+nothing) or PostgreSQL (``--store postgresql://…`` or ``FACILITATE_STORE``), for
+several servers sharing one log. ``open_store`` picks the backend; the PostgreSQL
+driver is imported only when that backend is chosen.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from facilitate.core.store.base import Clock, EventStore
+from facilitate.core.store.address import (
+    DATABASE_NAME,
+    POSTGRESQL,
+    StoreAddress,
+    parse_store_address,
+    sqlite_address,
+)
+from facilitate.core.store.base import Clock, EventStore, NewsSource
 from facilitate.core.store.sqlite import SQLiteStore
 
-DATABASE_NAME = "facilitate.sqlite3"
+if TYPE_CHECKING:
+    from facilitate.core.config import Config
 
 
-def open_store(data_dir: Path, clock: Clock | None = None) -> EventStore:
-    """Open (creating when needed) the session log kept in ``data_dir``."""
-    return SQLiteStore(data_dir / DATABASE_NAME, clock=clock)
+def open_store(
+    where: Config | Path | str | os.PathLike[str], clock: Clock | None = None
+) -> EventStore:
+    """Open (creating when needed) the session log.
+
+    ``where`` is the configuration (its ``store`` address decides), or a data
+    directory, which means SQLite there.
+    """
+    if isinstance(where, (str, os.PathLike)):
+        return open_address(sqlite_address(Path(where)), clock)
+    return open_address(where.store_address, clock)
 
 
-__all__ = ["DATABASE_NAME", "Clock", "EventStore", "SQLiteStore", "open_store"]
+def open_address(address: StoreAddress, clock: Clock | None = None) -> EventStore:
+    """Open the store at ``address`` (see ``facilitate.core.store.address``)."""
+    if address.kind == POSTGRESQL:
+        from facilitate.core.store.postgres import PostgresStore
+
+        return PostgresStore(address.url, clock=clock)
+    assert address.path is not None
+    return SQLiteStore(address.path, clock=clock)
+
+
+__all__ = [
+    "DATABASE_NAME",
+    "Clock",
+    "EventStore",
+    "NewsSource",
+    "SQLiteStore",
+    "StoreAddress",
+    "open_address",
+    "open_store",
+    "parse_store_address",
+]

@@ -1,0 +1,93 @@
+"""Participation equity per room: how evenly talk was shared, and by which roles.
+
+Room figures (Gini of talk time, evenness, the share of people not heard) are
+statistics over the tracked people, shown only when at least k of that room's
+people were tracked. Roles come from ``equity_by_role``, whose release already
+drops roles under k (and the next smallest where needed). Rooms come least even
+first; roles least heard (lowest talk ratio) first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from facilitate.activities.participation.metrics import (
+    contribution_frame,
+    equity_by_role,
+    people_frame,
+    roles_below_k,
+    talk_by_person,
+    talk_summary,
+    turns_from_records,
+)
+from facilitate.compare.rooms import Room
+from facilitate.core.release import is_shown
+from facilitate.core.roster import ROLE_LABELS
+
+ACTIVITY = "participation"
+ROOM_COLUMNS = [
+    "session", "room", "k", "people", "not_heard_share", "gini", "evenness",
+    "roles_suppressed", "suppressed",
+]  # fmt: skip
+ROLE_COLUMNS = [
+    "session", "room", "role", "people", "talk_share", "talk_ratio",
+    "contribution_ratio",
+]  # fmt: skip
+
+
+def participation_equity(rooms: Sequence[Room]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``ROOM_COLUMNS`` per room and ``ROLE_COLUMNS`` per released role."""
+    room_rows, role_frames = [], []
+    for room in rooms:
+        if ACTIVITY not in room.activities:
+            continue
+        records = list(room.records)
+        turns = turns_from_records(records, max((r.at for r in records), default=0))
+        if turns.empty:
+            continue
+        per_person = talk_by_person(
+            people_frame(records), turns, contribution_frame(records)
+        )
+        room_rows.append(_room_row(room, per_person, turns))
+        roles = equity_by_role(per_person, room.k)
+        role_frames.append(
+            roles.assign(
+                session=room.session.code,
+                room=room.label,
+                role=[ROLE_LABELS.get(r, r) for r in roles["role"]],
+            )[ROLE_COLUMNS]
+        )
+    rooms_frame = pd.DataFrame(room_rows, columns=ROOM_COLUMNS)
+    rooms_frame = rooms_frame.sort_values(
+        "gini", ascending=False, na_position="last", kind="stable"
+    ).reset_index(drop=True)
+    roles_frame = (
+        pd.concat(role_frames, ignore_index=True)
+        if role_frames
+        else pd.DataFrame(columns=ROLE_COLUMNS)
+    )
+    roles_frame = roles_frame.sort_values(
+        "talk_ratio", na_position="last", kind="stable"
+    ).reset_index(drop=True)
+    return rooms_frame, roles_frame.round(2)
+
+
+def _room_row(
+    room: Room, per_person: pd.DataFrame, turns: pd.DataFrame
+) -> tuple[object, ...]:
+    summary = talk_summary(per_person, turns)
+    base = (room.session.code, room.label, room.k)
+    hidden_roles = roles_below_k(per_person, room.k)
+    if not is_shown(summary.people, room.k):
+        return (*base, None, None, None, None, hidden_roles, True)
+    return (
+        *base,
+        summary.people,
+        round(summary.not_spoken / summary.people, 2),
+        None if summary.gini is None else round(summary.gini, 2),
+        None if summary.evenness is None else round(summary.evenness, 2),
+        hidden_roles,
+        False,
+    )

@@ -1,0 +1,28 @@
+"""Writing a comparison: one HTML page and a folder of CSV tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitate.compare.comparison import Comparison
+from facilitate.compare.page import comparison_html
+
+
+def file_stem(comparison: Comparison) -> str:
+    return "compare-" + "-".join(room.session.code for room in comparison.rooms)
+
+
+def write_comparison(comparison: Comparison, out_dir: Path) -> list[Path]:
+    """``compare-CODES.html`` and ``compare-CODES-csv/TABLE.csv``; their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = file_stem(comparison)
+    page = out_dir / f"{stem}.html"
+    page.write_text(comparison_html(comparison), encoding="utf-8")
+    folder = out_dir / f"{stem}-csv"
+    folder.mkdir(exist_ok=True)
+    written = [page]
+    for name, frame in comparison.tables.items():
+        path = folder / f"{name}.csv"
+        frame.to_csv(path, index=False)
+        written.append(path)
+    return written
