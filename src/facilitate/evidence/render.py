@@ -44,12 +44,14 @@ STYLES = """
 .fc-missing { color: #9b1c1c; }
 .fc-evidence { border: 1px solid #d6d6cc; padding: 0.2em 0.9em; margin: 0.6em 0;
                break-inside: avoid; }
-.fc-evidence table, .fc-levels { border-collapse: collapse; margin: 0.3em 0; }
-.fc-evidence th, .fc-evidence td, .fc-levels th, .fc-levels td {
+.fc-evidence table { border-collapse: collapse; margin: 0.3em 0; }
+.fc-evidence th, .fc-evidence td {
   border: 1px solid #c8c8be; padding: 0.2em 0.5em; text-align: left;
   vertical-align: top; }
-.fc-levels td.fc-chosen { background: #fff4cc; }
-.fc-levels tr, .fc-colleague, .fc-passes { break-inside: avoid; }
+.fc-level { border-left: 4px solid #c8c8be; padding: 0 0.9em; margin: 0.4em 0; }
+.fc-level p { margin: 0.25em 0; }
+.fc-level.fc-chosen { border-left-color: #b07d00; background: #fff4cc; }
+.fc-level, .fc-colleague, .fc-passes { break-inside: avoid; }
 .fc-checklist li { margin: 0.15em 0; }
 .fc-check-missing, .fc-check-over { color: #9b1c1c; font-weight: 700; }
 .fc-check-done { color: #1e5631; font-weight: 700; }
@@ -136,19 +138,21 @@ def checklist_html(lines: Sequence[CheckItem], links: bool = True) -> str:
 
 
 def levels_html(rubric: Rubric, criterion: Criterion, chosen: str = "") -> str:
-    """One row of the scoring guide: each level with its criteria."""
-    head = "".join(f"<th>{escape(level.label)}</th>" for level in rubric.levels)
-    cells = "".join(
-        f'<td class="fc-chosen"><p class="fc-label">Self-rating</p>'
-        f"{emphasis(criterion.descriptors[level.key])}</td>"
-        if level.key == chosen
-        else f"<td>{emphasis(criterion.descriptors[level.key])}</td>"
-        for level in rubric.levels
-    )
-    return (
-        f'<table class="fc-levels"><thead><tr><th></th>{head}</tr></thead>'
-        f"<tbody><tr><th>{escape(criterion.label)}</th>{cells}</tr></tbody></table>"
-    )
+    """One row of the scoring guide: each level with its criteria, top to bottom.
+
+    Stacked rather than a table, so it reads in order on a phone, to a screen
+    reader and in the PDF's text; the self-rated level is marked in words.
+    """
+    blocks = ""
+    for level in rubric.levels:
+        mine = level.key == chosen
+        blocks += (
+            f'<div class="fc-level{" fc-chosen" if mine else ""}">'
+            f'<p class="fc-label">{escape(criterion.label)}, {escape(level.label)}'
+            + (" (the leader's self-rating)" if mine else "")
+            + f"</p><p>{emphasis(criterion.descriptors[level.key])}</p></div>"
+        )
+    return f'<div class="fc-levels">{blocks}</div>'
 
 
 def feedback_html(feedback: ColleagueFeedback, limit: int) -> str:
