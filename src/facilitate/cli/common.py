@@ -44,4 +44,5 @@ def print_links(session: SessionInfo, base: str, qr: bool = False) -> None:
 
         print(qr_terminal(join))
     print(f"Console:      {facilitator_link(base, session)}")
-    print("              (keep the console link private: it carries the key)")
+    print(f"Evidence:     {facilitator_link(base, session, 'evidence')}")
+    print("              (keep these two links private: they carry the key)")
