@@ -68,7 +68,7 @@ class ColleaguePanel:
             self.name,
             field_label("Their role, or how they relate to you (optional)"),
             self.relationship,
-            self.make,
+            widgets.HBox([self.make]),
             self.status,
             self.links,
             self.evidence,

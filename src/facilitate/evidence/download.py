@@ -43,7 +43,7 @@ class PackDownload:
     html_link: str = ""
 
     def __post_init__(self) -> None:
-        self.root.children = [self.prepare, self.status, self.links]
+        self.root.children = [widgets.HBox([self.prepare]), self.status, self.links]
         styled(self.root, "fc-pack-download")
 
     def attach(

@@ -156,7 +156,7 @@ class EvidencePage(KeyedPage):
         )
         rows: list[Any] = [
             widgets.HTML(f"<style>{STYLES}</style>"),
-            heading(f"{guide.title}: {session.title}", "fc-session-title"),
+            heading(f"{guide.title} for “{session.title}”", "fc-session-title"),
             intro,
             self.checklist,
             self.download.root,
