@@ -12,6 +12,7 @@ need the activities' report parts.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -343,8 +344,6 @@ class EvidencePage(KeyedPage):
     @staticmethod
     def _soon(work: Any) -> None:
         """Run ``work`` after this callback returns (at once in plain tests)."""
-        import asyncio
-
         try:
             asyncio.get_running_loop().call_soon(work)
         except RuntimeError:
