@@ -45,7 +45,9 @@ def exported(tmp_path_factory):
     store = open_store(data_dir)
     session = seed_demo(store)
     store.append(session.code, FeedbackGiven("demo-11", {"voice": 2}, HOSTILE, HOSTILE))
-    store.append(session.code, LeaderNoteSaved("context", f"Context with {HOSTILE}"))
+    store.append(
+        session.code, LeaderNoteSaved("needs_assessment", f"Context with {HOSTILE}")
+    )
     terminal = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, redirect_stdout(terminal):
         patch.delenv("QUERY_STRING", raising=False)

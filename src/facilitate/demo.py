@@ -2,7 +2,7 @@
 
 Two dozen people join (a room big enough for the release gate to show results at
 the default group size of 5); then every activity on the agenda seeds its own
-answers, in agenda order, and the leader's notes are written.
+answers, in agenda order, and the leader's evidence pack is filled in.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from facilitate.core.agenda import current_agenda
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.sessions import SessionInfo, create_session, list_sessions
 from facilitate.core.store.base import EventStore
-from facilitate.leader.demo import seed_leader_notes
+from facilitate.evidence.demo import seed_evidence
 
 DEMO_TITLE = "Demo: Aligning our practice with our vision"
 DEMO_PEOPLE = (
@@ -55,7 +55,7 @@ def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
         people.append(participant)
     for _, seed_activity in current_agenda().loaded("demo"):
         seed_activity(store, session, people, rng)
-    seed_leader_notes(store, session)
+    seed_evidence(store, session)
     return session
 
 

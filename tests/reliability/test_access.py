@@ -6,7 +6,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-FACILITATOR_WORKBOOKS = ["console", "tracker", "reflection", "summary"]
+FACILITATOR_WORKBOOKS = ["console", "tracker", "reflection", "summary", "evidence"]
 
 
 @pytest.mark.parametrize("key", ["", "not-the-key"])

@@ -19,8 +19,10 @@ from facilitate.activities.participation.events import SpeakerAdded
 from facilitate.activities.participation.tracker import TrackerPage
 from facilitate.activities.self_assessment.events import PrivateReflectionSaved
 from facilitate.activities.self_assessment.participant import SelfAssessmentActivity
-from facilitate.core.events import LeaderNoteSaved
-from facilitate.leader.page import ReflectionPage
+from facilitate.core.events import ColleagueFeedbackGiven, LeaderNoteSaved
+from facilitate.evidence.colleague import invite
+from facilitate.evidence.colleague_page import ColleaguePage
+from facilitate.evidence.page import EvidencePage
 from facilitate.ui.contexts import DisplayContext, ParticipantContext
 
 Driver = Callable[[object, object, str], tuple[str, list[str]]]
@@ -71,12 +73,27 @@ def added_practice(store, session, text):
 
 
 def leader_note(store, session, text):
-    page = ReflectionPage(store=store)
+    page = EvidencePage(store=store)
     page.start()
     page.open(session.code, session.key)
-    next(iter(page.notes.values())).value = text
-    page.save_changes()
-    return page.status.value, stored(store, session, LeaderNoteSaved.kind, "text")
+    next(iter(page.editors.values())).text.value = text
+    page.flush()
+    return page.autosave_status.value, stored(
+        store, session, LeaderNoteSaved.kind, "text"
+    )
+
+
+def colleague_feedback(store, session, text):
+    invitation = invite("Dolores")
+    store.append(session.code, invitation)
+    page = ColleaguePage(store=store)
+    page.start()
+    page.open(session.code, invitation.token)
+    page.text.value = text
+    page.send_feedback()
+    return page.status.value, stored(
+        store, session, ColleagueFeedbackGiven.kind, "text"
+    )
 
 
 DRIVERS: list[Driver] = [
@@ -86,6 +103,7 @@ DRIVERS: list[Driver] = [
     seat_label,
     added_practice,
     leader_note,
+    colleague_feedback,
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from facilitate.activities.feedback.events import FeedbackGiven
 from facilitate.core.config import Config
-from facilitate.core.events import LeaderNoteSaved
+from facilitate.core.events import LeaderNoteSaved, RubricChecked, RubricEvidenceLinked
 from facilitate.export.summary import open_summary, session_address
 
 
@@ -32,7 +32,15 @@ def test_right_key_shows_sections_with_feedback_last(tmp_path, monkeypatch):
 
     store = open_store(tmp_path)
     session = create_session(store, "Team meeting")
-    store.append(session.code, LeaderNoteSaved("context", "A <b>bold</b> start"))
+    store.append(
+        session.code, LeaderNoteSaved("needs_assessment", "A <b>bold</b> start")
+    )
+    store.append(session.code, LeaderNoteSaved("reflection", "word " * 501))
+    store.append(session.code, RubricChecked("lead", "basic"))
+    store.append(
+        session.code,
+        RubricEvidenceLinked("lead", ["awareness", "participation", "reflection"]),
+    )
     store.append(session.code, FeedbackGiven("p1", {"voice": 5}, "Rounds", ""))
     store.close()
     monkeypatch.setenv("FACILITATE_SUMMARY_CODE", session.code)
@@ -47,4 +55,16 @@ def test_right_key_shows_sections_with_feedback_last(tmp_path, monkeypatch):
         "private)." in activities
     )
     assert "Rounds" not in activities
-    assert "Not checked yet" in summary.rubric()._repr_html_()
+    rubric = summary.rubric()._repr_html_()
+    assert "<h3>Facilitate: Not checked yet</h3>" in rubric
+    assert "<h3>Lead: Basic</h3>" in rubric
+    assert "<strong>celebrate and value cultural differences</strong>" in rubric
+    assert '<a href="#part-reflection">Part 4: Reflection</a>' in rubric
+    assert "<li>Part 2.1: Awareness (in the evidence pack)</li>" in rubric
+    assert '<a href="#part-participation">Participation equity</a>' in rubric
+    context = summary.context()._repr_html_()
+    assert "<h3>Part 1: Plan of action</h3>" in context
+    assert "Not written yet." in context
+    reflection = summary.reflection()._repr_html_()
+    assert "Over the limit: 501 words, 1 over the 500-word limit." in reflection
+    assert reflection.count("word") >= 501, "nothing is cut"

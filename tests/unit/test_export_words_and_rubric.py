@@ -1,4 +1,4 @@
-"""Word counting for the leader's reflection, and loading the rubric and form."""
+"""Word counting for the evidence pack, and loading its parts, rubric and the form."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import pytest
 
 from facilitate.activities.feedback.content import load_feedback
 from facilitate.core.errors import InvalidContent
-from facilitate.leader.content import (
-    Evidence,
+from facilitate.evidence.content import (
     count_words,
+    emphasis,
+    load_guide,
     load_rubric,
-    word_report,
+    word_count,
 )
 
 
@@ -31,28 +32,58 @@ def test_count_words(text, words):
     assert count_words(text) == words
 
 
-def test_word_report_counts_only_the_reflection_sections():
-    report = word_report(
-        {"context": "ten words " * 5, "what_happened": "a b c", "strategies": "d e"}
+@pytest.mark.parametrize(
+    ("words", "limit", "sentence", "tone"),
+    [
+        (0, 500, "0 of 500 words.", "info"),
+        (499, 500, "499 of 500 words.", "info"),
+        (500, 500, "500 of 500 words: you have reached the limit.", "warning"),
+        (
+            520,
+            500,
+            "Over the limit: 520 words, 20 over the 500-word limit. Nothing has been "
+            "cut; shorten it before you submit.",
+            "error",
+        ),
+        (1, None, "1 word (the credential sets no word limit for this part).", "info"),
+    ],
+)
+def test_word_counts_warn_at_the_limit_and_flag_over_it(words, limit, sentence, tone):
+    count = word_count("w " * words, limit)
+    assert count.sentence() == sentence
+    assert count.tone == tone
+    assert count.over_by == max(words - (limit or words), 0)
+
+
+def test_the_shipped_parts_follow_the_credential():
+    guide = load_guide()
+    assert [g.heading for g in guide.groups] == [
+        "Part 1: Context",
+        "Part 2: Work examples / artifacts",
+        "Part 3: Scoring guide",
+        "Part 4: Reflection",
+    ]
+    assert [(p.label, p.limit) for p in guide.parts] == [
+        ("Part 1: Needs assessment", 500),
+        ("Part 1: Plan of action", 500),
+        ("Part 2.1: Awareness", None),
+        ("Part 2.2: Building capacity", 500),
+        ("Part 2.3: Analysis", 500),
+        ("Part 4: Reflection", 500),
+    ]
+    assert [p.key for p in guide.parts if p.by_colleague] == ["analysis"]
+    assert guide.part("awareness").evidence == ("zones", "tensions")
+    assert guide.part("building_capacity").evidence == (
+        "roles",
+        "participation",
+        "tensions",
     )
-    assert report.per_section["context"] == 10
-    assert report.total == 5
-    assert report.over_by == 0
-    assert report.sentence() == "The reflection is 5 of 500 words."
+    assert guide.colleague.limit == 500
 
 
-def test_word_report_says_how_far_over_and_cuts_nothing():
-    report = word_report({"what_happened": "word " * 480, "next_steps": "more " * 40})
-    assert report.total == 520
-    assert report.over_by == 20
-    assert report.sentence() == (
-        "The reflection is 520 words: 20 over the 500-word limit. Nothing has been cut."
-    )
-
-
-def test_the_shipped_rubric_has_both_criteria_at_three_levels():
+def test_the_shipped_rubric_has_both_rows_at_three_levels():
     rubric = load_rubric()
-    assert [c.key for c in rubric.criteria] == ["facilitate", "lead"]
+    assert [c.label for c in rubric.criteria] == ["Facilitate", "Lead"]
     assert [level.label for level in rubric.levels] == [
         "Proficient",
         "Basic",
@@ -60,11 +91,55 @@ def test_the_shipped_rubric_has_both_criteria_at_three_levels():
     ]
     for criterion in rubric.criteria:
         assert set(criterion.descriptors) == {"proficient", "basic", "developing"}
-        assert all(isinstance(e, Evidence) for e in criterion.evidence)
-    assert Evidence(
-        "participation", "Who spoke, for how long, and who followed whom."
-    ) in (rubric.criteria[0].evidence)
     assert rubric.level_label("basic") == "Basic"
+
+
+def test_emphasis_bolds_key_terms_and_escapes_the_rest():
+    assert emphasis("a **<key>** term & more") == (
+        "a <strong>&lt;key&gt;</strong> term &amp; more"
+    )
+
+
+PARTS_START = """
+title: T
+introduction: I
+method: [m]
+earning_rule: E
+groups: [{key: part1, heading: "Part 1"}]
+colleague: {heading: h, introduction: i, prompts: [p], limit: 500, once: o}
+parts:
+  - key: needs
+    number: "1"
+    title: Needs
+    prompts: [p]
+    passes: q
+"""
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            "    group: part9\n    limit: 500\n",
+            "evidence.yaml: part 'needs' names the group 'part9'; use one of part1.",
+        ),
+        (
+            "    group: part1\n    limit: many\n",
+            "evidence.yaml: part 'needs' has the limit 'many'; give a number of words, "
+            "or null for none.",
+        ),
+        (
+            "    group: part1\n    limit: 500\n    evidence: [gossip]\n",
+            "evidence.yaml: part 'needs' attaches 'gossip'; use any of zones, "
+            "tensions, roles, participation, feedback.",
+        ),
+    ],
+)
+def test_a_broken_part_says_what_to_fix(tmp_path, extra, message):
+    (tmp_path / "evidence.yaml").write_text(PARTS_START + extra)
+    with pytest.raises(InvalidContent) as error:
+        load_guide(tmp_path)
+    assert str(error.value) == message
 
 
 RUBRIC_START = """
@@ -80,22 +155,13 @@ criteria:
 
 def test_a_rubric_missing_a_descriptor_names_it(tmp_path):
     (tmp_path / "rubric.yaml").write_text(
-        RUBRIC_START + "    descriptors: {proficient: yes}\n    evidence: []\n"
+        RUBRIC_START + "    descriptors: {proficient: yes}\n"
     )
     with pytest.raises(InvalidContent) as error:
         load_rubric(tmp_path)
     assert str(error.value) == (
         "rubric.yaml: criterion 'facilitate' needs a descriptor for basic."
     )
-
-
-def test_a_rubric_without_evidence_is_refused(tmp_path):
-    (tmp_path / "rubric.yaml").write_text(
-        RUBRIC_START + "    descriptors: {proficient: a, basic: b}\n"
-    )
-    with pytest.raises(InvalidContent) as error:
-        load_rubric(tmp_path)
-    assert str(error.value) == "rubric.yaml needs a 'evidence' entry."
 
 
 def test_broken_rubric_yaml_says_where(tmp_path):

@@ -71,4 +71,5 @@ def print_links(
     print(f"Display:      {display_link(base, session, display_token(store, session))}")
     print("              (for the projector: it shows results, never controls)")
     print(f"Console:      {facilitator_link(base, session)}")
-    print("              (keep the console link private: it carries the key)")
+    print(f"Evidence:     {facilitator_link(base, session, 'evidence')}")
+    print("              (keep these two links private: they carry the key)")

@@ -1,4 +1,8 @@
-"""``facilitate export``: the reflection summary as HTML, PDF and CSV."""
+"""``facilitate export``: the reflection summary (HTML, PDF, CSV) or the evidence pack.
+
+``--to evidence`` writes the micro-credential evidence pack (HTML and PDF) instead
+of the summary; the summary's formats stay as they were.
+"""
 
 from __future__ import annotations
 
@@ -15,31 +19,44 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="write a session's reflection summary (HTML, PDF, CSV)",
+        help="write a session's reflection summary (HTML, PDF, CSV) or evidence pack",
     )
     export.add_argument("code", help="the session's code")
     export.add_argument(
-        "--to", default="all", choices=["html", "pdf", "csv", "all"], help="format"
+        "--to",
+        default="all",
+        choices=["html", "pdf", "csv", "all", "evidence"],
+        help="summary format(s), or evidence for the evidence pack (HTML and PDF)",
     )
     export.add_argument("--out", default=".", help="folder for the files (default: .)")
     export.set_defaults(run=cmd_export)
 
 
+def progress(line: str) -> None:
+    print(line, flush=True)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from facilitate.export import chosen_formats, export_session
+    from facilitate.export.evidence import export_evidence
 
     config, store = store_of(args)
     session = find_session(store, args.code)
     out_dir = Path(args.out).expanduser().resolve()
-    print(f"Exporting '{session.title}' ({session.code}) to {out_dir}", flush=True)
-    result = export_session(
-        store,
-        session,
-        config.data_dir,
-        out_dir,
-        chosen_formats(args.to),
-        progress=lambda line: print(line, flush=True),
-    )
+    evidence = args.to == "evidence"
+    doing = "Writing the evidence pack of" if evidence else "Exporting"
+    print(f"{doing} '{session.title}' ({session.code}) to {out_dir}", flush=True)
+    if evidence:
+        result = export_evidence(store, session, out_dir, progress)
+    else:
+        result = export_session(
+            store,
+            session,
+            config.data_dir,
+            out_dir,
+            chosen_formats(args.to),
+            progress=progress,
+        )
     for path in result.files:
         print(f"  {path}")
     for problem in result.problems:

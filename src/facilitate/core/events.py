@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from facilitate.core.errors import FacilitateError
@@ -117,12 +117,12 @@ class ParticipantJoined(Event):
     role: str = ""
 
 
-# --- the leader's own notes ---------------------------------------------------------
+# --- the leader's evidence pack ---------------------------------------------------
 
 
 @dataclass(frozen=True)
 class LeaderNoteSaved(Event):
-    """The leader's context, goals or reflection sections, latest wins per section."""
+    """The leader's text for one part of the evidence pack; the latest save wins."""
 
     kind: ClassVar[str] = "leader_note_saved"
     policy: ClassVar[Mapping[str, str]] = {"section": PUBLIC, "text": PRIVATE}
@@ -132,10 +132,63 @@ class LeaderNoteSaved(Event):
 
 @dataclass(frozen=True)
 class RubricChecked(Event):
+    """The leader's self-rating of one scoring-guide row; the latest wins."""
+
     kind: ClassVar[str] = "rubric_checked"
     policy: ClassVar[Mapping[str, str]] = {"criterion": PUBLIC, "level": PUBLIC}
     criterion: str
     level: str
+
+
+@dataclass(frozen=True)
+class RubricEvidenceLinked(Event):
+    """The evidence the leader links to one scoring-guide row; the latest wins.
+
+    ``evidence`` holds keys of the pack's parts and session evidence, never text.
+    """
+
+    kind: ClassVar[str] = "rubric_evidence_linked"
+    policy: ClassVar[Mapping[str, str]] = {"criterion": PUBLIC, "evidence": PUBLIC}
+    criterion: str
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ColleagueInvited(Event):
+    """The leader made a one-time feedback link for a participating colleague.
+
+    ``invitation`` names the link in the log; ``token`` is the secret the link
+    carries, so it stays as private as the facilitator key.
+    """
+
+    kind: ClassVar[str] = "colleague_invited"
+    policy: ClassVar[Mapping[str, str]] = {
+        "invitation": PUBLIC,
+        "token": PRIVATE,
+        "name": PRIVATE,
+        "relationship": PRIVATE,
+    }
+    invitation: str
+    token: str
+    name: str
+    relationship: str = ""
+
+
+@dataclass(frozen=True)
+class ColleagueFeedbackGiven(Event):
+    """A colleague's own words on how the leader facilitated; only the first counts."""
+
+    kind: ClassVar[str] = "colleague_feedback_given"
+    policy: ClassVar[Mapping[str, str]] = {
+        "invitation": PUBLIC,
+        "name": PRIVATE,
+        "role": PRIVATE,
+        "text": PRIVATE,
+    }
+    invitation: str
+    name: str
+    role: str
+    text: str
 
 
 #: Kinds every session has, whatever its agenda.
@@ -148,6 +201,9 @@ CORE_EVENTS: tuple[type[Event], ...] = (
     ParticipantJoined,
     LeaderNoteSaved,
     RubricChecked,
+    RubricEvidenceLinked,
+    ColleagueInvited,
+    ColleagueFeedbackGiven,
 )
 
 

@@ -57,7 +57,7 @@ def export_session(
     result = ExportResult()
     html_path = out_dir / f"{file_stem(session)}.html"
     if "html" in wanted:
-        _timed(
+        timed(
             result, "html", progress, lambda: _html(store, session, data_dir, html_path)
         )
         result.files.append(html_path)
@@ -65,12 +65,12 @@ def export_session(
         _pdf(result, html_path, progress)
     if "csv" in wanted:
         folder = out_dir / f"{file_stem(session)}-csv"
-        _timed(result, "csv", progress, lambda: _csv(store, session, folder))
+        timed(result, "csv", progress, lambda: _csv(store, session, folder))
         result.files.append(folder)
     return result
 
 
-def _timed(
+def timed(
     result: ExportResult, step: str, progress: Progress, work: Callable[[], str]
 ) -> None:
     progress(f"{step.upper()}: working…")
@@ -94,7 +94,7 @@ def _pdf(result: ExportResult, html_path: Path, progress: Progress) -> None:
 
     pdf_path = html_path.with_suffix(".pdf")
     try:
-        _timed(
+        timed(
             result, "pdf", progress, lambda: f"wrote {print_pdf(html_path, pdf_path)}"
         )
     except FacilitateError as error:

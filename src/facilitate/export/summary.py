@@ -23,19 +23,17 @@ from facilitate.core.events import Recorded
 from facilitate.core.report import PartBuilder, ReportPart
 from facilitate.core.sessions import SessionInfo, check_key, find_session
 from facilitate.core.store import open_store
-from facilitate.export import sections
-from facilitate.leader.content import (
-    latest_notes,
-    latest_rubric,
-    load_rubric,
-    word_report,
+from facilitate.evidence.content import load_guide, load_rubric
+from facilitate.evidence.state import evidence_state
+from facilitate.evidence.summary_sections import (
+    context_html,
+    reflection_html,
+    rubric_html,
 )
-from facilitate.leader.report import context_html, reflection_html, rubric_html
+from facilitate.export import sections
 
 CODE_VARIABLE = "FACILITATE_SUMMARY_CODE"
 KEY_VARIABLE = "FACILITATE_SUMMARY_KEY"
-#: Sections the leader's pages add besides the activities' parts.
-LEADER_SECTIONS = ("context", "reflection", "feedback_words")
 log = logging.getLogger(__name__)
 
 
@@ -99,7 +97,8 @@ class Summary:
         return HTML(sections.refusal_html(self.refusal) if self.refusal else "")
 
     def context(self) -> HTML:
-        return self._shown(context_html(latest_notes(self.records)))
+        """Part 1 of the leader's evidence pack."""
+        return self._shown(context_html(load_guide(), evidence_state(self.records)))
 
     def activities(self) -> HTML:
         """Every activity's part; plotly.js is inlined with the first chart."""
@@ -113,13 +112,14 @@ class Summary:
         return next((i for i, p in enumerate(self.parts) if p.figures), -1)
 
     def reflection(self) -> HTML:
-        notes = latest_notes(self.records)
-        return self._shown(reflection_html(notes, word_report(notes)))
+        """Part 4 of the leader's evidence pack."""
+        return self._shown(reflection_html(load_guide(), evidence_state(self.records)))
 
     def rubric(self) -> HTML:
-        present = {p.key for p in self.parts} | set(LEADER_SECTIONS)
-        levels = latest_rubric(self.records)
-        return self._shown(rubric_html(load_rubric(), levels, present))
+        """The scoring guide with the leader's self-ratings and linked evidence."""
+        present = {p.key for p in self.parts}
+        state = evidence_state(self.records)
+        return self._shown(rubric_html(load_guide(), load_rubric(), state, present))
 
 
 def open_summary(code: str | None = None, config: Config | None = None) -> Summary:

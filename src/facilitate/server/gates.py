@@ -45,10 +45,18 @@ def compare_gate(store: EventStore, query: Mapping[str, str]) -> None:
         check_key(find_session(store, code), key)
 
 
+def colleague_gate(store: EventStore, query: Mapping[str, str]) -> None:
+    """A colleague's one-time feedback link, unused so far."""
+    from facilitate.evidence.colleague import INVITE_PARAMETER, open_link
+
+    open_link(store, query.get("code", ""), query.get(INVITE_PARAMETER, ""))
+
+
 #: Pages whose credential is not the facilitator key.
 PAGE_GATES: dict[str, Gate] = {
     "display.ipynb": display_gate,
     "compare.ipynb": compare_gate,
+    "colleague.ipynb": colleague_gate,
 }
 
 

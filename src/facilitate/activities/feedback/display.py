@@ -36,11 +36,12 @@ class FeedbackPanel:
         self.note = message("fc-feedback-note")
         self.chart = LiveChart("fc-feedback-chart")
         link = workbook_link(
-            "", "reflection", code=self.session.code, key=self.session.key
+            "", "evidence", code=self.session.code, key=self.session.key
         )
         self.reflection_link = styled(
             widgets.HTML(
-                f'<p><a href="{escape(link)}" target="_blank">Leader reflection</a></p>'
+                f'<p><a href="{escape(link)}" target="_blank">Leader\'s evidence pack '
+                "(reflection, context, colleague feedback)</a></p>"
             ),
             "fc-reflection-link",
         )
