@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from facilitate.core.errors import AccessRefused, FacilitateError
+from facilitate.core.errors import AccessRefused, DisplayRefused, FacilitateError
 from facilitate.core.sessions import check_display_token, check_key, find_session
 from facilitate.core.store.base import EventStore
 
@@ -26,12 +26,16 @@ OPEN_PAGES = frozenset({"participant.ipynb"})
 
 def facilitator_gate(store: EventStore, query: Mapping[str, str]) -> None:
     """The session's facilitator key, as the remote and the leader pages need."""
+    if not query.get("key"):
+        raise AccessRefused()
     session = find_session(store, query.get("code", ""))
     check_key(session, query.get("key"))
 
 
 def display_gate(store: EventStore, query: Mapping[str, str]) -> None:
     """The projector's view-only token: it opens the display and nothing else."""
+    if not query.get("view"):
+        raise DisplayRefused()
     session = find_session(store, query.get("code", ""))
     check_display_token(store, session, query.get("view"))
 
