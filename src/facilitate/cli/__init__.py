@@ -12,15 +12,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from facilitate.cli import export, serve, sessions
+from facilitate.cli import export, serve, sessions, teams
 from facilitate.cli.common import common_options
 from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.errors import FacilitateError
 
-COMMANDS = (serve, export, sessions)
+COMMANDS = (serve, export, sessions, teams)
 DESCRIPTION = (
     "Run live, equity-focused professional-learning sessions: serve the room, "
-    "manage sessions and export reflection summaries."
+    "manage sessions and teams, and export reflection and team summaries."
 )
 
 

@@ -42,9 +42,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config, store = store_of(args)
     base = base_url(args.host, args.port)
     if args.demo:
+        from facilitate.activities.teams.demo import demo_team
+        from facilitate.cli.teams import print_team_link
         from facilitate.demo import demo_session
 
         print_links(demo_session(store), base, qr=True)
+        print_team_link(demo_team(store), base)
     else:
         print('Create a session with: facilitate session new "Title"')
     store.close()
