@@ -83,14 +83,15 @@ SUPPORTS = {
     "social_emotional": [("mentoring", 2, "Lunch-time mentoring group")],
     "language_development": [("small_group", 2, "Oral language group")],
 }
+#: area -> (what the team looked at, from a to b; added to a start of 20-45).
 EVIDENCE = {
-    "reading": "Running record: {a} → {b} words correct per minute",
-    "mathematics": "Exit tickets: {a} → {b} of 10 correct",
-    "writing": "Writing sample scored {a} → {b} on the grade rubric",
-    "attendance": "Attended {a} → {b} of 10 days",
-    "behaviour": "Check-in/check-out points {a}% → {b}%",
-    "social_emotional": "Self-rating and teacher note: {a} → {b} of 5",
-    "language_development": "Oral language checklist: {a} → {b} of 12",
+    "reading": ("Running record: {a} → {b} words correct per minute", 40),
+    "mathematics": ("Exit tickets: {a}% → {b}% correct", 0),
+    "writing": ("Writing sample: {a} → {b} of 100 rubric points", 0),
+    "attendance": ("Days attended: {a}% → {b}% over two weeks", 45),
+    "behaviour": ("Check-in/check-out points: {a}% → {b}%", 20),
+    "social_emotional": ("Self-rating and teacher notes: {a} → {b} of 100", 10),
+    "language_development": ("Oral language checklist: {a} → {b} of 100", 10),
 }
 #: Stories of one concern: responses at the meetings after its support started,
 #: then what the team did ("" nothing, "step" stepped down and closed the concern,
@@ -140,8 +141,8 @@ def _student(
     """One student's story: added, areas raised, supported, checked."""
     student = f"demo-st-{index:02d}"
     letters = "ABCDEFGHJKLMNPRSTW"
-    label = f"{rng.choice(letters)}.{rng.choice(letters)}."
-    label = label if index % 3 else f"{204100 + index * 37}"
+    first_letter, last_letter = letters[index % 18], letters[(index * 5 + 3) % 17]
+    label = f"{first_letter}.{last_letter}." if index % 3 else f"{204100 + index * 37}"
     first = 3 if index >= len(GROUPS) - 2 else (1 if index % 7 == 5 else 0)
     store.append(code, StudentAdded(student, label, group, dates[first]))
     areas = [AREAS[index % len(AREAS)]]
@@ -185,10 +186,11 @@ def _supported(
             dates[0],
         ),
     )
-    score = rng.randint(20, 45)
+    template, offset = EVIDENCE[area]
+    score = rng.randint(20, 45) + offset
     for date, response in zip(dates[1:], responses, strict=False):
         change = {"improving": 8, "no_change": 0, "declining": -5}.get(response, 2)
-        evidence = EVIDENCE[area].format(a=score, b=score + change)
+        evidence = template.format(a=score, b=score + change)
         store.append(code, ResponseChecked(student, area, date, response, evidence))
         score += change
     if then == "step" and len(dates) > 2:

@@ -14,7 +14,7 @@ from facilitate.core.errors import InvalidInput
 from facilitate.ui.widgets import styled
 
 Options = list[tuple[str, Any]]
-_WIDE = widgets.Layout(width="100%", max_width="32em")
+_WIDE = widgets.Layout(width="95%", max_width="32em")
 
 
 def set_options(choice: widgets.Dropdown, options: Options) -> None:

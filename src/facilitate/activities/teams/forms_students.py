@@ -187,6 +187,8 @@ class CompositionForm:
 
     def __post_init__(self) -> None:
         self.count.add_class("fc-class-count")
+        self.group.layout = widgets.Layout(width="20em")
+        self.count.layout = widgets.Layout(width="7em")
         self.root.children = [
             field_label(
                 "Our classes' composition: students per group (0 removes a group)"

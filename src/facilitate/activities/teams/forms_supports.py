@@ -130,7 +130,8 @@ class SupportForm:
             self.every,
             self.add,
             field_label("Ending a support (stepping down, changing, intensifying)"),
-            widgets.HBox([self.ending, self.reason]),
+            self.ending,
+            self.reason,
             self.end,
             self.status,
         ]

@@ -63,7 +63,7 @@ DISCOVERY = (
     "carries the team key.</p>"
 )
 _FORMS = widgets.Layout(
-    grid_template_columns="repeat(auto-fit, minmax(340px, 1fr))", grid_gap="16px"
+    grid_template_columns="repeat(2, minmax(0, 1fr))", grid_gap="8px 32px"
 )
 
 Build = Callable[[TeamState, str | None], list[Event]]

@@ -19,21 +19,25 @@ from facilitate.core.text import escape
 
 REASONS = {**dict(END_REASONS), "resolved": "Concern resolved"}
 STYLE = """<style>
-.fc-team table { border-collapse: collapse; font-size: 15px; }
-.fc-team th, .fc-team td { border: 1px solid #d0d7de; padding: 4px 8px;
+.fc-team table { border-collapse: collapse; font-size: 14px; line-height: 1.35; }
+.fc-team th, .fc-team td { border: 1px solid #d0d7de; padding: 4px 6px;
   vertical-align: top; text-align: left; }
+.fc-board-table td { min-width: 9em; max-width: 16em; }
 .fc-team thead th { background: #eef2f5; }
 .fc-board-table td.fc-none { background: #f6f8fa; }
-.fc-support { margin: 0 0 2px; }
+.fc-support { margin: 0 0 4px; }
+.fc-support .fc-muted { font-size: 12px; }
 .fc-planned { color: #57606a; font-style: italic; }
 .fc-response { display: inline-block; border-radius: 4px; padding: 0 6px;
-  margin: 2px 0; background: #eef2f5; }
+  margin: 2px 2px 0 0; background: #eef2f5; font-size: 12px; }
 .fc-response-improving { background: #d7f0e1; }
 .fc-response-declining { background: #fbe1dc; }
 .fc-badge { display: inline-block; border-radius: 4px; padding: 0 6px;
-  margin: 2px 2px 0 0; background: #fff3cd; font-size: 13px; }
+  margin: 2px 2px 0 0; background: #fff3cd; font-size: 12px; }
+.fc-due { background: #e8eefc; }
 .fc-flag-list li { margin: 2px 0; }
 .fc-muted { color: #57606a; }
+.fc-team .widget-html-content { font-size: 15px; }
 </style>"""
 
 
@@ -46,34 +50,42 @@ def day(date: str) -> str:
         return date
 
 
-def support_line(support: Support, content: FourQuestions, cycle: str) -> str:
+def short_day(date: str) -> str:
+    """``2026-03-04`` as ``4 Mar``: the board's dates are all recent."""
+    try:
+        when = dt.date.fromisoformat(date)
+    except ValueError:
+        return date
+    return f"{when.day} {when:%b}"
+
+
+def support_line(support: Support, cycle: str) -> str:
+    """Tier and what, then owner and since when; planned supports in italics."""
     planned = support.start > cycle
-    when = f"from {day(support.start)}" if planned else f"since {day(support.start)}"
-    every = (
-        "every meeting"
-        if support.check_every == 1
-        else (f"every {support.check_every} meetings")
-    )
-    text = (
-        f"Tier {support.tier}: {support.what} "
-        f"({content.type_label(support.support_type)}; {support.owner}; {when}; "
-        f"checked {every})"
+    when = (
+        f"from {short_day(support.start)}"
+        if planned
+        else (f"since {short_day(support.start)}")
     )
     css = "fc-support fc-planned" if planned else "fc-support"
-    prefix = "Planned: " if planned else ""
-    return f'<p class="{css}">{escape(prefix + text)}</p>'
+    prefix = "Planned, " if planned else ""
+    return (
+        f'<div class="{css}"><b>{escape(prefix)}T{support.tier}</b> '
+        f"{escape(support.what)}"
+        f'<div class="fc-muted">{escape(support.owner)} · {escape(when)}</div></div>'
+    )
 
 
 def response_badge(check: Check) -> str:
     label = RESPONSE_LABELS.get(check.response, check.response)
     return (
         f'<span class="fc-response fc-response-{escape(check.response)}">'
-        f"{escape(label)} ({escape(day(check.cycle))})</span>"
+        f"{escape(label)} · {escape(short_day(check.cycle))}</span>"
     )
 
 
-def _cell_html(cell: Cell, content: FourQuestions, cycle: str) -> str:
-    parts = [support_line(s, content, cycle) for s in (*cell.now, *cell.planned)]
+def _cell_html(cell: Cell, cycle: str) -> str:
+    parts = [support_line(s, cycle) for s in (*cell.now, *cell.planned)]
     if not parts:
         parts.append('<p class="fc-muted">No support yet</p>')
     if cell.last is not None:
@@ -95,7 +107,7 @@ def board_html(board: Board, content: FourQuestions) -> str:
     rows = []
     for row in board.rows:
         cells = "".join(
-            _cell_html(row.cells[a], content, board.cycle)
+            _cell_html(row.cells[a], board.cycle)
             if a in row.cells
             else '<td class="fc-none"></td>'
             for a in board.areas
