@@ -112,7 +112,7 @@ def test_a_member_works_through_the_four_questions(store, team):
     assert page.checks.status.value.endswith("Check recorded.</p>")
     check = store.read(team.code, kinds=[ResponseChecked.kind])[0].event
     assert (check.cycle, check.response) == ("2026-01-26", "improving")
-    assert "Improving (26 Jan 2026)" in page.board.value
+    assert "Improving · 26 Jan" in page.board.value
 
     page.areas.areas.value = ("reading",)
     page.areas.save.click()
