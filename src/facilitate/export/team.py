@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from facilitate.activities.teams.codes import TeamInfo
@@ -71,11 +72,20 @@ def cover_html(cover: TeamCover) -> str:
     )
 
 
+def shown(part: ReportPart) -> ReportPart:
+    """The part with withheld cells (None) drawn as the gate's dash."""
+    tables = {
+        name: table.where(table.notna(), float("nan"))
+        for name, table in part.tables.items()
+    }
+    return replace(part, tables=tables)
+
+
 def team_html(cover: TeamCover, parts: list[ReportPart]) -> str:
     """One self-contained HTML document: the cover, then every section."""
     from facilitate.export.sections import part_html
 
-    body = "".join(part_html(part, with_plotlyjs=False) for part in parts)
+    body = "".join(part_html(shown(part), with_plotlyjs=False) for part in parts)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(cover.title)}: team summary</title>"
@@ -110,6 +120,7 @@ def export_team(
     result = ExportResult()
     html_path = out_dir / f"{file_stem(team)}.html"
     if "html" in wanted:
+        progress("HTML: working…")
         html = team_html(team_cover(state), parts)
         _step(result, "html", progress, lambda: _write(html_path, html))
         result.files.append(html_path)

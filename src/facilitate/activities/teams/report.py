@@ -89,7 +89,7 @@ def areas_and_tiers(state: TeamState, content: FourQuestions, k: int) -> pd.Data
     for area in sorted(by_area, key=lambda a: (content.area_order(a), a)):
         counts = {level: by_area[area].get(level, 0) for level in levels}
         rows.append({"Area": content.area_label(area), **released(counts, k)})
-    return pd.DataFrame(rows, columns=["Area", *levels, "Students"], dtype=object)
+    return pd.DataFrame(rows, columns=["Area", "Students", *levels], dtype=object)
 
 
 def latest_response(state: TeamState, support: Support) -> str | None:
@@ -167,9 +167,9 @@ def time_to_support(state: TeamState, content: FourQuestions, k: int) -> pd.Data
         )
     columns = [
         "Area",
+        "Students",
         "Supported",
         "Still waiting",
-        "Students",
         "Median days to support",
     ]
     return pd.DataFrame(rows, columns=columns, dtype=object).rename(
