@@ -19,7 +19,7 @@ from facilitate.activities.teams.events import TeamCreated
 from facilitate.core.config import checked_group_size
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.core.events import Recorded
-from facilitate.core.links import render_folder, workbook_link
+from facilitate.core.links import lead_folder, workbook_link
 from facilitate.core.sessions import CODE_ALPHABET, CODE_LENGTH
 from facilitate.core.store.base import EventStore
 
@@ -124,6 +124,4 @@ def check_team_key(team: TeamInfo, key: object) -> None:
 
 def team_link(base: str, team: TeamInfo) -> str:
     """The team page's link, carrying the team key: for the team's members only."""
-    return workbook_link(
-        render_folder(base), TEAM_NOTEBOOK, team=team.code, key=team.key
-    )
+    return workbook_link(lead_folder(base), TEAM_NOTEBOOK, team=team.code, key=team.key)
