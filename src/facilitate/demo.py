@@ -2,13 +2,15 @@
 
 Two dozen people join (a room big enough for the release gate to show results at
 the default group size of 5); then every activity on the agenda seeds its own
-answers, in agenda order, and the leader's evidence pack is filled in.
+answers, in agenda order, and the leader's evidence pack is filled in. A demo
+team, four meetings in, is seeded beside it.
 """
 
 from __future__ import annotations
 
 import random
 
+from facilitate.activities.teams.demo import demo_team
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.sessions import SessionInfo, create_session, list_sessions
@@ -56,6 +58,7 @@ def seed_demo(store: EventStore, seed: int = 7) -> SessionInfo:
     for _, seed_activity in current_agenda().loaded("demo"):
         seed_activity(store, session, people, rng)
     seed_evidence(store, session)
+    demo_team(store)
     return session
 
 

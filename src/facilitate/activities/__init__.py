@@ -12,6 +12,7 @@ from facilitate.activities.checkin.spec import SPEC as CHECKIN
 from facilitate.activities.feedback.spec import SPEC as FEEDBACK
 from facilitate.activities.participation.spec import SPEC as PARTICIPATION
 from facilitate.activities.self_assessment.spec import SPEC as SELF_ASSESSMENT
+from facilitate.activities.teams.spec import SPEC as TEAMS
 from facilitate.core.agenda import Agenda
 
-AGENDA = Agenda((CHECKIN, SELF_ASSESSMENT, ALIGNMENT, PARTICIPATION, FEEDBACK))
+AGENDA = Agenda((CHECKIN, SELF_ASSESSMENT, ALIGNMENT, PARTICIPATION, FEEDBACK, TEAMS))

@@ -52,9 +52,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config, store = store_of(args)
     base = public_url(args.host, args.port, secure=tls is not None)
     if args.demo:
+        from facilitate.activities.teams.demo import demo_team
+        from facilitate.cli.teams import print_team_link
         from facilitate.demo import demo_session
 
         demo_session(store)
+        print_team_link(demo_team(store), base)
     print_sessions(store, base)
     store.close()
     print(f"Serving the room at {base} (data in {config.data_dir}). Ctrl-C stops.")

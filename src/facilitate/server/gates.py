@@ -56,11 +56,19 @@ def colleague_gate(store: EventStore, query: Mapping[str, str]) -> None:
     open_link(store, query.get("code", ""), query.get(INVITE_PARAMETER, ""))
 
 
+def team_gate(store: EventStore, query: Mapping[str, str]) -> None:
+    """A team's own key: the team page belongs to the team, not to a session."""
+    from facilitate.activities.teams.codes import check_team_key, find_team
+
+    check_team_key(find_team(store, query.get("team", "")), query.get("key"))
+
+
 #: Pages whose credential is not the facilitator key.
 PAGE_GATES: dict[str, Gate] = {
     "display.ipynb": display_gate,
     "compare.ipynb": compare_gate,
     "colleague.ipynb": colleague_gate,
+    "team.ipynb": team_gate,
 }
 
 

@@ -1,0 +1,265 @@
+"""What leaves the team: counts and patterns only, through the release gate.
+
+The export answers the questions a school asks of its teams (where concerns
+are, how intensive the supports, which kinds of support students respond to, how
+long students wait for one, how the flags moved) without saying anything about
+one student or one colleague. No label, group of one student, owner, support
+description or evidence note is ever read here: only areas, tiers, kinds of
+support, responses and dates. Every count of students passes the release gate
+(k per cell; where cells split a total, complementary suppression), and a
+statistic over a group is shown only when the group holds at least k.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from facilitate.activities.teams.content import FourQuestions
+from facilitate.activities.teams.equity import NOT_RECORDED_LABEL, equity_lens
+from facilitate.activities.teams.events import RESPONSES, TIERS
+from facilitate.activities.teams.flags import FLAG_KINDS, flags_over_time
+from facilitate.activities.teams.render import day
+from facilitate.activities.teams.state import Support, TeamState
+from facilitate.core.release import floored, is_shown, release_partition
+from facilitate.core.report import ReportPart
+
+PLANNED = "Planned only"
+NO_SUPPORT_YET = "No support yet"
+WITHHELD_NOTE = (
+    "– : withheld, because fewer than {k} students are in it (or it would let a "
+    "smaller group be worked out)."
+)
+
+
+@dataclass(frozen=True)
+class TeamCover:
+    title: str
+    meetings: int
+    first: str
+    last: str
+    of_concern: int | None
+    k: int
+
+
+def released(counts: Mapping[str, int], k: int) -> dict[str, int | None]:
+    """One partition through the gate, plus its total when it holds k or more."""
+    shown = release_partition(dict(counts), k)
+    total = sum(counts.values())
+    return {**shown, "Students": total if is_shown(total, k) else None}
+
+
+def team_cover(state: TeamState) -> TeamCover:
+    k = floored(state.min_group_size)
+    latest = state.latest_cycle()
+    of_concern = len({s for s, _ in state.open_pairs(latest)}) if latest else 0
+    return TeamCover(
+        title=state.title,
+        meetings=len(state.cycles),
+        first=day(state.cycles[0]) if state.cycles else "",
+        last=day(latest) if latest else "",
+        of_concern=of_concern if is_shown(of_concern, k) else None,
+        k=k,
+    )
+
+
+def level_of(state: TeamState, pair: tuple[str, str], cycle: str) -> str:
+    """Tier of the most intensive support in place, else planned, else none."""
+    supports = state.supports_of(pair, cycle)
+    running = [s.tier for s in supports if s.start <= cycle]
+    if running:
+        return f"Tier {max(running)}"
+    return PLANNED if supports else NO_SUPPORT_YET
+
+
+def areas_and_tiers(state: TeamState, content: FourQuestions, k: int) -> pd.DataFrame:
+    """Per area, students of concern by their support's tier at the last meeting."""
+    levels = [f"Tier {t}" for t in TIERS] + [PLANNED, NO_SUPPORT_YET]
+    by_area: dict[str, Counter[str]] = {}
+    latest = state.latest_cycle()
+    if latest is not None:
+        for pair in state.open_pairs(latest):
+            by_area.setdefault(pair[1], Counter())[level_of(state, pair, latest)] += 1
+    rows = []
+    for area in sorted(by_area, key=lambda a: (content.area_order(a), a)):
+        counts = {level: by_area[area].get(level, 0) for level in levels}
+        rows.append({"Area": content.area_label(area), **released(counts, k)})
+    return pd.DataFrame(rows, columns=["Area", "Students", *levels], dtype=object)
+
+
+def latest_response(state: TeamState, support: Support) -> str | None:
+    """The last response checked while ``support`` ran (from start to its end)."""
+    end = state.ends.get(support.support, (state.latest_cycle() or "", ""))[0]
+    checks = state.checks_of(support.pair, support.start, end)
+    return checks[-1].response if checks else None
+
+
+def response_by_type(state: TeamState, content: FourQuestions, k: int) -> pd.DataFrame:
+    """Per kind of support, supports by the last response seen while they ran."""
+    by_type: dict[str, Counter[str]] = {}
+    for support in state.supports.values():
+        response = latest_response(state, support)
+        if response is not None:
+            by_type.setdefault(support.support_type, Counter())[response] += 1
+    labels = [label for _, label in RESPONSES]
+    rows = []
+    for kind in sorted(by_type, key=content.type_label):
+        counts = {label: by_type[kind].get(key, 0) for key, label in RESPONSES}
+        shown = released(counts, k)
+        total = shown.pop("Students")
+        improving = shown["Improving"]
+        rate = (
+            round(100 * improving / total) if improving is not None and total else None
+        )
+        rows.append(
+            {
+                "Kind of support": content.type_label(kind),
+                "Supports checked": total,
+                **shown,
+                "Improving (%)": rate,
+            }
+        )
+    columns = ["Kind of support", "Supports checked", *labels, "Improving (%)"]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def days_to_support(state: TeamState) -> dict[tuple[str, str], int | None]:
+    """Per concern (first raised), days to its first support's start; None: waiting."""
+    waits: dict[tuple[str, str], int | None] = {}
+    for pair, marks in state.concerns.items():
+        raised = min((m.cycle for m in marks if m.raised), default=None)
+        if raised is None:
+            continue
+        starts = [s.start for s in state.supports.values() if s.pair == pair]
+        if not starts:
+            waits[pair] = None
+            continue
+        gap = dt.date.fromisoformat(min(starts)) - dt.date.fromisoformat(raised)
+        waits[pair] = max(gap.days, 0)
+    return waits
+
+
+def time_to_support(state: TeamState, content: FourQuestions, k: int) -> pd.DataFrame:
+    """Per area: concerns supported or waiting, and the median days to support."""
+    by_area: dict[str, list[int | None]] = {}
+    for (_, area), wait in days_to_support(state).items():
+        by_area.setdefault(area, []).append(wait)
+    rows = []
+    for area in sorted(by_area, key=lambda a: (content.area_order(a), a)):
+        waits = by_area[area]
+        days = [w for w in waits if w is not None]
+        counts = {"Supported": len(days), "Still waiting": len(waits) - len(days)}
+        rows.append(
+            {
+                "Area": content.area_label(area),
+                **released(counts, k),
+                "Median days to support": (
+                    round(float(statistics.median(days)), 1)
+                    if is_shown(len(days), k)
+                    else None
+                ),
+            }
+        )
+    columns = [
+        "Area",
+        "Students",
+        "Supported",
+        "Still waiting",
+        "Median days to support",
+    ]
+    return pd.DataFrame(rows, columns=columns, dtype=object).rename(
+        columns={"Students": "Concerns"}
+    )
+
+
+def flags_table(state: TeamState, k: int) -> pd.DataFrame:
+    """Per meeting, how many concerns raised each flag (counts under k withheld)."""
+    rows = []
+    for cycle, counts in flags_over_time(state).items():
+        row: dict[str, object] = {"Meeting": day(cycle)}
+        for kind in FLAG_KINDS:
+            n = counts.get(kind.key, 0)
+            row[kind.title] = n if is_shown(n, k) else None
+        total = sum(counts.values())
+        row["All flags"] = total if is_shown(total, k) else None
+        rows.append(row)
+    columns = ["Meeting", *(kind.title for kind in FLAG_KINDS), "All flags"]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def equity_table(state: TeamState, k: int) -> pd.DataFrame:
+    """The equity lens at the last meeting: counts and shares per group."""
+    latest = state.latest_cycle()
+    if latest is None:
+        return pd.DataFrame()
+    lens = equity_lens(state, latest, k)
+    if not lens.has_groups:
+        return pd.DataFrame()
+    rows = []
+    for group in lens.groups:
+        row: dict[str, object] = {"Group": group or NOT_RECORDED_LABEL}
+        for column in lens.columns:
+            share = column.share(group)
+            row[column.title] = column.shown.get(group)
+            row[f"{column.title} (%)"] = None if share is None else round(share)
+        rows.append(row)
+    return pd.DataFrame(rows, dtype=object)
+
+
+def team_parts(state: TeamState, content: FourQuestions) -> list[ReportPart]:
+    """The export's sections, each holding only what the release gate let through."""
+    k = floored(state.min_group_size)
+    note = WITHHELD_NOTE.format(k=k)
+    equity = equity_table(state, k)
+    return [
+        ReportPart(
+            "areas_tiers",
+            "Students of concern by area and tier, at the last meeting",
+            tables={"by_area_and_tier": areas_and_tiers(state, content, k)},
+            notes=[
+                "Each student counts once per area, at their most intensive "
+                "support in place.",
+                note,
+            ],
+        ),
+        ReportPart(
+            "responses",
+            "Response by kind of support",
+            tables={"by_kind_of_support": response_by_type(state, content, k)},
+            notes=[
+                "Each support counts once, by the last response seen while it ran.",
+                note,
+            ],
+        ),
+        ReportPart(
+            "time_to_support",
+            "Time from concern to first support",
+            tables={"by_area": time_to_support(state, content, k)},
+            notes=[
+                "Days from the meeting that raised a concern to the start of its "
+                "first support.",
+                note,
+            ],
+        ),
+        ReportPart(
+            "flags",
+            "Flags over time",
+            tables={"per_meeting": flags_table(state, k)},
+            notes=["How many concerns raised each flag at each meeting.", note],
+        ),
+        ReportPart(
+            "equity",
+            "Equity lens, at the last meeting",
+            tables={"by_group": equity} if not equity.empty else {},
+            notes=(
+                ["Shares are of each column's total.", note]
+                if not equity.empty
+                else ["No groups were recorded."]
+            ),
+        ),
+    ]

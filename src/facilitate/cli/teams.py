@@ -1,0 +1,146 @@
+"""``facilitate team new | list | delete`` and ``facilitate export-team``.
+
+A team works across many meetings on one page, opened with the team link (which
+carries the team key). Deleting a team works like deleting a session: it asks
+for the code, says what it removed, and asking again removes nothing more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from facilitate.activities.teams.codes import (
+    TeamInfo,
+    TeamNotFound,
+    create_team,
+    find_team,
+    list_teams,
+    normalise_team_code,
+    team_link,
+)
+from facilitate.cli.common import store_of
+from facilitate.core.errors import InvalidInput
+
+FORMATS = ["html", "pdf", "csv", "all"]
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    linked = argparse.ArgumentParser(add_help=False, parents=[common])
+    linked.add_argument(
+        "--base-url",
+        default=os.environ.get("FACILITATE_BASE_URL", "http://127.0.0.1:8866"),
+        help="the server's address used in printed links",
+    )
+    team = commands.add_parser("team", help="create, list or delete teams")
+    team_commands = team.add_subparsers(dest="team_command", required=True)
+    new = team_commands.add_parser("new", parents=[linked], help="create a team")
+    new.add_argument("title")
+    new.add_argument(
+        "--min-group-size",
+        type=int,
+        default=None,
+        help="smallest group shown in the equity lens and exports (3 or more)",
+    )
+    new.set_defaults(run=cmd_team_new)
+    listing = team_commands.add_parser(
+        "list", parents=[linked], help="list teams and their links"
+    )
+    listing.set_defaults(run=cmd_team_list)
+    delete = team_commands.add_parser(
+        "delete", parents=[linked], help="delete a team's data"
+    )
+    delete.add_argument("code")
+    delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    delete.set_defaults(run=cmd_team_delete)
+    export = commands.add_parser(
+        "export-team",
+        parents=[common],
+        help="write a team's aggregates (HTML, PDF, CSV): no student, no owner",
+    )
+    export.add_argument("team", help="the team's code (T-…)")
+    export.add_argument("--to", default="all", choices=FORMATS, help="format")
+    export.add_argument("--out", default=".", help="folder for the files (default: .)")
+    export.set_defaults(run=cmd_export_team)
+
+
+def print_team_link(team: TeamInfo, base: str) -> None:
+    print(f"Team:         {team.title} ({team.code})")
+    print(f"Team page:    {team_link(base, team)}")
+    print("              (share it with the team's members only: it carries the key)")
+
+
+def cmd_team_new(args: argparse.Namespace) -> int:
+    config, store = store_of(args)
+    team = create_team(
+        store, args.title, min_group_size=args.min_group_size or config.min_group_size
+    )
+    print_team_link(team, args.base_url)
+    return 0
+
+
+def cmd_team_list(args: argparse.Namespace) -> int:
+    _, store = store_of(args)
+    teams = list_teams(store)
+    if not teams:
+        print('No teams yet. Create one with: facilitate team new "Grade 4 team"')
+        return 0
+    for team in teams:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(team.created_at))
+        print(f"{team.code}  {when}  {team.title}")
+        print(f"          team page: {team_link(args.base_url, team)}")
+    return 0
+
+
+def cmd_team_delete(args: argparse.Namespace) -> int:
+    _, store = store_of(args)
+    code = normalise_team_code(args.code)
+    try:
+        team = find_team(store, code)
+    except TeamNotFound:
+        print(f"No team {code} here: nothing to delete.")
+        return 0
+    if not args.yes:
+        answer = input(
+            f"Delete everything team '{team.title}' ({team.code}) recorded? "
+            "This cannot be undone. Type the code to confirm: "
+        )
+        if normalise_code_or_blank(answer) != team.code:
+            print("Nothing was deleted.")
+            return 1
+    removed = store.delete_session(team.code)
+    print(f"Deleted team {team.code} ('{team.title}'): {removed} events removed.")
+    return 0
+
+
+def normalise_code_or_blank(answer: str) -> str:
+    try:
+        return normalise_team_code(answer)
+    except InvalidInput:
+        return ""
+
+
+def cmd_export_team(args: argparse.Namespace) -> int:
+    from facilitate.export.run import chosen_formats
+    from facilitate.export.team import export_team
+
+    _, store = store_of(args)
+    team = find_team(store, args.team)
+    out_dir = Path(args.out).expanduser().resolve()
+    print(f"Exporting team '{team.title}' ({team.code}) to {out_dir}", flush=True)
+    result = export_team(
+        store,
+        team,
+        out_dir,
+        chosen_formats(args.to),
+        progress=lambda line: print(line, flush=True),
+    )
+    for path in result.files:
+        print(f"  {path}")
+    for problem in result.problems:
+        print(f"facilitate: {problem}", file=sys.stderr)
+    return 0
