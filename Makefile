@@ -1,5 +1,9 @@
 # Two commands a new user needs: `make run` and `make test`.
+# `make run PORT=9000 DATA_DIR=/srv/facilitate HOST=0.0.0.0` changes where it serves.
 PYTHON ?= python3
+PORT ?= 8866
+HOST ?= 127.0.0.1
+DATA_DIR ?=
 VENV := .venv
 BIN := $(VENV)/bin
 
@@ -18,7 +22,8 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
-	$(BIN)/facilitate serve --demo
+	$(BIN)/facilitate $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") serve --demo \
+		--host "$(HOST)" --port "$(PORT)"
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench

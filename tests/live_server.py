@@ -11,9 +11,11 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,17 +65,58 @@ class Server:
         return self.page_url("console", session, key)
 
 
-def wait_until_serving(server: Server, seconds: float = 90) -> None:
+def wait_for_address(
+    url: str,
+    process: subprocess.Popen[bytes],
+    log: Path,
+    context: ssl.SSLContext | None = None,
+    seconds: float = 180,
+) -> None:
+    """Wait until ``url`` answers at all (any HTTP status); fail with the log."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            pytest.fail(f"facilitate serve died:\n{server.log.read_text()[-4000:]}")
+        if process.poll() is not None:
+            pytest.fail(f"facilitate serve died:\n{log.read_text()[-4000:]}")
         try:
-            with urllib.request.urlopen(server.base + "/", timeout=2):
+            with urllib.request.urlopen(url, timeout=5, context=context):
                 return
+        except urllib.error.HTTPError:
+            return
         except OSError:
             time.sleep(0.3)
-    pytest.fail(f"facilitate serve did not answer:\n{server.log.read_text()[-4000:]}")
+    pytest.fail(f"facilitate serve did not answer:\n{log.read_text()[-4000:]}")
+
+
+def wait_until_serving(server: Server, seconds: float = 180) -> None:
+    wait_for_address(server.base + "/lead/", server.process, server.log, None, seconds)
+
+
+def kernel_pids(ancestor: int) -> list[int]:
+    """Process ids of the ipykernel processes descended from ``ancestor``."""
+    parents: dict[int, int] = {}
+    commands: dict[int, bytes] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            commands[int(entry.name)] = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = next(line for line in status.splitlines() if line.startswith("PPid"))
+        parents[int(entry.name)] = int(parent.split()[1])
+
+    def descends(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == ancestor:
+                return True
+        return False
+
+    return [
+        pid for pid, command in commands.items()
+        if b"ipykernel" in command and descends(pid)
+    ]  # fmt: skip
 
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:
@@ -87,11 +130,13 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
-def start_serve(data_dir: Path, port: int, pool: int, out: IO[bytes]) -> Popen:
+def start_serve(
+    data_dir: Path, port: int, pool: int, out: IO[bytes], extra: list[str] | None = None
+) -> Popen:
     """``facilitate serve`` as a child in its own process group, logging to ``out``."""
     env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
     command = [sys.executable, "-m", "facilitate", "--data-dir", str(data_dir)]
-    command += ["serve", "--port", str(port), "--pool", str(pool)]
+    command += ["serve", "--port", str(port), "--pool", str(pool), *(extra or [])]
     return subprocess.Popen(
         command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True
     )

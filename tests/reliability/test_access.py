@@ -1,25 +1,79 @@
-"""Every facilitator workbook refuses a missing or wrong key, in a real browser."""
+"""Every facilitator page is refused at the front door without its credential,
+before any kernel starts, and keys never cross the network in clear with TLS."""
 
 from __future__ import annotations
 
+import ssl
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+
 import pytest
 
-pytestmark = pytest.mark.browser
+from facilitate.core.paths import workbooks_dir
+from tests.live_server import (
+    free_port,
+    kernel_pids,
+    start_serve,
+    stop_server,
+    wait_for_address,
+)
 
-FACILITATOR_WORKBOOKS = ["console", "tracker", "reflection", "summary", "evidence"]
+PAGES = sorted(
+    p.stem for p in workbooks_dir().glob("*.ipynb") if p.name != "participant.ipynb"
+)
 
 
+def fetch(url: str, context: ssl.SSLContext | None = None) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30, context=context) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("key", ["", "not-the-key"])
-@pytest.mark.parametrize("notebook", FACILITATOR_WORKBOOKS)
-def test_facilitator_workbooks_refuse_without_the_key(server, new_page, notebook, key):
+def test_facilitator_pages_are_refused_before_a_kernel_starts(server, key):
     session = server.new_session("Secret staff meeting")
-    page = new_page()
-    page.goto(server.page_url(notebook, session, key=key))
-    page.wait_for_selector(".fc-refused")
-    page.wait_for_function(
-        "() => document.querySelector('.fc-refused').innerText.includes('key')"
+    before = set(kernel_pids(server.process.pid))
+    for page in PAGES:
+        status, body = fetch(server.page_url(page, session, key=key))
+        assert status == 403, page
+        assert 'class="fc-refused"' in body, page
+        assert "Secret staff meeting" not in body
+        assert "Traceback" not in body
+    assert set(kernel_pids(server.process.pid)) <= before, (
+        "a refused page cost a kernel"
     )
-    assert "needs the facilitator's key" in page.inner_text(".fc-refused")
-    body = page.inner_text("body")
-    assert "Secret staff meeting" not in body
-    assert "Traceback" not in page.content()
+
+
+@pytest.mark.browser
+def test_serving_over_https(tmp_path: Path):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = start_serve(
+            tmp_path / "data", port, pool=0, out=out,
+            extra=["--certfile", str(cert), "--keyfile", str(key)],
+        )  # fmt: skip
+    trusting = ssl.create_default_context(cafile=str(cert))
+    trusting.check_hostname = False
+    try:
+        wait_for_address(f"https://localhost:{port}/lead/", process, log, trusting)
+        status, body = fetch(
+            f"https://localhost:{port}/lead/voila/render/remote.ipynb", trusting
+        )
+        assert status == 403
+        assert "facilitator" in body
+        with pytest.raises(ConnectionError):
+            urllib.request.urlopen(f"http://localhost:{port}/", timeout=10)
+    finally:
+        stop_server(process)
