@@ -90,20 +90,9 @@ def test_typing_the_code_joins(server, new_page):
     page.wait_for_selector(".fc-name input")
 
 
-@pytest.mark.parametrize("key", ["", "wrong-key"])
-def test_console_refuses_without_the_key(server, new_page, key):
-    session = server.new_session("Locked")
-    page = new_page()
-    page.goto(server.console_url(session, key=key))
-    page.wait_for_selector(".fc-refused .fc-say")
-    assert "needs the facilitator's key" in page.inner_text(".fc-refused")
-    assert page.locator(".fc-count").count() == 0
-    assert session.code not in page.inner_text("body").replace("code=", "")
-
-
 def test_notebook_source_never_served(server):
-    for notebook in ("participant", "console"):
-        url = f"{server.base}/voila/render/{notebook}.ipynb"
+    session = server.new_session("Source check")
+    for url in (server.participant_url(session.code), server.console_url(session)):
         with urllib.request.urlopen(url) as response:
             html = response.read().decode()
         assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)

@@ -26,7 +26,7 @@ LIVE_MS = 20_000
 
 
 def team_url(server, team) -> str:
-    return f"{server.base}/voila/render/team.ipynb?team={team.code}&key={team.key}"
+    return f"{server.base}/lead/voila/render/team.ipynb?team={team.code}&key={team.key}"
 
 
 def wait_contains(page, selector: str, text: str) -> None:
