@@ -182,7 +182,7 @@ def test_tracker_refuses_without_the_key(server, new_page):
     server.store.append(session.code, ParticipantJoined("b-eve", "Eve", "teacher"))
     page = new_page()
     page.goto(server.page_url("tracker", session, key="wrong-key"))
-    page.wait_for_selector(".fc-refused .fc-say")
+    page.wait_for_selector(".fc-refused")
     assert "needs the facilitator's key" in page.inner_text(".fc-refused")
     assert page.locator(".fc-speaker").count() == 0
     assert "Eve" not in page.inner_text("body")
