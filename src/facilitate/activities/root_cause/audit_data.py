@@ -1,0 +1,409 @@
+"""Reading a district's file for the equity audit: checked whole, or refused whole.
+
+Two shapes are accepted. A **student-level** file has one row per student, some
+group columns (race, gender, language, disability, income, ...) and some outcome
+columns holding 1/0 or yes/no. An **aggregated** file already holds counts, in
+the columns ``group_column, group, outcome, students, with_outcome``.
+
+Columns are found by their names, never their position. For a student-level file
+``guess_mapping`` proposes a role for each column (group, outcome or ignore) and
+the leader may change it; identifiers are ignored, so a student's ID never
+becomes a "group". Every problem is one sentence naming the file, the row and
+the column, and nothing is half-loaded: the counts are built only once every cell
+has passed. Leading lines starting with ``#`` are notes about the file (the
+sample says it is synthetic there); they are kept and shown, never parsed.
+
+The result is always the same small frame of counts per outcome and group, so the
+statistics never see a student's row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from facilitate.core.errors import FacilitateError
+
+GROUP = "group"
+OUTCOME = "outcome"
+IGNORE = "ignore"
+ROLES = (GROUP, OUTCOME, IGNORE)
+AGGREGATE_COLUMNS = ("group_column", "group", "outcome", "students", "with_outcome")
+COUNT_COLUMNS = ["outcome", "group_column", "group", "students", "with_outcome"]
+NOT_RECORDED = "(not recorded)"
+#: A column with more different values than this is an identifier, not a group.
+MOST_GROUPS = 50
+TRUE_WORDS = frozenset({"1", "1.0", "yes", "y", "true", "t"})
+FALSE_WORDS = frozenset({"0", "0.0", "no", "n", "false", "f"})
+_IDENTIFIER = re.compile(
+    r"(^|[_\s-])(id|ids|sasid|ssid|lasid|number|no)$|^id[_\s-]|student[_\s-]?id"
+    r"|(^|[_\s-])(first|last|full|given|family)?[_\s-]?name$|birth|dob|address"
+    r"|e-?mail|phone",
+    re.IGNORECASE,
+)
+_GROUP_HINT = re.compile(
+    r"race|ethnic|gender|sex|english|learner|(^|_)el(l)?($|_)|language|disab"
+    r"|special|sped|iep|504|income|frl|lunch|econ|poverty|homeless|foster|migrant"
+    r"|grade|school|campus",
+    re.IGNORECASE,
+)
+
+
+class AuditFileError(FacilitateError):
+    """The file cannot be audited as it is; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A CSV as read: every cell as text, each data row with its row number."""
+
+    name: str
+    columns: tuple[str, ...]
+    cells: dict[str, np.ndarray]
+    rows: np.ndarray
+    notes: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.rows)
+
+    def aggregated(self) -> bool:
+        """True when the file holds counts (the aggregated columns are all there)."""
+        names = {c.strip().casefold() for c in self.columns}
+        return set(AGGREGATE_COLUMNS) <= names
+
+
+@dataclass(frozen=True)
+class ColumnGuess:
+    """A proposed role for one column, and why (shown in the mapping step)."""
+
+    name: str
+    role: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AuditCounts:
+    """Students and students with each outcome, per outcome and group.
+
+    ``counts`` has the columns ``COUNT_COLUMNS``; ``students`` is the number of
+    rows of a student-level file (None for an aggregated one).
+    """
+
+    source: str
+    counts: pd.DataFrame
+    group_columns: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    students: int | None = None
+    notes: tuple[str, ...] = ()
+
+
+# --- reading --------------------------------------------------------------------
+
+
+def decode(content: bytes, name: str) -> str:
+    """UTF-8 (with or without Excel's mark), else Windows' own encoding."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AuditFileError(
+        f"{name}: the file is not readable text. Save it as 'CSV UTF-8' and try again."
+    )
+
+
+def read_table(content: bytes, name: str) -> RawTable:
+    """Parse ``content`` as CSV; leading ``#`` lines are notes, blank lines skipped.
+
+    Row numbers are the file's line numbers, as a spreadsheet shows them.
+    """
+    lines = decode(content, name).splitlines(keepends=True)
+    offset = 0
+    notes = []
+    while offset < len(lines) and (
+        lines[offset].startswith("#") or not lines[offset].strip()
+    ):
+        if lines[offset].strip():
+            notes.append(lines[offset].lstrip("#").strip())
+        offset += 1
+    if offset == len(lines):
+        raise AuditFileError(f"{name}: the file has no header row and no data.")
+    reader = csv.reader(lines[offset:], dialect=_dialect(lines[offset]))
+    header = [column.strip() for column in next(reader)]
+    _check_header(header, name, offset + 1)
+    data, numbers = [], []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        line = offset + reader.line_num
+        if len(row) != len(header):
+            raise AuditFileError(
+                f"{name}, row {line}: {len(row)} cells where the header has "
+                f"{len(header)}. Check for a stray comma or a missing cell."
+            )
+        data.append(row)
+        numbers.append(line)
+    if not data:
+        raise AuditFileError(f"{name}: the file has a header but no rows of data.")
+    columns = list(zip(*data, strict=True))
+    cells = {
+        column: np.array(values, dtype=object)
+        for column, values in zip(header, columns, strict=True)
+    }
+    return RawTable(name, tuple(header), cells, np.array(numbers), tuple(notes))
+
+
+def _dialect(header: str) -> type[csv.Dialect]:
+    """Commas, unless the header is clearly separated by semicolons or tabs."""
+    if "," not in header and ";" in header:
+
+        class Semicolon(csv.excel):
+            delimiter = ";"
+
+        return Semicolon
+    if "," not in header and "\t" in header:
+        return csv.excel_tab
+    return csv.excel
+
+
+def _check_header(header: list[str], name: str, row: int) -> None:
+    for number, column in enumerate(header, start=1):
+        if not column:
+            raise AuditFileError(
+                f"{name}, row {row}: column {number} has no name. Give every "
+                "column a name in the header row."
+            )
+    seen: set[str] = set()
+    for column in header:
+        if column.casefold() in seen:
+            raise AuditFileError(
+                f"{name}, row {row}, column '{column}': the name is used twice. "
+                "Give each column its own name."
+            )
+        seen.add(column.casefold())
+
+
+# --- the mapping step ---------------------------------------------------------------
+
+
+def yes_no(values: np.ndarray) -> np.ndarray:
+    """1 / 0 for each cell, -1 where the cell is neither (case and spaces ignored)."""
+    unique, inverse = np.unique(values, return_inverse=True)
+    words = [str(value).strip().casefold() for value in unique]
+    coded = np.array(
+        [1 if w in TRUE_WORDS else 0 if w in FALSE_WORDS else -1 for w in words],
+        dtype=np.int8,
+    )
+    return coded[inverse]
+
+
+def guess_mapping(table: RawTable) -> list[ColumnGuess]:
+    """A role for each column: identifiers ignored, yes/no columns outcomes unless
+    their name says they describe students (english_learner, low_income, ...)."""
+    guesses = []
+    for column in table.columns:
+        values = table.cells[column]
+        distinct = len(np.unique(values))
+        if _IDENTIFIER.search(column):
+            guesses.append(ColumnGuess(column, IGNORE, "looks like an identifier"))
+        elif (yes_no(values) >= 0).all() and not _GROUP_HINT.search(column):
+            guesses.append(ColumnGuess(column, OUTCOME, "holds only yes/no values"))
+        elif distinct > MOST_GROUPS:
+            reason = f"{distinct:,} different values: too many to be groups"
+            guesses.append(ColumnGuess(column, IGNORE, reason))
+        else:
+            guesses.append(ColumnGuess(column, GROUP, f"{distinct} groups"))
+    return guesses
+
+
+def mapping_of(guesses: Sequence[ColumnGuess]) -> dict[str, str]:
+    return {guess.name: guess.role for guess in guesses}
+
+
+def chosen_roles(
+    guessed: dict[str, str], groups: Sequence[str], outcomes: Sequence[str]
+) -> dict[str, str]:
+    """``guessed``, except that named group (or outcome) columns replace the guess.
+
+    Naming the groups makes every other guessed group ignored; the same for
+    outcomes. A name that is not a column is refused with the columns listed.
+    """
+    roles = dict(guessed)
+    for wanted, role in ((groups, GROUP), (outcomes, OUTCOME)):
+        if not wanted:
+            continue
+        missing = [name for name in wanted if name not in roles]
+        if missing:
+            raise AuditFileError(
+                f"There is no column '{missing[0]}'. The columns are: "
+                f"{', '.join(roles)}."
+            )
+        for name in roles:
+            roles[name] = IGNORE if roles[name] == role else roles[name]
+        for name in wanted:
+            roles[name] = role
+    return roles
+
+
+# --- counting -------------------------------------------------------------------
+
+
+def student_counts(table: RawTable, mapping: dict[str, str]) -> AuditCounts:
+    """Count students per group and outcome, after every cell has been checked."""
+    groups = [c for c in table.columns if mapping.get(c) == GROUP]
+    outcomes = [c for c in table.columns if mapping.get(c) == OUTCOME]
+    unknown = sorted(set(mapping) - set(table.columns))
+    if unknown:
+        raise AuditFileError(f"{table.name}: there is no column '{unknown[0]}'.")
+    if not groups or not outcomes:
+        missing = "group column" if not groups else "outcome column"
+        raise AuditFileError(
+            f"{table.name}: choose at least one {missing} (an outcome holds 1/0 "
+            "or yes/no; a group column says which group each student is in)."
+        )
+    coded = {column: _outcome_cells(table, column) for column in outcomes}
+    frames = [_group_counts(table, column, coded) for column in groups]
+    _check_group_sizes(table, groups)
+    counts = pd.concat(frames, ignore_index=True)
+    order = {o: n for n, o in enumerate(outcomes)}
+    counts = counts.sort_values(
+        "outcome", key=lambda s: s.map(order), kind="stable"
+    ).reset_index(drop=True)
+    return AuditCounts(
+        table.name,
+        counts[COUNT_COLUMNS],
+        tuple(groups),
+        tuple(outcomes),
+        table.size,
+        table.notes,
+    )
+
+
+def _outcome_cells(table: RawTable, column: str) -> np.ndarray:
+    coded = yes_no(table.cells[column])
+    bad = np.flatnonzero(coded < 0)
+    if not len(bad):
+        return coded
+    first = int(bad[0])
+    where = f"{table.name}, row {int(table.rows[first])}, column '{column}'"
+    if not str(table.cells[column][first]).strip():
+        raise AuditFileError(
+            f"{where}: the cell is empty. An outcome needs 1/0 or yes/no for every "
+            "student."
+        )
+    # The value itself is not repeated: it is a student's data.
+    raise AuditFileError(
+        f"{where}: the cell holds something other than 1/0 or yes/no. Fix the "
+        "cell, or map the column as a group or to ignore."
+    )
+
+
+def _labels(values: np.ndarray) -> np.ndarray:
+    stripped = np.array([str(v).strip() for v in values], dtype=object)
+    stripped[stripped == ""] = NOT_RECORDED
+    return stripped
+
+
+def _group_counts(
+    table: RawTable, column: str, coded: dict[str, np.ndarray]
+) -> pd.DataFrame:
+    codes, groups = pd.factorize(_labels(table.cells[column]), sort=False)
+    students = np.bincount(codes, minlength=len(groups))
+    order = sorted(
+        range(len(groups)),
+        key=lambda n: (groups[n] == NOT_RECORDED, str(groups[n]).casefold()),
+    )
+    frames = []
+    for outcome, flags in coded.items():
+        with_outcome = np.bincount(codes, weights=flags, minlength=len(groups))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "outcome": outcome,
+                    "group_column": column,
+                    "group": [str(groups[n]) for n in order],
+                    "students": students[order].astype("int64"),
+                    "with_outcome": with_outcome[order].astype("int64"),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _check_group_sizes(table: RawTable, groups: list[str]) -> None:
+    for column in groups:
+        distinct = len(np.unique(table.cells[column]))
+        if distinct > MOST_GROUPS:
+            raise AuditFileError(
+                f"{table.name}, column '{column}': {distinct:,} different values, "
+                f"more than {MOST_GROUPS} groups. It looks like an identifier: "
+                "map it to ignore."
+            )
+
+
+def aggregated_counts(table: RawTable) -> AuditCounts:
+    """Counts from an aggregated file, each row checked before any is used."""
+    named = {c.strip().casefold(): c for c in table.columns}
+    text = {key: table.cells[named[key]] for key in AGGREGATE_COLUMNS}
+    rows = []
+    seen: set[tuple[str, str, str]] = set()
+    for index, line in enumerate(table.rows):
+        row = {key: str(text[key][index]).strip() for key in AGGREGATE_COLUMNS}
+        where = f"{table.name}, row {int(line)}"
+        for key in ("group_column", "group", "outcome"):
+            if not row[key]:
+                raise AuditFileError(f"{where}, column '{key}': the cell is empty.")
+        students = _whole(row["students"], f"{where}, column 'students'")
+        with_outcome = _whole(row["with_outcome"], f"{where}, column 'with_outcome'")
+        if with_outcome > students:
+            raise AuditFileError(
+                f"{where}, column 'with_outcome': {with_outcome} is more than the "
+                f"{students} students of the group."
+            )
+        key = (row["outcome"], row["group_column"], row["group"])
+        if key in seen:
+            raise AuditFileError(
+                f"{where}: '{key[2]}' of '{key[1]}' appears twice for the outcome "
+                f"'{key[0]}'. Keep one row per outcome and group."
+            )
+        seen.add(key)
+        rows.append((*key, students, with_outcome))
+    counts = pd.DataFrame(rows, columns=COUNT_COLUMNS).astype(
+        {"students": "int64", "with_outcome": "int64"}
+    )
+    return AuditCounts(
+        table.name,
+        counts,
+        tuple(dict.fromkeys(counts["group_column"])),
+        tuple(dict.fromkeys(counts["outcome"])),
+        None,
+        table.notes,
+    )
+
+
+def _whole(raw: str, where: str) -> int:
+    try:
+        number = float(raw.replace(",", "")) if raw else float("nan")
+    except ValueError:
+        number = float("nan")
+    if not number >= 0 or number != int(number):
+        shown = f"'{raw}'" if raw else "the cell is empty:"
+        raise AuditFileError(f"{where}: {shown} is not a whole number of students.")
+    return int(number)
+
+
+def load_counts(
+    content: bytes, name: str, mapping: dict[str, str] | None = None
+) -> AuditCounts:
+    """Read a file of either shape; a student-level one uses ``mapping`` or a guess."""
+    table = read_table(content, name)
+    if table.aggregated():
+        return aggregated_counts(table)
+    return student_counts(table, mapping or mapping_of(guess_mapping(table)))
