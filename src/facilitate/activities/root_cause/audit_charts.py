@@ -176,9 +176,7 @@ def composition_figure(audit: Audit) -> go.Figure:
             )
     figure.update_layout(barmode="group")
     figure.update_xaxes(showticklabels=True, rangemode="tozero")
-    figure.update_xaxes(
-        title_text="% of students", row=len(audit.outcomes), col=1
-    )
+    figure.update_xaxes(title_text="% of students", row=len(audit.outcomes), col=1)
     return figure
 
 

@@ -20,7 +20,6 @@ statistics never see a student's row.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -119,10 +119,7 @@ def table_html(audit: Audit) -> str:
     body = pd.DataFrame(rows).to_html(
         index=False, escape=True, border=0, classes="fc-table"
     )
-    return (
-        '<h2>Every group and outcome</h2><div class="fc-table-wrap">'
-        f"{body}</div>"
-    )
+    return f'<h2>Every group and outcome</h2><div class="fc-table-wrap">{body}</div>'
 
 
 def audit_html(audit: Audit) -> str:
@@ -159,4 +156,3 @@ def write_audit_files(audit: Audit, out_dir: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
-

@@ -92,8 +92,10 @@ class Audit:
         """Rows whose interval lies wholly above or below 1, largest ratio first."""
         rows = self.table.loc[self.table["flag"] != ""].copy()
         distance = np.abs(np.log(rows["risk_ratio"].astype(float)))
-        return rows.assign(_d=distance).sort_values("_d", ascending=False).drop(
-            columns="_d"
+        return (
+            rows.assign(_d=distance)
+            .sort_values("_d", ascending=False)
+            .drop(columns="_d")
         )
 
     def csv_frame(self) -> pd.DataFrame:

@@ -47,7 +47,7 @@ def default_outcome_words(outcome: str) -> str:
 
 
 def times(ratio: float) -> str:
-    """"3.1 times", or two decimals where one would round to 1.0."""
+    """ "3.1 times", or two decimals where one would round to 1.0."""
     shown = f"{ratio:.1f}"
     return f"{ratio:.2f} times" if shown == "1.0" else f"{shown} times"
 
@@ -71,7 +71,7 @@ class Finding:
         return f"{self.outcome}|{self.group_column}|{self.group}"
 
     def statement(self, group_words: str = "", outcome_words: str = "") -> str:
-        """"Students … are 3.1 times as likely to be suspended (n = 240)"."""
+        """ "Students … are 3.1 times as likely to be suspended (n = 240)"."""
         who = clean_text(group_words, what="who the group is", limit=WORDS_LIMIT)
         what = clean_text(outcome_words, what="the outcome", limit=WORDS_LIMIT)
         who = who or default_group_words(self.group_column, self.group)
