@@ -366,14 +366,14 @@ def aggregated_counts(table: RawTable) -> AuditCounts:
                 f"{where}, column 'with_outcome': {with_outcome} is more than the "
                 f"{students} students of the group."
             )
-        key = (row["outcome"], row["group_column"], row["group"])
-        if key in seen:
+        cell = (row["outcome"], row["group_column"], row["group"])
+        if cell in seen:
             raise AuditFileError(
-                f"{where}: '{key[2]}' of '{key[1]}' appears twice for the outcome "
-                f"'{key[0]}'. Keep one row per outcome and group."
+                f"{where}: '{cell[2]}' of '{cell[1]}' appears twice for the outcome "
+                f"'{cell[0]}'. Keep one row per outcome and group."
             )
-        seen.add(key)
-        rows.append((*key, students, with_outcome))
+        seen.add(cell)
+        rows.append((*cell, students, with_outcome))
     counts = pd.DataFrame(rows, columns=COUNT_COLUMNS).astype(
         {"students": "int64", "with_outcome": "int64"}
     )

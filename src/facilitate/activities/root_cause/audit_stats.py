@@ -163,53 +163,52 @@ def risk_figures(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def withheld_rows(
-    students: pd.Series, with_outcome: pd.Series, min_n: int
+    students: dict[int, int], with_outcome: dict[int, int], min_n: int
 ) -> tuple[set[int], set[int]]:
-    """(groups withheld whole, rows whose outcome figures are withheld), by index.
+    """(groups withheld whole, rows whose outcome figures are withheld).
 
-    One partition: the groups of one column for one outcome.
+    One partition (the groups of one column, for one outcome), keyed by row.
     """
-    sizes = {int(row): int(n) for row, n in students.items()}
-    released = release_partition(sizes, min_n)
+    released = release_partition(students, min_n)
     whole = {row for row, n in released.items() if n is None}
-    without = students - with_outcome
+    without = {row: students[row] - with_outcome[row] for row in students}
     cells = whole | {
-        int(row)
-        for row in students.index
-        if with_outcome[row] < min_n or without[row] < min_n
+        row for row in students if with_outcome[row] < min_n or without[row] < min_n
     }
-    while cells and len(cells) < len(students.index):
-        low_with = sum(int(with_outcome[r]) for r in cells) < min_n
-        low_without = sum(int(without[r]) for r in cells) < min_n
+    order = list(students)
+    while cells and len(cells) < len(order):
+        low_with = sum(with_outcome[row] for row in cells) < min_n
+        low_without = sum(without[row] for row in cells) < min_n
         if not (low_with or low_without):
             break
         smallest = without if low_without and not low_with else with_outcome
-        shown = [int(r) for r in students.index if r not in cells]
-        cells.add(min(shown, key=lambda r: (int(smallest[r]), -shown.index(r))))
+        shown = [row for row in order if row not in cells]
+        cells.add(min(shown, key=lambda row: (smallest[row], -order.index(row))))
     return whole, cells
 
 
 def suppress(figures: pd.DataFrame, min_n: int) -> pd.DataFrame:
-    """``figures`` with every unsafe figure emptied and ``suppressed`` marked."""
+    """``figures`` with every unsafe figure emptied and ``suppressed`` marked.
+
+    ``figures`` needs a default (0..n-1) index, as ``risk_figures`` returns.
+    """
     out = figures.copy()
-    out["suppressed"] = False
     whole: set[int] = set()
     cells: set[int] = set()
-    for _, part in out.groupby(_PARTITION, sort=False):
-        hidden_groups, hidden_cells = withheld_rows(
-            part["students"], part["with_outcome"], min_n
-        )
-        whole |= hidden_groups
-        cells |= hidden_cells
-    out[["students", "with_outcome"]] = out[["students", "with_outcome"]].astype(
-        "Int64"
-    )
+    for rows in out.groupby(_PARTITION, sort=False).indices.values():
+        students = dict(enumerate(out["students"].to_numpy()[rows].tolist()))
+        outcome = dict(enumerate(out["with_outcome"].to_numpy()[rows].tolist()))
+        hidden_groups, hidden_cells = withheld_rows(students, outcome, min_n)
+        whole |= {int(rows[n]) for n in hidden_groups}
+        cells |= {int(rows[n]) for n in hidden_cells}
+    counts = ["students", "with_outcome"]
+    out[counts] = out[counts].astype("Int64")
     cell_rows = out.index.isin(sorted(cells))
     group_rows = out.index.isin(sorted(whole))
     for column in OUTCOME_FIGURES:
         out.loc[cell_rows, column] = pd.NA if column == "with_outcome" else np.nan
-    for column in ("students", "share_of_students"):
-        out.loc[group_rows, column] = pd.NA if column == "students" else np.nan
+    out.loc[group_rows, "students"] = pd.NA
+    out.loc[group_rows, "share_of_students"] = np.nan
     out.loc[cell_rows, "flag"] = ""
     out["suppressed"] = cell_rows | group_rows
     return out

@@ -111,7 +111,10 @@ def findings_of(audit: Audit) -> list[Finding]:
     )
     usable["_unclear"] = usable["flag"] == ""
     ordered = usable.sort_values(["_unclear", "_distance"], ascending=[True, False])
-    return [_finding(row) for row in ordered.to_dict("records")]
+    return [
+        _finding({str(k): v for k, v in row.items()})
+        for row in ordered.to_dict("records")
+    ]
 
 
 def headline_findings(audit: Audit) -> list[Finding]:
