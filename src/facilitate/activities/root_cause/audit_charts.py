@@ -101,6 +101,21 @@ def _ratio_axis(shown: pd.DataFrame) -> dict[str, object]:
     }
 
 
+def _parity(index: int) -> dict[str, object]:
+    """The dashed line at 1 across panel ``index`` (0-based)."""
+    axis = "" if index == 0 else str(index + 1)
+    return {
+        "type": "line",
+        "x0": 1,
+        "x1": 1,
+        "y0": 0,
+        "y1": 1,
+        "xref": f"x{axis}",
+        "yref": f"y{axis} domain",
+        "line": {"dash": "dash", "color": "#555555"},
+    }
+
+
 def risk_ratio_figure(audit: Audit) -> go.Figure:
     """One panel per outcome: each group's ratio against everyone else, with its
     interval, on a log axis with a dashed parity line at 1."""
@@ -139,7 +154,7 @@ def risk_ratio_figure(audit: Audit) -> go.Figure:
                 col=1,
             )
             legend_done.add(flag)
-        figure.add_vline(x=1, line_dash="dash", line_color="#555555", row=row, col=1)
+    figure.update_layout(shapes=[_parity(row) for row in range(len(audit.outcomes))])
     figure.update_xaxes(showticklabels=True, **_ratio_axis(shown))
     figure.update_xaxes(
         title_text="risk ratio (1 = as likely as all other students)",
