@@ -35,6 +35,7 @@ _CARD = (
     "background:#fff;border:2px solid #d0d0d0;border-radius:8px;"
     "padding:.45em .6em;margin:.45em 0;line-height:1.3"
 )
+_WHY = "border-left:4px solid #b0b0b0;margin:.45em 0 0 .1em;padding-left:.5em"
 #: Type sizes (cards, headings, hints): projected, and in the printed summary.
 PROJECTED = ("22px", "28px", "18px")
 PRINTED = ("15px", "19px", "13px")
@@ -42,12 +43,13 @@ PRINTED = ("15px", "19px", "13px")
 
 def findings_html(findings: Iterable[FindingShared], big: bool = True) -> str:
     """The shared findings, each a statement and its smaller detail line."""
-    size = "34px" if big else "1.15em"
+    size, detail = ("34px", "20px") if big else ("1.15em", ".9em")
     items = "".join(
         '<li class="fc-rc-finding" style="margin-bottom:.5em">'
         f'<span class="fc-rc-statement" style="font-size:{size};font-weight:700">'
         f"{escape(f.statement)}</span><br>"
-        f'<span class="fc-rc-detail" style="font-size:.9em">{escape(f.detail)}</span>'
+        f'<span class="fc-rc-detail" style="font-size:{detail}">'
+        f"{escape(f.detail)}</span>"
         "</li>"
         for f in findings
     )
@@ -58,18 +60,20 @@ def findings_html(findings: Iterable[FindingShared], big: bool = True) -> str:
 
 
 def _card_html(card: CauseCard, k: int, size: str, why: bool = False) -> str:
+    """A cause, its released vote count beneath, and its whys stepping in.
+
+    A "why?" follow-up sits inside its cause, marked by a rule on its left, so a
+    chain of five stays readable in a narrow column.
+    """
     lead = '<span style="color:#555">Why? → </span>' if why else ""
     whys = "".join(_card_html(c, k, size, why=True) for c in card.follow_ups)
-    nested = (
-        f'<div class="fc-rc-whys" style="margin-left:1em">{whys}</div>' if whys else ""
-    )
-    votes = vote_words(card.votes, k)
+    style = _WHY if why else f"{_CARD};font-size:{size}"
+    kind = "fc-rc-cause fc-rc-why" if why else "fc-rc-cause"
     return (
-        f'<div class="fc-rc-cause" data-cause="{card.id}" '
-        f'style="{_CARD};font-size:{size}">'
-        f'{lead}<span class="fc-rc-text">{escape(card.text)}</span> '
-        f'<span class="fc-rc-votes" style="white-space:nowrap;font-weight:700">'
-        f"· {escape(votes)}</span>{nested}</div>"
+        f'<div class="{kind}" data-cause="{card.id}" style="{style}">'
+        f'{lead}<span class="fc-rc-text">{escape(card.text)}</span>'
+        f'<div class="fc-rc-votes" style="font-weight:700;color:#333">'
+        f"{escape(vote_words(card.votes, k))}</div>{whys}</div>"
     )
 
 

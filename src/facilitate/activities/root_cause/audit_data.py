@@ -38,6 +38,8 @@ COUNT_COLUMNS = ["outcome", "group_column", "group", "students", "with_outcome"]
 NOT_RECORDED = "(not recorded)"
 #: A column with more different values than this is an identifier, not a group.
 MOST_GROUPS = 50
+#: A column this much yes/no is taken for an outcome (its odd cells then error).
+MOSTLY = 0.9
 TRUE_WORDS = frozenset({"1", "1.0", "yes", "y", "true", "t"})
 FALSE_WORDS = frozenset({"0", "0.0", "no", "n", "false", "f"})
 _IDENTIFIER = re.compile(
@@ -204,16 +206,23 @@ def yes_no(values: np.ndarray) -> np.ndarray:
 
 
 def guess_mapping(table: RawTable) -> list[ColumnGuess]:
-    """A role for each column: identifiers ignored, yes/no columns outcomes unless
-    their name says they describe students (english_learner, low_income, ...)."""
+    """A role for each column: identifiers ignored; columns of (nearly all) yes/no
+    values are outcomes, unless their name says they describe students
+    (english_learner, low_income, ...); the rest are groups.
+
+    "Nearly all" lets a stray typo surface as a clear error naming its row,
+    rather than turning an outcome into a column of three groups.
+    """
     guesses = []
     for column in table.columns:
         values = table.cells[column]
         distinct = len(np.unique(values))
+        yes_no_share = float((yes_no(values) >= 0).mean())
         if _IDENTIFIER.search(column):
             guesses.append(ColumnGuess(column, IGNORE, "looks like an identifier"))
-        elif (yes_no(values) >= 0).all() and not _GROUP_HINT.search(column):
-            guesses.append(ColumnGuess(column, OUTCOME, "holds only yes/no values"))
+        elif yes_no_share >= MOSTLY and not _GROUP_HINT.search(column):
+            reason = "holds yes/no values" if yes_no_share == 1 else "mostly yes/no"
+            guesses.append(ColumnGuess(column, OUTCOME, reason))
         elif distinct > MOST_GROUPS:
             reason = f"{distinct:,} different values: too many to be groups"
             guesses.append(ColumnGuess(column, IGNORE, reason))
@@ -267,9 +276,9 @@ def student_counts(table: RawTable, mapping: dict[str, str]) -> AuditCounts:
             f"{table.name}: choose at least one {missing} (an outcome holds 1/0 "
             "or yes/no; a group column says which group each student is in)."
         )
+    grouped = {column: group_codes(table, column) for column in groups}
     coded = {column: _outcome_cells(table, column) for column in outcomes}
-    frames = [_group_counts(table, column, coded) for column in groups]
-    _check_group_sizes(table, groups)
+    frames = [_group_counts(c, grouped[c], coded) for c in groups]
     counts = pd.concat(frames, ignore_index=True)
     order = {o: n for n, o in enumerate(outcomes)}
     counts = counts.sort_values(
@@ -304,20 +313,39 @@ def _outcome_cells(table: RawTable, column: str) -> np.ndarray:
     )
 
 
-def _labels(values: np.ndarray) -> np.ndarray:
-    stripped = np.array([str(v).strip() for v in values], dtype=object)
-    stripped[stripped == ""] = NOT_RECORDED
-    return stripped
+def group_codes(table: RawTable, column: str) -> tuple[np.ndarray, list[str]]:
+    """Each student's group number and the groups' labels.
+
+    Case and outer spaces are ignored ("Yes" and "yes " are one group, spelled as
+    first seen) and a blank cell is ``NOT_RECORDED``. More than ``MOST_GROUPS``
+    groups means the column is an identifier, and is refused.
+    """
+    raw, uniques = pd.factorize(table.cells[column], sort=False)
+    labels: list[str] = []
+    number: dict[str, int] = {}
+    remap = np.empty(len(uniques), dtype=np.int64)
+    for n, value in enumerate(uniques):
+        text = str(value).strip() or NOT_RECORDED
+        remap[n] = number.setdefault(text.casefold(), len(labels))
+        if remap[n] == len(labels):
+            labels.append(text)
+    if len(labels) > MOST_GROUPS:
+        raise AuditFileError(
+            f"{table.name}, column '{column}': {len(labels):,} different values, "
+            f"more than {MOST_GROUPS} groups. It looks like an identifier: map it "
+            "to ignore."
+        )
+    return remap[raw], labels
 
 
 def _group_counts(
-    table: RawTable, column: str, coded: dict[str, np.ndarray]
+    column: str, grouped: tuple[np.ndarray, list[str]], coded: dict[str, np.ndarray]
 ) -> pd.DataFrame:
-    codes, groups = pd.factorize(_labels(table.cells[column]), sort=False)
+    codes, groups = grouped
     students = np.bincount(codes, minlength=len(groups))
     order = sorted(
         range(len(groups)),
-        key=lambda n: (groups[n] == NOT_RECORDED, str(groups[n]).casefold()),
+        key=lambda n: (groups[n] == NOT_RECORDED, groups[n].casefold()),
     )
     frames = []
     for outcome, flags in coded.items():
@@ -327,24 +355,13 @@ def _group_counts(
                 {
                     "outcome": outcome,
                     "group_column": column,
-                    "group": [str(groups[n]) for n in order],
+                    "group": [groups[n] for n in order],
                     "students": students[order].astype("int64"),
                     "with_outcome": with_outcome[order].astype("int64"),
                 }
             )
         )
     return pd.concat(frames, ignore_index=True)
-
-
-def _check_group_sizes(table: RawTable, groups: list[str]) -> None:
-    for column in groups:
-        distinct = len(np.unique(table.cells[column]))
-        if distinct > MOST_GROUPS:
-            raise AuditFileError(
-                f"{table.name}, column '{column}': {distinct:,} different values, "
-                f"more than {MOST_GROUPS} groups. It looks like an identifier: "
-                "map it to ignore."
-            )
 
 
 def aggregated_counts(table: RawTable) -> AuditCounts:

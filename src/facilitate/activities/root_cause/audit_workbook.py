@@ -76,6 +76,7 @@ UPLOAD_NAME = "audit-upload.csv"
 META_NAME = "audit-upload.json"
 #: Larger files travel badly through a page; the command line takes any size.
 MOST_BYTES = 8_000_000
+CHART_WIDTH = 1150
 ROLE_OPTIONS = [("Group", GROUP), ("Outcome", OUTCOME), ("Ignore", IGNORE)]
 
 
@@ -286,8 +287,8 @@ class AuditPage(KeyedPage):
                 "fc-audit-findings",
             ),
             self.share.root,
-            styled(go.FigureWidget(risk_ratio_figure(audit)), "fc-audit-ratios"),
-            styled(go.FigureWidget(composition_figure(audit)), "fc-audit-shares"),
+            _chart(risk_ratio_figure(audit), "fc-audit-ratios"),
+            _chart(composition_figure(audit), "fc-audit-shares"),
             widgets.HTML(f"<p>{escape(withheld_note(audit))}</p>{rules_html(audit)}"),
             styled(widgets.HTML(download + table_html(audit)), "fc-audit-table"),
         ]
@@ -300,6 +301,12 @@ _INTRO = (
     "with_outcome</code>. The file stays on this computer; the room only ever "
     "sees findings you share, built from released figures.</p>"
 )
+
+
+def _chart(figure: go.Figure, css_class: str) -> go.FigureWidget:
+    """A live chart as wide as the page's text, so its legend stays on one line."""
+    figure.update_layout(width=CHART_WIDTH)
+    return styled(go.FigureWidget(figure), css_class)
 
 
 def _meta(name: str, mapping: dict[str, str]) -> bytes:

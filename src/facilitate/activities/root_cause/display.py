@@ -111,8 +111,9 @@ class RootCausePanel:
         if options != tuple(self.hide_choice.options):
             chosen = self.hide_choice.value
             self.hide_choice.options = options
-            if chosen in {value for _, value in options}:
-                self.hide_choice.value = chosen
+            values = [value for _, value in options]
+            if values:
+                self.hide_choice.value = chosen if chosen in values else values[0]
         self.hide_row.layout.display = None if options else "none"
 
     def hide_cause(self) -> None:

@@ -21,7 +21,6 @@ from facilitate.activities.root_cause.content import (
     CATEGORY_KEYS,
     CAUSE_LIMIT,
     CAUSE_PROMPT,
-    LABELS,
     MAX_DEPTH,
     NO_FINDING,
     VOTES_EACH,
@@ -35,7 +34,10 @@ from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.widgets import button, message, say, styled
 
-_WIDE = widgets.Layout(width="100%", max_width="32em")
+_WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
+_HINTS = "".join(
+    f"<li><b>{escape(c.label)}</b>: {escape(c.hint)}</li>" for c in CATEGORIES
+)
 
 
 class CauseForm:
@@ -44,9 +46,10 @@ class CauseForm:
     def __init__(self, prefix: str) -> None:
         self.parent = 0
         self.prompt = styled(widgets.HTML(), f"{prefix}-prompt")
+        self.hints = widgets.HTML(f"<ul><small>{_HINTS}</small></ul>")
         self.category = styled(
             widgets.RadioButtons(
-                options=[(f"{c.label}: {c.hint}", c.key) for c in CATEGORIES],
+                options=[(c.label, c.key) for c in CATEGORIES],
                 value=None,
                 layout=_WIDE,
             ),
@@ -63,6 +66,7 @@ class CauseForm:
             widgets.VBox(
                 [
                     self.prompt,
+                    self.hints,
                     self.category,
                     self.text,
                     widgets.HBox([self.add, self.cancel]),
@@ -102,12 +106,14 @@ class CauseRow:
         self.cause = cause
         indent = f"{1.2 * (cause.depth - 1):.1f}em"
         lead = "Why? → " if cause.parent else ""
-        self.words = widgets.HTML(
-            f"<p><small>{escape(LABELS[cause.category])}</small><br>"
-            f"{escape(lead)}{escape(cause.text)}</p>"
-        )
+        self.words = widgets.HTML(f"<p>{escape(lead)}{escape(cause.text)}</p>")
         self.vote = styled(
-            widgets.ToggleButton(description="Vote", icon="circle"), "fc-rc-vote"
+            widgets.ToggleButton(
+                description="Vote",
+                icon="circle",
+                layout=widgets.Layout(width="auto", min_height="44px"),
+            ),
+            "fc-rc-vote",
         )
         self.why = button("Why?", "fc-rc-why", style="")
         self.why.disabled = cause.depth >= MAX_DEPTH
@@ -146,6 +152,10 @@ class RootCauseActivity:
         self.votes_left = message("fc-rc-votes-left")
         self.vote_status = message("fc-rc-vote-status")
         self.causes = styled(widgets.VBox(), "fc-rc-causes")
+        self.headers = {
+            c.key: styled(widgets.HTML(f"<h4>{escape(c.label)}</h4>"), "fc-rc-heading")
+            for c in CATEGORIES
+        }
         self.root = styled(widgets.VBox(), "fc-root-cause")
         self.sync()
         self.show()
@@ -189,7 +199,12 @@ class RootCauseActivity:
         for cause_id, row in self.rows.items():
             row.show_vote(cause_id in mine)
         self._syncing = False
-        ordered = [self.rows[c.id].root for c in _tree_order(visible)]
+        ordered: list[widgets.Widget] = []
+        for cause in _tree_order(visible):
+            if not cause.parent:
+                header = self.headers[cause.category]
+                ordered += [] if header in ordered else [header]
+            ordered.append(self.rows[cause.id].root)
         if tuple(ordered) != self.causes.children:
             self.causes.children = ordered
         left = VOTES_EACH - len(mine)

@@ -141,4 +141,5 @@ class SharePanel:
             items = "".join(f"<li>{escape(f.statement)}</li>" for f in shared)
             self.shared.value = f"<p>The room sees:</p><ul>{items}</ul>"
         self.withdraw_choice.options = [(f.statement, f.finding) for f in shared]
+        self.withdraw_choice.value = shared[-1].finding if shared else None
         self.withdraw.disabled = not shared
