@@ -208,11 +208,9 @@ class RootCauseActivity:
         if tuple(ordered) != self.causes.children:
             self.causes.children = ordered
         left = VOTES_EACH - len(mine)
-        votes = "vote" if left == 1 else "votes"
         say(
             self.votes_left,
-            f"Vote for the causes that matter most: {left} of {VOTES_EACH} {votes} "
-            "left.",
+            f"Vote for the causes that matter most: {left} of {VOTES_EACH} votes left.",
         )
 
     def _row(self, cause: Cause) -> CauseRow:
