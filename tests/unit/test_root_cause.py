@@ -288,3 +288,29 @@ def test_top_causes_never_rank_withheld_counts(store, session, k):
     assert top_causes(board, k) == []
     # 2 and 1 are both withheld: they stay in the order they came, not by count.
     assert [c.id for c in cause_map(board, k)["practices"]] == [smaller, small]
+
+
+def test_the_leaders_words_are_limited_escaped_and_the_numbers_are_not_typed(
+    store, session
+):
+    from facilitate.activities.root_cause.share import SharePanel
+
+    panel = SharePanel(store, session)
+    panel.offer(
+        [Finding("suspended", "race", "Black", 320, 0.13, 1.9, 1.4, 2.7, "higher")]
+    )
+    assert panel.who.value == "Black students"
+    panel.who.value = "x" * 121
+    assert "The group&#x27;s description is 121 characters; the limit is 120." in (
+        panel.preview.value
+    )
+    panel.share.click()
+    assert store.read(session.code, kinds=[FindingShared.kind]) == []
+    panel.who.value = "<b>Black</b> students"
+    assert "&lt;b&gt;Black&lt;/b&gt; students are 1.9 times" in panel.preview.value
+    panel.share.click()
+    (shared,) = store.read(session.code, kinds=[FindingShared.kind])
+    assert shared.event.statement == (
+        "<b>Black</b> students are 1.9 times as likely to be suspended (n = 320)"
+    )
+    assert "&lt;b&gt;Black" in panel.shared.value

@@ -72,8 +72,10 @@ class Finding:
 
     def statement(self, group_words: str = "", outcome_words: str = "") -> str:
         """ "Students … are 3.1 times as likely to be suspended (n = 240)"."""
-        who = clean_text(group_words, what="who the group is", limit=WORDS_LIMIT)
-        what = clean_text(outcome_words, what="the outcome", limit=WORDS_LIMIT)
+        who = clean_text(group_words, what="the group's description", limit=WORDS_LIMIT)
+        what = clean_text(
+            outcome_words, what="the outcome's description", limit=WORDS_LIMIT
+        )
         who = who or default_group_words(self.group_column, self.group)
         what = what or default_outcome_words(self.outcome)
         return (
