@@ -23,6 +23,7 @@ import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -126,39 +127,57 @@ def read_table(content: bytes, name: str) -> RawTable:
     Row numbers are the file's line numbers, as a spreadsheet shows them.
     """
     lines = decode(content, name).splitlines(keepends=True)
-    offset = 0
-    notes = []
+    offset, notes = _notes(lines)
+    if offset == len(lines):
+        raise AuditFileError(f"{name}: the file has no header row and no data.")
+    reader = csv.reader(lines[offset:], dialect=_dialect(lines[offset]))
+    header = [column.strip() for column in next(reader)]
+    _check_header(header, name, offset + 1)
+    data, numbers = _data_rows(reader, len(header), name, offset)
+    if not data:
+        raise AuditFileError(f"{name}: the file has a header but no rows of data.")
+    columns = zip(header, zip(*data, strict=True), strict=True)
+    cells = {column: np.array(values, dtype=object) for column, values in columns}
+    # Rows of empty cells (a spreadsheet's trailing ",,,") count as blank lines.
+    kept = ~np.logical_and.reduce([cells[column] == "" for column in header])
+    if not kept.any():
+        raise AuditFileError(f"{name}: the file has a header but no rows of data.")
+    cells = {column: values[kept] for column, values in cells.items()}
+    return RawTable(name, tuple(header), cells, np.array(numbers)[kept], tuple(notes))
+
+
+def _notes(lines: list[str]) -> tuple[int, list[str]]:
+    """How many leading lines are notes or blank, and the notes' text."""
+    offset, notes = 0, []
     while offset < len(lines) and (
         lines[offset].startswith("#") or not lines[offset].strip()
     ):
         if lines[offset].strip():
             notes.append(lines[offset].lstrip("#").strip())
         offset += 1
-    if offset == len(lines):
-        raise AuditFileError(f"{name}: the file has no header row and no data.")
-    reader = csv.reader(lines[offset:], dialect=_dialect(lines[offset]))
-    header = [column.strip() for column in next(reader)]
-    _check_header(header, name, offset + 1)
+    return offset, notes
+
+
+def _data_rows(
+    reader: Any, width: int, name: str, offset: int
+) -> tuple[list[list[str]], list[int]]:
+    """Every row of ``width`` cells with its line number; blank lines skipped.
+
+    ``reader`` is a ``csv.reader``, whose ``line_num`` counts lines consumed.
+    """
     data, numbers = [], []
     for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
         line = offset + reader.line_num
-        if len(row) != len(header):
+        if len(row) != width:
+            if not any(cell.strip() for cell in row):
+                continue
             raise AuditFileError(
                 f"{name}, row {line}: {len(row)} cells where the header has "
-                f"{len(header)}. Check for a stray comma or a missing cell."
+                f"{width}. Check for a stray comma or a missing cell."
             )
         data.append(row)
         numbers.append(line)
-    if not data:
-        raise AuditFileError(f"{name}: the file has a header but no rows of data.")
-    columns = list(zip(*data, strict=True))
-    cells = {
-        column: np.array(values, dtype=object)
-        for column, values in zip(header, columns, strict=True)
-    }
-    return RawTable(name, tuple(header), cells, np.array(numbers), tuple(notes))
+    return data, numbers
 
 
 def _dialect(header: str) -> type[csv.Dialect]:
@@ -196,7 +215,7 @@ def _check_header(header: list[str], name: str, row: int) -> None:
 
 def yes_no(values: np.ndarray) -> np.ndarray:
     """1 / 0 for each cell, -1 where the cell is neither (case and spaces ignored)."""
-    unique, inverse = np.unique(values, return_inverse=True)
+    inverse, unique = pd.factorize(values, sort=False)
     words = [str(value).strip().casefold() for value in unique]
     coded = np.array(
         [1 if w in TRUE_WORDS else 0 if w in FALSE_WORDS else -1 for w in words],
@@ -216,7 +235,7 @@ def guess_mapping(table: RawTable) -> list[ColumnGuess]:
     guesses = []
     for column in table.columns:
         values = table.cells[column]
-        distinct = len(np.unique(values))
+        distinct = len(pd.unique(values))
         yes_no_share = float((yes_no(values) >= 0).mean())
         if _IDENTIFIER.search(column):
             guesses.append(ColumnGuess(column, IGNORE, "looks like an identifier"))
