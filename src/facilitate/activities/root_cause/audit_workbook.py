@@ -271,15 +271,15 @@ class AuditPage(KeyedPage):
         self.show_results(self.audit)
 
     def show_results(self, audit: Audit) -> None:
+        """Sentences and the share form first; the charts and table follow.
+
+        Each assignment reaches the browser at once, so the leader can read and
+        share while the (heavier) charts are still being drawn.
+        """
         assert self.share is not None
         headlines = headline_findings(audit)
         rest = [f for f in findings_of(audit) if f not in headlines]
         self.share.offer(headlines + rest)
-        csv = base64.b64encode(audit_csv(audit).encode("utf-8")).decode("ascii")
-        download = (
-            f'<p><a download="audit.csv" href="data:text/csv;base64,{csv}">'
-            "Download audit.csv</a> (released figures only)</p>"
-        )
         self.results.children = [
             styled(widgets.HTML(about_html(audit)), "fc-audit-about"),
             styled(
@@ -287,11 +287,18 @@ class AuditPage(KeyedPage):
                 "fc-audit-findings",
             ),
             self.share.root,
+        ]
+        csv = base64.b64encode(audit_csv(audit).encode("utf-8")).decode("ascii")
+        download = (
+            f'<p><a download="audit.csv" href="data:text/csv;base64,{csv}">'
+            "Download audit.csv</a> (released figures only)</p>"
+        )
+        self.results.children += (
             _chart(risk_ratio_figure(audit), "fc-audit-ratios"),
             _chart(composition_figure(audit), "fc-audit-shares"),
             widgets.HTML(f"<p>{escape(withheld_note(audit))}</p>{rules_html(audit)}"),
             styled(widgets.HTML(download + table_html(audit)), "fc-audit-table"),
-        ]
+        )
 
 
 _INTRO = (

@@ -67,7 +67,7 @@ class SharePanel:
                     field_label("The outcome, in your words (after “as likely”)"),
                     self.what,
                     self.preview,
-                    self.share,
+                    widgets.HBox([self.share]),
                     self.status,
                     self.shared,
                     widgets.HBox([self.withdraw_choice, self.withdraw]),
