@@ -21,6 +21,11 @@ from typing import Any
 import ipywidgets as widgets
 import plotly.graph_objects as go
 
+# FigureWidget's first import costs seconds (plotly pulls in nbformat and
+# jsonschema). Paid here, while the page loads, a click on "Run the audit" is
+# not held up by it, and neither is the leader typing while the charts are drawn.
+from plotly.graph_objects import FigureWidget
+
 from facilitate.activities.root_cause.audit_charts import (
     composition_figure,
     risk_ratio_figure,
@@ -310,10 +315,10 @@ _INTRO = (
 )
 
 
-def _chart(figure: go.Figure, css_class: str) -> go.FigureWidget:
+def _chart(figure: go.Figure, css_class: str) -> FigureWidget:
     """A live chart as wide as the page's text, so its legend stays on one line."""
     figure.update_layout(width=CHART_WIDTH)
-    return styled(go.FigureWidget(figure), css_class)
+    return styled(FigureWidget(figure), css_class)
 
 
 def _meta(name: str, mapping: dict[str, str]) -> bytes:
