@@ -9,13 +9,12 @@ from facilitate.activities.root_cause.audit_data import (
     GROUP,
     IGNORE,
     OUTCOME,
-    AuditFileError,
     chosen_roles,
     guess_mapping,
     load_counts,
     mapping_of,
-    read_table,
 )
+from facilitate.activities.root_cause.audit_file import AuditFileError, read_table
 
 STUDENTS = b"""# Synthetic: made up for this test.
 student_id,home_language,english_learner,suspended,honors

@@ -54,9 +54,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         chosen_roles,
         guess_mapping,
         mapping_of,
-        read_table,
         student_counts,
     )
+    from facilitate.activities.root_cause.audit_file import read_table
     from facilitate.activities.root_cause.audit_html import write_audit_files
     from facilitate.activities.root_cause.audit_stats import checked_min_n, run_audit
 

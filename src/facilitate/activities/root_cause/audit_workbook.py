@@ -35,12 +35,11 @@ from facilitate.activities.root_cause.audit_data import (
     GROUP,
     IGNORE,
     OUTCOME,
-    RawTable,
     aggregated_counts,
     guess_mapping,
-    read_table,
     student_counts,
 )
+from facilitate.activities.root_cause.audit_file import RawTable, read_table
 from facilitate.activities.root_cause.audit_html import (
     about_html,
     audit_csv,

@@ -12,8 +12,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import pandas as pd
-
 from facilitate.activities.root_cause.audit_data import (
     FALSE_WORDS,
     NOT_RECORDED,
@@ -157,15 +155,4 @@ def _finding(row: dict[str, object]) -> Finding:
         ci_low=number("ci_low"),
         ci_high=number("ci_high"),
         flag=str(row["flag"]),
-    )
-
-
-def finding_table(findings: list[Finding]) -> pd.DataFrame:
-    """Columns ``outcome, group_column, group, students, risk_ratio, flag``."""
-    return pd.DataFrame(
-        [
-            (f.outcome, f.group_column, f.group, f.students, f.risk_ratio, f.flag)
-            for f in findings
-        ],
-        columns=["outcome", "group_column", "group", "students", "risk_ratio", "flag"],
     )
