@@ -314,3 +314,24 @@ def test_the_leaders_words_are_limited_escaped_and_the_numbers_are_not_typed(
         "<b>Black</b> students are 1.9 times as likely to be suspended (n = 320)"
     )
     assert "&lt;b&gt;Black" in panel.shared.value
+
+
+def test_the_evidence_packs_needs_assessment_carries_the_finding_and_top_causes(
+    store, session
+):
+    from facilitate.evidence.session_evidence import session_evidence
+
+    empty = session_evidence(store.read(session.code), session)["root_causes"]
+    assert not empty.available
+    assert empty.notes == (
+        "No finding from the equity audit was shared with the room.",
+    )
+    store.append(session.code, SHARED)
+    popular = add(store, session, "p1", "practices", HTML_CAUSE)
+    for n in range(5):
+        vote(store, session, f"v{n}", popular)
+    item = session_evidence(store.read(session.code), session)["root_causes"]
+    finding, causes = item.tables
+    assert finding.rows == ((SHARED.statement, SHARED.detail),)
+    assert causes.rows == (("Practices", HTML_CAUSE, "5 votes"),)
+    assert item.summary_section == "root_cause"

@@ -19,12 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
-
-# FigureWidget's first import costs seconds (plotly pulls in nbformat and
-# jsonschema). Paid here, while the page loads, a click on "Run the audit" is
-# not held up by it, and neither is the leader typing while the charts are drawn.
-from plotly.graph_objects import FigureWidget
 
 from facilitate.activities.root_cause.audit_charts import (
     composition_figure,
@@ -67,6 +61,7 @@ from facilitate.core.store import EventStore
 from facilitate.core.text import escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.keyed import KeyedPage, build_page
+from facilitate.ui.live_chart import chart_of
 from facilitate.ui.widgets import (
     ErrorPage,
     button,
@@ -80,7 +75,6 @@ UPLOAD_NAME = "audit-upload.csv"
 META_NAME = "audit-upload.json"
 #: Larger files travel badly through a page; the command line takes any size.
 MOST_BYTES = 8_000_000
-CHART_WIDTH = 1150
 ROLE_OPTIONS = [("Group", GROUP), ("Outcome", OUTCOME), ("Ignore", IGNORE)]
 
 
@@ -298,8 +292,8 @@ class AuditPage(KeyedPage):
             "Download audit.csv</a> (released figures only)</p>"
         )
         self.results.children += (
-            _chart(risk_ratio_figure(audit), "fc-audit-ratios"),
-            _chart(composition_figure(audit), "fc-audit-shares"),
+            chart_of(risk_ratio_figure(audit), "fc-audit-ratios"),
+            chart_of(composition_figure(audit), "fc-audit-shares"),
             widgets.HTML(f"<p>{escape(withheld_note(audit))}</p>{rules_html(audit)}"),
             styled(widgets.HTML(download + table_html(audit)), "fc-audit-table"),
         )
@@ -312,12 +306,6 @@ _INTRO = (
     "with_outcome</code>. The file stays on this computer; the room only ever "
     "sees findings you share, built from released figures.</p>"
 )
-
-
-def _chart(figure: go.Figure, css_class: str) -> FigureWidget:
-    """A live chart as wide as the page's text, so its legend stays on one line."""
-    figure.update_layout(width=CHART_WIDTH)
-    return styled(FigureWidget(figure), css_class)
 
 
 def _meta(name: str, mapping: dict[str, str]) -> bytes:

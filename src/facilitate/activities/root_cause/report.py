@@ -45,7 +45,7 @@ def root_cause_part(records: Sequence[Recorded], session: SessionInfo) -> Report
     k = release_k(roster_of(records), session)
     board = board_of(records)
     if not board.findings and not board.visible():
-        return ReportPart(key="root_causes", heading=HEADING, notes=[NOTHING_SHARED])
+        return ReportPart(key="root_cause", heading=HEADING, notes=[NOTHING_SHARED])
     columns = cause_map(board, k)
     top = top_causes(board, k)
     notes = [f"Shared with the room: {f.statement}." for f in board.findings.values()]
@@ -56,7 +56,7 @@ def root_cause_part(records: Sequence[Recorded], session: SessionInfo) -> Report
         notes.append(f"No cause had {k} or more votes, so none is ranked.")
     cards = [card for category in columns.values() for card in every_card(category)]
     return ReportPart(
-        key="root_causes",
+        key="root_cause",
         heading=HEADING,
         figures=[top_causes_figure(top)] if top else [],
         tables={
