@@ -40,6 +40,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/alignment_recompute.py
 	$(BIN)/python bench/team_board.py
+	$(BIN)/python bench/audit.py
 
 clean:
 	rm -rf $(VENV)

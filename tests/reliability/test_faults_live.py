@@ -86,7 +86,7 @@ def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
         console = new_page()
         console.goto(running.console_url(session))
         wait_for_text(console, ".fc-count", "2", timeout_ms=60_000)
-        assert "Phase 3 of 5: Shared vision alignment" in console.inner_text(
+        assert "Phase 3 of 6: Shared vision alignment" in console.inner_text(
             ".fc-console-phase"
         )
         people[0].reload()

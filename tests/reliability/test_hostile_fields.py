@@ -17,6 +17,8 @@ from facilitate.activities.feedback.events import FeedbackGiven
 from facilitate.activities.feedback.participant import FeedbackActivity
 from facilitate.activities.participation.events import SpeakerAdded
 from facilitate.activities.participation.tracker import TrackerPage
+from facilitate.activities.root_cause.events import CauseAdded, FindingShared
+from facilitate.activities.root_cause.participant import RootCauseActivity
 from facilitate.activities.self_assessment.events import PrivateReflectionSaved
 from facilitate.activities.self_assessment.participant import SelfAssessmentActivity
 from facilitate.core.events import ColleagueFeedbackGiven, LeaderNoteSaved
@@ -72,6 +74,15 @@ def added_practice(store, session, text):
     return panel.form_message.value, stored(store, session, PracticeAdded.kind, "label")
 
 
+def possible_cause(store, session, text):
+    store.append(session.code, FindingShared("k", "A finding"))
+    view = RootCauseActivity(ParticipantContext(store, session, "p1"))
+    view.form.category.value = "practices"
+    view.form.text.value = text
+    view.form.add.click()
+    return view.form.status.value, stored(store, session, CauseAdded.kind, "text")
+
+
 def leader_note(store, session, text):
     page = EvidencePage(store=store)
     page.start()
@@ -102,6 +113,7 @@ DRIVERS: list[Driver] = [
     private_reflection,
     seat_label,
     added_practice,
+    possible_cause,
     leader_note,
     colleague_feedback,
 ]

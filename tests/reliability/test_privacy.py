@@ -80,6 +80,7 @@ READY = {
     "welcome": ".fc-checkin-note",
     "self_assessment": ".fc-sa-finished",
     "alignment": ".fc-alignment-progress",
+    "root_causes": ".fc-root-cause-panel",
     "participation": ".fc-participation-panel",
     "reflection": ".fc-feedback-count",
 }

@@ -37,6 +37,7 @@ def test_phases_come_from_the_agenda_in_order():
         "welcome",
         "self_assessment",
         "alignment",
+        "root_causes",
         "participation",
         "reflection",
     )

@@ -131,7 +131,7 @@ parts:
         (
             "    group: part1\n    limit: 500\n    evidence: [gossip]\n",
             "evidence.yaml: part 'needs' attaches 'gossip'; use any of zones, "
-            "tensions, roles, participation, feedback.",
+            "tensions, roles, participation, feedback, root_causes.",
         ),
     ],
 )

@@ -100,7 +100,7 @@ def test_console_moves_the_phase(store, session):
     console.previous_button.click()
     phases = [r.event.phase for r in store.read(session.code, kinds=["phase_changed"])]
     assert phases == ["welcome", "self_assessment", "alignment", "self_assessment"]
-    assert "Phase 2 of 5: Self-assessment" in console.phase_label.value
+    assert "Phase 2 of 6: Self-assessment" in console.phase_label.value
 
 
 def test_welcome_shows_my_checkin_and_a_change_appends(store, session):

@@ -10,6 +10,7 @@ from typing import Any
 from facilitate.cli.common import print_links, store_of
 from facilitate.core.config import checked_group_size
 from facilitate.core.links import facilitator_link
+from facilitate.core.session_files import delete_session_files
 from facilitate.core.sessions import create_session, find_session, list_sessions
 
 
@@ -73,7 +74,7 @@ def cmd_session_list(args: argparse.Namespace) -> int:
 
 
 def cmd_session_delete(args: argparse.Namespace) -> int:
-    _, store = store_of(args)
+    config, store = store_of(args)
     session = find_session(store, args.code)
     if not args.yes:
         answer = input(
@@ -84,7 +85,10 @@ def cmd_session_delete(args: argparse.Namespace) -> int:
             print("Nothing was deleted.")
             return 1
     removed = store.delete_session(session.code)
+    files = delete_session_files(config.data_dir, session.code)
+    kept = f", and {files} kept file{'s' if files != 1 else ''}" if files else ""
     print(
-        f"Deleted session {session.code} ('{session.title}'): {removed} events removed."
+        f"Deleted session {session.code} ('{session.title}'): "
+        f"{removed} events removed{kept}."
     )
     return 0

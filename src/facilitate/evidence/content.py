@@ -21,7 +21,14 @@ from facilitate.core.text import escape
 #: and reported rather than refused.
 NOTE_CHARACTER_LIMIT = 20_000
 #: The session figures a part may attach (built in ``session_evidence``).
-SESSION_EVIDENCE = ("zones", "tensions", "roles", "participation", "feedback")
+SESSION_EVIDENCE = (
+    "zones",
+    "tensions",
+    "roles",
+    "participation",
+    "feedback",
+    "root_causes",
+)
 _WORD = re.compile(r"\S*[^\W_]\S*")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 

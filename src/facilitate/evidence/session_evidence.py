@@ -31,6 +31,7 @@ TITLES = {
     "roles": "Who was present, by role",
     "participation": "Participation equity",
     "feedback": "Participants' anonymous ratings of the facilitation",
+    "root_causes": "A finding from the district's data and the room's root causes",
 }
 #: Where each item's full figures are in the reflection summary (its section ids).
 SUMMARY_SECTIONS = {
@@ -39,6 +40,7 @@ SUMMARY_SECTIONS = {
     "roles": "cover",
     "participation": "participation",
     "feedback": "feedback",
+    "root_causes": "root_cause",
 }
 
 
@@ -224,12 +226,41 @@ def feedback(records: Sequence[Recorded], session: SessionInfo) -> EvidenceItem:
     return _with(item, EvidenceTable("People per rating", columns, rows))
 
 
+def root_causes(records: Sequence[Recorded], session: SessionInfo) -> EvidenceItem:
+    """The needs assessment's quantitative finding and the room's causes for it."""
+    part = report_part(records, session, "root_cause")
+    item = EvidenceItem(
+        "root_causes",
+        TITLES["root_causes"],
+        "What the equity audit of the district's data found, as shared with the "
+        "room (released figures only), and the policies, practices, beliefs and "
+        "cultural messages the room voted for most.",
+        SUMMARY_SECTIONS["root_causes"],
+    )
+    findings = part.tables.get("root_cause_findings") if part else None
+    if part is None or findings is None or findings.empty:
+        return _missing(item, part, "No finding from the audit was shared.")
+    rows = tuple((str(f), str(d)) for f, d in findings[["finding", "detail"]].values)
+    tables = [EvidenceTable("Shared with the room", ("Finding", "Figures"), rows)]
+    top = part.tables.get("root_causes_top")
+    if top is not None and len(top):
+        causes = tuple(
+            tuple(str(v) for v in row)
+            for row in top[["category", "cause", "votes"]].values
+        )
+        columns = ("Kind of cause", "Cause", "Votes")
+        tables.append(EvidenceTable("The room's top causes", columns, causes))
+    notes = [n for n in part.notes if n.startswith("No cause had")]
+    return replace(item, tables=tuple(tables), notes=tuple(notes))
+
+
 BUILDERS: dict[str, Callable[[Sequence[Recorded], SessionInfo], EvidenceItem]] = {
     "zones": zones,
     "tensions": tensions,
     "roles": roles,
     "participation": participation,
     "feedback": feedback,
+    "root_causes": root_causes,
 }
 
 

@@ -38,7 +38,7 @@ def test_the_poll_runs_on_phones_the_console_and_in_the_export(
     console.open(session.code, session.key)
     while "poll" not in console.phase_label.value.lower():
         console.next_button.click()
-    assert "Phase 6 of 6: Quick poll" in console.phase_label.value
+    assert "Phase 7 of 7: Quick poll" in console.phase_label.value
     assert "fc-poll-display" in console.activity.root._dom_classes
 
     phone = ParticipantPage(store=store)

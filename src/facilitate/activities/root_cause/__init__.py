@@ -1,0 +1,1 @@
+"""The root-cause protocol: an equity audit of district data, then the room."""
