@@ -28,7 +28,7 @@ def test_team_new_prints_the_team_link_with_its_key(tmp_path, capsys):
     assert len(team.code) == 8
     assert f"Team:         Grade 4 team ({team.code})" in out
     assert (
-        f"http://127.0.0.1:8866/voila/render/team.ipynb?team={team.code}&key={team.key}"
+        f"http://127.0.0.1:8866/lead/voila/render/team.ipynb?team={team.code}&key={team.key}"
         in out
     )
     assert cli(tmp_path, "team", "list") == 0
