@@ -12,12 +12,20 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from facilitate.cli import compare, export, serve, sessions, store, teams
+from facilitate.cli import (
+    compare,
+    export,
+    proxy_config,
+    serve,
+    sessions,
+    store,
+    teams,
+)
 from facilitate.cli.common import add_store_option, common_options
 from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.errors import FacilitateError
 
-COMMANDS = (serve, export, sessions, teams, compare, store)
+COMMANDS = (serve, proxy_config, export, sessions, teams, compare, store)
 DESCRIPTION = (
     "Run live, equity-focused professional-learning sessions: serve the room, "
     "manage sessions and teams, and export reflection and team summaries."
