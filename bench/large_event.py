@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import random
+import signal
 import statistics
 import sys
 import time
@@ -219,6 +220,7 @@ def latency(people: int, seconds: float, server, url: str) -> None:
 
 
 def main(argv: list[str]) -> None:
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up on kill
     numbers = [float(a) for a in argv if not a.startswith("--")]
     people = int(numbers[0]) if numbers else 200
     seconds = numbers[1] if len(numbers) > 1 else 10.0

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from facilitate.cli import main
+from facilitate.cli.proxy_config import default_user
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.server import haproxy
 from facilitate.server.haproxy import (
@@ -167,10 +168,12 @@ def test_proxy_config_writes_what_serve_would(binary, certificate, tmp_path, cap
     args += ["--out", str(out), "--port", "443"]
     assert main([*args, "--certfile", str(cert), "--keyfile", str(key)]) == 0
     pem = out.parent / "facilitate.pem"
-    layout = ProxyLayout("0.0.0.0", 443, parse_workers("10.0.0.11:8866,10.0.0.12:8866"))
+    workers = parse_workers("10.0.0.11:8866,10.0.0.12:8866")
+    user = default_user()
     assert out.read_text() == haproxy_config(
-        ProxyLayout(layout.host, layout.port, layout.workers, pem)
+        ProxyLayout("0.0.0.0", 443, workers, pem, user)
     )
+    assert (f"user {user}" in lines_of(out.read_text())) == bool(user)
     assert stat.S_IMODE(pem.stat().st_mode) == 0o600
     printed = capsys.readouterr().out
     assert "HAProxy reads it without complaint." in printed
@@ -178,4 +181,19 @@ def test_proxy_config_writes_what_serve_would(binary, certificate, tmp_path, cap
     assert main([*args, "--certfile", str(cert), "--keyfile", str(cert)]) == 2
     assert capsys.readouterr().err.startswith(
         f"facilitate: Cannot use the certificate {cert} with the key {cert} ("
+    )
+
+
+def test_haproxy_on_a_server_drops_to_a_user_that_exists():
+    workers = (WorkerAddress("w1", "127.0.0.1", 40001),)
+    root_group = haproxy_config(ProxyLayout("0.0.0.0", 80, workers, user="root"))
+    assert [
+        line for line in lines_of(root_group) if line.startswith(("user", "group"))
+    ] == ["user root", "group root"]
+    with pytest.raises(InvalidInput) as missing:
+        haproxy_config(ProxyLayout("0.0.0.0", 80, workers, user="nobody-by-that-name"))
+    assert str(missing.value) == (
+        "There is no system user 'nobody-by-that-name' here for HAProxy to run as. "
+        "Install Debian's haproxy package (it creates one), or name another with "
+        "--user."
     )

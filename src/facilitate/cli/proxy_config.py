@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 PEM_NAME = "facilitate.pem"
+HAPROXY_USER = "haproxy"
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -33,6 +34,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="where HAProxy listens (every interface)",
     )
     command.add_argument("--port", type=int, default=8866)
+    command.add_argument(
+        "--user",
+        default=default_user(),
+        help="the system user HAProxy runs as once it listens (default: haproxy, "
+        "which Debian's package creates; '' keeps the one that starts it)",
+    )
     command.add_argument("--certfile", type=Path, help="TLS certificate (PEM)")
     command.add_argument("--keyfile", type=Path, help="its private key (PEM)")
     command.set_defaults(run=cmd_proxy_config)
@@ -57,7 +64,7 @@ def cmd_proxy_config(args: argparse.Namespace) -> int:
     if args.certfile:
         Tls(args.certfile, args.keyfile).context()  # a mismatch is one sentence
         pem = write_pem(args.certfile, args.keyfile, out.parent / PEM_NAME)
-    layout = ProxyLayout(args.host, args.port, workers, pem)
+    layout = ProxyLayout(args.host, args.port, workers, pem, args.user)
     write_config(out, haproxy_config(layout))
     base = public_url(args.host, args.port, secure=pem is not None)
     print(f"Wrote {out}" + (f" and {pem} (the key: keep it private)" if pem else ""))
@@ -71,6 +78,17 @@ def cmd_proxy_config(args: argparse.Namespace) -> int:
         )
     print(f"Then start HAProxy with: haproxy -f {out}")
     return 0
+
+
+def default_user() -> str:
+    """``haproxy`` where Debian's package created that user, else none."""
+    import pwd
+
+    try:
+        pwd.getpwnam(HAPROXY_USER)
+    except KeyError:
+        return ""
+    return HAPROXY_USER
 
 
 def write_config(out: Path, text: str) -> None:

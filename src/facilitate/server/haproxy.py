@@ -74,6 +74,9 @@ class ProxyLayout:
     port: int
     workers: tuple[WorkerAddress, ...]
     pem: Path | None = None
+    #: The system user HAProxy drops to once it listens ("" keeps the one that
+    #: started it, as ``serve --workers`` does).
+    user: str = ""
 
 
 def haproxy_config(layout: ProxyLayout) -> str:
@@ -88,6 +91,7 @@ def haproxy_config(layout: ProxyLayout) -> str:
         "# Each browser stays on one worker (cookie); dead workers leave rotation.",
         "global",
         f"    maxconn {MAX_CONNECTIONS}",
+        *_drop_to(layout.user),
         "",
         "defaults",
         "    mode http",
@@ -129,6 +133,22 @@ def haproxy_config(layout: ProxyLayout) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _drop_to(user: str) -> list[str]:
+    if not user:
+        return []
+    import grp
+    import pwd
+
+    try:
+        group = grp.getgrgid(pwd.getpwnam(user).pw_gid).gr_name
+    except KeyError:
+        raise InvalidInput(
+            f"There is no system user '{user}' here for HAProxy to run as. Install "
+            "Debian's haproxy package (it creates one), or name another with --user."
+        ) from None
+    return [f"    user {user}", f"    group {group}"]
 
 
 def _forwarded_scheme(layout: ProxyLayout) -> list[str]:

@@ -356,7 +356,7 @@ async def wait_until_answering(backend: Backend, seconds: float = 180) -> bool:
             await client.fetch(backend.url(f"{backend.prefix}/"), raise_error=False,
                                request_timeout=5, follow_redirects=False)  # fmt: skip
             return True
-        except OSError:
+        except (OSError, httpclient.HTTPClientError):  # not yet, or busy starting
             await asyncio.sleep(0.2)
     return False
 
