@@ -26,7 +26,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -82,34 +81,28 @@ def serve_workers(
 ) -> int:
     """Serve the room through HAProxy until stopped; returns the exit code."""
     check_worker_count(workers)
-    binary = haproxy_binary()
-    run_dir = data_dir / "run" / "haproxy"
-    run_dir.mkdir(parents=True, exist_ok=True)
-    pem = None
-    if tls is not None:
-        tls.context()  # a certificate that does not fit its key is one sentence
-        pem = write_pem(tls.certfile, tls.keyfile, run_dir / "room.pem")
     addresses = tuple(
         WorkerAddress(f"w{number}", "127.0.0.1", free_port())
         for number in range(1, workers + 1)
     )
-    config = run_dir / "haproxy.cfg"
-    layout = ProxyLayout(options.host, options.port, addresses, pem)
-    config.write_text(haproxy_config(layout), encoding="utf-8")
-    check_config(binary, config)
+    binary, config = prepare_haproxy(options, addresses, data_dir, tls)
     check_free(options.host, options.port)
+    stopped = stop_requests()
     pool = pool_per_worker(options.pool, workers)
+    commands = [
+        worker_command(a.name, a.port, pool, data_dir, public_url) for a in addresses
+    ]
     running = [
-        Worker(
-            a, start_worker(worker_command(a.name, a.port, pool, data_dir, public_url))
-        )
-        for a in addresses
+        Worker(a, start_worker(command))
+        for a, command in zip(addresses, commands, strict=True)
     ]
     try:
-        wait_until_ready(running)
+        wait_until_ready(running, stopped)
+        if stopped:
+            return 0
         proxy = start_haproxy(binary, config, options)
         try:
-            watch(proxy, running)
+            watch(proxy, running, stopped)
         finally:
             stop([proxy])
     finally:
@@ -117,6 +110,36 @@ def serve_workers(
         for worker in running:
             stop_leftovers(worker)
     return 0
+
+
+def prepare_haproxy(
+    options: ServeOptions,
+    addresses: tuple[WorkerAddress, ...],
+    data_dir: Path,
+    tls: Tls | None,
+) -> tuple[str, Path]:
+    """HAProxy's program and its checked configuration in ``run/haproxy/``."""
+    binary = haproxy_binary()
+    run_dir = data_dir / "run" / "haproxy"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    pem = None
+    if tls is not None:
+        tls.context()  # a certificate that does not fit its key is one sentence
+        pem = write_pem(tls.certfile, tls.keyfile, run_dir / "room.pem")
+    config = run_dir / "haproxy.cfg"
+    layout = ProxyLayout(options.host, options.port, addresses, pem)
+    config.write_text(haproxy_config(layout), encoding="utf-8")
+    check_config(binary, config)
+    return binary, config
+
+
+def stop_requests() -> list[int]:
+    """A list that Ctrl-C and SIGTERM append to: a plain flag, because taking a
+    lock (``threading.Event``) inside a signal handler can deadlock."""
+    stopped: list[int] = []
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda signum, _: stopped.append(signum))
+    return stopped
 
 
 def start_worker(command: list[str]) -> subprocess.Popen[bytes]:
@@ -130,7 +153,11 @@ def start_haproxy(
     binary: str, config: Path, options: ServeOptions
 ) -> subprocess.Popen[bytes]:
     """HAProxy in the foreground; fails with a sentence if it cannot listen."""
-    proxy = subprocess.Popen([binary, "-db", "-f", str(config)])
+    proxy = subprocess.Popen(
+        [binary, "-db", "-f", str(config)],
+        start_new_session=True,  # Ctrl-C reaches this process, which stops it
+        preexec_fn=stop_with_parent,
+    )
     deadline = time.monotonic() + HAPROXY_START_SECONDS
     while time.monotonic() < deadline:
         if proxy.poll() is not None:
@@ -165,11 +192,11 @@ def check_free(host: str, port: int) -> None:
         ) from None
 
 
-def wait_until_ready(workers: list[Worker]) -> None:
+def wait_until_ready(workers: list[Worker], stopped: list[int]) -> None:
     """Until every worker answers its health check (or has stopped, reported)."""
     deadline = time.monotonic() + WORKER_START_SECONDS
     waiting = list(workers)
-    while waiting and time.monotonic() < deadline:
+    while waiting and time.monotonic() < deadline and not stopped:
         for worker in list(waiting):
             if worker.process.poll() is not None:
                 report_stopped(worker, workers)
@@ -205,12 +232,14 @@ def answers(host: str, port: int) -> bool:
         return False
 
 
-def watch(proxy: subprocess.Popen[bytes], workers: list[Worker]) -> None:
+def watch(
+    proxy: subprocess.Popen[bytes], workers: list[Worker], stopped: list[int]
+) -> None:
     """Until Ctrl-C or SIGTERM: report workers that stop; end when none is left."""
-    stopped = threading.Event()
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: stopped.set())
-    while not stopped.wait(1.0):
+    while not stopped:
+        time.sleep(0.5)
+        if stopped:
+            return
         if proxy.poll() is not None:
             raise FacilitateError(
                 f"HAProxy stopped (exit code {proxy.returncode}); see its messages "
