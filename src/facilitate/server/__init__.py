@@ -2,7 +2,8 @@
 
 ``serve_room`` starts the room's and the lead's Voila on loopback ports, opens the
 public address (with TLS when given a certificate), relays until SIGTERM or
-Ctrl-C, then stops both Voilas, whose kernels stop with them.
+Ctrl-C, then stops both Voilas, whose kernels stop with them. With several
+workers, each worker is one ``serve_room`` behind HAProxy (see ``workers``).
 """
 
 from __future__ import annotations
