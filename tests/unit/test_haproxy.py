@@ -197,3 +197,11 @@ def test_haproxy_on_a_server_drops_to_a_user_that_exists():
         "Install Debian's haproxy package (it creates one), or name another with "
         "--user."
     )
+
+
+def test_a_public_url_must_be_an_address_people_can_open(capsys):
+    assert main(["serve", "--public-url", "pd.example.org"]) == 2
+    assert capsys.readouterr().err == (
+        "facilitate: 'pd.example.org' is not an address people can open. Give the "
+        "proxy's address, for example https://pd.example.org.\n"
+    )
