@@ -37,6 +37,8 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/joins.py 100
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/writers.py 200 50
+	$(BIN)/python bench/writers.py 200 50 --postgres
+	$(BIN)/python bench/large_event.py 200
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/alignment_recompute.py
 	$(BIN)/python bench/team_board.py

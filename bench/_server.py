@@ -70,7 +70,10 @@ def rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def running_server(pool: int) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+def running_server(
+    pool: int, extra: tuple[str, ...] = (), ready_seconds: float = 120
+) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+    """``facilitate serve`` (with ``extra`` arguments) until the block ends."""
     data_dir = Path(tempfile.mkdtemp(prefix="facilitate-bench-"))
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
@@ -87,6 +90,7 @@ def running_server(pool: int) -> Iterator[tuple[str, Path, subprocess.Popen[byte
             str(port),
             "--pool",
             str(pool),
+            *extra,
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -94,17 +98,17 @@ def running_server(pool: int) -> Iterator[tuple[str, Path, subprocess.Popen[byte
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + ready_seconds
+        while time.monotonic() < deadline and process.poll() is None:
             try:
-                urllib.request.urlopen(base + "/", timeout=2).close()
+                urllib.request.urlopen(base + "/healthz", timeout=2).close()
                 break
             except OSError:
                 time.sleep(0.3)
         yield base, data_dir, process
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        process.wait(timeout=90)
 
 
 def wait_for_pool(

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -66,6 +67,9 @@ class PostgresServer:
     root: Path
     user: str | None
     counter: Iterator[int] = field(default_factory=itertools.count)
+    max_connections: int = MAX_CONNECTIONS
+    #: Tests need no crash safety; benchmarks of appends measure it (fsync on).
+    durable: bool = False
 
     @property
     def data(self) -> Path:
@@ -114,8 +118,10 @@ class PostgresServer:
         )
         options = (
             f"-c listen_addresses='' -c unix_socket_directories='{self.root}' "
-            f"-c fsync=off -c full_page_writes=off -c max_connections={MAX_CONNECTIONS}"
+            f"-c max_connections={self.max_connections}"
         )
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self.run(
             str(PG_BIN / "pg_ctl"),
             "--pgdata",
@@ -139,6 +145,36 @@ class PostgresServer:
         return path.read_text(errors="replace") if path.exists() else ""
 
 
+@contextmanager
+def throwaway_postgres(
+    max_connections: int = MAX_CONNECTIONS, durable: bool = False
+) -> Iterator[PostgresServer]:
+    """A started server in a temporary directory, stopped and removed after.
+
+    Raises ``subprocess.CalledProcessError`` (with PostgreSQL's words in its
+    ``stderr``) when it cannot start. Benchmarks use it too.
+    """
+    user = _unprivileged_user()
+    root = Path(tempfile.mkdtemp(prefix="facilitate-pg-"))
+    if user:
+        shutil.chown(root, user)
+    server = PostgresServer(
+        root=root, user=user, max_connections=max_connections, durable=durable
+    )
+    try:
+        server.start()
+    except BaseException:
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+    try:
+        yield server
+    finally:
+        try:
+            server.stop()
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     if not (PG_BIN / "initdb").exists():
@@ -147,23 +183,14 @@ def postgres_server() -> Iterator[PostgresServer]:
             pytest.fail(message)
         pytest.skip(message)
     pytest.importorskip("psycopg", reason="pip install 'facilitate[postgresql]'")
-    user = _unprivileged_user()
-    root = Path(tempfile.mkdtemp(prefix="facilitate-pg-"))
-    if user:
-        shutil.chown(root, user)
-    server = PostgresServer(root=root, user=user)
-    try:
-        server.start()
-    except subprocess.CalledProcessError as error:
-        shutil.rmtree(root, ignore_errors=True)
-        pytest.fail(
-            f"PostgreSQL did not start: {error.stderr.decode(errors='replace')}"
-        )
-    yield server
-    try:
-        server.stop()
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+    with ExitStack() as stack:
+        try:
+            server = stack.enter_context(throwaway_postgres())
+        except subprocess.CalledProcessError as error:
+            pytest.fail(
+                f"PostgreSQL did not start: {error.stderr.decode(errors='replace')}"
+            )
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -112,3 +112,26 @@ def test_every_interface_becomes_an_address_a_phone_can_type():
     url = public_url("0.0.0.0", 8866)
     assert not url.startswith("http://0.0.0.0")
     assert url.endswith(":8866")
+
+
+def test_the_front_door_checks_keys_in_the_store_the_kernels_use(
+    postgres_url, monkeypatch, tmp_path
+):
+    from facilitate.core.store.postgres import PostgresStore
+    from facilitate.server import session_log
+
+    monkeypatch.setenv("FACILITATE_STORE", postgres_url)
+    shared = PostgresStore(postgres_url)
+    session = create_session(shared, "Shared room")
+    front = Front(
+        Backend("room", 1), Backend("lead", 2, "/lead"), lambda: session_log(tmp_path)
+    )
+    query = {"code": session.code, "key": session.key}
+    try:
+        assert (
+            front.check_page("/lead/voila/render/remote.ipynb", query, "h").status == 0
+        )
+        assert isinstance(front.store, PostgresStore)
+    finally:
+        front.store.close()
+        shared.close()

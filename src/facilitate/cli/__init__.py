@@ -12,12 +12,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from facilitate.cli import audit, compare, export, serve, sessions, store, teams
+from facilitate.cli import (
+    audit,
+    compare,
+    export,
+    proxy_config,
+    serve,
+    sessions,
+    store,
+    teams,
+)
 from facilitate.cli.common import add_store_option, common_options
 from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.errors import FacilitateError
 
-COMMANDS = (serve, export, sessions, teams, compare, store, audit)
+COMMANDS = (serve, proxy_config, export, sessions, teams, compare, store, audit)
 DESCRIPTION = (
     "Run live, equity-focused professional-learning sessions: serve the room, "
     "manage sessions and teams, export reflection and team summaries, and audit "

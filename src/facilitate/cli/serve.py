@@ -38,19 +38,32 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     serve.add_argument("--certfile", type=Path, help="TLS certificate (PEM) for https")
     serve.add_argument("--keyfile", type=Path, help="its private key (PEM)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="serve from N workers on this computer behind HAProxy (about one per "
+        "core; --pool is shared among them)",
+    )
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address people use when a proxy is in front of this server "
+        "(see facilitate proxy-config): links and QR codes point there",
+    )
     serve.set_defaults(run=cmd_serve)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from facilitate.core.errors import InvalidInput
     from facilitate.server import ServeOptions, Tls, serve_room
-    from facilitate.server.addresses import is_loopback, public_url
+    from facilitate.server.addresses import public_url
 
-    if bool(args.certfile) != bool(args.keyfile):
-        raise InvalidInput("Give both --certfile and --keyfile to serve over https.")
+    check_options(args)
     tls = Tls(args.certfile, args.keyfile) if args.certfile else None
     config, store = store_of(args)
-    base = public_url(args.host, args.port, secure=tls is not None)
+    base = given_url(args.public_url) or public_url(
+        args.host, args.port, secure=tls is not None
+    )
     if args.demo:
         from facilitate.activities.teams.demo import demo_team
         from facilitate.cli.teams import print_team_link
@@ -61,16 +74,73 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print_sessions(store, base)
     store.close()
     print(f"Serving the room at {base} (data in {config.data_dir}). Ctrl-C stops.")
-    if is_loopback(args.host):
+    print_reach(args, secure=tls is not None)
+    sys.stdout.flush()
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        pool=args.pool,
+        behind_proxy=bool(args.public_url),
+    )
+    if args.workers != 1:
+        from facilitate.server.workers import serve_workers
+
+        return serve_workers(options, args.workers, config.data_dir, base, tls)
+    return serve_room(options, config.data_dir, base, tls)
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Refuse what cannot work before anything starts (or prints links)."""
+    from facilitate.core.errors import InvalidInput
+
+    if bool(args.certfile) != bool(args.keyfile):
+        raise InvalidInput("Give both --certfile and --keyfile to serve over https.")
+    if args.workers == 1:
+        return
+    if args.public_url:
+        raise InvalidInput(
+            "--workers starts its own proxy, so --public-url does not apply. Use "
+            "one or the other (see README: Running a large event)."
+        )
+    from facilitate.server.haproxy import haproxy_binary
+    from facilitate.server.workers import check_worker_count
+
+    check_worker_count(args.workers)
+    haproxy_binary()
+
+
+def print_reach(args: argparse.Namespace, secure: bool) -> None:
+    """Who can reach the address just printed, in one or two lines."""
+    from facilitate.server.addresses import is_loopback
+
+    if args.workers != 1:
+        print(f"{args.workers} workers on this computer, HAProxy in front of them.")
+    if args.public_url:
+        print(f"Behind a proxy: this server listens on {args.host}:{args.port}.")
+    elif is_loopback(args.host):
         print(
             "Only this computer can reach it: phones in the room cannot. "
             "Use --host 0.0.0.0 to open it to the room's network."
         )
-    elif tls is None:
+    elif not secure:
         print("Plain http: answers and keys cross the network in clear (see README).")
-    sys.stdout.flush()
-    options = ServeOptions(host=args.host, port=args.port, pool=args.pool)
-    return serve_room(options, config.data_dir, base, tls)
+
+
+def given_url(raw: str | None) -> str:
+    """``--public-url`` checked: an http(s) address, without a trailing slash."""
+    from urllib.parse import urlsplit
+
+    from facilitate.core.errors import InvalidInput
+
+    if not raw:
+        return ""
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidInput(
+            f"'{raw}' is not an address people can open. Give the proxy's address, "
+            "for example https://pd.example.org."
+        )
+    return raw.strip().rstrip("/")
 
 
 def print_sessions(store: EventStore, base: str) -> None:

@@ -2,12 +2,14 @@
 
 ``serve_room`` starts the room's and the lead's Voila on loopback ports, opens the
 public address (with TLS when given a certificate), relays until SIGTERM or
-Ctrl-C, then stops both Voilas, whose kernels stop with them.
+Ctrl-C, then stops both Voilas, whose kernels stop with them. With several
+workers, each worker is one ``serve_room`` behind HAProxy (see ``workers``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import socket
 import ssl
@@ -17,8 +19,9 @@ from pathlib import Path
 
 from tornado.httpserver import HTTPServer
 
+from facilitate.core.config import DATA_DIR_VARIABLE, Config
 from facilitate.core.errors import FacilitateError
-from facilitate.core.store import open_store
+from facilitate.core.store import EventStore, open_store
 from facilitate.server.proxy import (
     Backend,
     Front,
@@ -74,16 +77,23 @@ def serve_room(
     ssl_context = tls.context() if tls else None
     room = Backend("room", free_port())
     lead = Backend("lead", free_port(), prefix="/lead")
+    worker = options.worker
     processes = [
-        start_voila(room_role(options), room.port, data_dir, public_url),
-        start_voila(lead_role(), lead.port, data_dir, public_url),
+        start_voila(room_role(options), room.port, data_dir, public_url, worker),
+        start_voila(lead_role(), lead.port, data_dir, public_url, worker),
     ]
-    front = Front(room, lead, open_store=lambda: open_store(data_dir))
+    front = Front(room, lead, open_store=lambda: session_log(data_dir), worker=worker)
     try:
         asyncio.run(_listen(front, options, ssl_context, processes))
     finally:
         stop(processes)
     return 0
+
+
+def session_log(data_dir: Path) -> EventStore:
+    """The log the kernels use: ``FACILITATE_STORE`` if set, else SQLite here."""
+    config = Config.from_environ({**os.environ, DATA_DIR_VARIABLE: str(data_dir)})
+    return open_store(config)
 
 
 async def _listen(
@@ -105,7 +115,9 @@ async def _listen(
                 f"The {backend.name} Voila did not start within 3 minutes; see the "
                 "messages above."
             )
-    server = HTTPServer(application, ssl_options=ssl_context)
+    server = HTTPServer(
+        application, ssl_options=ssl_context, xheaders=options.behind_proxy
+    )
     try:
         server.listen(options.port, address=options.host)
     except OSError as error:
@@ -127,13 +139,15 @@ async def _listen(
     server.stop()
 
 
-def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+def stop(
+    processes: list[subprocess.Popen[bytes]], seconds: float = STOP_SECONDS
+) -> None:
     """Stop every Voila (and with it every kernel), politely, then firmly."""
     for process in processes:
         if process.poll() is None:
             process.terminate()
     for process in processes:
         try:
-            process.wait(timeout=STOP_SECONDS)
+            process.wait(timeout=seconds)
         except subprocess.TimeoutExpired:
             process.kill()

@@ -33,6 +33,7 @@ from facilitate.core.sessions import find_session
 from facilitate.core.store.base import EventStore
 from facilitate.core.text import escape
 from facilitate.server import gates
+from facilitate.server.health import WORKER_HEADER, HealthHandler
 from facilitate.server.limits import RateLimit
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class Front:
     room: Backend
     lead: Backend
     open_store: Callable[[], EventStore]
+    #: This front door's name among several workers ("" when it is the only one).
+    worker: str = ""
     page_loads: RateLimit = field(default_factory=lambda: RateLimit(40, 30))
     wrong_codes: RateLimit = field(default_factory=lambda: RateLimit(10, 6))
     _store: EventStore | None = None
@@ -188,6 +191,10 @@ class ProxyHandler(web.RequestHandler):
 
     def check_xsrf_cookie(self) -> None:
         """Voila checks its own XSRF token; the front passes requests through."""
+
+    def prepare(self) -> None:
+        if self.front.worker:
+            self.set_header(WORKER_HEADER, self.front.worker)
 
     async def relay(self) -> None:
         path = self.request.path
@@ -349,7 +356,7 @@ async def wait_until_answering(backend: Backend, seconds: float = 180) -> bool:
             await client.fetch(backend.url(f"{backend.prefix}/"), raise_error=False,
                                request_timeout=5, follow_redirects=False)  # fmt: skip
             return True
-        except OSError:
+        except (OSError, httpclient.HTTPClientError):  # not yet, or busy starting
             await asyncio.sleep(0.2)
     return False
 
@@ -375,6 +382,7 @@ def front_application(front: Front) -> web.Application:
         [
             (sockets, SocketProxy, {"front": front}),
             (r"/assets/(plotly\.min\.js)", AssetHandler, {"path": plotly_folder()}),
+            (r"/healthz", HealthHandler, {"worker": front.worker}),
             (r"/.*", ProxyHandler, {"front": front}),
         ],
         compress_response=True,

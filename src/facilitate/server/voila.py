@@ -47,9 +47,19 @@ ROOM_EXTENSION_DENYLIST = ["jupyterlab-plotly"]
 
 @dataclass(frozen=True)
 class ServeOptions:
+    """Where one front door listens, and how many participant kernels it keeps warm.
+
+    ``worker`` names it among several (its answers say so, and its Voilas keep
+    their files under ``run/<worker>/``). ``behind_proxy`` means a proxy of ours
+    (HAProxy) is the only client: each person's address is then read from the
+    proxy's ``X-Forwarded-For``, so per-device limits still apply per device.
+    """
+
     host: str = "127.0.0.1"
     port: int = 8866
     pool: int = DEFAULT_POOL
+    worker: str = ""
+    behind_proxy: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,9 +150,11 @@ def voila_environment(data_dir: Path, public_url: str) -> dict[str, str]:
     return env
 
 
-def voila_command(role: VoilaRole, port: int, data_dir: Path) -> tuple[list[str], Path]:
+def voila_command(
+    role: VoilaRole, port: int, data_dir: Path, worker: str = ""
+) -> tuple[list[str], Path]:
     """The command line and working directory that start one Voila."""
-    run_dir = data_dir / "run" / role.name
+    run_dir = data_dir / "run" / worker / role.name
     run_dir.mkdir(parents=True, exist_ok=True)
     settings = json.dumps(voila_settings(role, port), indent=2)
     (run_dir / "voila.json").write_text(settings, encoding="utf-8")
@@ -160,10 +172,10 @@ def voila_command(role: VoilaRole, port: int, data_dir: Path) -> tuple[list[str]
 
 
 def start_voila(
-    role: VoilaRole, port: int, data_dir: Path, public_url: str
+    role: VoilaRole, port: int, data_dir: Path, public_url: str, worker: str = ""
 ) -> subprocess.Popen[bytes]:
     """Start one Voila; stopping it (SIGTERM) stops its kernels too."""
-    command, run_dir = voila_command(role, port, data_dir)
+    command, run_dir = voila_command(role, port, data_dir, worker)
     niceness = role.niceness
     return subprocess.Popen(
         command,

@@ -1,0 +1,176 @@
+"""Two workers behind HAProxy sharing one PostgreSQL log, and one of them dying.
+
+One ``facilitate serve --workers 2``: twenty people come in through HAProxy; every
+browser stays on its worker across reloads; the console on one worker counts
+people who joined on both; then the other worker is killed, and its people
+reload onto the survivor and carry on. Two people join in Chromium, a kernel each.
+Eighteen phones are cookie jars opening the room's address (the front door's
+redirect to the join page: HAProxy places them without a kernel each, which the
+two browsers already prove) and join through the shared store, as other tests do.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import os
+import signal
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from facilitate.activities.checkin.content import load_checkin
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.events import ParticipantJoined
+from facilitate.core.sessions import create_session
+from facilitate.core.store import StoreAddress, open_address
+from facilitate.core.store.address import POSTGRESQL
+from facilitate.server.haproxy import COOKIE
+from facilitate.server.health import WORKER_HEADER
+from tests.browser.people import join, wait_for_text
+from tests.live_server import free_port, start_serve, stop_server, wait_for_address
+
+pytestmark = pytest.mark.browser
+
+HTTP_PEOPLE = 18
+
+
+class HttpPerson:
+    """A participant's phone reduced to its cookie jar: which worker it is on."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect()
+        )
+
+    def open(self, path: str) -> str:
+        """GET ``path`` through HAProxy; the worker that answered."""
+        try:
+            response = self.opener.open(self.base + path, timeout=60)
+        except urllib.error.HTTPError as answer:  # the redirect, not followed
+            response = answer
+        with response:
+            return str(response.headers[WORKER_HEADER])
+
+    @property
+    def cookie(self) -> str:
+        return next(c.value for c in self.jar if c.name == COOKIE) or ""
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *_):
+        return None
+
+
+def worker_of(page) -> str:
+    """The worker this browser's requests reach (its cookie decides)."""
+    return page.request.get(page.url.split("/voila/")[0] + "/healthz").headers[
+        WORKER_HEADER.lower()
+    ]
+
+
+def cookie_of(page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == COOKIE)
+
+
+def worker_pid(serve_pid: int, name: str) -> int:
+    """The process id of worker ``name``, a child of ``facilitate serve``."""
+    marker = f"\0--name\0{name}\0".encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = next(line for line in status.splitlines() if line.startswith("PPid"))
+        if int(parent.split()[1]) == serve_pid and marker in command:
+            return int(entry.name)
+    raise AssertionError(f"no worker {name} under facilitate serve ({serve_pid})")
+
+
+def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
+    postgres_server, new_page, tmp_path
+):
+    url = postgres_server.new_database()
+    store = open_address(StoreAddress(POSTGRESQL, url=url))
+    session = create_session(store, "Large event", min_group_size=3)
+    port, log = free_port(), tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = start_serve(
+            tmp_path / "data", port, pool=2, out=out,
+            extra=["--workers", "2", "--store", url],
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    join_url = f"{base}/voila/render/participant.ipynb?code={session.code}"
+    try:
+        wait_for_address(base + "/healthz", process, log)
+        console = new_page()
+        console.goto(
+            f"{base}/lead/voila/render/console.ipynb?code={session.code}"
+            f"&key={session.key}"
+        )
+        wait_for_text(console, ".fc-count", "0", timeout_ms=90_000)
+        console_worker = worker_of(console)
+
+        # Eighteen phones at once: HAProxy spreads them, and each one's next
+        # request goes to the same worker.
+        people = [HttpPerson(base) for _ in range(HTTP_PEOPLE)]
+        with ThreadPoolExecutor(max_workers=HTTP_PEOPLE) as pool:
+            first = list(pool.map(lambda p: p.open("/"), people))
+        assert set(first) == {"w1", "w2"}, first
+        assert [p.open("/healthz") for p in people] == first
+        assert [p.cookie for p in people] == first
+        choice = load_checkin().choices[1].key
+        for index, _ in enumerate(people):
+            store.append(session.code, ParticipantJoined(f"http-{index}", "Phone"))
+            store.append(session.code, CheckinAnswered(f"http-{index}", choice))
+        wait_for_text(console, ".fc-count", str(HTTP_PEOPLE))
+
+        # Two in Chromium, one on each worker: Ana where HAProxy puts her, Bo
+        # carrying the other worker's cookie. Their own kernels record them.
+        ana = new_page()
+        join(ana, join_url, "Ana")
+        ana_worker = worker_of(ana)
+        bo_worker = "w2" if ana_worker == "w1" else "w1"
+        bo = new_page()
+        bo.context.add_cookies([{"name": COOKIE, "value": bo_worker, "url": base}])
+        join(bo, join_url, "Bo")
+        assert (worker_of(bo), cookie_of(ana), cookie_of(bo)) == (
+            bo_worker, ana_worker, bo_worker,
+        )  # fmt: skip
+        wait_for_text(console, ".fc-count", str(HTTP_PEOPLE + 2))
+
+        ana.reload()
+        wait_for_text(ana, ".fc-status", "You are in as Ana.", timeout_ms=60_000)
+        assert (worker_of(ana), cookie_of(ana)) == (ana_worker, ana_worker)
+
+        # The worker the console is not on dies with its kernels.
+        doomed = "w2" if console_worker == "w1" else "w1"
+        survivor = console_worker
+        os.killpg(worker_pid(process.pid, doomed), signal.SIGKILL)
+        stranded = [p for p, w in zip(people, first, strict=True) if w == doomed]
+        assert all(p.open("/healthz") == survivor for p in stranded)
+        assert all(p.cookie == survivor for p in stranded)
+        moved = ana if ana_worker == doomed else bo
+        name = "Ana" if moved is ana else "Bo"
+        moved.reload()
+        wait_for_text(moved, ".fc-status", f"You are in as {name}.", timeout_ms=60_000)
+        assert (worker_of(moved), cookie_of(moved)) == (survivor, survivor)
+
+        # Nothing lost: the console still counts everyone, and both follow it.
+        assert console.inner_text(".fc-count").strip() == str(HTTP_PEOPLE + 2)
+        console.click(".fc-next-phase")
+        for page in (ana, bo):
+            wait_for_text(page, ".fc-phase h2", "Self-assessment")
+        joined = store.read(session.code, kinds=[ParticipantJoined.kind])
+        assert len({r.event.participant for r in joined}) == HTTP_PEOPLE + 2
+        assert f"worker {doomed} stopped" in log.read_text()
+    finally:
+        stop_server(process)
+        store.close()
