@@ -1,22 +1,25 @@
-"""Console recompute time for the alignment panel: 200 people x 40 practices.
+"""Console recompute time for the alignment panel: 250 people x 40 practices.
 
 Builds a real store with 16 practices from the file plus 24 added from the
-console, lets 200 participants rate all 40 (one in ten skipped) and offer vision
-words, reveals the results, then times what the console does on each poll:
+console, lets 250 participants (the room size we aim at) rate all 40 (one in ten
+skipped) and offer vision words, reveals the results, then times what the
+console does on each poll:
 
 - ``picture``: the pure metrics alone (summary, top tensions, spectrum counts,
   vision words) from the folded answers;
 - ``new answer``: one more rating arrives and the panel refreshes, including the
   incremental fold, the metrics and redrawing three live plotly charts;
-- ``cold open``: a fresh panel folds all ~8,000 records and draws everything.
+- ``cold open``: a fresh panel folds all ~10,000 records and draws everything.
 
-Target: ``new answer`` at or under 50 ms. Usage: python bench/alignment_recompute.py
+Target: ``new answer`` at or under 50 ms.
+Usage: python bench/alignment_recompute.py [PEOPLE]  (250 unless given)
 """
 
 from __future__ import annotations
 
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,7 +37,7 @@ from facilitate.core.sessions import create_session
 from facilitate.core.store import SQLiteStore
 from facilitate.ui.contexts import DisplayContext
 
-PEOPLE = 200
+PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 250
 ADDED = 24
 RUNS = 30
 TARGET_MS = 50.0

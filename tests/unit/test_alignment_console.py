@@ -52,12 +52,12 @@ def open_panel(store, session):
 
 def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     panel = open_panel(store, session)
-    rate_everything(store, session, 6)
+    rate_everything(store, session, 8)  # from 8 answers a split can be told
     refreshed(store, session, panel)
     assert "Results are hidden." in panel.note.value
     assert panel.top.value == ""
     assert panel.progress.value == (
-        "<p>6 people answering · 16 practices · 6 skips · 0 vision statements</p>"
+        "<p>8 people answering · 16 practices · 8 skips · 0 vision statements</p>"
     )
     panel.reveal.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)

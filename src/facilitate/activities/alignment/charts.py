@@ -13,15 +13,24 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from facilitate.activities.alignment.content import SPECTRUM_ENDS, SPECTRUM_POINTS
-from facilitate.activities.alignment.metrics import BROAD, LEANING, SPLIT, SPREAD
+from facilitate.activities.alignment.verdicts import (
+    BROAD,
+    LEANING,
+    OUTLIER,
+    SPLIT,
+    SPREAD,
+    TOO_FEW,
+)
 from facilitate.core.text import escape
 from facilitate.ui.charts import OKABE_ITO, projector_layout
 
 AGREEMENT_COLOURS = {
     SPLIT: OKABE_ITO[5],  # vermillion
+    OUTLIER: OKABE_ITO[3],  # reddish purple
     SPREAD: OKABE_ITO[1],  # orange
     LEANING: OKABE_ITO[4],  # sky blue
     BROAD: OKABE_ITO[0],  # blue
+    TOO_FEW: "#999999",  # grey: no verdict yet
 }
 SHORT = 26
 
@@ -33,7 +42,7 @@ def short_label(label: str) -> str:
 
 
 def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
-    """One scatter per agreement label, always all four, so a live chart can be
+    """One scatter per agreement label, always all six, so a live chart can be
     updated in place: x = now, y = vision, dot size grows with disagreement."""
     disagreement = 1 - summary[["spectrum_consensus", "vision_consensus"]].min(axis=1)
     traces = []
