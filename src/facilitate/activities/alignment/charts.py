@@ -7,8 +7,10 @@ Colours follow the agreement label, so the legend reads in plain words.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -43,21 +45,31 @@ def short_label(label: str) -> str:
 
 def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
     """One scatter per agreement label, always all six, so a live chart can be
-    updated in place: x = now, y = vision, dot size grows with disagreement."""
-    disagreement = 1 - summary[["spectrum_consensus", "vision_consensus"]].min(axis=1)
+    updated in place: x = now, y = vision, dot size grows with disagreement.
+
+    Plain numpy on the columns: the console rebuilds these on every new answer.
+    """
+    consensus = summary[["spectrum_consensus", "vision_consensus"]].to_numpy(float)
+    with warnings.catch_warnings():  # practices nobody answered have no consensus
+        warnings.simplefilter("ignore", RuntimeWarning)
+        size = np.round(16 + 34 * (1 - np.nanmin(consensus, axis=1)), 1)
+    now = summary["now_mean"].to_numpy(float).round(2)
+    vision = summary["vision_mean"].to_numpy(float).round(2)
+    said = summary["agreement"].to_numpy(object)
+    labels = [short_label(str(t)) for t in summary["label"]]
     traces = []
     for label, colour in AGREEMENT_COLOURS.items():
-        rows = summary["agreement"] == label
+        rows = said == label
         traces.append(
             {
-                "x": summary.loc[rows, "now_mean"].round(2).tolist(),
-                "y": summary.loc[rows, "vision_mean"].round(2).tolist(),
-                "text": [short_label(t) for t in summary.loc[rows, "label"]],
+                "x": now[rows].tolist(),
+                "y": vision[rows].tolist(),
+                "text": [text for text, row in zip(labels, rows, strict=True) if row],
                 "name": label,
                 "showlegend": bool(rows.any()),
                 "marker": {
                     "color": colour,
-                    "size": (16 + 34 * disagreement[rows]).round(1).tolist(),
+                    "size": size[rows].tolist(),
                     "line": {"width": 1, "color": "#000000"},
                 },
             }

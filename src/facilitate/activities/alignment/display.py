@@ -69,6 +69,8 @@ class RoomAnswers:
         self.row: dict[str, int] = {}
         self.latest: dict[tuple[str, str], PracticeRated] = {}
         self.visions: dict[str, str] = {}
+        self.words_of: list[str] | None = None
+        self.words = vision_word_counts([])
         self.spectrum = np.zeros((0, SPECTRUM_POINTS))
         self.now = np.zeros((0, LEVEL_POINTS))
         self.vision = np.zeros((0, LEVEL_POINTS))
@@ -140,7 +142,9 @@ class RoomAnswers:
 
     def picture(self, k: int) -> RoomPicture:
         visions = list(self.visions.values())
-        return room_picture(self.counts(), self.practices, visions, k)
+        if self.words_of != visions:  # words are counted again only when they change
+            self.words_of, self.words = visions, vision_word_counts(visions)
+        return room_picture(self.counts(), self.practices, visions, k, self.words)
 
 
 class AlignmentPanel:

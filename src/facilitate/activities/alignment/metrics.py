@@ -251,6 +251,7 @@ def room_picture(
     practices: Sequence[Practice],
     vision_texts: Sequence[str],
     k: int,
+    counted_words: pd.DataFrame | None = None,
 ) -> RoomPicture:
     """Summary of every practice, and what the release gate lets the room see.
 
@@ -258,7 +259,8 @@ def room_picture(
     ``distribution``: their spectrum positions, each a partition of the people who
     answered, with positions held by fewer than ``k`` withheld (``count`` None);
     ``words``: words used by at least ``k`` people, once ``k`` people offered a
-    vision (None until then).
+    vision (None until then). ``counted_words`` may pass ``vision_word_counts``
+    of the same texts, already made, so a console need not redo it per answer.
     """
     summary = summarise(counts, practices)
     shown = release_groups(summary, "answered", k)
@@ -269,7 +271,9 @@ def room_picture(
     distribution = release_frame(distribution, "count", k, ["practice"])
     words = None
     if is_shown(len(vision_texts), k):
-        counted = vision_word_counts(vision_texts)
+        counted = (
+            vision_word_counts(vision_texts) if counted_words is None else counted_words
+        )
         words = counted.loc[counted["count"] >= k].reset_index(drop=True)
     return RoomPicture(
         summary=summary,
