@@ -7,6 +7,7 @@ Colours follow the agreement label, so the legend reads in plain words.
 
 from __future__ import annotations
 
+import math
 import warnings
 from typing import Any
 
@@ -62,19 +63,24 @@ def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
         rows = said == label
         traces.append(
             {
-                "x": now[rows].tolist(),
-                "y": vision[rows].tolist(),
+                "x": _plain(now[rows]),
+                "y": _plain(vision[rows]),
                 "text": [text for text, row in zip(labels, rows, strict=True) if row],
                 "name": label,
                 "showlegend": bool(rows.any()),
                 "marker": {
                     "color": colour,
-                    "size": size[rows].tolist(),
+                    "size": _plain(size[rows]),
                     "line": {"width": 1, "color": "#000000"},
                 },
             }
         )
     return traces
+
+
+def _plain(values: np.ndarray) -> list[float | None]:
+    """Numbers as JSON can carry them: a missing one (NaN) is None."""
+    return [None if math.isnan(v) else v for v in values.tolist()]
 
 
 def tension_map(summary: pd.DataFrame) -> go.Figure:
@@ -155,10 +161,11 @@ def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
 
 
 def word_bars(words: pd.DataFrame) -> dict[str, Any]:
+    """Bar data, as plotly would store it (a bar's text is a string)."""
     return {
         "x": words["count"].tolist(),
         "y": [escape(w) for w in words["word"]],
-        "text": words["count"].tolist(),
+        "text": [str(count) for count in words["count"]],
     }
 
 
