@@ -236,11 +236,13 @@ def worst(rates: list[Rates], practices: dict[int, dict[str, float]]) -> str:
         )
         found, low = min((r.camps_found, r.people) for r in mine if r.people >= 8)
         lines.append(
-            f"{points}-point: worst false verdict{percent(false)}% ({at} people); "
-            f"fewest camps found from 8 people{percent(found)}% ({low} people)"
+            f"{points}-point: worst false verdict {100 * false:.1f}% ({at} people), "
+            f"fewest camps found {100 * found:.1f}% ({low} people)"
         )
     false, at = max((max(v.values()), n) for n, v in practices.items())
-    lines.append(f"practices: worst false verdict{percent(false)}% ({at} people)")
+    lines.append(
+        f"practices (both scales): worst false verdict {100 * false:.1f}% ({at} people)"
+    )
     return "\n".join(lines)
 
 
