@@ -39,6 +39,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/writers.py 200 50
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/alignment_recompute.py
+	$(BIN)/python bench/verdicts.py --docstring
 	$(BIN)/python bench/team_board.py
 
 clean:
