@@ -279,7 +279,7 @@ def combine(
     """One verdict per practice from its two scales: the more telling one.
 
     Returns the verdicts and whether each came from the vision scale. On a tie
-    the scale with the lower consensus speaks (vision when equal), as before.
+    the scale with the lower consensus speaks (vision when equal).
     """
     rank = {label: place for place, label in enumerate(VERDICTS)}
     spectrum_rank = np.array([rank[v] for v in np.ravel(spectrum)])
