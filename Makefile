@@ -41,6 +41,7 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/large_event.py 200
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/alignment_recompute.py
+	$(BIN)/python bench/verdicts.py --docstring
 	$(BIN)/python bench/team_board.py
 	$(BIN)/python bench/audit.py
 

@@ -1,24 +1,28 @@
-"""Console recompute time for the alignment panel: 200 people x 40 practices.
+"""Console recompute time for the alignment panel: 250 people x 40 practices.
 
 Builds a real store with 16 practices from the file plus 24 added from the
-console, lets 200 participants rate all 40 (one in ten skipped) and offer vision
-words, reveals the results, then times what the console does on each poll:
+console, lets 250 participants (the room size we aim at) rate all 40 (one in ten
+skipped) and offer vision words, reveals the results, then times what the
+console does on each poll:
 
 - ``picture``: the pure metrics alone (summary, top tensions, spectrum counts,
   vision words) from the folded answers;
 - ``new answer``: one more rating arrives and the panel refreshes, including the
   incremental fold, the metrics and redrawing three live plotly charts;
-- ``cold open``: a fresh panel folds all ~8,000 records and draws everything.
+- ``cold open``: a fresh panel folds all ~10,000 records and draws everything.
 
-Target: ``new answer`` at or under 50 ms. Usage: python bench/alignment_recompute.py
+Target: ``new answer`` at or under 50 ms.
+Usage: python bench/alignment_recompute.py [PEOPLE]  (250 unless given)
 """
 
 from __future__ import annotations
 
 import random
 import statistics
+import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from facilitate.activities.alignment.content import load_alignment, session_practices
@@ -28,13 +32,13 @@ from facilitate.activities.alignment.events import (
     PracticeRated,
     VisionOffered,
 )
-from facilitate.core.events import PhaseChanged, ResultsRevealed
-from facilitate.core.roster import roster_of
+from facilitate.core.events import PhaseChanged, Recorded, ResultsRevealed
+from facilitate.core.roster import Roster, roster_of
 from facilitate.core.sessions import create_session
 from facilitate.core.store import SQLiteStore
 from facilitate.ui.contexts import DisplayContext
 
-PEOPLE = 200
+PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 250
 ADDED = 24
 RUNS = 30
 TARGET_MS = 50.0
@@ -72,12 +76,36 @@ def seeded_store(folder: Path) -> tuple[SQLiteStore, object]:
     return store, session
 
 
+class Samples:
+    """Wall-clock and CPU seconds of repeated runs.
+
+    On a machine shared with other work the wall clock also counts time spent
+    waiting for a core; the CPU time is what the console itself needed, and is
+    what the target is judged on (on an idle machine the two agree).
+    """
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def time(self, action: Callable[[], object]) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        self.cpu.append(time.process_time() - cpu)
+        self.wall.append(time.perf_counter() - wall)
+
+
 def milliseconds(samples: list[float]) -> str:
     ms = sorted(s * 1000 for s in samples)
     return (
         f"median {statistics.median(ms):6.1f} ms  p90 {ms[int(len(ms) * 0.9)]:6.1f} ms"
         f"  max {ms[-1]:6.1f} ms"
     )
+
+
+def report(name: str, samples: Samples, note: str = "") -> None:
+    print(f"{name:<11} CPU  {milliseconds(samples.cpu)}{note}")
+    print(f"{'':<11} wall {milliseconds(samples.wall)}")
 
 
 def main() -> None:
@@ -87,38 +115,44 @@ def main() -> None:
         roster = roster_of(records)
         print(f"{len(records):,} records, {PEOPLE} people x 40 practices")
 
-        cold = []
+        cold = Samples()
+        panels = []
         for _ in range(5):
-            start = time.perf_counter()
-            panel = AlignmentPanel(DisplayContext(store, session))  # type: ignore[arg-type]
-            panel.refresh(roster, records)
-            cold.append(time.perf_counter() - start)
+            cold.time(
+                lambda: panels.append(open_panel(store, session, roster, records))
+            )
+        panel = panels[-1]
 
         k = roster.min_group_size(5)
-        picture = []
+        picture = Samples()
         for _ in range(RUNS):
-            start = time.perf_counter()
-            panel.answers.picture(k)
-            picture.append(time.perf_counter() - start)
+            picture.time(lambda: panel.answers.picture(k))
 
         rng = random.Random(5)
-        answer = []
+        answer = Samples()
         for run in range(RUNS):
             new = store.append(
                 session.code,  # type: ignore[attr-defined]
                 PracticeRated(f"p{run:03d}", "letter_grades", rng.randint(1, 7), 3, 3),
             )
             records.append(new)
-            start = time.perf_counter()
-            panel.refresh(roster, records)
-            answer.append(time.perf_counter() - start)
+            answer.time(lambda: panel.refresh(roster, records))
         store.close()
 
-    print(f"picture     {milliseconds(picture)}")
-    print(f"new answer  {milliseconds(answer)}   (target <= {TARGET_MS:.0f} ms)")
-    print(f"cold open   {milliseconds(cold)}")
-    verdict = "meets" if statistics.median(answer) * 1000 <= TARGET_MS else "MISSES"
-    print(f"console recompute {verdict} the {TARGET_MS:.0f} ms target")
+    report("picture", picture)
+    report("new answer", answer, f"   (target <= {TARGET_MS:.0f} ms)")
+    report("cold open", cold)
+    median = statistics.median(answer.cpu) * 1000
+    verdict = "meets" if median <= TARGET_MS else "MISSES"
+    print(f"console recompute {verdict} the {TARGET_MS:.0f} ms target (CPU median)")
+
+
+def open_panel(
+    store: SQLiteStore, session: object, roster: Roster, records: list[Recorded]
+) -> AlignmentPanel:
+    panel = AlignmentPanel(DisplayContext(store, session))  # type: ignore[arg-type]
+    panel.refresh(roster, records)
+    return panel
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Shared-vision alignment in a real browser: two camps surface as the top tension.
 
-One participant answers in Chromium (placing, skipping, reloading); five more
-answers are appended to the store, as other phones would. The console stays
+One participant answers in Chromium (placing, skipping, reloading); seven more
+answers are appended to the store, as other phones would (eight answers are the
+fewest from which a split can be told from random answering). The console stays
 hidden until revealed, then ranks the split practice first and says so.
 """
 
@@ -71,7 +72,7 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
     wait_for_text(
         console,
         ".fc-alignment-progress",
-        "6 people answering · 17 practices · 1 skips · 0 vision statements",
+        "8 people answering · 17 practices · 1 skips · 0 vision statements",
     )
     assert console.locator(".fc-top-tensions li").count() == 0
     assert "Results are hidden." in console.inner_text(".fc-alignment-note")
@@ -91,16 +92,16 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
 
 
 def others_answer(store, code):
-    """Five more people, as their phones would record it: 2 join camp A, 3 camp B."""
+    """Seven more people, as their phones would record it: 3 join camp A, 4 camp B."""
     keys = [
         p.key for p in session_practices(load_alignment().practices, store.read(code))
     ]
-    for index in range(5):
+    for index in range(7):
         participant = f"phone-{index}"
         store.append(code, ParticipantJoined(participant, f"Phone {index}"))
         for key in keys:
             if key == "letter_grades":
-                answer = CAMP_A if index < 2 else CAMP_B
+                answer = CAMP_A if index < 3 else CAMP_B
             else:  # the room roughly agrees on everything else
                 answer = {"spectrum": 4 + index % 2, "now": 3, "vision": 3 + index % 2}
             store.append(code, PracticeRated(participant, key, **answer))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from facilitate.activities.alignment.charts import (
+    spectrum_strip,
+    tension_map,
+    vision_words_figure,
+)
 from facilitate.activities.alignment.display import AlignmentPanel
 from facilitate.activities.alignment.events import (
     PracticeAdded,
@@ -16,6 +21,7 @@ from facilitate.core.events import (
 )
 from facilitate.core.roster import roster_of
 from facilitate.ui.contexts import DisplayContext
+from facilitate.ui.live_chart import figure_state
 
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}
@@ -52,12 +58,12 @@ def open_panel(store, session):
 
 def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     panel = open_panel(store, session)
-    rate_everything(store, session, 6)
+    rate_everything(store, session, 8)  # from 8 answers a split can be told
     refreshed(store, session, panel)
     assert "Results are hidden." in panel.note.value
     assert panel.top.value == ""
     assert panel.progress.value == (
-        "<p>6 people answering · 16 practices · 6 skips · 0 vision statements</p>"
+        "<p>8 people answering · 16 practices · 8 skips · 0 vision statements</p>"
     )
     panel.reveal.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)
@@ -173,3 +179,26 @@ def test_incremental_counts_match_a_full_recount(store, session):
         np.testing.assert_array_equal(
             getattr(answers.counts(), name), getattr(expected, name)
         )
+
+
+def test_charts_updated_in_place_match_charts_built_afresh(store, session):
+    """The console swaps new data into its charts rather than rebuilding them
+    per answer; what it shows must be what the chart builders would draw."""
+    panel = open_panel(store, session)
+    rate_everything(store, session, 8)
+    for index in range(5):
+        store.append(session.code, VisionOffered(f"p{index}", "joy and belonging"))
+    store.append(session.code, ResultsRevealed("alignment"))
+    refreshed(store, session, panel)
+    store.append(session.code, PracticeRated("p0", "letter_grades", 4, 2, 3))
+    refreshed(store, session, panel)
+    picture = panel.answers.picture(5)
+    assert "Letter grades" in panel.top.value
+    assert panel.map.figure == figure_state(tension_map(picture.shown))
+    assert panel.strip.figure == figure_state(spectrum_strip(picture.distribution))
+    assert panel.words.figure == figure_state(vision_words_figure(picture.words))
+    store.append(session.code, ResultsRevealed("alignment", False))
+    refreshed(store, session, panel)
+    empty = panel.empty
+    assert panel.map.figure == figure_state(tension_map(empty.shown))
+    assert panel.strip.figure == figure_state(spectrum_strip(empty.distribution))

@@ -9,22 +9,24 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from facilitate.activities.alignment.content import Practice
-from facilitate.activities.alignment.metrics import (
+from facilitate.activities.alignment.agreement import (
     BIMODAL,
-    BROAD,
-    LEANING,
-    SPLIT,
-    SPREAD,
-    TOO_FEW,
-    agreement_label,
-    alignment_summary,
     bimodality,
     consensus,
-    count_answers,
     rwg,
+)
+from facilitate.activities.alignment.content import Practice
+from facilitate.activities.alignment.metrics import (
+    alignment_summary,
+    count_answers,
     spectrum_distribution,
     top_tensions,
+)
+from facilitate.activities.alignment.verdicts import (
+    BROAD,
+    OUTLIER,
+    SPLIT,
+    TOO_FEW,
 )
 
 ALL_AGREE = [0, 0, 5, 0, 0]
@@ -76,22 +78,6 @@ def test_statistics_work_row_by_row():
     assert rwg(rows).tolist() == pytest.approx([-1.7, 1.0])
 
 
-@pytest.mark.parametrize(
-    ("counts", "label"),
-    [
-        (TWO_CAMPS, SPLIT),
-        ([0, 0, 2, 2, 0], BROAD),
-        ([0, 1, 1, 1, 0], LEANING),
-        ([1, 1, 1, 1, 1], SPREAD),
-        ([1] * 7, SPREAD),
-        ([0, 3, 0, 0, 0, 3, 0], SPLIT),
-        ([0, 0, 1, 0, 0], TOO_FEW),
-    ],
-)
-def test_plain_language_labels(counts, label):
-    assert agreement_label(rwg(counts), consensus(counts), bimodality(counts)) == label
-
-
 PRACTICES = [
     Practice("grades", "Letter grades"),
     Practice("circles", "Restorative circles"),
@@ -100,17 +86,14 @@ PRACTICES = [
 
 
 def ratings() -> pd.DataFrame:
-    rows = [
-        (1, "p1", "circles", 1, 1, 1, False),  # changed below: the later one wins
-        (2, "p1", "grades", 1, 5, 1, False),
-        (3, "p2", "grades", 1, 5, 1, False),
-        (4, "p3", "grades", 7, 5, 5, False),
-        (5, "p4", "grades", 7, 5, 5, False),
-        (6, "p1", "circles", 4, 3, 3, False),
-        (7, "p2", "circles", 4, 3, 3, False),
-        (8, "p3", "circles", 4, 3, 3, False),
-        (9, "p4", "circles", None, None, None, True),
-    ]
+    """Eight people: two camps of four on grades, all together on circles (one
+    changed answer, one person skipping)."""
+    rows = [(1, "p1", "circles", 1, 1, 1, False)]  # changed below: the later wins
+    for n in range(1, 9):
+        camp = (1, 5, 1) if n <= 4 else (7, 5, 5)
+        rows.append((len(rows) + 1, f"p{n}", "grades", *camp, False))
+        rows.append((len(rows) + 1, f"p{n}", "circles", 4, 3, 3, False))
+    rows.append((len(rows) + 1, "p9", "circles", None, None, None, True))
     columns = ["id", "participant", "practice", "spectrum", "now", "vision"]
     return pd.DataFrame(rows, columns=[*columns, "skipped"])
 
@@ -121,16 +104,17 @@ def test_summary_of_a_split_and_an_agreed_practice():
         {
             "practice": ["grades", "circles", "badges"],
             "label": ["Letter grades", "Restorative circles", "Digital badges"],
-            "answered": [4, 3, 0],
+            "answered": [8, 8, 0],
             "skipped": [0, 1, 0],
             "spectrum_mean": [4.0, 4.0, nan],
             "now_mean": [5.0, 3.0, nan],
             "vision_mean": [3.0, 3.0, nan],
             "gap": [-2.0, 0.0, nan],
-            "spectrum_rwg": [1 - 12 / 4, 1.0, nan],
+            # answers 1 and 7, four each: sample variance 8 * 9 / 7; uniform 4
+            "spectrum_rwg": [1 - (72 / 7) / 4, 1.0, nan],
             "spectrum_consensus": [0.0, 1.0, nan],
             "spectrum_bimodality": [1.0, nan, nan],
-            "vision_rwg": [1 - (16 / 3) / 2, 1.0, nan],
+            "vision_rwg": [1 - (32 / 7) / 2, 1.0, nan],
             "vision_consensus": [0.0, 1.0, nan],
             "vision_bimodality": [1.0, nan, nan],
             "split_on": ["vision", "vision", "vision"],
@@ -171,19 +155,63 @@ def test_top_tensions_rank_the_split_practice_first_with_a_prompt():
 def test_prompt_names_a_gap_when_the_room_agrees():
     frame = pd.DataFrame(
         {
-            "participant": ["a", "b", "c"],
-            "practice": ["grades"] * 3,
-            "spectrum": [2, 2, 2],
-            "now": [5, 5, 4],
-            "vision": [2, 2, 2],
-            "skipped": [False] * 3,
+            "participant": list("abcdefgh"),
+            "practice": ["grades"] * 8,
+            "spectrum": [2] * 8,
+            "now": [5, 5, 4, 5, 5, 4, 5, 5],
+            "vision": [2] * 8,
+            "skipped": [False] * 8,
         }
     )
     top = top_tensions(alignment_summary(frame, PRACTICES[:1]))
+    assert top["agreement"].tolist() == [BROAD]
     assert top["prompt"].tolist() == [
-        "Letter grades drives our school more than we want it to (now 4.7, "
+        "Letter grades drives our school more than we want it to (now 4.8, "
         "vision 2.0 out of 5). What keeps it in place, and what could we change "
         "first?"
+    ]
+
+
+def rated(practice: str, answers: list[tuple[int, int, int]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "participant": [f"p{n}" for n in range(len(answers))],
+            "practice": [practice] * len(answers),
+            "spectrum": [a[0] for a in answers],
+            "now": [a[1] for a in answers],
+            "vision": [a[2] for a in answers],
+            "skipped": [False] * len(answers),
+        }
+    )
+
+
+def test_one_person_far_from_everyone_reads_one_outlier_with_its_own_prompt():
+    frame = rated("grades", [(2, 3, 1)] * 9 + [(2, 3, 5)])
+    top = top_tensions(alignment_summary(frame, PRACTICES[:1]))
+    assert (top["agreement"].tolist(), top["split_on"].tolist()) == (
+        [OUTLIER],
+        ["vision"],
+    )
+    assert top["prompt"].tolist() == [
+        "Nearly all of us place Letter grades together, and one view sits far "
+        "from the rest. What might that view see that the rest of us could miss?"
+    ]
+
+
+def test_a_split_on_one_scale_is_told_even_when_the_other_agrees():
+    """Everyone calls grades extrinsic (spectrum), but half want them kept."""
+    frame = rated("grades", [(1, 4, 1)] * 5 + [(1, 4, 5)] * 5)
+    summary = alignment_summary(frame, PRACTICES[:1])
+    assert summary[["split_on", "agreement"]].values.tolist() == [["vision", SPLIT]]
+
+
+def test_a_small_room_reads_too_few_answers_to_tell_with_a_question():
+    frame = rated("grades", [(1, 3, 1)] * 3 + [(7, 3, 5)] * 4)
+    top = top_tensions(alignment_summary(frame, PRACTICES[:1]))
+    assert top["agreement"].tolist() == ["too few answers to tell"]
+    assert top["prompt"].tolist() == [
+        "Too few of us have answered to tell how far we agree on Letter grades. "
+        "What does it look like in your classroom?"
     ]
 
 
@@ -193,8 +221,8 @@ def test_spectrum_distribution_counts_each_position():
     )
     grades = frame.loc[frame["practice"] == "grades", "count"].tolist()
     circles = frame.loc[frame["practice"] == "circles", "count"].tolist()
-    assert grades == [2, 0, 0, 0, 0, 0, 2]
-    assert circles == [0, 0, 0, 3, 0, 0, 0]
+    assert grades == [4, 0, 0, 0, 0, 0, 4]
+    assert circles == [0, 0, 0, 8, 0, 0, 0]
     assert frame.columns.tolist() == ["practice", "label", "position", "count"]
 
 

@@ -268,3 +268,56 @@ def test_equity_ratio_by_role_with_complementary_suppression():
     assert roles_below_k(per_person, 3) == 2
     assert equity_by_role(per_person, k=4).empty
     assert roles_below_k(per_person, 4) == 3
+
+
+# --- edge cases: nothing said yet, rounding, negative zero ----------------------------
+
+
+def test_a_gini_on_a_line_is_on_it_and_equal_talk_is_exactly_zero():
+    # [0, 1, 1, 1, 1]: 2 * 14 / (5 * 4) - 6 / 5 is 0.19999999999999996 in floats
+    assert gini([1.0, 1.0, 1.0, 1.0, 0.0]) == 0.2
+    equal = gini([5.0, 5.0, 5.0])
+    assert equal == 0.0
+    assert math.copysign(1, equal) == 1.0
+
+
+def test_evenness_of_one_voice_is_zero_not_negative_zero():
+    alone = evenness([60.0, 0.0])
+    assert alone == 0.0
+    assert math.copysign(1, alone) == 1.0
+
+
+def test_no_talk_yet_gives_no_lorenz_curve_rather_than_the_most_unequal_one():
+    for values in ([0.0, 0.0, 0.0], []):
+        curve = lorenz_curve(values)
+        assert curve.empty
+        assert list(curve.columns) == ["people_share", "talk_share"]
+
+
+def test_no_talk_or_writing_yet_leaves_shares_and_ratios_missing_not_zero():
+    records = log(*ROOM)
+    table = talk_by_person(
+        people_frame(records),
+        turns_from_records(records, now=T0),
+        contribution_frame(records),
+    )
+    assert table["talk_share"].isna().all()
+    assert table["contribution_share"].isna().all()
+    summary = talk_summary(table, turns_from_records(records, now=T0))
+    assert (summary.gini, summary.evenness) == (None, None)
+
+
+def test_equity_ratios_stay_missing_for_roles_while_nobody_has_talked():
+    per_person = pd.DataFrame(
+        {
+            "speaker": list("abcdef"),
+            "role": ["teacher"] * 3 + ["specialist"] * 3,
+            "talk_share": [math.nan] * 6,
+            "contribution_share": [0.5, 0.5, 0.0, 0.0, 0.0, 0.0],
+        }
+    )
+    equity = equity_by_role(per_person, k=3)
+    assert equity["role"].tolist() == ["specialist", "teacher"]
+    assert equity["talk_share"].isna().all()
+    assert equity["talk_ratio"].isna().all()
+    assert equity["contribution_ratio"].tolist() == [0.0, 2.0]

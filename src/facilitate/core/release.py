@@ -109,15 +109,19 @@ def release_frame(
     the partition's hidden cells: 0, or at least k). The input is not changed.
     """
     out = frame.copy()
-    out["hidden"] = False
-    out["withheld"] = 0
+    hidden: dict[Hashable, bool] = {}
+    withheld: dict[Hashable, int] = {}
+    cells = dict(zip(out.index, out[count_column], strict=True))
     groups = out.groupby(list(by), sort=False).groups if by else {(): out.index}
     for index in groups.values():
-        counts = {row: int(out.loc[row, count_column]) for row in index}
+        counts = {row: int(cells[row]) for row in index}
         released = release_partition(counts, k)
+        total = hidden_total(counts, released)
         for row, value in released.items():
-            out.at[row, "hidden"] = value is None
-            out.at[row, "withheld"] = hidden_total(counts, released)
+            hidden[row], withheld[row] = value is None, total
+    # one assignment per column: a console redraws this for 40 practices a poll
+    out["hidden"] = [hidden.get(row, False) for row in out.index]
+    out["withheld"] = [withheld.get(row, 0) for row in out.index]
     columns = [count_column, *dependent]
     out[columns] = out[columns].astype(object)
     out.loc[out["hidden"].astype(bool), columns] = None

@@ -7,21 +7,33 @@ Colours follow the agreement label, so the legend reads in plain words.
 
 from __future__ import annotations
 
+import math
+import warnings
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from facilitate.activities.alignment.content import SPECTRUM_ENDS, SPECTRUM_POINTS
-from facilitate.activities.alignment.metrics import BROAD, LEANING, SPLIT, SPREAD
+from facilitate.activities.alignment.verdicts import (
+    BROAD,
+    LEANING,
+    OUTLIER,
+    SPLIT,
+    SPREAD,
+    TOO_FEW,
+)
 from facilitate.core.text import escape
 from facilitate.ui.charts import OKABE_ITO, projector_layout
 
 AGREEMENT_COLOURS = {
     SPLIT: OKABE_ITO[5],  # vermillion
+    OUTLIER: OKABE_ITO[3],  # reddish purple
     SPREAD: OKABE_ITO[1],  # orange
     LEANING: OKABE_ITO[4],  # sky blue
     BROAD: OKABE_ITO[0],  # blue
+    TOO_FEW: "#999999",  # grey: no verdict yet
 }
 SHORT = 26
 
@@ -33,27 +45,42 @@ def short_label(label: str) -> str:
 
 
 def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
-    """One scatter per agreement label, always all four, so a live chart can be
-    updated in place: x = now, y = vision, dot size grows with disagreement."""
-    disagreement = 1 - summary[["spectrum_consensus", "vision_consensus"]].min(axis=1)
+    """One scatter per agreement label, always all six, so a live chart can be
+    updated in place: x = now, y = vision, dot size grows with disagreement.
+
+    Plain numpy on the columns: the console rebuilds these on every new answer.
+    """
+    consensus = summary[["spectrum_consensus", "vision_consensus"]].to_numpy(float)
+    with warnings.catch_warnings():  # practices nobody answered have no consensus
+        warnings.simplefilter("ignore", RuntimeWarning)
+        size = np.round(16 + 34 * (1 - np.nanmin(consensus, axis=1)), 1)
+    now = summary["now_mean"].to_numpy(float).round(2)
+    vision = summary["vision_mean"].to_numpy(float).round(2)
+    said = summary["agreement"].to_numpy(object)
+    labels = [short_label(str(t)) for t in summary["label"]]
     traces = []
     for label, colour in AGREEMENT_COLOURS.items():
-        rows = summary["agreement"] == label
+        rows = said == label
         traces.append(
             {
-                "x": summary.loc[rows, "now_mean"].round(2).tolist(),
-                "y": summary.loc[rows, "vision_mean"].round(2).tolist(),
-                "text": [short_label(t) for t in summary.loc[rows, "label"]],
+                "x": _plain(now[rows]),
+                "y": _plain(vision[rows]),
+                "text": [text for text, row in zip(labels, rows, strict=True) if row],
                 "name": label,
                 "showlegend": bool(rows.any()),
                 "marker": {
                     "color": colour,
-                    "size": (16 + 34 * disagreement[rows]).round(1).tolist(),
+                    "size": _plain(size[rows]),
                     "line": {"width": 1, "color": "#000000"},
                 },
             }
         )
     return traces
+
+
+def _plain(values: np.ndarray) -> list[float | None]:
+    """Numbers as JSON can carry them: a missing one (NaN) is None."""
+    return [None if math.isnan(v) else v for v in values.tolist()]
 
 
 def tension_map(summary: pd.DataFrame) -> go.Figure:
@@ -134,10 +161,11 @@ def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
 
 
 def word_bars(words: pd.DataFrame) -> dict[str, Any]:
+    """Bar data, as plotly would store it (a bar's text is a string)."""
     return {
         "x": words["count"].tolist(),
         "y": [escape(w) for w in words["word"]],
-        "text": words["count"].tolist(),
+        "text": [str(count) for count in words["count"]],
     }
 
 

@@ -24,6 +24,7 @@ from facilitate.activities.alignment.charts import (
     tension_traces,
     vision_words_figure,
     word_bars,
+    words_height,
 )
 from facilitate.activities.alignment.content import (
     LEVEL_POINTS,
@@ -50,7 +51,7 @@ from facilitate.core.release import needs_more, release_k
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
-from facilitate.ui.live_chart import chart_of, update_figure
+from facilitate.ui.live_chart import PlotlyChart, chart_of
 from facilitate.ui.widgets import button, heading, message, say, styled
 
 ACTIVITY = "alignment"
@@ -69,6 +70,8 @@ class RoomAnswers:
         self.row: dict[str, int] = {}
         self.latest: dict[tuple[str, str], PracticeRated] = {}
         self.visions: dict[str, str] = {}
+        self.words_of: list[str] | None = None
+        self.words = vision_word_counts([])
         self.spectrum = np.zeros((0, SPECTRUM_POINTS))
         self.now = np.zeros((0, LEVEL_POINTS))
         self.vision = np.zeros((0, LEVEL_POINTS))
@@ -140,7 +143,9 @@ class RoomAnswers:
 
     def picture(self, k: int) -> RoomPicture:
         visions = list(self.visions.values())
-        return room_picture(self.counts(), self.practices, visions, k)
+        if self.words_of != visions:  # words are counted again only when they change
+            self.words_of, self.words = visions, vision_word_counts(visions)
+        return room_picture(self.counts(), self.practices, visions, k, self.words)
 
 
 class AlignmentPanel:
@@ -249,16 +254,27 @@ class AlignmentPanel:
         self.results.children = [self.note, self.top, self.map, self.strip, words]
 
     def draw_charts(self, picture: RoomPicture) -> None:
-        """Redraw the charts whose data changed (the 200 x 40 room stays quick)."""
+        """Redraw the charts whose data changed.
+
+        Each chart keeps the look it was born with, and a change swaps in only
+        the parts its builder takes from the picture (the very dicts
+        ``tension_map``, ``spectrum_strip`` and ``vision_words_figure`` are made
+        of): building a plotly figure per answer would cost more than a room of
+        250 leaves for the whole recompute.
+        """
         traces = tension_traces(picture.shown)
         if self._changed("map", traces):
-            update_figure(self.map, tension_map(picture.shown))
-        strip = (strip_trace(picture.distribution), strip_layout(picture.distribution))
-        if self._changed("strip", strip):
-            update_figure(self.strip, spectrum_strip(picture.distribution))
+            swap_in(self.map, traces, first=1)
+        dots, rows = (
+            strip_trace(picture.distribution),
+            strip_layout(picture.distribution),
+        )
+        if self._changed("strip", (dots, rows)):
+            swap_in(self.strip, [dots], layout=rows)
         words = picture.words if picture.words is not None else vision_word_counts([])
-        if self._changed("words", word_bars(words)):
-            update_figure(self.words, vision_words_figure(words))
+        bars = word_bars(words)
+        if self._changed("words", bars):
+            swap_in(self.words, [bars], layout={"height": words_height(words)})
 
     def _changed(self, name: str, data: object) -> bool:
         if self.drawn.get(name) == data:
@@ -323,3 +339,33 @@ def top_tensions_html(top: pd.DataFrame) -> str:
             f'<span class="fc-tension-prompt">{escape(prompt)}</span></li>'
         )
     return "<h3>Top tensions</h3><ol>" + "".join(items) + "</ol>"
+
+
+def swap_in(
+    chart: PlotlyChart,
+    traces: list[dict[str, Any]],
+    first: int = 0,
+    layout: dict[str, Any] | None = None,
+) -> None:
+    """Put ``traces`` (from ``first`` on) and ``layout`` into the chart's figure."""
+    figure = chart.figure
+    data = list(figure.get("data", []))
+    for index, trace in enumerate(traces, start=first):
+        data[index] = _merged(data[index], trace)
+    chart.figure = {
+        **figure,
+        "data": data,
+        "layout": _merged(figure.get("layout", {}), layout or {}),
+    }
+
+
+def _merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """``old`` with ``new``'s values; dicts in both (a marker, an axis) merged."""
+    merged = dict(old)
+    for key, value in new.items():
+        inner = old.get(key)
+        if isinstance(value, dict) and isinstance(inner, dict):
+            merged[key] = {**inner, **value}
+        else:
+            merged[key] = value
+    return merged

@@ -1,22 +1,10 @@
 """How far the room agrees about each practice, and where practice and vision part.
 
-Every statistic works on answer *counts* per scale point (a histogram), so one
-numpy expression serves a single practice in a unit test and forty practices at
-once on the console. Rows of a 2-D array are practices, columns scale points 1..m.
-
-- ``rwg``: James, Demaree & Wolf's within-group agreement against a uniform
-  ("answering at random") null: 1 - s² / ((m² - 1) / 12), s² the sample variance.
-  Below 0 means more spread than random answering: answers pile up at both ends.
-- ``consensus``: Tastle & Wierman's measure, 1 + Σ p·log2(1 - |x - μ| / (m - 1)):
-  1 when everyone agrees, 0 when half sit at each extreme.
-- ``bimodality``: (skewness² + 1) / kurtosis from the sample's own moments. Above
-  5/9 (the value of a uniform distribution) suggests two peaks. The small-sample
-  corrected form swings wildly below about twenty answers and cannot flag even a
-  perfect three-against-three split, so the room-sized uncorrected form is used.
-
-On 5- and 7-point scales even evenly spread answers score a little above 5/9
-(0.57 to 0.59), so "split into two camps" asks for a clear margin: bimodality of
-at least 0.7 together with low consensus or a negative r_wg.
+The statistics (r_wg, consensus, bimodality) live in ``agreement`` and the words
+they may say in ``verdicts``; this module tallies the latest answers into
+histograms, summarises every practice, ranks the tensions and writes the
+questions the room discusses. Rows of a 2-D array are practices, columns scale
+points 1..m.
 """
 
 from __future__ import annotations
@@ -28,21 +16,28 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from facilitate.activities.alignment.agreement import (
+    bimodality,
+    consensus,
+    mean_answer,
+    rwg,
+)
 from facilitate.activities.alignment.content import (
     LEVEL_POINTS,
     SPECTRUM_POINTS,
     Practice,
 )
+from facilitate.activities.alignment.verdicts import (
+    OUTLIER,
+    SPLIT,
+    SPREAD,
+    TOO_FEW,
+    combine,
+    verdicts,
+)
 from facilitate.activities.alignment.vision_words import vision_word_counts
 from facilitate.core.release import is_shown, release_frame, release_groups
 
-BIMODAL = 5 / 9
-SPLIT_BIMODALITY = 0.7
-SPLIT = "split into two camps"
-BROAD = "broad agreement"
-LEANING = "leaning the same way"
-SPREAD = "views spread widely"
-TOO_FEW = "too few answers"
 SUMMARY_COLUMNS = [
     "practice",
     "label",
@@ -62,67 +57,6 @@ SUMMARY_COLUMNS = [
     "agreement",
     "tension",
 ]
-
-
-def _moments(counts: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counts as floats, the answer total and the mean, along the last axis."""
-    counts = np.asarray(counts, dtype=float)
-    scale = np.arange(1, counts.shape[-1] + 1, dtype=float)
-    total = counts.sum(axis=-1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = (counts * scale).sum(axis=-1) / total
-    return counts, total, mean
-
-
-def _deviations(counts: np.ndarray, mean: np.ndarray) -> np.ndarray:
-    scale = np.arange(1, counts.shape[-1] + 1, dtype=float)
-    return np.asarray(scale - np.expand_dims(mean, -1))
-
-
-def rwg(counts: Any) -> Any:
-    """Agreement against random answering; NaN for fewer than two answers."""
-    counts, total, mean = _moments(counts)
-    points = counts.shape[-1]
-    squares = (counts * _deviations(counts, mean) ** 2).sum(axis=-1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        variance = np.where(total > 1, squares / (total - 1), np.nan)
-    return 1 - variance / ((points**2 - 1) / 12)
-
-
-def consensus(counts: Any) -> Any:
-    """Tastle–Wierman consensus in [0, 1]; NaN when nobody answered."""
-    counts, total, mean = _moments(counts)
-    width = counts.shape[-1] - 1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = counts / np.expand_dims(total, -1)
-        distance = np.abs(_deviations(counts, mean)) / width
-        terms = np.where(share > 0, share * np.log2(1 - distance), 0.0)
-    return np.where(total > 0, 1 + terms.sum(axis=-1), np.nan)
-
-
-def bimodality(counts: Any) -> Any:
-    """(skew² + 1) / kurtosis; NaN when everyone gave the same answer."""
-    counts, total, mean = _moments(counts)
-    deviations = _deviations(counts, mean)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        m2, m3, m4 = (
-            (counts * deviations**power).sum(axis=-1) / total for power in (2, 3, 4)
-        )
-        value = (m3**2 / m2**3 + 1) / (m4 / m2**2)
-    return np.where(m2 > 1e-12, value, np.nan)
-
-
-def agreement_label(rwg_value: float, consensus_value: float, bc: float) -> str:
-    """Plain words for the three statistics, as the room will read them."""
-    if np.isnan(rwg_value) or np.isnan(consensus_value):
-        return TOO_FEW
-    if bc >= SPLIT_BIMODALITY and (rwg_value < 0 or consensus_value < 0.5):
-        return SPLIT
-    if consensus_value >= 0.75 and rwg_value >= 0.7:
-        return BROAD
-    if consensus_value >= 0.6:
-        return LEANING
-    return SPREAD
 
 
 def latest_ratings(ratings: pd.DataFrame) -> pd.DataFrame:
@@ -204,9 +138,9 @@ def summarise(counts: AnswerCounts, practices: Sequence[Practice]) -> pd.DataFra
             "label": [p.label for p in practices],
             "answered": counts.answered.astype("int64"),
             "skipped": counts.skipped.astype("int64"),
-            "spectrum_mean": _moments(counts.spectrum)[2],
-            "now_mean": _moments(counts.now)[2],
-            "vision_mean": _moments(counts.vision)[2],
+            "spectrum_mean": mean_answer(counts.spectrum),
+            "now_mean": mean_answer(counts.now),
+            "vision_mean": mean_answer(counts.vision),
         }
     )
     frame["gap"] = frame["vision_mean"] - frame["now_mean"]
@@ -214,25 +148,17 @@ def summarise(counts: AnswerCounts, practices: Sequence[Practice]) -> pd.DataFra
         frame[f"{name}_rwg"] = rwg(hist)
         frame[f"{name}_consensus"] = consensus(hist)
         frame[f"{name}_bimodality"] = bimodality(hist)
-    vision_first = ~(frame["spectrum_consensus"] < frame["vision_consensus"])
-    frame["split_on"] = np.where(vision_first, "vision", "spectrum")
-    frame["agreement"] = [
-        agreement_label(*values)
-        for values in zip(
-            *(_on_split(frame, stat) for stat in ("rwg", "consensus", "bimodality")),
-            strict=True,
-        )
-    ]
+    agreement, on_vision = combine(
+        verdicts(counts.spectrum),
+        verdicts(counts.vision),
+        frame["spectrum_consensus"].to_numpy(),
+        frame["vision_consensus"].to_numpy(),
+    )
+    frame["split_on"] = np.where(on_vision, "vision", "spectrum")
+    frame["agreement"] = agreement
     disagreement = 1 - frame[["spectrum_consensus", "vision_consensus"]].min(axis=1)
     frame["tension"] = disagreement + frame["gap"].abs() / (LEVEL_POINTS - 1)
     return frame[SUMMARY_COLUMNS]
-
-
-def _on_split(frame: pd.DataFrame, stat: str) -> list[float]:
-    """``stat`` of the dimension each practice is most split on."""
-    on_vision = frame["split_on"] == "vision"
-    chosen = np.where(on_vision, frame[f"vision_{stat}"], frame[f"spectrum_{stat}"])
-    return [float(value) for value in chosen]
 
 
 def spectrum_distribution(
@@ -276,6 +202,11 @@ def discussion_prompt(row: pd.Series) -> str:
             "community. When does it build real motivation, and when does it run "
             "on reward?"
         )
+    if row["agreement"] == OUTLIER:
+        return (
+            f"Nearly all of us place {label} together, and one view sits far from "
+            "the rest. What might that view see that the rest of us could miss?"
+        )
     if gap <= -1:
         return (
             f"{label} drives our school more than we want it to (now {now:.1f}, "
@@ -291,6 +222,11 @@ def discussion_prompt(row: pd.Series) -> str:
         return (
             f"Our views on {label} are spread widely. What experiences lead us to "
             "see it so differently?"
+        )
+    if row["agreement"] == TOO_FEW:
+        return (
+            f"Too few of us have answered to tell how far we agree on {label}. "
+            "What does it look like in your classroom?"
         )
     return (
         f"We mostly agree on {label}. What would keep our practice and our "
@@ -315,6 +251,7 @@ def room_picture(
     practices: Sequence[Practice],
     vision_texts: Sequence[str],
     k: int,
+    counted_words: pd.DataFrame | None = None,
 ) -> RoomPicture:
     """Summary of every practice, and what the release gate lets the room see.
 
@@ -322,7 +259,8 @@ def room_picture(
     ``distribution``: their spectrum positions, each a partition of the people who
     answered, with positions held by fewer than ``k`` withheld (``count`` None);
     ``words``: words used by at least ``k`` people, once ``k`` people offered a
-    vision (None until then).
+    vision (None until then). ``counted_words`` may pass ``vision_word_counts``
+    of the same texts, already made, so a console need not redo it per answer.
     """
     summary = summarise(counts, practices)
     shown = release_groups(summary, "answered", k)
@@ -333,7 +271,9 @@ def room_picture(
     distribution = release_frame(distribution, "count", k, ["practice"])
     words = None
     if is_shown(len(vision_texts), k):
-        counted = vision_word_counts(vision_texts)
+        counted = (
+            vision_word_counts(vision_texts) if counted_words is None else counted_words
+        )
         words = counted.loc[counted["count"] >= k].reset_index(drop=True)
     return RoomPicture(
         summary=summary,

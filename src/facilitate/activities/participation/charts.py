@@ -34,27 +34,37 @@ def speaker_labels(per_person: pd.DataFrame, show_names: bool) -> dict[str, str]
 
 
 def gini_in_words(gini: float | None) -> str:
-    """The Gini value with a plain reading, for the room rather than statisticians."""
+    """The Gini value with a plain reading, for the room rather than statisticians.
+
+    The readings describe talk that happened, not a guess about the room, so
+    their lines are fixed. A value a rounding error below a line counts as on
+    it: [1, 1, 1, 1, 0] has a Gini of exactly 0.2 and reads "somewhat uneven".
+    """
     if gini is None:
         return "No talk has been tracked yet."
-    if gini < 0.2:
-        reading = "talk was shared quite evenly"
-    elif gini < 0.35:
-        reading = "talk was somewhat uneven"
-    elif gini < 0.5:
-        reading = "a few voices took much more of the time"
-    else:
-        reading = "talk was concentrated in very few voices"
+    value = max(0.0, round(float(gini), 9)) + 0.0
+    readings = (
+        (0.5, "talk was concentrated in very few voices"),
+        (0.35, "a few voices took much more of the time"),
+        (0.2, "talk was somewhat uneven"),
+        (0.0, "talk was shared quite evenly"),
+    )
+    reading = next(words for line, words in readings if value >= line)
     return (
-        f"Gini {gini:.2f}: {reading} "
+        f"Gini {value:.2f}: {reading} "
         "(0 means everyone talked equally; 1 means one person did all the talking)."
     )
+
+
+def _percent(share: float) -> float | None:
+    """A share as a percentage for a chart; None (nothing drawn) before any talk."""
+    return None if math.isnan(share) else round(share * 100, 1)
 
 
 def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     """Sorted bars of each person's share of talk, with the equal-share line."""
     people = [labels[str(s)] for s in per_person["speaker"]]
-    shares = [round(v * 100, 1) for v in per_person["talk_share"]]
+    shares = [_percent(v) for v in per_person["talk_share"]]
     equal = 100 / len(people) if people else 0.0
     figure = go.Figure(
         layout=projector_layout("Share of talk time", height=CHART_HEIGHT)
@@ -63,7 +73,7 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
         x=people,
         y=shares,
         marker_color=OKABE_ITO[0],
-        text=[f"{v:.0f}%" for v in shares],
+        text=["" if v is None else f"{v:.0f}%" for v in shares],
         textposition="outside",
         name="talk share",
     )
@@ -81,8 +91,15 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
 
 
 def lorenz_figure(lorenz: pd.DataFrame, gini: float | None) -> go.Figure:
-    """The Lorenz curve of talk time against the line of perfect equality."""
-    title = "Lorenz curve" + (f" (Gini {gini:.2f})" if gini is not None else "")
+    """The Lorenz curve of talk time against the line of perfect equality.
+
+    Before anyone talks the curve is empty (the frame has no rows) and the title
+    says so, rather than a curve along the bottom edge that reads as one person
+    holding all the talk.
+    """
+    title = "Lorenz curve" + (
+        f" (Gini {gini:.2f})" if gini is not None else ": no talk tracked yet"
+    )
     figure = go.Figure(layout=projector_layout(title, height=CHART_HEIGHT))
     figure.add_scatter(
         x=[0, 100],
@@ -141,7 +158,9 @@ def follow_figure(
         textposition="top center",
         textfont={"size": 14},
         marker={
-            "size": [12 + 40 * v for v in per_person["talk_share"]],
+            "size": [
+                12 + (0 if math.isnan(v) else 40 * v) for v in per_person["talk_share"]
+            ],
             "color": OKABE_ITO[1],
             "line": {"width": 1, "color": "#333333"},
         },
@@ -209,12 +228,13 @@ def equity_figure(equity: pd.DataFrame) -> go.Figure:
         ("talk_ratio", "talk time", OKABE_ITO[0]),
         ("contribution_ratio", "written contributions", OKABE_ITO[1]),
     ):
+        ratios = [None if math.isnan(v) else round(v, 2) for v in equity[column]]
         figure.add_bar(
             x=roles,
-            y=[round(v, 2) for v in equity[column]],
+            y=ratios,
             name=name,
             marker_color=colour,
-            text=[f"{v:.2f}" for v in equity[column]],
+            text=["" if v is None else f"{v:.2f}" for v in ratios],
             textposition="outside",
         )
     figure.add_hline(y=1, line_dash="dash", line_color=OKABE_ITO[5])

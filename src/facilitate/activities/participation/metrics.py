@@ -10,6 +10,13 @@ Everything here is pure: record lists or frames in, frames or small frozen resul
 out. Shares are fractions (0..1) of the room's total; the room is everyone who
 joined on a device plus everyone the observer added by seat label, so people who
 never spoke count as zeros in the Gini, evenness and equal-share line.
+
+Before anyone has talked (or written) there is nothing to share out, and a zero
+would read as "below a fair share": shares and ratios are then missing (NaN), the
+Gini and evenness None and the Lorenz curve empty, so every view says "not yet".
+Group figures are rounded to ``DIGITS`` decimals, well below anything shown, so
+a Gini of exactly 0.2 is 0.2 and not 0.19999999999999996 on the wrong side of a
+line, and no figure prints as "-0.00".
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ PERSON_COLUMNS = [
     "contribution_share",
 ]
 _SILENCE = "\x00silence"
+DIGITS = 12
 
 
 # --- from records -------------------------------------------------------------------
@@ -177,8 +185,14 @@ def talk_by_person(
 
 
 def _shares(values: pd.Series) -> list[float]:
+    """Each value's fraction of the total; NaN for all while the total is 0."""
     total = float(values.sum())
-    return [float(v) / total if total else 0.0 for v in values]
+    return [float(v) / total if total > 0 else math.nan for v in values]
+
+
+def _tidy(value: float) -> float:
+    """Rounded to DIGITS decimals, never below 0 (so never -0.0)."""
+    return max(0.0, round(value, DIGITS)) + 0.0
 
 
 # --- the group ----------------------------------------------------------------------
@@ -195,7 +209,7 @@ def gini(values: Iterable[float]) -> float | None:
     if n == 0 or total <= 0:
         return None
     ranked = sum(rank * value for rank, value in enumerate(ordered, start=1))
-    return 2 * ranked / (n * total) - (n + 1) / n
+    return _tidy(2 * ranked / (n * total) - (n + 1) / n)
 
 
 def lorenz_curve(values: Iterable[float]) -> pd.DataFrame:
@@ -203,15 +217,25 @@ def lorenz_curve(values: Iterable[float]) -> pd.DataFrame:
 
     Columns ``people_share`` and ``talk_share``, from (0, 0) to (1, 1); the
     diagonal is perfect equality and the area between them is half the Gini.
+    No rows until someone has talked: a curve along the bottom edge would read
+    as one person holding all the talk.
     """
     ordered = sorted(float(v) for v in values)
     n, total = len(ordered), sum(ordered)
-    people = [i / n for i in range(n + 1)] if n else [0.0]
+    if n == 0 or total <= 0:
+        return pd.DataFrame(
+            {
+                "people_share": pd.Series(dtype=float),
+                "talk_share": pd.Series(dtype=float),
+            }
+        )
     running, talk = 0.0, [0.0]
     for value in ordered:
         running += value
-        talk.append(running / total if total else 0.0)
-    return pd.DataFrame({"people_share": people, "talk_share": talk})
+        talk.append(running / total)
+    return pd.DataFrame(
+        {"people_share": [i / n for i in range(n + 1)], "talk_share": talk}
+    )
 
 
 def evenness(values: Iterable[float]) -> float | None:
@@ -221,7 +245,7 @@ def evenness(values: Iterable[float]) -> float | None:
     if len(amounts) < 2 or total <= 0:
         return None
     entropy = -sum(v / total * math.log(v / total) for v in amounts if v > 0)
-    return entropy / math.log(len(amounts))
+    return _tidy(entropy / math.log(len(amounts)))
 
 
 @dataclass(frozen=True)
@@ -294,12 +318,15 @@ def equity_by_role(per_person: pd.DataFrame, k: int) -> pd.DataFrame:
     together hold fewer than ``k`` (their shares could be worked out otherwise).
     With no talk or contributions yet, shares and ratios are missing, not zero.
     """
-    grouped = per_person.groupby("role", sort=True).agg(
-        people=("speaker", "size"),
-        talk_share=("talk_share", "sum"),
-        contribution_share=("contribution_share", "sum"),
-    )
-    grouped = grouped.reset_index()
+    groups = per_person.groupby("role", sort=True)
+    grouped = pd.DataFrame(
+        {
+            "people": groups["speaker"].size(),
+            # min_count: a role's share stays missing while there is nothing to share
+            "talk_share": groups["talk_share"].sum(min_count=1),
+            "contribution_share": groups["contribution_share"].sum(min_count=1),
+        }
+    ).reset_index()
     grouped["people"] = grouped["people"].astype("int64")
     grouped["people_share"] = grouped["people"] / max(len(per_person), 1)
     grouped["talk_ratio"] = grouped["talk_share"] / grouped["people_share"]

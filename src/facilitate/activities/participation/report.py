@@ -75,6 +75,11 @@ def participation_part(records: Sequence[Recorded], session: SessionInfo) -> Rep
     notes = [gini_in_words(summary.gini)]
     if summary.not_spoken:
         notes.append(f"{summary.not_spoken} of {summary.people} people did not speak.")
+    if not per_person["contributions"].sum():
+        notes.append(
+            "Nobody wrote in the workbook, so written-contribution shares and "
+            "ratios are left blank."
+        )
     hidden = roles_below_k(per_person, k)
     if hidden:
         notes.append(f"{hidden} roles with fewer than {k} people are not shown.")
