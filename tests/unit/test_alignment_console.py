@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from facilitate.activities.alignment.content import load_alignment
 from facilitate.activities.alignment.display import AlignmentPanel
 from facilitate.activities.alignment.events import (
     PracticeAdded,
@@ -17,6 +18,7 @@ from facilitate.core.events import (
 from facilitate.core.roster import roster_of
 from facilitate.ui.contexts import DisplayContext
 
+COUNT = len(load_alignment().practices)
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}
 CALM = {"spectrum": 4, "now": 3, "vision": 3}
@@ -57,7 +59,7 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     assert "Results are hidden." in panel.note.value
     assert panel.top.value == ""
     assert panel.progress.value == (
-        "<p>6 people answering · 16 practices · 6 skips · 0 vision statements</p>"
+        f"<p>6 people answering · {COUNT} practices · 6 skips · 0 vision statements</p>"
     )
     panel.reveal.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)
@@ -68,6 +70,13 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     assert '<span class="fc-tension-label">split into two camps</span>' in first
     assert panel.map in panel.results.children
     assert "Pep rallies" not in panel.top.value  # skipped by all: nothing to show
+    # Peer collaboration is built on intrinsic community; the room put it at 4.
+    assert panel.design in panel.results.children
+    assert (
+        '<li class="fc-design-note">The room placed Peer collaboration further '
+        "toward extrinsic than its design suggests"
+    ) in panel.design.value
+    assert "Letter grades" not in panel.design.value  # a split averages to 4
 
 
 def test_nothing_is_drawn_below_k(store, session):
@@ -81,7 +90,8 @@ def test_nothing_is_drawn_below_k(store, session):
     store.append(session.code, SettingChanged("min_group_size", 4))
     refreshed(store, session, panel)
     assert "Letter grades" in panel.top.value
-    assert "14 practices wait for 4 answers before showing" in panel.note.value
+    waiting = f"{COUNT - 2} practices wait for 4 answers before showing"
+    assert waiting in panel.note.value
 
 
 def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):
@@ -120,7 +130,7 @@ def test_add_a_practice_before_anyone_answers_only(store, session):
     ]
     assert "Added “Morning &lt;meeting&gt;”" in panel.form_message.value
     refreshed(store, session, panel)
-    assert "17 practices" in panel.progress.value
+    assert f"{COUNT + 1} practices" in panel.progress.value
     rate_everything(store, session, 1)
     panel.new_label.value = "Advisory"
     panel.add.click()

@@ -33,6 +33,7 @@ from facilitate.activities.alignment.content import (
     SPECTRUM_POINTS,
     Practice,
 )
+from facilitate.activities.alignment.design import design_contrasts
 from facilitate.activities.alignment.vision_words import vision_word_counts
 from facilitate.core.release import is_shown, release_frame, release_groups
 
@@ -273,8 +274,8 @@ def discussion_prompt(row: pd.Series) -> str:
     if row["agreement"] == SPLIT:
         return (
             f"We place {label} at opposite ends, from extrinsic reward to intrinsic "
-            "community. When does it build real motivation, and when does it run "
-            "on reward?"
+            "community. What has each of us seen it do for students that puts it "
+            "there?"
         )
     if gap <= -1:
         return (
@@ -308,6 +309,7 @@ class RoomPicture:
     distribution: pd.DataFrame
     words: pd.DataFrame | None
     vision_count: int
+    contrasts: pd.DataFrame
 
 
 def room_picture(
@@ -322,7 +324,8 @@ def room_picture(
     ``distribution``: their spectrum positions, each a partition of the people who
     answered, with positions held by fewer than ``k`` withheld (``count`` None);
     ``words``: words used by at least ``k`` people, once ``k`` people offered a
-    vision (None until then).
+    vision (None until then); ``contrasts``: shown practices the room placed well
+    away from their design (see ``design``).
     """
     summary = summarise(counts, practices)
     shown = release_groups(summary, "answered", k)
@@ -342,4 +345,5 @@ def room_picture(
         distribution=distribution,
         words=words,
         vision_count=len(vision_texts),
+        contrasts=design_contrasts(shown, practices),
     )
