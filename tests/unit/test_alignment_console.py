@@ -19,6 +19,8 @@ from facilitate.core.roster import roster_of
 from facilitate.ui.contexts import DisplayContext
 
 COUNT = len(load_alignment().practices)
+#: Practices built on one model (not mixed): placed at the centre, all are named.
+COUNTED = [p.key for p in load_alignment().practices if p.leans != "mixed"]
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}
 CALM = {"spectrum": 4, "now": 3, "vision": 3}
@@ -77,6 +79,19 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
         "toward extrinsic than its design suggests"
     ) in panel.design.value
     assert "Letter grades" not in panel.design.value  # a split averages to 4
+
+
+def test_the_console_names_at_most_three_practices_away_from_their_design(
+    store, session
+):
+    panel = open_panel(store, session)
+    for index in range(5):  # everything placed at the centre, nothing split
+        for practice in COUNTED:
+            store.append(session.code, PracticeRated(f"p{index}", practice, **CALM))
+    store.append(session.code, ResultsRevealed("alignment"))
+    refreshed(store, session, panel)
+    assert panel.design.value.count('<li class="fc-design-note">') == 3
+    assert f"<p>{len(COUNTED) - 3} more in the summary.</p>" in panel.design.value
 
 
 def test_nothing_is_drawn_below_k(store, session):

@@ -36,12 +36,15 @@ DESIGN_WORDS = {
     "intrinsic": "built on intrinsic purpose and community",
 }
 COLUMNS = ["practice", "label", "leans", "toward", "note"]
+#: How many a shared screen names at once (the summary's table holds them all).
+SHOWN = 3
 
 
 def design_contrasts(
     shown: pd.DataFrame, practices: Sequence[Practice]
 ) -> pd.DataFrame:
-    """Practices placed well away from their design: ``COLUMNS``, in list order.
+    """Practices placed well away from their design: ``COLUMNS``, furthest first
+    (ties keep the list order); the distance itself is never returned.
 
     ``shown`` is the released summary (``practice``, ``label``,
     ``spectrum_mean``, ``spectrum_consensus``); practices without ``leans`` are
@@ -63,8 +66,9 @@ def design_contrasts(
             continue
         toward = "intrinsic" if float(mean) > design else "extrinsic"
         note = contrast_note(label, leans[key], toward)
-        rows.append((key, label, leans[key], toward, note))
-    return pd.DataFrame(rows, columns=COLUMNS)
+        rows.append((abs(float(mean) - design), key, label, leans[key], toward, note))
+    rows.sort(key=lambda row: -row[0])  # stable: ties keep the list order
+    return pd.DataFrame([row[1:] for row in rows], columns=COLUMNS)
 
 
 def contrast_note(label: str, leans: str, toward: str) -> str:

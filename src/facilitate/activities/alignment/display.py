@@ -33,6 +33,7 @@ from facilitate.activities.alignment.content import (
     new_practice,
     session_practices,
 )
+from facilitate.activities.alignment.design import SHOWN
 from facilitate.activities.alignment.events import (
     PracticeAdded,
     PracticeRated,
@@ -314,13 +315,16 @@ def _waiting_note(waiting: int, k: int) -> str:
 
 
 def design_html(contrasts: pd.DataFrame) -> str:
-    """Practices placed away from their design, as sentences (escaped)."""
+    """The practices placed furthest from their design, as sentences (escaped)."""
     if contrasts.empty:
         return ""
     items = "".join(
-        f'<li class="fc-design-note">{escape(note)}</li>' for note in contrasts["note"]
+        f'<li class="fc-design-note">{escape(note)}</li>'
+        for note in contrasts["note"].head(SHOWN)
     )
-    return f"<h3>Placed away from their design</h3><ul>{items}</ul>"
+    more = len(contrasts) - SHOWN
+    rest = f"<p>{more} more in the summary.</p>" if more > 0 else ""
+    return f"<h3>Placed away from their design</h3><ul>{items}</ul>{rest}"
 
 
 def top_tensions_html(top: pd.DataFrame) -> str:

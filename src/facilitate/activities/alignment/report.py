@@ -16,6 +16,7 @@ from facilitate.activities.alignment.charts import (
     vision_words_figure,
 )
 from facilitate.activities.alignment.content import load_alignment, session_practices
+from facilitate.activities.alignment.design import SHOWN
 from facilitate.activities.alignment.events import PracticeRated, VisionOffered
 from facilitate.core.events import Recorded
 from facilitate.core.frames import kind_frame
@@ -76,7 +77,8 @@ def alignment_part(records: Sequence[Recorded], session: SessionInfo) -> ReportP
     if not picture.contrasts.empty:
         tables["alignment_design"] = picture.contrasts[["label", "leans", "toward"]]
     waiting = len(picture.summary) - len(picture.shown)
-    notes = list(picture.top["prompt"].head(3)) + list(picture.contrasts["note"])
+    notes = list(picture.top["prompt"].head(3))
+    notes += list(picture.contrasts["note"].head(SHOWN))
     if waiting:
         notes.append(
             f"{waiting} practices had fewer than {k} answers and are not shown."
