@@ -1,8 +1,8 @@
 """Console recompute time for the alignment panel: 200 people x 40 practices.
 
 Builds a real store with the file's practices plus enough added from the
-console to make 40, lets 200 participants rate all 40 (one in ten skipped) and offer vision
-words, reveals the results, then times what the console does on each poll:
+console to make 40, lets 200 participants rate all 40 (one in ten skipped) and
+offer vision words, reveals the results, then times what the console does on each poll:
 
 - ``picture``: the pure metrics alone (summary, top tensions, spectrum counts,
   vision words) from the folded answers;
