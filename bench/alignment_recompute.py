@@ -1,9 +1,9 @@
 """Console recompute time for the alignment panel: 250 people x 40 practices.
 
-Builds a real store with 16 practices from the file plus 24 added from the
-console, lets 250 participants (the room size we aim at) rate all 40 (one in ten
-skipped) and offer vision words, reveals the results, then times what the
-console does on each poll:
+Builds a real store with the file's practices plus enough added from the
+console to make 40, lets 250 participants (the room size we aim at) rate all 40
+(one in ten skipped) and offer vision words, reveals the results, then times
+what the console does on each poll:
 
 - ``picture``: the pure metrics alone (summary, top tensions, spectrum counts,
   vision words) from the folded answers;
@@ -39,7 +39,7 @@ from facilitate.core.store import SQLiteStore
 from facilitate.ui.contexts import DisplayContext
 
 PEOPLE = int(sys.argv[1]) if len(sys.argv) > 1 else 250
-ADDED = 24
+ADDED = 40 - len(load_alignment().practices)
 RUNS = 30
 TARGET_MS = 50.0
 WORDS = "joy belonging curiosity voice purpose courage kindness growth community"

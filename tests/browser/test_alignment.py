@@ -17,6 +17,8 @@ from tests.browser.people import join, plot_data, plot_selector, wait_for_text
 
 pytestmark = pytest.mark.browser
 
+PRACTICES = load_alignment().practices
+LISTED = len(PRACTICES) + 1  # the bank and the practice added on the console
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}  # grades are reward: keep out
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}  # grades are feedback: keep in
 
@@ -42,37 +44,38 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
 
     wait_for_text(person, ".fc-align-practice h3", "Letter grades")
     person.wait_for_function(
-        "() => document.querySelector('.fc-align-progress')"
-        ".innerText.includes('Practice 1 of 17')"
+        "(want) => document.querySelector('.fc-align-progress')"
+        ".innerText.includes(want)",
+        arg=f"Practice 1 of {LISTED}",
     )
     person.locator(".fc-align-spectrum button").nth(0).click()
     person.locator(".fc-align-now button").nth(3).click()
     person.locator(".fc-align-vision button").nth(0).click()
     person.click(".fc-align-save")
-    wait_for_text(person, ".fc-align-practice h3", "Digital badges")
+    wait_for_text(person, ".fc-align-practice h3", PRACTICES[1].label)
     person.click(".fc-align-skip")
-    third = "Data-driven personalized learning systems"
+    third = PRACTICES[2].label
     wait_for_text(person, ".fc-align-practice h3", third)
     person.reload()
     wait_for_text(person, ".fc-align-practice h3", third, timeout_ms=60_000)
     wait_for_text(
-        person, ".fc-align-progress", "Practice 3 of 17 · 1 answered · 1 skipped"
+        person, ".fc-align-progress", f"Practice 3 of {LISTED} · 1 answered · 1 skipped"
     )
     mine = [
         r.event
         for r in server.store.read(code, kinds=[PracticeRated.kind])
-        if r.event.practice in ("letter_grades", "digital_badges")
+        if r.event.practice in ("letter_grades", PRACTICES[1].key)
     ]
     assert [(e.practice, e.spectrum, e.now, e.vision, e.skipped) for e in mine] == [
         ("letter_grades", 1, 4, 1, False),
-        ("digital_badges", None, None, None, True),
+        (PRACTICES[1].key, None, None, None, True),
     ]
 
     others_answer(server.store, code)
     wait_for_text(
         console,
         ".fc-alignment-progress",
-        "8 people answering · 17 practices · 1 skips · 0 vision statements",
+        f"8 people answering · {LISTED} practices · 1 skips · 0 vision statements",
     )
     assert console.locator(".fc-top-tensions li").count() == 0
     assert "Results are hidden." in console.inner_text(".fc-alignment-note")

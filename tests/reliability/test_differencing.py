@@ -44,6 +44,7 @@ from facilitate.ui.contexts import DisplayContext
 
 K = 5
 CONTENT = load_self_assessment()
+EDUCATORS = CONTENT.variant("educators")
 CHECKIN = [choice.key for choice in load_checkin().choices]
 
 
@@ -69,14 +70,14 @@ def screen(widget: Any) -> list[Any]:
 def inventory(store, code, who, answer, identity, zone):
     store.append(code, ParticipantJoined(who, who.upper(), "teacher"))
     store.append(code, ZoneChecked(who, "start", zone))
-    for item in CONTENT.items:
+    for item in EDUCATORS.items:
         store.append(code, SelfAssessmentAnswered(who, item.key, answer))
     store.append(code, IdentityReflected(who, "most", [identity]))
     store.append(code, SelfAssessmentSubmitted(who))
 
 
 def edit_inventory(store, code, who, answer):
-    store.append(code, SelfAssessmentAnswered(who, CONTENT.items[0].key, answer))
+    store.append(code, SelfAssessmentAnswered(who, EDUCATORS.items[0].key, answer))
 
 
 def end_zone(store, code, who, zone):

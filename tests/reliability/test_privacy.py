@@ -39,7 +39,9 @@ def seed_room(store, session) -> None:
         role = "community" if index == 0 else "teacher"
         store.append(code, ParticipantJoined(person, name, role))
         store.append(code, CheckinAnswered(person, "curious"))
-        for number, item in enumerate(content.items):
+        variant = content.variant_for_role(role)
+        assert variant is not None
+        for number, item in enumerate(variant.items):
             answer = content.answer_keys[(index + number) % len(content.answer_keys)]
             store.append(code, SelfAssessmentAnswered(person, item.key, answer))
         store.append(code, IdentityReflected(person, "most", [IDENTITIES[index]]))

@@ -20,26 +20,61 @@ from facilitate.core.store.base import EventStore
 SMALL_CONTENT = """
 title: "Test inventory"
 introduction: "Two short parts."
+guidance: "Answer for a typical week, not your best one."
 scale:
   - {key: never, label: "Never", score: 0}
   - {key: sometimes, label: "Sometimes", score: 1}
   - {key: often, label: "Often", score: 2}
   - {key: always, label: "Always", score: 3}
 prefer_not_label: "Prefer not to say"
-domains:
-  - key: self
-    title: "Knowing myself"
-    prompt: "Who am I here?"
-    items:
-      - {key: s1, text: "I notice my lens.", source: "Test note."}
-      - {key: s2, text: "I name my advantages.", source: "Test note."}
-  - key: lead
-    title: "Leading"
-    prompt: "Whose ideas do I take up?"
-    items:
-      - {key: l1, text: "I share decisions.", source: "Test note."}
-      - {key: l2, text: "I ask for feedback.", source: "Test note."}
+profile:
+  introduction: "Only you see this."
+  closing: "Ask someone who meets your practice."
+default_variant: staff
+variants:
+  - key: staff
+    label: "Staff"
+    roles: [teacher, administrator]
+    introduction: "For staff."
+    domains:
+      - key: self
+        title: "Knowing myself"
+        about: "your own lens"
+        notice: "Who am I here?"
+        try_next: "Ask a colleague."
+        items:
+          - {key: s1, text: "I notice my lens.", source: "Test note."}
+          - {key: s2, text: "I name my advantages.", source: "Test note."}
+      - key: lead
+        title: "Leading"
+        about: "leading"
+        notice: "Whose ideas do I take up?"
+        try_next: "Make room for one voice."
+        items:
+          - {key: l1, text: "I share decisions.", source: "Test note."}
+          - {key: l2, text: "I ask for feedback.", source: "Test note."}
+  - key: family
+    label: "Families"
+    roles: [family, community]
+    introduction: "For families."
+    domains:
+      - key: self
+        title: "Knowing myself as a parent"
+        about: "what you expect"
+        notice: "What do I expect?"
+        try_next: "Talk with a family."
+        items:
+          - {key: f1, text: "I notice what I expect.", source: "Test note."}
+          - {key: f2, text: "I name my advantages at school.", source: "Test note."}
+      - key: lead
+        title: "Speaking up"
+        about: "speaking up"
+        notice: "Whose voices count?"
+        try_next: "Invite a family."
+        items:
+          - {key: g1, text: "I make room for others.", source: "Test note."}
 identities:
+  source: "Adapted from the Social Identity Wheel."
   questions:
     - {key: most, prompt: "Most?"}
     - {key: noticed, prompt: "Noticed first?"}
@@ -49,6 +84,7 @@ identities:
     - {key: other, label: "Another identity"}
 zones:
   prompt: "Where are you right now?"
+  source: "Adapted from NSRF."
   choices:
     - {key: comfort, label: "Comfort zone", description: "at ease"}
     - {key: risk, label: "Risk zone", description: "learning"}
@@ -73,12 +109,15 @@ def complete_inventory(
     person: str,
     answer: str = "often",
     identities: tuple[str, ...] = ("race",),
+    role: str = "teacher",
 ) -> None:
-    """Record one person answering every shipped statement and submitting."""
+    """Record one person joining with ``role``, answering every shipped statement
+    written for that role, and submitting."""
     content = load_self_assessment()
-    store.append(code, ParticipantJoined(person, f"Person {person}"))
+    variant = content.variant_for_role(role) or content.variant(content.default_variant)
+    store.append(code, ParticipantJoined(person, f"Person {person}", role))
     store.append(code, ZoneChecked(person, "start", "risk"))
-    for item in content.items:
+    for item in variant.items:
         store.append(code, SelfAssessmentAnswered(person, item.key, answer))
     for question in content.identity_questions:
         store.append(code, IdentityReflected(person, question.key, list(identities)))

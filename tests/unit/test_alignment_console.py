@@ -7,6 +7,7 @@ from facilitate.activities.alignment.charts import (
     tension_map,
     vision_words_figure,
 )
+from facilitate.activities.alignment.content import load_alignment
 from facilitate.activities.alignment.display import AlignmentPanel
 from facilitate.activities.alignment.events import (
     PracticeAdded,
@@ -23,6 +24,9 @@ from facilitate.core.roster import roster_of
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.live_chart import figure_state
 
+COUNT = len(load_alignment().practices)
+#: Practices built on one model (not mixed): placed at the centre, all are named.
+COUNTED = [p.key for p in load_alignment().practices if p.leans != "mixed"]
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}
 CALM = {"spectrum": 4, "now": 3, "vision": 3}
@@ -63,7 +67,7 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     assert "Results are hidden." in panel.note.value
     assert panel.top.value == ""
     assert panel.progress.value == (
-        "<p>8 people answering · 16 practices · 8 skips · 0 vision statements</p>"
+        f"<p>8 people answering · {COUNT} practices · 8 skips · 0 vision statements</p>"
     )
     panel.reveal.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)
@@ -74,6 +78,26 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     assert '<span class="fc-tension-label">split into two camps</span>' in first
     assert panel.map in panel.results.children
     assert "Pep rallies" not in panel.top.value  # skipped by all: nothing to show
+    # Peer collaboration is built on intrinsic community; the room put it at 4.
+    assert panel.design in panel.results.children
+    assert (
+        '<li class="fc-design-note">The room placed Peer collaboration further '
+        "toward extrinsic than its design suggests"
+    ) in panel.design.value
+    assert "Letter grades" not in panel.design.value  # a split averages to 4
+
+
+def test_the_console_names_at_most_three_practices_away_from_their_design(
+    store, session
+):
+    panel = open_panel(store, session)
+    for index in range(5):  # everything placed at the centre, nothing split
+        for practice in COUNTED:
+            store.append(session.code, PracticeRated(f"p{index}", practice, **CALM))
+    store.append(session.code, ResultsRevealed("alignment"))
+    refreshed(store, session, panel)
+    assert panel.design.value.count('<li class="fc-design-note">') == 3
+    assert f"<p>{len(COUNTED) - 3} more in the summary.</p>" in panel.design.value
 
 
 def test_nothing_is_drawn_below_k(store, session):
@@ -87,7 +111,8 @@ def test_nothing_is_drawn_below_k(store, session):
     store.append(session.code, SettingChanged("min_group_size", 4))
     refreshed(store, session, panel)
     assert "Letter grades" in panel.top.value
-    assert "14 practices wait for 4 answers before showing" in panel.note.value
+    waiting = f"{COUNT - 2} practices wait for 4 answers before showing"
+    assert waiting in panel.note.value
 
 
 def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):
@@ -126,7 +151,7 @@ def test_add_a_practice_before_anyone_answers_only(store, session):
     ]
     assert "Added “Morning &lt;meeting&gt;”" in panel.form_message.value
     refreshed(store, session, panel)
-    assert "17 practices" in panel.progress.value
+    assert f"{COUNT + 1} practices" in panel.progress.value
     rate_everything(store, session, 1)
     panel.new_label.value = "Advisory"
     panel.add.click()

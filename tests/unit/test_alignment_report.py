@@ -18,6 +18,7 @@ def test_summary_part_holds_aggregates_only(store, session):
     assert part.key == "alignment"
     assert len(part.figures) == 3
     assert sorted(part.tables) == [
+        "alignment_design",
         "alignment_practices",
         "alignment_tensions",
         "vision_words",
@@ -32,6 +33,22 @@ def test_summary_part_holds_aggregates_only(store, session):
     }
     assert set(tensions["agreement"].head(2)) == {"split into two camps"}
     assert part.notes[0] == tensions["prompt"].iloc[0]
+
+
+def test_summary_names_practices_placed_away_from_their_design(store, session):
+    """The demo room places PBIS (built on reward) toward intrinsic, nothing else."""
+    people = [f"demo-{n:02d}" for n in range(12)]
+    seed_alignment(store, session, people, random.Random(7))
+    part = alignment_part(store.read(session.code), session)
+    design = part.tables["alignment_design"]
+    assert design.values.tolist() == [
+        ["Positive behaviour support (PBIS)", "extrinsic", "intrinsic"]
+    ]
+    assert part.notes[-1] == (
+        "The room placed Positive behaviour support (PBIS) further toward intrinsic "
+        "than its design suggests (it is usually built on extrinsic reward and "
+        "recognition). What do we see in how it runs here?"
+    )
 
 
 def test_summary_part_below_k_draws_nothing(store, session):

@@ -28,10 +28,22 @@ def small(tmp_path):
     return small_content(tmp_path)
 
 
-def person(store, code, who, answers=("often",) * 4, identities=("race",), zone="risk"):
-    """``who`` answers the small inventory (s1, s2, l1, l2) and submits."""
+STAFF = ("s1", "s2", "l1", "l2")
+FAMILY = ("f1", "f2", "g1")
+
+
+def person(
+    store,
+    code,
+    who,
+    answers=("often",) * 4,
+    identities=("race",),
+    zone="risk",
+    items=STAFF,
+):
+    """``who`` answers the small inventory (staff: s1, s2, l1, l2) and submits."""
     store.append(code, ZoneChecked(who, "start", zone))
-    for item, answer in zip(("s1", "s2", "l1", "l2"), answers, strict=True):
+    for item, answer in zip(items, answers, strict=True):
         store.append(code, SelfAssessmentAnswered(who, item, answer))
     for question in ("most", "noticed"):
         store.append(code, IdentityReflected(who, question, list(identities)))
@@ -65,15 +77,16 @@ def test_domain_counts_count_people_once_per_domain(small):
             "answer": ["never", "often", "always", "always", PREFER_NOT],
         }
     )
-    typical = typical_answers(latest, small)
+    typical = typical_answers(latest, small.variant("staff"), small)
     assert typical.values.tolist() == [
         ["a", "self", "never"],
         ["b", "lead", PREFER_NOT],
         ["b", "self", "always"],
     ]
-    counts = domain_counts(typical, small)
+    counts = domain_counts(typical, small.variant("staff"), small)
     expected = pd.DataFrame(
         {
+            "variant": ["staff"] * 10,
             "domain": ["self"] * 5 + ["lead"] * 5,
             "title": ["Knowing myself"] * 5 + ["Leading"] * 5,
             "answer": ["never", "sometimes", "often", "always", PREFER_NOT] * 2,
@@ -89,7 +102,7 @@ def test_nothing_is_released_before_the_reveal(store, session, small):
     for who in "abcdefghij":
         person(store, session.code, who)
     results = room_results(store.read(session.code), small)
-    assert results.domains is None
+    assert results.domains("staff") is None
     assert results.zones is None
     assert results.inventory.progress() == "At least 10 have finished."
 
@@ -99,7 +112,7 @@ def test_k_minus_one_people_are_never_shown(store, session, small):
         person(store, session.code, who)
     reveal(store, session.code)
     results = room_results(store.read(session.code), small)
-    assert results.domains is None
+    assert results.domains("staff") is None
     assert results.inventory.progress() == "Fewer than 5 have finished."
 
 
@@ -109,7 +122,7 @@ def test_cells_are_people_and_each_needs_k(store, session, small):
     for who in "fghij":
         person(store, session.code, who, answers=("never",) * 4)
     reveal(store, session.code)
-    domains = room_results(store.read(session.code), small).domains
+    domains = room_results(store.read(session.code), small).domains("staff")
     self_domain = domains.loc[domains["domain"] == "self"]
     # often 5 and never 5; the zeros could be read off the total of 10, so one
     # group of 5 joins them in the withheld segment.
@@ -121,7 +134,7 @@ def test_a_room_that_all_answered_alike_shows_nothing(store, session, small):
     for who in "abcdefg":
         person(store, session.code, who, answers=("always",) * 4)
     reveal(store, session.code)
-    domains = room_results(store.read(session.code), small).domains
+    domains = room_results(store.read(session.code), small).domains("staff")
     assert domains["count"].isna().all()
     assert set(domains["withheld"]) == {7}
 
@@ -160,7 +173,7 @@ def test_the_figures_move_only_when_k_more_have_submitted(store, session, small)
         person(store, code, who, answers=("never",) * 4)
     waiting = room_results(store.read(code), small)
     assert waiting.key == first.key
-    assert_frame_equal(waiting.domains, first.domains)
+    assert_frame_equal(waiting.domains("staff"), first.domains("staff"))
     person(store, code, "j", answers=("never",) * 4)
     moved = room_results(store.read(code), small)
     assert moved.key != first.key
@@ -199,6 +212,98 @@ def test_a_lower_k_releases_sooner_but_never_below_three(store, session, small):
     store.append(code, SettingChanged("min_group_size", 2))
     results = room_results(store.read(code), small)
     assert results.inventory.k == 3
-    assert results.domains is None
+    assert results.domains("staff") is None
     person(store, code, "c")
     assert room_results(store.read(code), small).inventory.latest is not None
+
+
+# --- variants: only comparable answers are counted together ------------------------
+
+
+def family(store, code, who, answer="often"):
+    person(store, code, who, answers=(answer,) * 3, items=FAMILY)
+
+
+def test_each_variant_is_released_on_its_own_once_k_of_its_people_finished(
+    store, session, small
+):
+    code = session.code
+    for who in "abcde":
+        person(store, code, who)
+    for who in "vwxy":
+        family(store, code, who)
+    reveal(store, code)
+    results = room_results(store.read(code), small)
+    assert results.domains("staff") is not None
+    assert results.domains("family") is None  # four families: not yet
+    assert results.inventory.progress() == "At least 5 have finished."
+    family(store, code, "z")
+    families = room_results(store.read(code), small).domains("family")
+    assert families["title"].unique().tolist() == [
+        "Knowing myself as a parent",
+        "Speaking up",
+    ]
+    assert families["variant"].unique().tolist() == ["family"]
+    self_part = families.loc[families["domain"] == "self"]
+    assert self_part["count"].tolist() == [None, None, None, None, None]
+    assert self_part["withheld"].tolist() == [5] * 5  # all five alike: withheld
+
+
+def test_a_variant_moves_only_when_k_more_of_its_own_people_finished(
+    store, session, small
+):
+    """One more family among a batch of staff must not move the families' chart:
+    the difference would be that one family member's answers."""
+    code = session.code
+    for index, who in enumerate("abcdefghij"):
+        person(store, code, who, answers=("often" if index < 5 else "never",) * 4)
+    for index, who in enumerate("klmnopqrst"):
+        family(store, code, who, "often" if index < 5 else "always")
+    reveal(store, code)
+    first = room_results(store.read(code), small)
+    for who in "ABCD":
+        person(store, code, who)
+    family(store, code, "u", "sometimes")  # five more overall, one of them a family
+    later = room_results(store.read(code), small)
+    assert later.inventory.latest.batch > first.inventory.latest.batch
+    assert_frame_equal(later.domains("family"), first.domains("family"))
+    assert_frame_equal(later.domains("staff"), first.domains("staff"))
+    assert later.key != first.key  # identities and zones moved with the batch
+
+
+def test_a_person_counts_under_the_variant_of_their_latest_answer(
+    store, session, small
+):
+    code = session.code
+    for who in "abcd":
+        family(store, code, who)
+    for item in STAFF:  # e started with the staff statements, then changed
+        store.append(code, SelfAssessmentAnswered("e", item, "never"))
+    family(store, code, "e")
+    reveal(store, code)
+    results = room_results(store.read(code), small)
+    assert results.domains("staff") is None
+    assert results.domains("family") is not None
+
+
+def test_a_log_written_before_variants_still_opens_and_counts(store, session):
+    """Old logs hold the original statement keys, whatever role people chose."""
+    from facilitate.activities.self_assessment.content import load_self_assessment
+    from facilitate.core.events import ParticipantJoined
+
+    shipped = load_self_assessment()
+    code = session.code
+    old_keys = ["identity_shapes_noticing", "privilege_names_advantages"]
+    for who in "abcde":
+        store.append(code, ParticipantJoined(who, who.upper(), "family"))
+        for key in old_keys:
+            store.append(code, SelfAssessmentAnswered(who, key, "often"))
+        store.append(code, SelfAssessmentSubmitted(who))
+    reveal(store, code)
+    results = room_results(store.read(code), shipped)
+    educators = results.domains("educators")
+    assert educators is not None
+    assert results.domains("families") is None
+    assert set(educators.loc[educators["count"].notna(), "domain"]) == set()
+    counted = educators.drop_duplicates("domain").set_index("domain")["withheld"]
+    assert counted["identity"] == counted["privilege"] == 5

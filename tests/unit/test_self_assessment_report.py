@@ -30,7 +30,9 @@ def test_before_a_release_there_are_notes_and_no_figures(store, session):
     assert part.figures == []
     assert part.notes == [
         "Fewer than 5 have finished.",
-        "Shown once at least 5 people have finished (smaller groups stay private).",
+        "Educators, Support staff, Families and community members, Students: shown "
+        "once at least 5 people using these statements have finished (smaller "
+        "groups stay private).",
     ]
     assert part.tables == {}
 
@@ -46,7 +48,8 @@ def test_a_release_gives_aggregates_and_never_private_text(store, session):
     part = self_assessment_part(store.read(session.code), session)
     assert len(part.figures) == 2  # domains and zones; no identity can be named
     domains = part.tables["self_assessment_domains"]
-    assert list(domains.columns) == ["title", "label", "count", "share"]
+    assert list(domains.columns) == ["variant", "title", "label", "count", "share"]
+    assert set(domains["variant"]) == {"Educators"}
     # Five "often" and five "always": with the zeros withheld, one group of five
     # must be too (ties withhold the later answer), or the zeros could be read off.
     assert set(domains.loc[domains["label"] == "Often", "count"]) == {5}
@@ -59,3 +62,29 @@ def test_a_release_gives_aggregates_and_never_private_text(store, session):
     )
     assert SECRET not in dumped
     assert "Person a" not in dumped
+
+
+def test_each_variant_is_its_own_figure_and_small_ones_wait(store, session):
+    for index, person in enumerate("abcdefghij"):
+        answer = "always" if index < 5 else "often"
+        complete_inventory(store, session.code, person, answer=answer)
+    for person in "klmnopq":
+        complete_inventory(store, session.code, person, role="family")
+    for person in "rs":
+        complete_inventory(store, session.code, person, role="student")
+    store.append(session.code, ResultsRevealed("self_assessment", True))
+    part = self_assessment_part(store.read(session.code), session)
+    titles = [figure.layout.title.text for figure in part.figures]
+    assert titles[:2] == [
+        "Educators: what we typically answered",
+        "Families and community members: what we typically answered",
+    ]
+    domains = part.tables["self_assessment_domains"]
+    assert list(dict.fromkeys(domains["variant"])) == [
+        "Educators",
+        "Families and community members",
+    ]
+    assert (
+        "Support staff, Students: shown once at least 5 people using these "
+        "statements have finished (smaller groups stay private)."
+    ) in part.notes

@@ -23,6 +23,8 @@ from facilitate.ui.contexts import DisplayContext, ParticipantContext
 from tests.unit.self_assessment_fixtures import complete_inventory
 
 CONTENT = load_self_assessment()
+EDUCATORS = CONTENT.variant("educators")
+STEPS = len(EDUCATORS.domains) + 3
 SECRET = "my private worry about grading"
 
 
@@ -31,7 +33,7 @@ def kinds_of(store, session, kind):
 
 
 def answer_current_part(activity, answer="often"):
-    domain = CONTENT.domains[activity.step - 1]
+    domain = activity.variant.domains[activity.step - 1]
     for item in domain.items:
         activity.items[item.key].value = answer
 
@@ -40,7 +42,7 @@ def test_participant_answers_resumes_and_submits(store, session):
     store.append(session.code, ParticipantJoined("p1", "Ana"))
     context = ParticipantContext(store, session, "p1")
     activity = SelfAssessmentActivity(context)
-    assert "Part 1 of 8: Before we start" in activity.progress_label.value
+    assert f"Part 1 of {STEPS}: Before we start" in activity.progress_label.value
     activity.zone.choice.value = "risk"
     activity.next.click()
     activity.next.click()
@@ -56,7 +58,7 @@ def test_participant_answers_resumes_and_submits(store, session):
     resumed = SelfAssessmentActivity(context)
     assert resumed.step == 2
     assert resumed.zone.choice.value == "risk"
-    while resumed.step <= len(CONTENT.domains):
+    while resumed.step <= len(EDUCATORS.domains):
         answer_current_part(resumed, "prefer_not" if resumed.step == 2 else "always")
         resumed.next.click()
     resumed.identities["most"].value = ("race", "language")
@@ -67,7 +69,8 @@ def test_participant_answers_resumes_and_submits(store, session):
     assert kinds_of(store, session, ZoneChecked.kind) == [
         ZoneChecked("p1", "start", "risk")
     ]
-    assert len(kinds_of(store, session, SelfAssessmentAnswered.kind)) == 20
+    answered = kinds_of(store, session, SelfAssessmentAnswered.kind)
+    assert [e.item for e in answered] == [item.key for item in EDUCATORS.items]
     assert IdentityReflected("p1", "most", ["race", "language"]) in kinds_of(
         store, session, IdentityReflected.kind
     )
@@ -90,7 +93,7 @@ def test_reload_after_submit_shows_profile_and_changes_append(store, session):
     assert activity.profile in activity.root.children
     activity.edit.click()
     assert activity.step == 1
-    first = CONTENT.domains[0].items[0].key
+    first = EDUCATORS.items[0].key
     activity.items[first].value = "never"
     answers = [
         e
@@ -146,10 +149,10 @@ def test_console_hides_until_revealed_and_shows_batches(store, session):
     ]
     refreshed(panel, store, session)
     assert panel.reveal.description == "Hide results"
-    assert panel.domains.chart is None
-    assert panel.notes["domains"].value == (
-        '<p class="fc-say fc-say-info">Shown once at least 5 people have finished '
-        "(smaller groups stay private).</p>"
+    assert panel.domains["educators"].chart is None
+    assert panel.notes["educators"].value == (
+        '<p class="fc-say fc-say-info">Educators: shown once at least 5 people '
+        "using these statements have finished (smaller groups stay private).</p>"
     )
 
     for index, person in enumerate("efghij"):
@@ -157,13 +160,15 @@ def test_console_hides_until_revealed_and_shows_batches(store, session):
         complete_inventory(store, session.code, person, answer=answer)
     refreshed(panel, store, session)
     assert panel.finished.value.endswith(">At least 10 have finished.</p>")
-    sometimes = next(t for t in panel.domains.chart.data if t.name == "Sometimes")
-    assert list(sometimes.x) == [50] * 5
-    withheld = panel.domains.chart.data[-1]
-    assert list(withheld.x) == [50] * 5, "the 5 'often' share the grey segment"
+    chart = panel.domains["educators"].chart
+    sometimes = next(t for t in chart.data if t.name == "Sometimes")
+    parts = len(EDUCATORS.domains)
+    assert list(sometimes.x) == [50] * parts
+    withheld = chart.data[-1]
+    assert list(withheld.x) == [50] * parts, "the 5 'often' share the grey segment"
     everything = "".join(
         str(getattr(w, "value", "")) for w in (panel.finished, panel.hidden)
-    ) + str(panel.domains.chart.to_plotly_json())
+    ) + str(chart.to_plotly_json())
     assert SECRET not in everything
 
 
@@ -177,13 +182,14 @@ def test_console_k_follows_the_facilitator_setting(store, session):
     panel = refreshed(
         SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    first_chart = panel.domains.chart
-    assert first_chart in panel.domains.root.children
+    educators = panel.domains["educators"]
+    assert educators.chart in educators.root.children
     store.append(session.code, SettingChanged("min_group_size", 6))
     refreshed(panel, store, session)
-    often = next(t for t in panel.domains.chart.data if t.name == "Often")
-    assert list(often.x) == [0] * 5, "groups of 4 are withheld once k is 6"
-    assert list(panel.domains.chart.data[-1].x) == [100] * 5
+    often = next(t for t in educators.chart.data if t.name == "Often")
+    parts = len(EDUCATORS.domains)
+    assert list(often.x) == [0] * parts, "groups of 4 are withheld once k is 6"
+    assert list(educators.chart.data[-1].x) == [100] * parts
 
 
 def test_console_never_goes_below_three(store, session):
@@ -194,9 +200,9 @@ def test_console_never_goes_below_three(store, session):
     panel = refreshed(
         SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    assert panel.notes["domains"].value == (
-        '<p class="fc-say fc-say-info">Shown once at least 3 people have finished '
-        "(smaller groups stay private).</p>"
+    assert panel.notes["educators"].value == (
+        '<p class="fc-say fc-say-info">Educators: shown once at least 3 people '
+        "using these statements have finished (smaller groups stay private).</p>"
     )
 
 

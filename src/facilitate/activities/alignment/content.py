@@ -24,7 +24,8 @@ SPECTRUM_POINTS = 7
 LEVEL_POINTS = 5
 SPECTRUM_ENDS = ("Extrinsic / behaviorist", "Intrinsic / community")
 LEVEL_ENDS = ("Not at all", "A great deal")
-LEANINGS = ("extrinsic", "intrinsic", "")
+#: The learning model a practice is built on (``leans``); "" when unknown.
+LEANINGS = ("extrinsic", "mixed", "intrinsic", "")
 LABEL_LIMIT = 80
 DESCRIPTION_LIMIT = 300
 _KEY = re.compile(r"[a-z0-9_]{1,40}")
@@ -109,8 +110,8 @@ def _practice(entry: object, number: int) -> Practice:
     leans = str(entry.get("leans") or "").strip()
     if leans not in LEANINGS:
         raise InvalidContent(
-            f"{where}: 'leans' is '{leans}'; use extrinsic or intrinsic, or leave "
-            "it out."
+            f"{where}: 'leans' is '{leans}'; use extrinsic, mixed or intrinsic, "
+            "or leave it out."
         )
     return Practice(key, label, description, leans)
 

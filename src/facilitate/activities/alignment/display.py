@@ -34,6 +34,7 @@ from facilitate.activities.alignment.content import (
     new_practice,
     session_practices,
 )
+from facilitate.activities.alignment.design import SHOWN
 from facilitate.activities.alignment.events import (
     PracticeAdded,
     PracticeRated,
@@ -164,6 +165,7 @@ class AlignmentPanel:
         self._build_form()
         self.note = message("fc-alignment-note")
         self.top = message("fc-top-tensions")
+        self.design = message("fc-alignment-design")
         empty = RoomAnswers([]).picture(self.session.min_group_size)
         self.empty = empty
         self.drawn: dict[str, Any] = {}
@@ -233,7 +235,7 @@ class AlignmentPanel:
     def hide(self) -> None:
         """Clear the charts too, so hidden results are not even in the page."""
         say(self.note, "Results are hidden. Reveal them when the room is ready.")
-        self.top.value = ""
+        self.top.value = self.design.value = ""
         self.draw_charts(self.empty)
         self.results.children = [self.note]
 
@@ -242,16 +244,19 @@ class AlignmentPanel:
         if picture.shown.empty:
             most = int(picture.summary["answered"].max()) if waiting else 0
             say(self.note, needs_more(most, k))
-            self.top.value = ""
+            self.top.value = self.design.value = ""
             self.draw_charts(self.empty)
             self.results.children = [self.note]
             return
         say(self.note, _waiting_note(waiting, k))
         self.top.value = top_tensions_html(picture.top)
+        self.design.value = design_html(picture.contrasts)
         self.draw_charts(picture)
         words = self.words if picture.words is not None else self.words_note
         say(self.words_note, needs_more(picture.vision_count, k))
-        self.results.children = [self.note, self.top, self.map, self.strip, words]
+        self.results.children = [
+            self.note, self.top, self.design, self.map, self.strip, words,
+        ]  # fmt: skip
 
     def draw_charts(self, picture: RoomPicture) -> None:
         """Redraw the charts whose data changed.
@@ -323,6 +328,19 @@ def _waiting_note(waiting: int, k: int) -> str:
         f"{waiting} {practices} for {k} answers before showing "
         "(small groups stay private)."
     )
+
+
+def design_html(contrasts: pd.DataFrame) -> str:
+    """The practices placed furthest from their design, as sentences (escaped)."""
+    if contrasts.empty:
+        return ""
+    items = "".join(
+        f'<li class="fc-design-note">{escape(note)}</li>'
+        for note in contrasts["note"].head(SHOWN)
+    )
+    more = len(contrasts) - SHOWN
+    rest = f"<p>{more} more in the summary.</p>" if more > 0 else ""
+    return f"<h3>Placed away from their design</h3><ul>{items}</ul>{rest}"
 
 
 def top_tensions_html(top: pd.DataFrame) -> str:

@@ -27,6 +27,7 @@ from facilitate.activities.alignment.content import (
     SPECTRUM_POINTS,
     Practice,
 )
+from facilitate.activities.alignment.design import design_contrasts
 from facilitate.activities.alignment.verdicts import (
     OUTLIER,
     SPLIT,
@@ -199,8 +200,8 @@ def discussion_prompt(row: pd.Series) -> str:
     if row["agreement"] == SPLIT:
         return (
             f"We place {label} at opposite ends, from extrinsic reward to intrinsic "
-            "community. When does it build real motivation, and when does it run "
-            "on reward?"
+            "community. What has each of us seen it do for students that puts it "
+            "there?"
         )
     if row["agreement"] == OUTLIER:
         return (
@@ -244,6 +245,7 @@ class RoomPicture:
     distribution: pd.DataFrame
     words: pd.DataFrame | None
     vision_count: int
+    contrasts: pd.DataFrame
 
 
 def room_picture(
@@ -261,6 +263,8 @@ def room_picture(
     ``words``: words used by at least ``k`` people, once ``k`` people offered a
     vision (None until then). ``counted_words`` may pass ``vision_word_counts``
     of the same texts, already made, so a console need not redo it per answer.
+    ``contrasts``: shown practices the room placed well away from their design
+    (see ``design``).
     """
     summary = summarise(counts, practices)
     shown = release_groups(summary, "answered", k)
@@ -282,4 +286,5 @@ def room_picture(
         distribution=distribution,
         words=words,
         vision_count=len(vision_texts),
+        contrasts=design_contrasts(shown, practices),
     )

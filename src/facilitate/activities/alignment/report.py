@@ -2,7 +2,8 @@
 
 Built from the same ``room_picture`` as the console, so the summary shows what
 the room saw: practices with at least k answers, aggregates only, vision words
-as counts with nobody's name beside them.
+as counts with nobody's name beside them, and the practices the room placed
+away from their design (``design``), in words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from facilitate.activities.alignment.charts import (
     vision_words_figure,
 )
 from facilitate.activities.alignment.content import load_alignment, session_practices
+from facilitate.activities.alignment.design import SHOWN
 from facilitate.activities.alignment.events import PracticeRated, VisionOffered
 from facilitate.core.events import Recorded
 from facilitate.core.frames import kind_frame
@@ -72,8 +74,11 @@ def alignment_part(records: Sequence[Recorded], session: SessionInfo) -> ReportP
     if picture.words is not None:
         figures.append(vision_words_figure(picture.words))
         tables["vision_words"] = picture.words
+    if not picture.contrasts.empty:
+        tables["alignment_design"] = picture.contrasts[["label", "leans", "toward"]]
     waiting = len(picture.summary) - len(picture.shown)
     notes = list(picture.top["prompt"].head(3))
+    notes += list(picture.contrasts["note"].head(SHOWN))
     if waiting:
         notes.append(
             f"{waiting} practices had fewer than {k} answers and are not shown."

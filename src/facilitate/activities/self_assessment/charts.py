@@ -10,7 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from facilitate.activities.self_assessment.content import PREFER_NOT, SelfAssessment
+from facilitate.activities.self_assessment.content import (
+    PREFER_NOT,
+    SelfAssessment,
+    Variant,
+)
 from facilitate.activities.self_assessment.metrics import MOMENTS
 from facilitate.ui.charts import (
     OKABE_ITO,
@@ -35,17 +39,20 @@ def _percent(count: object, people: int) -> int:
     return round(int(count) * 100 / people) if people and count is not None else 0  # type: ignore[call-overload]
 
 
-def domain_figure(domains: pd.DataFrame, content: SelfAssessment, k: int) -> go.Figure:
-    """Stacked bars per domain: the share of people by their typical answer."""
-    titles = [d.title for d in content.domains]
+def domain_figure(
+    domains: pd.DataFrame, variant: Variant, content: SelfAssessment, k: int
+) -> go.Figure:
+    """Stacked bars per domain of one variant: the share of people by their
+    typical answer (variants are never added together: their statements differ)."""
+    titles = [d.title for d in variant.domains]
     people = {
         d.key: int(domains.loc[domains["domain"] == d.key, "count"].fillna(0).sum())
         + int(domains.loc[domains["domain"] == d.key, "withheld"].max())
-        for d in content.domains
+        for d in variant.domains
     }
     figure = go.Figure(
         layout=projector_layout(
-            "What we typically answered, by domain",
+            f"{variant.label}: what we typically answered",
             barmode="stack",
             height=160 + 70 * max(len(titles), 1),
             legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},

@@ -1,4 +1,12 @@
-"""Loading ``data/self_assessment.yaml``: inventory, identities, zones, prompts.
+"""Loading ``data/self_assessment.yaml``: inventories per role, identities, zones.
+
+The inventory comes in variants, one per audience (educators, support staff,
+families and community members, students), because a family member cannot
+answer "my grades". Every variant has the same parts (domains) in the same
+order, so every role meets a complete inventory, and statement keys are unique
+across variants, so a person's answers say which variant they used: answers
+logged before variants existed belong to the educators' variant, whose keys are
+the original ones.
 
 Pure Python (no pandas): participant kernels load it when the phase opens. Every
 problem a hand edit can cause is reported with the file name and what to fix.
@@ -8,15 +16,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from facilitate.core.content import Choice, load_yaml, require
 from facilitate.core.errors import InvalidContent
+from facilitate.core.roster import ROLES
 
 SOURCE = "self_assessment.yaml"
 PREFER_NOT = "prefer_not"
 _KEY = re.compile(r"[a-z][a-z0-9_]*")
+#: Join roles a variant may list ("" is "Prefer not to say").
+ROLE_KEYS = tuple(key for key, _ in ROLES if key)
 
 
 @dataclass(frozen=True)
@@ -32,14 +44,34 @@ class Item:
     domain: str
     text: str
     source: str
+    variant: str = ""
 
 
 @dataclass(frozen=True)
 class Domain:
+    """One part of a variant; ``about`` completes "the statements about ..."."""
+
     key: str
     title: str
-    prompt: str
+    about: str
+    notice: str
+    try_next: str
     items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The inventory as one audience meets it, and the join roles it serves."""
+
+    key: str
+    label: str
+    roles: tuple[str, ...]
+    introduction: str
+    domains: tuple[Domain, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for domain in self.domains for item in domain.items)
 
 
 @dataclass(frozen=True)
@@ -61,18 +93,43 @@ class SelfAssessment:
 
     title: str
     introduction: str
+    guidance: str
     scale: tuple[ScalePoint, ...]
     prefer_not_label: str
-    domains: tuple[Domain, ...]
+    profile_introduction: str
+    profile_closing: str
+    variants: tuple[Variant, ...]
+    default_variant: str
+    variant_prompt: str
     identity_questions: tuple[Prompt, ...]
     identities: tuple[Choice, ...]
+    identity_source: str
     zone_prompt: str
+    zone_source: str
     zones: tuple[Zone, ...]
     reflections: tuple[Prompt, ...]
 
     @property
     def items(self) -> tuple[Item, ...]:
-        return tuple(item for domain in self.domains for item in domain.items)
+        """Every statement of every variant (keys are unique across variants)."""
+        return tuple(item for variant in self.variants for item in variant.items)
+
+    @cached_property
+    def _item_variant(self) -> dict[str, str]:
+        return {item.key: item.variant for item in self.items}
+
+    def variant(self, key: str) -> Variant:
+        """The variant ``key``; an unknown key gives the default variant."""
+        found = {v.key: v for v in self.variants}
+        return found.get(key) or found[self.default_variant]
+
+    def variant_for_role(self, role: str) -> Variant | None:
+        """The variant written for a join role; None when no variant lists it."""
+        return next((v for v in self.variants if role in v.roles), None)
+
+    def variant_of_item(self, item: str) -> str | None:
+        """Which variant a statement belongs to (None for an unknown statement)."""
+        return self._item_variant.get(item)
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -86,12 +143,9 @@ class SelfAssessment:
         return labels.get(key, key)
 
     def score_of(self, key: str) -> int | None:
-        """The score of a scale answer; None for ``prefer_not`` or unknown keys."""
+        """Where a scale answer sits (for the middle of a person's answers);
+        None for ``prefer_not`` or unknown keys. Never shown to anyone."""
         return next((p.score for p in self.scale if p.key == key), None)
-
-    @property
-    def max_score(self) -> int:
-        return max(point.score for point in self.scale)
 
 
 def _key(raw: Any, where: str) -> str:
@@ -104,11 +158,17 @@ def _key(raw: Any, where: str) -> str:
     return key
 
 
-def _list(raw: Any, name: str, at_least: int = 1) -> list[Any]:
-    value = require(raw, name, SOURCE)
+def _list(raw: Any, name: str, at_least: int = 1, where: str = SOURCE) -> list[Any]:
+    value = require(raw, name, where)
     if not isinstance(value, list) or len(value) < at_least:
-        raise InvalidContent(f"{SOURCE}: '{name}' needs at least {at_least} entries.")
+        entries = "one entry" if at_least == 1 else f"{at_least} entries"
+        raise InvalidContent(f"{where}: '{name}' needs at least {entries}.")
     return value
+
+
+def _words(raw: Any, name: str, where: str) -> str:
+    """A required text entry with its line breaks folded into spaces."""
+    return " ".join(str(require(raw, name, where)).split())
 
 
 def _unique(keys: list[str], what: str) -> None:
@@ -140,23 +200,81 @@ def _scale(raw: Any) -> tuple[ScalePoint, ...]:
     return tuple(points)
 
 
-def _domain(raw: Any) -> Domain:
-    key = _key(raw, "domains")
+def _domain(raw: Any, variant: str) -> Domain:
+    key = _key(raw, f"variant '{variant}'")
+    where = f"{SOURCE} domain '{key}' in variant '{variant}'"
     items = tuple(
         Item(
             key=_key(entry, f"domain '{key}'"),
             domain=key,
-            text=str(require(entry, "text", SOURCE)),
-            source=str(require(entry, "source", SOURCE)),
+            text=_words(entry, "text", where),
+            source=_words(entry, "source", where),
+            variant=variant,
         )
-        for entry in _list(raw, "items")
+        for entry in _list(raw, "items", where=where)
     )
     return Domain(
         key=key,
-        title=str(require(raw, "title", SOURCE)),
-        prompt=" ".join(str(require(raw, "prompt", SOURCE)).split()),
+        title=_words(raw, "title", where),
+        about=_words(raw, "about", where),
+        notice=_words(raw, "notice", where),
+        try_next=_words(raw, "try_next", where),
         items=items,
     )
+
+
+def _roles(raw: Any, variant: str) -> tuple[str, ...]:
+    roles = raw.get("roles") or []
+    if not isinstance(roles, list):
+        raise InvalidContent(
+            f"{SOURCE}: the roles of variant '{variant}' should be a list, for "
+            "example [family, community]."
+        )
+    for role in roles:
+        if role not in ROLE_KEYS:
+            raise InvalidContent(
+                f"{SOURCE}: variant '{variant}' lists the role '{role}', which is "
+                f"not a join role. Use some of: {', '.join(ROLE_KEYS)}."
+            )
+    return tuple(str(role) for role in roles)
+
+
+def _variant(raw: Any) -> Variant:
+    key = _key(raw, "variants")
+    where = f"{SOURCE} variant '{key}'"
+    domains = tuple(_domain(entry, key) for entry in _list(raw, "domains", where=where))
+    _unique([d.key for d in domains], f"the domains of variant '{key}'")
+    return Variant(
+        key=key,
+        label=_words(raw, "label", where),
+        roles=_roles(raw, key),
+        introduction=" ".join(str(raw.get("introduction", "")).split()),
+        domains=domains,
+    )
+
+
+def _variants(raw: Any) -> tuple[Variant, ...]:
+    """Every variant, checked for shared parts and for roles claimed once."""
+    variants = tuple(_variant(entry) for entry in _list(raw, "variants"))
+    _unique([v.key for v in variants], "'variants'")
+    _unique([i.key for v in variants for i in v.items], "the statements")
+    first = [d.key for d in variants[0].domains]
+    for variant in variants[1:]:
+        parts = [d.key for d in variant.domains]
+        if parts != first:
+            raise InvalidContent(
+                f"{SOURCE}: variant '{variant.key}' has the parts "
+                f"{', '.join(parts)}; every variant needs the same parts in the "
+                f"same order as '{variants[0].key}' ({', '.join(first)})."
+            )
+    claimed = [role for v in variants for role in v.roles]
+    twice = sorted({role for role in claimed if claimed.count(role) > 1})
+    if twice:
+        raise InvalidContent(
+            f"{SOURCE}: the role '{twice[0]}' is listed by two variants. List each "
+            "role under one variant."
+        )
+    return variants
 
 
 def _prompts(raw: list[Any], where: str) -> tuple[Prompt, ...]:
@@ -190,23 +308,41 @@ def _zones(raw: Any) -> tuple[Zone, ...]:
     return zones
 
 
+def _default_variant(raw: Any, variants: tuple[Variant, ...]) -> str:
+    key = str(raw.get("default_variant") or variants[0].key)
+    if key not in {v.key for v in variants}:
+        raise InvalidContent(
+            f"{SOURCE}: 'default_variant' is '{key}', which is not a variant. Use "
+            f"one of: {', '.join(v.key for v in variants)}."
+        )
+    return key
+
+
 def load_self_assessment(folder: Path | None = None) -> SelfAssessment:
     """The whole activity's content, validated."""
     raw = load_yaml(SOURCE, folder)
-    domains = tuple(_domain(entry) for entry in _list(raw, "domains"))
-    _unique([d.key for d in domains], "'domains'")
-    _unique([i.key for d in domains for i in d.items], "the statements")
+    variants = _variants(raw)
     identities = require(raw, "identities", SOURCE)
     zones = require(raw, "zones", SOURCE)
+    profile = raw.get("profile") or {}
     return SelfAssessment(
         title=str(require(raw, "title", SOURCE)),
         introduction=" ".join(str(raw.get("introduction", "")).split()),
+        guidance=" ".join(str(raw.get("guidance", "")).split()),
         scale=_scale(raw),
         prefer_not_label=str(raw.get("prefer_not_label", "Prefer not to say")),
-        domains=domains,
+        profile_introduction=" ".join(str(profile.get("introduction", "")).split()),
+        profile_closing=" ".join(str(profile.get("closing", "")).split()),
+        variants=variants,
+        default_variant=_default_variant(raw, variants),
+        variant_prompt=str(
+            raw.get("variant_prompt") or "Which statements fit you best?"
+        ),
         identity_questions=_prompts(_list(identities, "questions"), "'identities'"),
         identities=_choices(identities, "'identities'"),
+        identity_source=" ".join(str(identities.get("source", "")).split()),
         zone_prompt=str(require(zones, "prompt", SOURCE)),
+        zone_source=" ".join(str(zones.get("source", "")).split()),
         zones=_zones(zones),
         reflections=_prompts(_list(raw, "reflections"), "'reflections'"),
     )

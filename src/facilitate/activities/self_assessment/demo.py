@@ -1,8 +1,11 @@
 """Realistic self-assessment data for the demo session.
 
-Answers lean towards the middle of the scale with a few "prefer not to say", as a
-real staff room would; most people submit, two are still working, every zone moment
-has enough answers to draw, and results are revealed so the demo shows the charts.
+Each person answers the statements written for their role, leaning towards the
+middle of the scale with a few "prefer not to say", as a real room would. Two
+educators are still working; the educators' and the families' statements have
+enough people to draw, the support staff's are too few and wait, which shows the
+release rules at work. Every zone moment has enough answers to draw, and results
+are revealed so the demo shows the charts.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import random
 
 from facilitate.activities.self_assessment.content import (
     PREFER_NOT,
+    SelfAssessment,
     load_self_assessment,
 )
 from facilitate.activities.self_assessment.events import (
@@ -20,7 +24,7 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentSubmitted,
     ZoneChecked,
 )
-from facilitate.core.events import ResultsRevealed
+from facilitate.core.events import ParticipantJoined, ResultsRevealed
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 
@@ -33,20 +37,41 @@ _END_CHOICES = {
     "risk": ("risk", "risk", "comfort"),
     "comfort": ("comfort", "risk"),
 }
+#: How many of the educators have not submitted yet.
+_STILL_WORKING = 2
+
+
+def _variants(
+    store: EventStore, session: SessionInfo, people: list[str], content: SelfAssessment
+) -> list[str]:
+    """The variant each person meets, from the role they joined with."""
+    roles = {
+        r.event.participant: r.event.role
+        for r in store.read(session.code, kinds=[ParticipantJoined.kind])
+        if isinstance(r.event, ParticipantJoined)
+    }
+    default = content.variant(content.default_variant)
+    return [
+        (content.variant_for_role(roles.get(person, "")) or default).key
+        for person in people
+    ]
 
 
 def seed_self_assessment(
     store: EventStore, session: SessionInfo, people: list[str], rng: random.Random
 ) -> None:
-    """Give ``people`` start zones, inventory answers and identities; most submit."""
+    """Give ``people`` start zones, their role's statements and identities."""
     content = load_self_assessment()
     code = session.code
     scale = [point.key for point in content.scale]
     identity_keys = [c.key for c in content.identities]
-    for index, person in enumerate(people):
+    variants = _variants(store, session, people, content)
+    educators = [p for p, v in zip(people, variants, strict=True) if v == "educators"]
+    working = set(educators[-_STILL_WORKING:])
+    for person, variant in zip(people, variants, strict=True):
         start = rng.choices(["comfort", "risk", "danger"], weights=(5, 6, 1))[0]
         store.append(code, ZoneChecked(person, "start", start))
-        for item in content.items:
+        for item in content.variant(variant).items:
             answer = PREFER_NOT if rng.random() < 0.05 else rng.choices(scale, _LEAN)[0]
             store.append(code, SelfAssessmentAnswered(person, item.key, answer))
         for question in content.identity_questions:
@@ -55,7 +80,7 @@ def seed_self_assessment(
             )
             chosen = sorted(set(rng.sample(pool, 2)), key=identity_keys.index)
             store.append(code, IdentityReflected(person, question.key, chosen))
-        if index < len(people) - 2:
+        if person not in working:
             store.append(code, SelfAssessmentSubmitted(person))
         end = rng.choice(_END_CHOICES[start])
         store.append(code, ZoneChecked(person, "end", end))

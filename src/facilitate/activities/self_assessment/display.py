@@ -3,7 +3,9 @@
 The room first sees progress in steps of k ("at least 10 have finished"). Results
 appear when the facilitator presses Reveal (a ``ResultsRevealed`` event, so every
 screen agrees) and show the latest release only: they move when k more people
-have finished, never as one person clicks. Private reflections are never read.
+have finished, never as one person clicks. Each variant of the inventory (one per
+audience) has its own chart, shown once k of its own people have finished.
+Private reflections are never read.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from facilitate.activities.self_assessment.content import (
 from facilitate.activities.self_assessment.metrics import (
     ACTIVITY,
     RoomResults,
+    VariantResults,
     identities_note,
     room_results,
+    variant_waits,
 )
 from facilitate.core.events import Recorded, ResultsRevealed
 from facilitate.core.release import shown_once
@@ -34,8 +38,9 @@ from facilitate.ui.widgets import button, message, say, styled
 
 
 class SelfAssessmentPanel:
-    """Named widgets: ``finished``, ``reveal``, ``hidden``, ``status``, and the
-    ``domains``, ``identities`` and ``zones`` charts (``LiveChart``) with notes."""
+    """Named widgets: ``finished``, ``reveal``, ``hidden``, ``status``, the
+    ``domains`` charts (``LiveChart``, one per variant key), the ``identities`` and
+    ``zones`` charts, and ``notes`` (per variant key, "identities", "zones")."""
 
     def __init__(self, context: DisplayContext) -> None:
         self.context = context
@@ -45,12 +50,22 @@ class SelfAssessmentPanel:
         self.reveal.on_click(lambda _: self.toggle())
         self.hidden = message("fc-sa-hidden")
         self.status = message("fc-sa-console-status")
-        self.domains = LiveChart("fc-sa-domain-chart")
+        self.domains = {
+            v.key: LiveChart("fc-sa-domain-chart", f"fc-sa-domain-chart-{v.key}")
+            for v in self.content.variants
+        }
         self.identities = LiveChart("fc-sa-identity-chart")
         self.zones = LiveChart("fc-sa-zone-chart")
         self.notes = {
-            name: styled(message("fc-needs-more"), f"fc-sa-{name}-note")
-            for name in ("domains", "identities", "zones")
+            name: styled(message("fc-needs-more"), css)
+            for name, css in (
+                *(
+                    (v.key, f"fc-sa-domains-note-{v.key}")
+                    for v in self.content.variants
+                ),
+                ("identities", "fc-sa-identities-note"),
+                ("zones", "fc-sa-zones-note"),
+            )
         }
         self.results = styled(widgets.VBox(), "fc-sa-results")
         header = widgets.HBox([self.finished, self.reveal])
@@ -81,7 +96,7 @@ class SelfAssessmentPanel:
         self.reveal.description = "Hide results" if revealed else "Reveal results"
         if not revealed:
             say(self.hidden, "Results are hidden until you reveal them.")
-            for chart in (self.domains, self.identities, self.zones):
+            for chart in (*self.domains.values(), self.identities, self.zones):
                 chart.clear()
             self.results.children = []
             return
@@ -91,22 +106,31 @@ class SelfAssessmentPanel:
     def show(self, results: RoomResults) -> None:
         k = results.inventory.k
         sections = []
-        for name, chart, drawn in (
-            ("domains", self.domains, self._domains(results, k)),
+        drawn = [
+            (v.variant.key, self.domains[v.variant.key], self._domains(v, k))
+            for v in results.variants
+        ]
+        drawn += [
             ("identities", self.identities, self._identities(results)),
             ("zones", self.zones, self._zones(results, k)),
-        ):
-            if drawn is None:
+        ]
+        for name, chart, shown in drawn:
+            if shown is None:
                 chart.clear()
             sections += [chart.root, self.notes[name]]
         self.results.children = sections
 
-    def _domains(self, results: RoomResults, k: int) -> bool | None:
+    def _domains(self, results: VariantResults, k: int) -> bool | None:
+        """One variant's chart, or a note that says when it will show."""
+        variant = results.variant
+        note = self.notes[variant.key]
         if results.domains is None:
-            say(self.notes["domains"], shown_once(k, "people have finished"))
+            say(note, variant_waits(variant.label, k))
             return None
-        say(self.notes["domains"], "")
-        self.domains.show(domain_figure(results.domains, self.content, k))
+        say(note, "")
+        self.domains[variant.key].show(
+            domain_figure(results.domains, variant, self.content, k)
+        )
         return True
 
     def _identities(self, results: RoomResults) -> bool | None:

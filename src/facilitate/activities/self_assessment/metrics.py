@@ -5,24 +5,35 @@ Everything here passes the release gate (``facilitate.core.release``):
 - Only people who have *submitted* count, and only as of the latest release:
   the shared figures move in batches of at least k people, never one click at a
   time, and an answer changed after submitting waits for the next batch.
+- Only comparable answers are counted together: each variant of the inventory
+  (educators, support staff, families and community members, students) has its
+  own statements, so its domains are reported on their own, with their own
+  batched release. A person counts under the variant of their latest answer when
+  they submitted; a variant's figures move only when at least k more of *its*
+  people have submitted, so the room never sees one person's difference there.
 - The room sees people, not answers: for each domain, each released person is
   counted once, under their *typical answer* (the middle of their answers in that
   domain, or "prefer not to say" when they gave no other). That makes every cell a
   number of people, so k means k people.
-- Identities are counted per identity as a split of the released people into
-  "chose it" and "did not": an identity chosen by all but one is withheld too.
+- Identities (the same questions for everyone) are counted per identity as a
+  split of all released people into "chose it" and "did not": an identity chosen
+  by all but one is withheld too.
 - Zones at the start count submitted people; zones at the end are their own
   batches (a person's first end-of-session choice is their submission).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from facilitate.activities.self_assessment.content import PREFER_NOT, SelfAssessment
+from facilitate.activities.self_assessment.content import (
+    PREFER_NOT,
+    SelfAssessment,
+    Variant,
+)
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
     SelfAssessmentAnswered,
@@ -36,6 +47,7 @@ from facilitate.core.release import (
     batched_release,
     release_frame,
     release_partition,
+    shown_once,
 )
 
 ACTIVITY = "self_assessment"
@@ -60,6 +72,40 @@ def person_of(record: Recorded) -> str | None:
     return getattr(record.event, "participant", None)
 
 
+def submission_variants(
+    records: Sequence[Recorded], content: SelfAssessment
+) -> dict[int, str]:
+    """The id of every submission -> the variant of its submitter's latest answer.
+
+    Read as of the submission, so a later change of statements counts only from
+    the next submission on; a submission with no known answer belongs nowhere.
+    """
+    latest: dict[str, str] = {}
+    variants: dict[int, str] = {}
+    for record in records:
+        event = record.event
+        if isinstance(event, SelfAssessmentAnswered):
+            variant = content.variant_of_item(event.item)
+            if variant is not None:
+                latest[event.participant] = variant
+        elif isinstance(event, SelfAssessmentSubmitted) and event.participant in latest:
+            variants[record.id] = latest[event.participant]
+    return variants
+
+
+def submitted_in(
+    variants: dict[int, str], variant: str
+) -> Callable[[Recorded], str | None]:
+    """Who submitted in ``record``, when that submission was in ``variant``."""
+
+    def submitter(record: Recorded) -> str | None:
+        if variants.get(record.id) != variant:
+            return None
+        return submitted_by(record)
+
+    return submitter
+
+
 # --- one person's typical answer ------------------------------------------------
 
 
@@ -76,43 +122,59 @@ def typical_answer(answers: Sequence[str], content: SelfAssessment) -> str:
     return scored[(len(scored) - 1) // 2][1]
 
 
-def typical_answers(latest: pd.DataFrame, content: SelfAssessment) -> pd.DataFrame:
-    """Per person and domain: ``participant``, ``domain``, ``typical``.
+def typical_answers(
+    latest: pd.DataFrame, variant: Variant, content: SelfAssessment
+) -> pd.DataFrame:
+    """Per person and domain of ``variant``: ``participant``, ``domain``, ``typical``.
 
     ``latest`` holds one answer per person and statement (``participant``,
-    ``item``, ``answer``); unknown statements and answers are ignored.
+    ``item``, ``answer``); statements of other variants, unknown statements and
+    unknown answers are ignored. Same rule as ``typical_answer``, for a whole
+    room at once (a console of 250 people recomputes it as batches arrive).
     """
-    domains = {item.key: item.domain for item in content.items}
+    domains = {item.key: item.domain for item in variant.items}
+    scores = {point.key: point.score for point in content.scale}
     known = latest.loc[
         latest["item"].isin(domains) & latest["answer"].isin(content.answer_keys)
     ]
-    rows = [
-        (person, domain, typical_answer(list(group["answer"]), content))
-        for (person, domain), group in known.assign(
-            domain=known["item"].map(domains)
-        ).groupby(["participant", "domain"], sort=True)
-    ]
-    return pd.DataFrame(rows, columns=["participant", "domain", "typical"])
+    known = known.assign(
+        domain=known["item"].map(domains), score=known["answer"].map(scores)
+    )
+    keys = ["participant", "domain"]
+    people = known[keys].drop_duplicates()
+    scored = known.dropna(subset=["score"]).sort_values([*keys, "score", "answer"])
+    groups = scored.groupby(keys, sort=False)
+    position = groups.cumcount()
+    size = groups["score"].transform("size")
+    middle = scored.loc[position == (size - 1) // 2, [*keys, "answer"]]
+    typical = people.merge(middle, how="left", on=keys)
+    typical["answer"] = typical["answer"].fillna(PREFER_NOT)
+    typical = typical.rename(columns={"answer": "typical"}).sort_values(keys)
+    return typical.reset_index(drop=True)[["participant", "domain", "typical"]]
 
 
-def domain_counts(typical: pd.DataFrame, content: SelfAssessment) -> pd.DataFrame:
-    """People per domain and typical answer, zeros included, in content order.
+def domain_counts(
+    typical: pd.DataFrame, variant: Variant, content: SelfAssessment
+) -> pd.DataFrame:
+    """People per domain of ``variant`` and typical answer, zeros included, in
+    content order.
 
-    Columns ``domain``, ``title``, ``answer``, ``label``, ``count``, ``share`` (of
-    the people counted in that domain).
+    Columns ``variant``, ``domain``, ``title``, ``answer``, ``label``, ``count``,
+    ``share`` (of the people counted in that domain).
     """
     counts = typical.groupby(["domain", "typical"]).size()
     people_in = typical.groupby("domain").size()
     rows = []
-    for domain in content.domains:
+    for domain in variant.domains:
         people = int(people_in.get(domain.key, 0))
         for answer in content.answer_keys:
             count = int(counts.get((domain.key, answer), 0))
             rows.append(
-                (domain.key, domain.title, answer, content.answer_label(answer),
-                 count, count / people if people else 0.0)
+                (variant.key, domain.key, domain.title, answer,
+                 content.answer_label(answer), count,
+                 count / people if people else 0.0)
             )  # fmt: skip
-    columns = ["domain", "title", "answer", "label", "count", "share"]
+    columns = ["variant", "domain", "title", "answer", "label", "count", "share"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -153,6 +215,12 @@ def identities_note(identities: pd.DataFrame, k: int) -> str:
     )
 
 
+def variant_waits(label: str, k: int) -> str:
+    """What a shared screen says for a variant not released yet (whoever used it)."""
+    text = shown_once(k, "people using these statements have finished")
+    return f"{label}: {text[0].lower()}{text[1:]}"
+
+
 def zone_counts(
     zones: pd.DataFrame, moment: str, people: frozenset[str], content: SelfAssessment
 ) -> pd.DataFrame:
@@ -177,41 +245,77 @@ def zone_counts(
 
 
 @dataclass(frozen=True)
+class VariantResults:
+    """One variant's domains as of its own latest release (None before the first)."""
+
+    variant: Variant
+    release: ReleaseState
+    domains: pd.DataFrame | None
+
+
+@dataclass(frozen=True)
 class RoomResults:
     """The released figures; a frame is None until its first release."""
 
     inventory: ReleaseState
     end: ReleaseState
-    domains: pd.DataFrame | None
+    variants: tuple[VariantResults, ...]
     identities: pd.DataFrame | None
     zones: pd.DataFrame | None
 
     @property
-    def key(self) -> tuple[int, int, int]:
+    def key(self) -> tuple[int, ...]:
         """Changes exactly when something the room sees may change."""
-        return (_batch(self.inventory), _batch(self.end), self.inventory.k)
+        batches = (_batch(v.release) for v in self.variants)
+        return (_batch(self.inventory), _batch(self.end), *batches, self.inventory.k)
+
+    def domains(self, variant: str) -> pd.DataFrame | None:
+        """The released domains of ``variant`` (None before its first release)."""
+        return next(
+            (v.domains for v in self.variants if v.variant.key == variant), None
+        )
 
 
 def _batch(state: ReleaseState) -> int:
     return state.latest.batch if state.latest else 0
 
 
+def variant_results(
+    records: Sequence[Recorded], content: SelfAssessment
+) -> tuple[VariantResults, ...]:
+    """Each variant's domains through its own batched release and the gate."""
+    variants = submission_variants(records, content)
+    every_answer = kind_frame(records, SelfAssessmentAnswered.kind)
+    results = []
+    for variant in content.variants:
+        release = batched_release(
+            records, submitted_in(variants, variant.key), reveal=ACTIVITY
+        )
+        domains = None
+        if release.latest is not None:
+            latest = release.latest
+            seen = every_answer.loc[  # what ``latest.visible`` keeps, as a frame
+                (every_answer["id"] <= latest.cutoff)
+                & every_answer["participant"].isin(latest.people)
+            ]
+            answers = latest_per(seen, ["participant", "item"])
+            counts = domain_counts(
+                typical_answers(answers, variant, content), variant, content
+            )
+            domains = release_frame(counts, "count", release.k, ["domain"], ["share"])
+        results.append(VariantResults(variant, release, domains))
+    return tuple(results)
+
+
 def room_results(records: Sequence[Recorded], content: SelfAssessment) -> RoomResults:
-    """Domains, identities and zones as of their latest releases, through the gate."""
+    """Domains per variant, identities and zones as of their latest releases."""
     inventory = batched_release(records, submitted_by, reveal=ACTIVITY)
     end = batched_release(records, end_zone_by, reveal=ACTIVITY)
     k = inventory.k
-    domains = identities = None
+    identities = None
     zone_frames = []
     if inventory.latest is not None:
         seen = inventory.latest.visible(records, person_of)
-        answers = latest_per(
-            kind_frame(seen, SelfAssessmentAnswered.kind), ["participant", "item"]
-        )
-        typical = typical_answers(answers, content)
-        domains = release_frame(
-            domain_counts(typical, content), "count", k, ["domain"], ["share"]
-        )
         reflections = kind_frame(seen, IdentityReflected.kind)
         identities = identity_counts(reflections, inventory.latest.people, content, k)
         zone_frames.append(
@@ -234,4 +338,5 @@ def room_results(records: Sequence[Recorded], content: SelfAssessment) -> RoomRe
         if zone_frames
         else None
     )
-    return RoomResults(inventory, end, domains, identities, zones)
+    variants = variant_results(records, content)
+    return RoomResults(inventory, end, variants, identities, zones)

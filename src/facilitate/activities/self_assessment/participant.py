@@ -1,22 +1,26 @@
 """The participant's self-assessment: one part at a time, then a private profile.
 
+The role chosen at join picks the statements (``current_variant``): educators,
+support staff, families and community members, and students each meet a complete
+inventory written for them. People whose role no variant lists ("Prefer not to
+say", "Other") start with the default and may choose another on the first step.
+
 Every answer is appended as it is chosen, so a reload resumes at the first part
-with an open statement. After submitting, the person sees their own domain scores
-as plain HTML bars (no plotly on phones), a prompt per domain and a link that hands
-them their answers and words as a text file built here in their own kernel.
+with an open statement. After submitting, the person sees where their answers
+gather in each part, in words, with prompts (``private_profile``), and a link
+that hands them their answers and words as a text file built in their own kernel.
 No pandas or plotly: this module is imported in participant kernels.
 """
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as widgets
 
 from facilitate.activities.self_assessment.content import (
     Domain,
-    SelfAssessment,
+    Variant,
     load_self_assessment,
 )
 from facilitate.activities.self_assessment.events import (
@@ -25,10 +29,14 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
 )
+from facilitate.activities.self_assessment.private_profile import (
+    download_link,
+    profile_html,
+)
 from facilitate.activities.self_assessment.profile import (
     MY_KINDS,
     MyAnswers,
-    domain_scores,
+    current_variant,
     first_open_domain,
     reflection_text,
 )
@@ -61,9 +69,11 @@ class SelfAssessmentActivity:
         records = context.store.read(self.code, kinds=list(MY_KINDS))
         self.mine = MyAnswers().apply(records, context.participant)
         self.zone = ZoneCheck(context, "start", self.content, self.mine)
-        self.items = {
-            item.key: self._item_radio(item.key) for item in self.content.items
-        }
+        self.variant: Variant = current_variant(self.mine, self.content)
+        self.items: dict[str, widgets.RadioButtons] = {}
+        self._build_items(self.variant)
+        self.chooser = self._variant_chooser()
+        self.variant_note = message("fc-sa-variant")
         self.identities = {
             q.key: self._identity_select(q.key) for q in self.content.identity_questions
         }
@@ -94,7 +104,38 @@ class SelfAssessmentActivity:
 
     @property
     def step_count(self) -> int:
-        return len(self.content.domains) + 3
+        return len(self.variant.domains) + 3
+
+    def _build_items(self, variant: Variant) -> None:
+        """Answer buttons for ``variant``'s statements (built once, when first met)."""
+        for item in variant.items:
+            if item.key not in self.items:
+                self.items[item.key] = self._item_radio(item.key)
+
+    def _variant_chooser(self) -> widgets.RadioButtons | None:
+        """For roles no variant lists: which statements fit best (else None)."""
+        if self.content.variant_for_role(self.mine.role) is not None:
+            return None
+        chooser = styled(
+            widgets.RadioButtons(
+                options=[(v.label, v.key) for v in self.content.variants],
+                value=self.variant.key,
+                layout=widgets.Layout(width="auto"),
+            ),
+            "fc-sa-variant-choice",
+        )
+        chooser.observe(lambda change: self.choose_variant(change["new"]), "value")
+        return chooser
+
+    def choose_variant(self, key: Any) -> None:
+        """Switch statements; the answers given later say which ones were used."""
+        if key not in {v.key for v in self.content.variants}:
+            say(self.status, "Please choose one of the sets listed.", "error")
+            return
+        self.variant = self.content.variant(str(key))
+        self._build_items(self.variant)
+        if self.step == 0:
+            self.go(0)
 
     def _item_radio(self, item: str) -> widgets.RadioButtons:
         radio = styled(
@@ -140,11 +181,11 @@ class SelfAssessmentActivity:
         if self.mine.submitted:
             self.show_profile()
             return
-        open_domain = first_open_domain(self.mine.answers, self.content)
+        open_domain = first_open_domain(self.mine.answers, self.variant)
         if not self.mine.answers:
             self.go(0)
         elif open_domain is None:
-            self.go(len(self.content.domains) + 1)
+            self.go(len(self.variant.domains) + 1)
         else:
             self.go(open_domain + 1)
 
@@ -153,7 +194,7 @@ class SelfAssessmentActivity:
         if leaving_notes and not self.save_reflections():
             return
         self.step = max(0, min(step, self.step_count - 1))
-        domains = self.content.domains
+        domains = self.variant.domains
         if self.step == 0:
             title, parts = "Before we start", self._intro_parts()
         elif self.step <= len(domains):
@@ -177,8 +218,21 @@ class SelfAssessmentActivity:
         ]  # fmt: skip
 
     def _intro_parts(self) -> list[widgets.Widget]:
-        intro = widgets.HTML(f"<p>{escape(self.content.introduction)}</p>")
-        return [intro, self.zone.root]
+        content, variant = self.content, self.variant
+        size = (
+            f"{len(variant.items)} statements in {len(variant.domains)} parts, then "
+            "a few questions about identity and a private note."
+        )
+        intro = widgets.HTML(
+            f"<p>{escape(content.introduction)}</p><p>{escape(size)}</p>"
+            f'<p class="fc-sa-guidance"><b>{escape(content.guidance)}</b></p>'
+        )
+        say(self.variant_note, variant.introduction)
+        parts: list[widgets.Widget] = [intro, self.variant_note]
+        if self.chooser is not None:
+            prompt = widgets.HTML(f"<p><b>{escape(content.variant_prompt)}</b></p>")
+            parts += [prompt, self.chooser]
+        return [*parts, self.zone.root]
 
     def _domain_parts(self, domain: Domain) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = []
@@ -194,6 +248,8 @@ class SelfAssessmentActivity:
         note = widgets.HTML(
             "<p>Tick any that fit. The room sees "
             "only how many people chose an identity, and only when enough did.</p>"
+            f'<p><small style="color:#555">{escape(self.content.identity_source)}'
+            "</small></p>"
         )
         parts: list[widgets.Widget] = [note]
         for question in self.content.identity_questions:
@@ -214,7 +270,7 @@ class SelfAssessmentActivity:
 
     def go_next(self) -> None:
         """Move on once every statement in this part has an answer."""
-        domains = self.content.domains
+        domains = self.variant.domains
         if 1 <= self.step <= len(domains):
             missing = [
                 i
@@ -246,6 +302,7 @@ class SelfAssessmentActivity:
         event = SelfAssessmentAnswered(self.context.participant, item, str(answer))
         if self.context.record(event, self.status) is not None:
             self.mine.answers[item] = str(answer)
+            self.mine.last_item = item
 
     def save_identities(self) -> bool:
         known = {c.key for c in self.content.identities}
@@ -281,7 +338,7 @@ class SelfAssessmentActivity:
 
     def finish(self) -> None:
         """Submit: every statement answered, notes saved, then the private profile."""
-        open_domain = first_open_domain(self.mine.answers, self.content)
+        open_domain = first_open_domain(self.mine.answers, self.variant)
         if open_domain is not None:
             self.go(open_domain + 1)
             say(self.status, "Some statements are still open in this part.", "error")
@@ -312,43 +369,3 @@ class SelfAssessmentActivity:
 
     def refresh(self, roster: Roster, new: list[Recorded]) -> None:
         """Nothing here depends on other people's events."""
-
-
-def _bar(share: float | None) -> str:
-    if share is None:
-        return '<span class="fc-sa-score-value">No answer given</span>'
-    percent = round(share * 100)
-    return (
-        f'<div role="img" aria-label="{percent}%" style="background:#e8eef5;'
-        f'width:100%;max-width:24em;height:1.1em;border-radius:4px">'
-        f'<div style="background:#0072B2;width:{percent}%;height:100%;'
-        f'border-radius:4px"></div></div>'
-        f'<span class="fc-sa-score-value">{percent}%</span>'
-    )
-
-
-def profile_html(mine: MyAnswers, content: SelfAssessment) -> str:
-    """Domain scores as plain HTML bars with each domain's reflection prompt."""
-    rows = [
-        "<p>Only you see this. The bar shows how often you said each practice is "
-        "true of you (Always = 100%). Use it to choose where to grow, not to grade "
-        "yourself.</p>"
-    ]
-    for score in domain_scores(mine.answers, content):
-        rows.append(
-            f'<div class="fc-sa-score"><p><b>{escape(score.title)}</b></p>'
-            f"{_bar(score.share)}<p><i>{escape(score.prompt)}</i></p></div>"
-        )
-    return "".join(rows)
-
-
-def download_link(text: str, filename: str) -> str:
-    """A link that hands the text to its owner as a file (base64, nothing to escape)."""
-    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return (
-        f'<a class="fc-sa-download-link" download="{escape(filename)}" '
-        f'href="data:text/plain;charset=utf-8;base64,{data}" '
-        'style="display:inline-block;padding:0.6em 1em;background:#0072B2;'
-        'color:#fff;border-radius:4px;text-decoration:none">'
-        "⬇ Download my reflection</a>"
-    )

@@ -2,7 +2,8 @@
 
 Built from the same ``room_results`` as the shared screen, so the export holds
 exactly what the room was allowed to see: no individual answer, no private
-reflection, no name, and nothing newer than the last batch.
+reflection, no name, and nothing newer than the last batch. Each variant of the
+inventory is reported on its own (its statements differ from the others').
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ HEADING = "Self-assessment: where we stand as a group"
 def self_assessment_part(
     records: Sequence[Recorded], session: SessionInfo
 ) -> ReportPart:
-    """Typical answers per domain, identities named by enough people, the zone shift."""
+    """Typical answers per domain and variant, identities named by enough people,
+    the zone shift."""
+    import pandas as pd
+
     from facilitate.activities.self_assessment.charts import (
         domain_figure,
         identity_figure,
@@ -29,8 +33,8 @@ def self_assessment_part(
     from facilitate.activities.self_assessment.metrics import (
         identities_note,
         room_results,
+        variant_waits,
     )
-    from facilitate.core.release import shown_once
 
     content = load_self_assessment()
     results = room_results(records, content)
@@ -38,12 +42,18 @@ def self_assessment_part(
     notes = [results.inventory.progress()]
     figures = []
     tables = {}
-    if results.domains is None:
-        notes.append(shown_once(k, "people have finished"))
-    else:
-        figures.append(domain_figure(results.domains, content, k))
-        tables["self_assessment_domains"] = results.domains[
-            ["title", "label", "count", "share"]
+    domains, waiting = [], []
+    for variant in results.variants:
+        if variant.domains is None:
+            waiting.append(variant.variant.label)
+            continue
+        figures.append(domain_figure(variant.domains, variant.variant, content, k))
+        domains.append(variant.domains.assign(variant=variant.variant.label))
+    if waiting:
+        notes.append(variant_waits(", ".join(waiting), k))
+    if domains:
+        tables["self_assessment_domains"] = pd.concat(domains, ignore_index=True)[
+            ["variant", "title", "label", "count", "share"]
         ]
     if results.identities is not None:
         shown = results.identities.loc[~results.identities["hidden"]]

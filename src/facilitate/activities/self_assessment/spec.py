@@ -16,7 +16,7 @@ SPEC = ActivitySpec(
     phase=Phase(
         "self_assessment",
         "Self-assessment",
-        "Look honestly at how identity, privilege and bias shape your practice.",
+        "Look honestly at how identity, privilege and bias shape what you do.",
     ),
     events=(
         SelfAssessmentAnswered,

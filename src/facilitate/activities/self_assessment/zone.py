@@ -43,7 +43,16 @@ class ZoneCheck:
         if mine is None:
             records = context.store.read(context.session.code, kinds=[ZoneChecked.kind])
             mine = MyAnswers().apply(records, context.participant)
-        self.prompt = widgets.HTML(f"<p><b>{escape(self.content.zone_prompt)}</b></p>")
+        source = self.content.zone_source
+        self.prompt = widgets.HTML(
+            f"<p><b>{escape(self.content.zone_prompt)}</b>"
+            + (
+                f'<br><small style="color:#555">{escape(source)}</small>'
+                if source
+                else ""
+            )
+            + "</p>"
+        )
         self.choice = styled(
             widgets.RadioButtons(
                 options=[
