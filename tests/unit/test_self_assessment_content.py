@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentAnswered,
     ZoneChecked,
 )
-from facilitate.activities.self_assessment.participant import download_link
 from facilitate.activities.self_assessment.profile import (
     DomainScore,
     MyAnswers,
@@ -128,11 +126,3 @@ def test_reflection_file_holds_my_answers_and_words(small):
     assert "Most? Race or ethnicity, Gender" in text
     assert "Zone at the start: Risk zone" in text
     assert "I favour <quick> talkers." in text
-
-
-def test_download_link_carries_the_text_without_raw_html():
-    link = download_link('<script>alert("x")</script>', 'a"b.txt')
-    assert "<script>" not in link
-    assert 'download="a&quot;b.txt"' in link
-    data = link.split("base64,", 1)[1].split('"', 1)[0]
-    assert base64.b64decode(data).decode() == '<script>alert("x")</script>'

@@ -3,6 +3,7 @@
 Answers lean towards the middle of the scale with a few "prefer not to say", as a
 real staff room would; most people submit, two are still working, every zone moment
 has enough answers to draw, and results are revealed so the demo shows the charts.
+Private reflections are never stored, so the demo has none.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from facilitate.activities.self_assessment.content import (
 )
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
-    PrivateReflectionSaved,
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
     ZoneChecked,
@@ -59,10 +59,4 @@ def seed_self_assessment(
             store.append(code, SelfAssessmentSubmitted(person))
         end = rng.choice(_END_CHOICES[start])
         store.append(code, ZoneChecked(person, "end", end))
-    store.append(
-        code,
-        PrivateReflectionSaved(
-            people[0], "leadership", "I tend to trust ideas that sound like mine."
-        ),
-    )
     store.append(code, ResultsRevealed(activity="self_assessment", revealed=True))
