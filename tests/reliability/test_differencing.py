@@ -16,6 +16,7 @@ exactly that one person's answers.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -96,10 +97,8 @@ def feedback(store, code, who, rating):
 def unlinked_feedback(store, code, who, rating):
     """A form as pages send it now: once, held apart, released k at a time."""
     content = FeedbackContent({"voice": rating, "heard": rating})
-    try:
+    with contextlib.suppress(AlreadyRecorded):  # a second form is refused
         store.append_unlinked(code, FeedbackSent(who), content, K)
-    except AlreadyRecorded:
-        pass  # a second form from the same person is refused
 
 
 def checkin(store, code, who, choice):

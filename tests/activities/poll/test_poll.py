@@ -11,8 +11,8 @@ import pytest
 
 from facilitate.core.agenda import AGENDA_VARIABLE, current_agenda
 from facilitate.core.events import ParticipantJoined, PhaseChanged
-from facilitate.export.summary import build_parts_safely
 from facilitate.export.event_log import event_log
+from facilitate.export.summary import build_parts_safely
 from facilitate.export.tables import write_csv
 from facilitate.ui.console_page import ConsolePage
 from facilitate.ui.participant_page import ParticipantPage
