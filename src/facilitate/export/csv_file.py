@@ -38,9 +38,9 @@ def neutralise(value: object) -> object:
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` with every text cell and header neutralised."""
-    safe = frame.map(neutralise)
-    safe.columns = [str(neutralise(str(column))) for column in frame.columns]
-    return safe
+    cells = [[neutralise(value) for value in row] for row in frame.itertuples(False)]
+    columns = [str(neutralise(str(column))) for column in frame.columns]
+    return pd.DataFrame(cells, columns=columns, dtype=object)
 
 
 def write_table(frame: pd.DataFrame, path: Path) -> Path:

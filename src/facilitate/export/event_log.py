@@ -69,6 +69,8 @@ class Row:
     kind: str
     who: str | None
     fields: dict[str, Any]
+    #: The kind names people (even if this row, a silence say, names nobody).
+    personal: bool = False
 
 
 def exported_rows(records: Sequence[Recorded]) -> list[Row]:
@@ -86,7 +88,9 @@ def exported_rows(records: Sequence[Recorded]) -> list[Row]:
             for f in kinds[record.kind]
             if f != named
         }
-        rows.append(Row(record.id, record.at, record.kind, _person(who), fields))
+        rows.append(
+            Row(record.id, record.at, record.kind, _person(who), fields, bool(named))
+        )
     return rows
 
 
@@ -121,30 +125,34 @@ def kind_pseudonyms(
 def grouped_minutes(rows: Sequence[Row], k: int) -> dict[int, float]:
     """Row id -> the minute it is shown at: its own, or its group's of k people.
 
-    Rows of one kind that name a person are taken minute by minute into groups
+    Rows of a kind that names people are taken minute by minute into groups
     holding at least k people; each group is shown at its last minute, and a last
-    group of fewer than k joins the one before. Other rows keep their minute.
+    group of fewer than k joins the one before. Other kinds keep their minute.
     """
     k = floored(k)
     shown = {row.id: row.at // MINUTE * MINUTE for row in rows}
     by_kind: dict[str, list[Row]] = {}
     for row in rows:
-        if row.who is not None:
+        if row.personal:
             by_kind.setdefault(row.kind, []).append(row)
     for kind_rows in by_kind.values():
         groups: list[list[Row]] = [[]]
         for row in sorted(kind_rows, key=lambda r: (r.at, r.id)):
             group = groups[-1]
-            full = len({r.who for r in group}) >= k
+            full = _people(group) >= k
             if full and shown[row.id] != shown[group[-1].id]:
                 groups.append([])
             groups[-1].append(row)
-        if len(groups) > 1 and len({r.who for r in groups[-1]}) < k:
+        if len(groups) > 1 and _people(groups[-1]) < k:
             groups[-2].extend(groups.pop())
         for group in groups:
             last = max(shown[r.id] for r in group)
             shown.update({r.id: last for r in group})
     return shown
+
+
+def _people(rows: Sequence[Row]) -> int:
+    return len({row.who for row in rows if row.who is not None})
 
 
 def event_log(
