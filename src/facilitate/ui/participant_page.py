@@ -13,6 +13,7 @@ slow; a deleted session turns the page into one sentence saying it has ended.
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,7 +152,7 @@ class ParticipantPage:
         """Open the session with this code; a new code starts membership afresh."""
         waiting = self.wrong_codes.wait_seconds()
         if waiting > 0:
-            self.show_code_step(TOO_MANY_CODES.format(seconds=round(waiting + 0.5)))
+            self.show_code_step(TOO_MANY_CODES.format(seconds=math.ceil(waiting)))
             return
         try:
             session = find_session(self.store, raw_code)

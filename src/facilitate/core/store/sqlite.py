@@ -214,7 +214,8 @@ class SQLiteStore:
             return [Recorded(marker_id, session, at, marker), *released]
 
         recorded = self._write(lambda: self._transaction(body))
-        self._empty_journal(HOLD_JOURNAL_SECONDS)
+        if not self._empty_journal(HOLD_JOURNAL_SECONDS):
+            log.warning("the journal of %s still holds arrival order", self.path)
         return recorded
 
     def _hold(self, session: str, content: Event) -> None:
