@@ -170,7 +170,7 @@ class ParticipantPage:
         else:
             self.show_join_step()
         if self.poller is None:
-            news = news_of(self.store, self.session.code)
+            news = news_of(self.store, session.code)
             self.poller = keep_polling(self.refresh, PARTICIPANT_INTERVAL, news)
 
     def follow(self, session: SessionInfo | None) -> None:
