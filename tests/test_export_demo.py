@@ -1,8 +1,11 @@
 """Exporting the demo session to HTML, PDF and CSV, as a leader would.
 
 One export (through the command line, in this process) feeds every check, because
-it runs a kernel and Chromium. A participant's hostile text and a lone role make
-sure escaping and the k rule hold in the files people take away.
+it runs a kernel and Chromium; a second, CSV only, adds the opt-in event log. A
+participant's hostile text and a lone role make sure escaping and the k rule hold
+in the files people take away, and the demo's tracked discussion, feedback and
+answers show that nothing in the files ties an answer to a speaker or to the
+order people joined in.
 """
 
 from __future__ import annotations
@@ -55,6 +58,21 @@ def exported(tmp_path_factory):
             ["--data-dir", str(data_dir), "export", session.code, "--out", str(out)]
         )
     assert code == 0
+    with redirect_stdout(io.StringIO()):
+        logged = main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "export",
+                session.code,
+                "--to",
+                "csv",
+                "--event-log",
+                "--out",
+                str(out / "with-log"),
+            ]
+        )
+    assert logged == 0
     records = store.read(session.code)
     parts = build_parts_safely(records, session)
     store.close()
@@ -65,6 +83,7 @@ def exported(tmp_path_factory):
         "html": stem.with_suffix(".html"),
         "pdf": stem.with_suffix(".pdf"),
         "csv": out / f"summary-{session.code}-csv",
+        "log_csv": out / "with-log" / f"summary-{session.code}-csv",
         "terminal": terminal.getvalue(),
     }
 
@@ -167,12 +186,14 @@ def pgm_pixels(path: Path) -> np.ndarray:
 def test_csv_tables_and_log_hold_no_private_text(exported):
     files = sorted(exported["csv"].glob("*.csv"))
     names = {f.name for f in files}
-    assert "events.csv" in names
+    assert "events.csv" not in names, "aggregates only, unless asked"
     assert "feedback-feedback_ratings.csv" in names
     for part in exported["parts"]:
         for table in part.tables:
             assert f"{part.key}-{table}.csv" in names
-    for path in files:
+    logged = sorted(exported["log_csv"].glob("*.csv"))
+    assert {f.name for f in logged} == names | {"events.csv"}
+    for path in files + logged:
         frame = pd.read_csv(path)
         assert PRIVATE_COLUMNS.isdisjoint(frame.columns), path.name
         text = path.read_text(encoding="utf-8")
@@ -180,7 +201,7 @@ def test_csv_tables_and_log_hold_no_private_text(exported):
         assert exported["session"].key not in text
         for name, _ in DEMO_PEOPLE:
             assert not re.search(rf"\b{name}\b", text), (name, path.name)
-    log = pd.read_csv(exported["csv"] / "events.csv", keep_default_na=False)
+    log = pd.read_csv(exported["log_csv"] / "events.csv", keep_default_na=False)
     assert "role" not in log.columns, "a lone role next to a pseudonym identifies"
     assert {"self_assessment_answered", "private_reflection_saved"}.isdisjoint(
         set(log["kind"])
@@ -190,4 +211,70 @@ def test_csv_tables_and_log_hold_no_private_text(exported):
     )
     people = {p for p in log["person"] if p}
     assert people
-    assert all(re.fullmatch(r"P\d\d", p) for p in people)
+    assert all(re.fullmatch(r"[a-z_]+-\d\d", p) for p in people)
+
+
+#: Kinds that carry what a person answered (or that they did).
+ANSWER_KINDS = {
+    "checkin_answered",
+    "practice_rated",
+    "self_assessment_submitted",
+    "feedback_sent",
+    "feedback_content",
+    "feedback_given",
+}
+#: Kinds that say who someone is to whoever watched: a speaker, a join position.
+KNOWN_KINDS = {"turn_started", "speaker_added", "participant_joined"}
+
+
+def test_aggregates_put_no_answer_beside_any_person(exported):
+    """Without the event log, only the talk shares are per person: talk only."""
+    per_person = {}
+    for path in sorted(exported["csv"].glob("*.csv")):
+        frame = pd.read_csv(path)
+        named = {"person", "participant", "speaker", "name"} & set(frame.columns)
+        if named:
+            per_person[path.name] = set(frame.columns)
+    assert per_person == {
+        "participation-participation_talk_shares.csv": {"person", "talk_share", "turns"}
+    }
+
+
+def test_the_event_log_ties_no_answer_to_a_speaker_or_a_join_position(exported):
+    """The ways a reader could link rows, tried on the file alone, all fail."""
+    log = pd.read_csv(exported["log_csv"] / "events.csv", keep_default_na=False)
+    kinds = set(log["kind"])
+    assert {"turn_started", "participant_joined", "feedback_content"} <= kinds
+    assert {"checkin_answered", "practice_rated", "feedback_sent"} <= kinds
+    # 1. No shared pseudonym: each pseudonym names its own kind and no other.
+    pairs = zip(log["kind"], log["person"], strict=True)
+    assert all(person.startswith(f"{kind}-") for kind, person in pairs if person)
+    by_kind = {k: set(rows["person"]) - {""} for k, rows in log.groupby("kind")}
+    for known in KNOWN_KINDS & kinds:
+        for answer in ANSWER_KINDS & kinds:
+            assert by_kind[known].isdisjoint(by_kind[answer]), (known, answer)
+    # 2. Forms name nobody at all.
+    forms = log.loc[log["kind"].isin({"feedback_content", "feedback_given"})]
+    assert set(forms["person"]) == {""}
+    assert set(forms["ratings"]) != {""}
+    # 3. No order to read: no sequence numbers, and rows sorted by time, kind and
+    #    pseudonym, so no row sits next to the one logged just before it.
+    assert list(log.columns[:3]) == ["time", "kind", "person"]
+    assert not {"id", "target"} & set(log.columns)
+    keys = list(zip(log["time"], log["kind"], log["person"], strict=True))
+    assert keys == sorted(keys)
+    # 4. No time singles anyone out: minutes only, and every time a person kind
+    #    shows holds at least k people of that kind, or all of them if fewer
+    #    (forms: at least k forms).
+    k = exported["session"].min_group_size
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\dZ", t) for t in log["time"])
+    for kind in (ANSWER_KINDS | KNOWN_KINDS) & kinds - {"feedback_given"}:
+        per_time = log.loc[log["kind"] == kind].groupby("time")
+        if kind == "feedback_content":  # no person: batches of k forms
+            sizes = per_time.size()
+        else:
+            sizes = per_time["person"].agg(lambda p: len(set(p) - {""}))
+        everyone = len(by_kind.get(kind, ())) or len(forms)
+        assert sizes.min() >= min(k, everyone), (kind, sizes.to_dict())
+    turns = log.loc[log["kind"] == "turn_started", "time"]
+    assert turns.nunique() > 1, "the discussion's own times are kept, in groups"

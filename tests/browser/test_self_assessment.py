@@ -9,12 +9,14 @@ she sees the families' statements, not the teachers'. Everyone else's answers
 are appended to the store as their own pages would. With k = 3, the educators'
 chart waits while two have finished and appears with the third; the families'
 chart waits while two families have finished and appears once enough have. The
-private reflection and the names never reach the console's HTML.
-"""
+names never reach the console's HTML. The private reflection never reaches the
+server: it is not in the database file, its journal or an export, while Ana's
+page shows it again after a reload and downloads it; "Not you?" then clears it
+from the browser."""
 
 from __future__ import annotations
 
-import base64
+from pathlib import Path
 
 import pytest
 
@@ -24,6 +26,8 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentAnswered,
 )
 from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.store import DATABASE_NAME
+from facilitate.export import export_session
 from tests.browser.people import join, plot_data, plot_selector, wait_for_text
 from tests.live_server import WIDGET_TIMEOUT_MS as PAGE_MS
 from tests.unit.self_assessment_fixtures import complete_inventory
@@ -79,7 +83,8 @@ def complete_in_browser(page) -> None:
             "input"
         ).check()
     page.click(".fc-sa-next")
-    page.fill(".fc-sa-reflection-leadership textarea", SECRET)
+    page.wait_for_selector(".fc-notes-promise")
+    page.fill(".fc-notes-text-leadership", SECRET)
     page.click(".fc-sa-submit")
     page.wait_for_selector(".fc-sa-profile-title")
 
@@ -108,7 +113,18 @@ def domain_titles(page, variant: str) -> list[str]:
     return list(dict.fromkeys(t for trace in traces for t in trace.get("y") or []))
 
 
-def test_each_role_meets_its_statements_and_each_set_waits_for_k(server, new_page):
+def on_the_server(server) -> bytes:
+    """The database file and its journal, as anyone with the disk would read them."""
+    found = b""
+    for suffix in ("", "-wal"):
+        path = server.data_dir / f"{DATABASE_NAME}{suffix}"
+        found += path.read_bytes() if path.exists() else b""
+    return found
+
+
+def test_each_role_meets_its_statements_and_each_set_waits_for_k(
+    server, new_page, tmp_path
+):
     session = server.new_session("Self-assessment for everyone", k=K)
     code = session.code
     console = new_page()
@@ -130,16 +146,10 @@ def test_each_role_meets_its_statements_and_each_set_waits_for_k(server, new_pag
           for name, who in joined.items()}  # fmt: skip
     assert by["Ana Quill"] == {item.key for item in EDUCATORS.items}
     assert by["Hana Brook"] == {item.key for item in FAMILIES.domains[0].items}
-    assert [r.event.text for r in server.store.read(
-        code, kinds=[PrivateReflectionSaved.kind]
-    )] == [SECRET]  # fmt: skip
+    assert server.store.read(code, kinds=[PrivateReflectionSaved.kind]) == []
     profile = ana.inner_text(".fc-self-assessment")
     assert "%" not in profile
     assert "for all of the statements about" in profile
-    href = ana.get_attribute(".fc-sa-download-link", "href")
-    downloaded = base64.b64decode(href.split("base64,", 1)[1]).decode()
-    assert SECRET in downloaded
-    assert "%" not in downloaded
 
     complete_inventory(server.store, code, "b")
     for person in ("f1", "f2"):
@@ -179,3 +189,26 @@ def test_each_role_meets_its_statements_and_each_set_waits_for_k(server, new_pag
     assert "Ana Quill" not in html
     assert "Hana Brook" not in html
     assert "Person b" not in html
+
+    ana.reload()
+    ana.wait_for_selector(".fc-notes-text-leadership")
+    assert ana.input_value(".fc-notes-text-leadership") == SECRET
+    assert "never sent to the server" in ana.inner_text(".fc-notes-promise")
+    with ana.expect_download() as download:
+        ana.click(".fc-notes-download")
+    kept = Path(download.value.path()).read_text(encoding="utf-8")
+    assert SECRET in kept
+    assert EDUCATORS.domains[0].title in kept
+    assert "%" not in kept
+    export_session(
+        server.store, session, server.data_dir, tmp_path, ["csv"], print, True
+    )
+    exported = [p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.csv")]
+    assert exported
+    assert not any(SECRET in text for text in exported)
+    assert SECRET.encode() not in on_the_server(server)
+
+    ana.click(".fc-leave")  # a shared device: the next person must not see it
+    ana.wait_for_selector(".fc-code-input")
+    kept_keys = ana.evaluate("() => Object.keys(window.localStorage)")
+    assert not [k for k in kept_keys if k.startswith("facilitate.")], kept_keys

@@ -16,6 +16,7 @@ exactly that one person's answers.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -27,7 +28,11 @@ from facilitate.activities.checkin.content import load_checkin
 from facilitate.activities.checkin.display import CheckinPanel
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.activities.feedback.display import FeedbackPanel
-from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.events import (
+    FeedbackContent,
+    FeedbackGiven,
+    FeedbackSent,
+)
 from facilitate.activities.self_assessment.content import load_self_assessment
 from facilitate.activities.self_assessment.display import SelfAssessmentPanel
 from facilitate.activities.self_assessment.events import (
@@ -36,6 +41,7 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentSubmitted,
     ZoneChecked,
 )
+from facilitate.core.errors import AlreadyRecorded
 from facilitate.core.events import ParticipantJoined, ResultsRevealed
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import create_session
@@ -85,7 +91,15 @@ def end_zone(store, code, who, zone):
 
 
 def feedback(store, code, who, rating):
+    """A form as earlier logs kept it, next to its author (resubmittable)."""
     store.append(code, FeedbackGiven(who, {"voice": rating, "heard": rating}))
+
+
+def unlinked_feedback(store, code, who, rating):
+    """A form as pages send it now: once, held apart, released k at a time."""
+    content = FeedbackContent({"voice": rating, "heard": rating})
+    with contextlib.suppress(AlreadyRecorded):  # a second form is refused
+        store.append_unlinked(code, FeedbackSent(who), content, K)
 
 
 def checkin(store, code, who, choice):
@@ -141,6 +155,20 @@ FIGURES: dict[str, dict[str, Any]] = {
         "edit": (
             lambda s, c, w: feedback(s, c, w, 2),
             lambda s, c, w: feedback(s, c, w, 3),
+        ),
+        "outsider": None,
+    },
+    "feedback, unlinked": {
+        "panel": FeedbackPanel,
+        "known": lambda s, c, w: unlinked_feedback(s, c, w, 4),
+        "early": lambda s, c, w: unlinked_feedback(s, c, w, 5),
+        "last": (
+            lambda s, c, w: unlinked_feedback(s, c, w, 4),
+            lambda s, c, w: unlinked_feedback(s, c, w, 1),
+        ),
+        "edit": (
+            lambda s, c, w: unlinked_feedback(s, c, w, 2),
+            lambda s, c, w: unlinked_feedback(s, c, w, 3),
         ),
         "outsider": None,
     },

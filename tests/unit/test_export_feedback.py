@@ -7,8 +7,16 @@ import pandas.testing as pdt
 
 from facilitate.activities.feedback.content import load_feedback
 from facilitate.activities.feedback.display import FeedbackPanel
-from facilitate.activities.feedback.events import FeedbackGiven
-from facilitate.activities.feedback.metrics import feedback_comments, rating_summary
+from facilitate.activities.feedback.events import (
+    FeedbackContent,
+    FeedbackGiven,
+    FeedbackSent,
+)
+from facilitate.activities.feedback.metrics import (
+    feedback_comments,
+    rating_summary,
+    released_feedback,
+)
 from facilitate.activities.feedback.participant import FeedbackActivity
 from facilitate.activities.feedback.report import feedback_part
 from facilitate.core.events import ParticipantJoined
@@ -16,15 +24,21 @@ from facilitate.ui.contexts import DisplayContext, ParticipantContext
 
 
 def give(store, session, who, ratings, helped="", more=""):
-    store.append(session.code, FeedbackGiven(who, ratings, helped, more))
+    """As a participant's page sends it: the marker now, the form in a batch."""
+    store.append_unlinked(
+        session.code,
+        FeedbackSent(who),
+        FeedbackContent(ratings, helped, more),
+        session.min_group_size,
+    )
 
 
-def test_rating_summary_counts_each_persons_latest_form():
+def test_rating_summary_counts_each_forms_latest_version():
     form = load_feedback()
     frame = pd.DataFrame(
         {
             "id": [1, 2, 3],
-            "participant": ["a", "b", "a"],
+            "form": ["a", "b", "a"],
             "ratings": [{"voice": 2}, {"voice": 5, "safe": 4}, {"voice": 4}],
         }
     )
@@ -48,16 +62,17 @@ def test_comments_are_sorted_and_blank_ones_dropped():
     frame = pd.DataFrame(
         {
             "id": [1, 2, 3],
-            "participant": ["a", "b", "c"],
+            "form": ["a", "b", "c"],
             "helped": ["zebra", " ", "Apple"],
         }
     )
     assert feedback_comments(frame, "helped") == ["Apple", "zebra"]
 
 
-def test_the_form_records_one_event_and_a_resubmission_replaces_it(store, session):
+def test_the_form_is_sent_once_and_kept_apart_from_the_person(store, session):
     context = ParticipantContext(store, session, "tok-1")
     form = FeedbackActivity(context)
+    assert "You can send this form once." in str(form.root.children[1].value)
     form.submit.click()
     assert form.status.value.endswith(
         "Please rate at least one statement before sending.</p>"
@@ -65,16 +80,47 @@ def test_the_form_records_one_event_and_a_resubmission_replaces_it(store, sessio
     form.ratings["voice"].value = 4
     form.helped.value = "  Rounds  "
     form.submit.click()
-    form.ratings["voice"].value = 5
-    form.submit.click()
-    events = [r.event for r in store.read(session.code, kinds=[FeedbackGiven.kind])]
-    assert events == [
-        FeedbackGiven("tok-1", {"voice": 4}, "Rounds", ""),
-        FeedbackGiven("tok-1", {"voice": 5}, "Rounds", ""),
-    ]
+    assert "cannot be changed or sent again" in form.status.value
+    assert form.submit not in form.root.children
+    records = store.read(session.code, kinds=["feedback_sent", "feedback_content"])
+    # Only the marker is in the log: the form waits, unlinked, for k - 1 more.
+    assert [r.event for r in records] == [FeedbackSent("tok-1")]
     again = FeedbackActivity(context)
-    assert again.ratings["voice"].value == 5
-    assert again.helped.value == "Rounds"
+    assert again.submit not in again.root.children, "a reload shows it was sent"
+    twin = FeedbackActivity(ParticipantContext(store, session, "tok-1"))
+    twin.already_sent = lambda: False  # a second tab opened before the first sent
+    twin.ratings["voice"].value = 1
+    assert twin.root.children
+    twin.send()
+    assert "cannot be sent again" in twin.status.value
+    for other in range(2, 6):
+        give(store, session, f"tok-{other}", {"voice": 5})
+    forms = [r.event for r in store.read(session.code, kinds=["feedback_content"])]
+    assert FeedbackContent({"voice": 4}, "Rounds", "") in forms
+    assert len(forms) == 5
+    assert not any(hasattr(f, "participant") for f in forms)
+
+
+def test_logs_with_feedback_given_still_open_and_count(store, session):
+    """Sessions recorded before forms were unlinked: one form per person, latest."""
+    for index in range(5):
+        store.append(session.code, FeedbackGiven(f"p{index}", {"voice": 2}, "old"))
+    store.append(session.code, FeedbackGiven("p0", {"voice": 5}, "changed"))
+    state, released, latest = released_feedback(
+        store.read(session.code), load_feedback()
+    )
+    assert state.submitted == 5
+    assert released is not None
+    assert released.loc[0, "withheld"] == 5, "five 2s and zeros: all withheld"
+    # A changed form waits for the next batch, as the gate's rule says.
+    assert list(latest["helped"]) == ["old"] * 5
+    for index in range(5, 10):
+        store.append(session.code, FeedbackGiven(f"p{index}", {"voice": 4}))
+    _, _, latest = released_feedback(store.read(session.code), load_feedback())
+    assert sorted(latest["helped"])[:5] == ["", "", "", "", ""]
+    assert "changed" in set(latest["helped"])
+    form = FeedbackActivity(ParticipantContext(store, session, "p3"))
+    assert form.submit not in form.root.children, "they already gave feedback"
 
 
 def test_over_long_feedback_is_refused_with_a_sentence(store, session):
@@ -85,7 +131,9 @@ def test_over_long_feedback_is_refused_with_a_sentence(store, session):
         "What would make it more equitable is 1,001 characters; the limit is 1,000."
         in (form.status.value)
     )
-    assert store.read(session.code, kinds=[FeedbackGiven.kind]) == []
+    assert store.read(session.code) == store.read(
+        session.code, kinds=["session_created", "phase_changed", "display_token_issued"]
+    )
 
 
 def test_console_panel_waits_for_k_respondents_then_shows_batches(store, session):

@@ -31,7 +31,7 @@ def test_export_carries_on_without_chromium(store, session, tmp_path, monkeypatc
     assert result.problems == [MISSING]
     assert f"PDF: {MISSING}" in lines
     assert [p.name for p in result.files] == [f"summary-{session.code}-csv"]
-    assert (tmp_path / f"summary-{session.code}-csv" / "events.csv").exists()
+    assert (tmp_path / f"summary-{session.code}-csv").is_dir()
 
 
 def test_formats():

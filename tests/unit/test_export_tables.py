@@ -1,9 +1,13 @@
-"""The anonymised event log and the cover's k-suppressed roles."""
+"""The opt-in event log (pseudonyms per kind, minutes in groups of k) and the cover."""
 
 from __future__ import annotations
 
+import random
+import re
+
 from facilitate.activities.checkin.events import CheckinAnswered
-from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.events import FeedbackContent, FeedbackGiven
+from facilitate.activities.participation.events import TapUndone, TurnStarted
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
     PrivateReflectionSaved,
@@ -12,10 +16,10 @@ from facilitate.activities.self_assessment.events import (
 )
 from facilitate.core.events import LeaderNoteSaved, ParticipantJoined, SettingChanged
 from facilitate.export.cover import cover_facts
-from facilitate.export.tables import event_log, pseudonyms
+from facilitate.export.event_log import event_log, exported_rows, kind_pseudonyms
 
 
-def test_event_log_uses_pseudonyms_and_drops_private_and_free_text(store, session):
+def test_event_log_keeps_only_what_policies_allow(store, session):
     code = session.code
     store.append(code, ParticipantJoined("tok-a", "Amara", "teacher"))
     store.append(code, ParticipantJoined("tok-b", "Ben", "administrator"))
@@ -25,22 +29,37 @@ def test_event_log_uses_pseudonyms_and_drops_private_and_free_text(store, sessio
     store.append(code, IdentityReflected("tok-a", "most", ["race"]))
     store.append(code, ZoneChecked("tok-a", "end", "risk"))
     store.append(code, FeedbackGiven("tok-a", {"voice": 4}, "kind words", "more"))
+    store.append(code, FeedbackContent({"heard": 5}, "other words", ""))
+    tap = store.append(code, TurnStarted("tok-a"))
+    store.append(code, TapUndone(tap.id))
     store.append(code, LeaderNoteSaved("context", "the leader's text"))
     store.append(code, SettingChanged("min_group_size", 6))
-    records = store.read(code)
-    assert pseudonyms(records) == {"tok-a": "P01", "tok-b": "P02"}
-    log = event_log(records)
-    assert list(log["kind"]) == [
-        "session_created",
-        "phase_changed",
-        "participant_joined",
-        "participant_joined",
-        "checkin_answered",
-        "feedback_given",
-        "leader_note_saved",
-        "setting_changed",
-    ]
-    assert list(log["person"]) == ["", "", "P01", "P02", "P02", "P01", "", ""]
+    log = event_log(store.read(code), k=3)
+    assert sorted(log["kind"]) == sorted(
+        [
+            "session_created",
+            "phase_changed",
+            "participant_joined",
+            "participant_joined",
+            "checkin_answered",
+            "feedback_given",
+            "feedback_content",
+            "turn_started",
+            "leader_note_saved",
+            "setting_changed",
+        ]
+    )
+    assert list(log.columns[:3]) == ["time", "kind", "person"]
+    assert "id" not in log.columns, "a sequence number would order everything"
+    assert {
+        "name",
+        "text",
+        "helped",
+        "more_equitable",
+        "key",
+        "role",
+        "target",
+    }.isdisjoint(log.columns)
     text = log.to_csv(index=False)
     for secret in (
         "Amara",
@@ -48,17 +67,63 @@ def test_event_log_uses_pseudonyms_and_drops_private_and_free_text(store, sessio
         "tok-a",
         session.key,
         "private",
-        "kind words",
+        "words",
         "leader's",
     ):
         assert secret not in text
-    assert {"name", "text", "helped", "more_equitable", "key", "role"}.isdisjoint(
-        log.columns
+    old = log.loc[log["kind"] == "feedback_given"]
+    assert (old["ratings"].item(), old["person"].item()) == ('{"voice": 4}', "")
+    assert log.loc[log["kind"] == "setting_changed", "setting"].item() == (
+        "min_group_size"
     )
-    assert log.loc[log["kind"] == "feedback_given", "ratings"].item() == '{"voice": 4}'
-    assert (
-        log.loc[log["kind"] == "setting_changed", "setting"].item() == "min_group_size"
-    )
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\dZ", t) for t in log["time"])
+
+
+def test_each_kind_has_its_own_pseudonyms_in_a_random_order(store, session):
+    people = [f"tok-{n}" for n in range(12)]
+    for who in people:
+        store.append(session.code, ParticipantJoined(who, who, "teacher"))
+        store.append(session.code, CheckinAnswered(who, "curious"))
+        store.append(session.code, TurnStarted(who))
+    log = event_log(store.read(session.code), k=3, rng=random.Random(4))
+    by_kind = {
+        kind: list(rows["person"]) for kind, rows in log.groupby("kind", sort=False)
+    }
+    joined = by_kind["participant_joined"]
+    assert set(joined) == {f"participant_joined-{n:02d}" for n in range(1, 13)}
+    assert set(by_kind["turn_started"]).isdisjoint(by_kind["checkin_answered"])
+    assert set(joined).isdisjoint(by_kind["checkin_answered"])
+    order = [int(p.rsplit("-", 1)[1]) for p in joined]
+    assert order == sorted(order), "rows are sorted by pseudonym, not by arrival"
+
+
+def test_pseudonym_numbers_follow_neither_arrival_nor_another_kind(store, session):
+    people = [f"tok-{n}" for n in range(12)]
+    for who in people:
+        store.append(session.code, ParticipantJoined(who, who, "teacher"))
+        store.append(session.code, CheckinAnswered(who, "curious"))
+    rows = exported_rows(store.read(session.code))
+    names = kind_pseudonyms(rows, random.Random(4))
+    joined = [int(names[("participant_joined", w)].rsplit("-", 1)[1]) for w in people]
+    checked = [int(names[("checkin_answered", w)].rsplit("-", 1)[1]) for w in people]
+    assert sorted(joined) == list(range(1, 13))
+    assert joined != sorted(joined), "the first to join is not number 01"
+    assert joined != checked, "one kind's numbers do not give away another's"
+
+
+def test_times_are_minutes_in_groups_of_k_people(store, session, clock):
+    for minute in range(7):  # one person joins and checks in each minute
+        clock.now = 1_700_000_000 + minute * 60
+        store.append(session.code, ParticipantJoined(f"p{minute}", "N", "teacher"))
+        store.append(session.code, CheckinAnswered(f"p{minute}", "curious"))
+    log = event_log(store.read(session.code), k=3)
+    checkins = log.loc[log["kind"] == "checkin_answered", "time"]
+    joins = log.loc[log["kind"] == "participant_joined", "time"]
+    # Seven people, k = 3: minutes 0-2 are one group, minutes 3-6 (the last
+    # group would hold only one person on its own) another.
+    assert checkins.value_counts().sort_index().tolist() == [3, 4]
+    assert joins.value_counts().sort_index().tolist() == [3, 4]
+    assert sorted(set(checkins)) == ["2023-11-14T22:15Z", "2023-11-14T22:19Z"]
 
 
 def test_cover_merges_roles_under_k(store, session):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from pathlib import Path
 
@@ -16,10 +15,7 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentAnswered,
     ZoneChecked,
 )
-from facilitate.activities.self_assessment.private_profile import (
-    download_link,
-    profile_html,
-)
+from facilitate.activities.self_assessment.private_profile import profile_html
 from facilitate.activities.self_assessment.profile import (
     MyAnswers,
     PartReflection,
@@ -347,11 +343,3 @@ def test_the_shipped_profile_and_file_never_grade_or_rank():
     assert "not a score" in html
     assert RANKING.findall(html) == []
     assert RANKING.findall(reflection_text(mine, SHIPPED, "PD")) == []
-
-
-def test_download_link_carries_the_text_without_raw_html():
-    link = download_link('<script>alert("x")</script>', 'a"b.txt')
-    assert "<script>" not in link
-    assert 'download="a&quot;b.txt"' in link
-    data = link.split("base64,", 1)[1].split('"', 1)[0]
-    assert base64.b64decode(data).decode() == '<script>alert("x")</script>'

@@ -3,7 +3,8 @@
 Each command group is one module with a ``register(commands, common)`` function;
 ``COMMANDS`` lists them, so a new command is a new module and one line here.
 Every failure a user can cause ends in one sentence on stderr and exit code 2,
-never a traceback.
+never a traceback. Everything a command writes, and everything the processes it
+starts write (Voila, kernels, exports), is private to its owner (umask 077).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from facilitate.cli import (
 from facilitate.cli.common import add_store_option, common_options
 from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.errors import FacilitateError
+from facilitate.core.files import owner_only_umask
 
 COMMANDS = (serve, proxy_config, export, sessions, teams, compare, store, audit)
 DESCRIPTION = (
@@ -48,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    owner_only_umask()
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))

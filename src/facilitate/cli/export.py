@@ -29,6 +29,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="summary format(s), or evidence for the evidence pack (HTML and PDF)",
     )
     export.add_argument("--out", default=".", help="folder for the files (default: .)")
+    export.add_argument(
+        "--event-log",
+        action="store_true",
+        help="also write events.csv, one row per event (pseudonyms per kind, "
+        "minutes); without it the CSV folder holds aggregates only",
+    )
     export.set_defaults(run=cmd_export)
 
 
@@ -56,6 +62,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             out_dir,
             chosen_formats(args.to),
             progress=progress,
+            event_log=args.event_log,
         )
     for path in result.files:
         print(f"  {path}")

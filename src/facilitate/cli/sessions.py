@@ -9,9 +9,17 @@ from typing import Any
 
 from facilitate.cli.common import print_links, store_of
 from facilitate.core.config import checked_group_size
+from facilitate.core.errors import FacilitateError, SessionEnded, SessionNotFound
 from facilitate.core.links import facilitator_link
 from facilitate.core.session_files import delete_session_files
-from facilitate.core.sessions import create_session, find_session, list_sessions
+from facilitate.core.sessions import (
+    SessionInfo,
+    create_session,
+    find_session,
+    list_sessions,
+    normalise_code,
+)
+from facilitate.core.store import EventStore
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -74,21 +82,41 @@ def cmd_session_list(args: argparse.Namespace) -> int:
 
 
 def cmd_session_delete(args: argparse.Namespace) -> int:
+    """Delete everything under a code, leaving its tombstone; again is not an error."""
     config, store = store_of(args)
-    session = find_session(store, args.code)
+    code = normalise_code(args.code)
+    stored = anything_stored(store, code)
+    if not stored and store.is_deleted(code):
+        print(f"Session {code} was already deleted: nothing is left under that code.")
+        return 0
+    if not stored:
+        raise SessionNotFound(code)
+    try:
+        session: SessionInfo | None = find_session(store, code)
+    except (SessionNotFound, SessionEnded):
+        session = None
+    what = f"'{session.title}' ({code})" if session else f"session {code}"
     if not args.yes:
         answer = input(
-            f"Delete every answer of '{session.title}' ({session.code})? "
-            "This cannot be undone. Type the code to confirm: "
+            f"Delete every answer of {what}? This cannot be undone. "
+            "Type the code to confirm: "
         )
-        if answer.strip().upper() != session.code:
+        if answer.strip().upper() != code:
             print("Nothing was deleted.")
             return 1
-    removed = store.delete_session(session.code)
-    files = delete_session_files(config.data_dir, session.code)
+    removed = store.delete_session(code)
+    files = delete_session_files(config.data_dir, code)
     kept = f", and {files} kept file{'s' if files != 1 else ''}" if files else ""
     print(
-        f"Deleted session {session.code} ('{session.title}'): "
-        f"{removed} events removed{kept}."
+        f"Deleted {what}: {removed} events removed{kept}. Pages still open now say "
+        "the session has ended, and nothing more can be saved under this code."
     )
     return 0
+
+
+def anything_stored(store: EventStore, code: str) -> bool:
+    """True when any event is stored under ``code``, of a kind known or not."""
+    try:
+        return bool(store.read(code))
+    except FacilitateError:
+        return True

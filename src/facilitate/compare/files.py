@@ -6,6 +6,8 @@ from pathlib import Path
 
 from facilitate.compare.comparison import Comparison
 from facilitate.compare.page import comparison_html
+from facilitate.core.files import private_directory
+from facilitate.export.csv_file import write_table
 
 
 def file_stem(comparison: Comparison) -> str:
@@ -18,11 +20,8 @@ def write_comparison(comparison: Comparison, out_dir: Path) -> list[Path]:
     stem = file_stem(comparison)
     page = out_dir / f"{stem}.html"
     page.write_text(comparison_html(comparison), encoding="utf-8")
-    folder = out_dir / f"{stem}-csv"
-    folder.mkdir(exist_ok=True)
+    folder = private_directory(out_dir / f"{stem}-csv")
     written = [page]
     for name, frame in comparison.tables.items():
-        path = folder / f"{name}.csv"
-        frame.to_csv(path, index=False)
-        written.append(path)
+        written.append(write_table(frame, folder / f"{name}.csv"))
     return written

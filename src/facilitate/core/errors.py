@@ -51,3 +51,26 @@ class InvalidContent(FacilitateError):
 
 class StoreUnavailable(FacilitateError):
     """The event store cannot be opened or written."""
+
+
+class SessionEnded(FacilitateError):
+    """The session was deleted: its tombstone refuses every later write."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This session has ended and its answers were deleted, so nothing more "
+            "can be saved here. Thank you for taking part."
+        )
+
+
+class AlreadyRecorded(FacilitateError):
+    """A once-only marker (such as "has given feedback") was sent a second time."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This was already sent once from your device and cannot be sent again."
+        )
+
+
+class TooFast(FacilitateError):
+    """More writes or attempts than a person plausibly makes; wait and retry."""

@@ -17,6 +17,7 @@ from facilitate.core.errors import (
     AccessRefused,
     DisplayRefused,
     InvalidInput,
+    SessionEnded,
     SessionNotFound,
 )
 from facilitate.core.events import (
@@ -79,7 +80,7 @@ def create_session(
     school, district = _label(school, "school"), _label(district, "district")
     taken = {record.session for record in store.read_kind(SessionCreated.kind)}
     code = new_code()
-    while code in taken:
+    while code in taken or store.is_deleted(code):
         code = new_code()
     created = store.append(
         code,
@@ -138,11 +139,11 @@ def list_sessions(store: EventStore) -> list[SessionInfo]:
 
 
 def find_session(store: EventStore, raw_code: str) -> SessionInfo:
-    """The session with this code, or a plain error saying so."""
+    """The session with this code, or a plain error saying so (or that it ended)."""
     code = normalise_code(raw_code)
     records = store.read(code, kinds=[SessionCreated.kind])
     if not records:
-        raise SessionNotFound(code)
+        raise SessionEnded() if store.is_deleted(code) else SessionNotFound(code)
     return _info(records[0])
 
 

@@ -2,7 +2,9 @@
 
 Each step reports on the terminal with its time, because the workbook runs in its
 own kernel and a leader waiting at the end of a session deserves to see progress.
-A missing Chromium costs only the PDF: the other files still come out.
+A missing Chromium costs only the PDF: the other files still come out. The CSV
+folder holds aggregates unless ``event_log`` asks for the event-level log too.
+Every file written is private to its owner (0600).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitate.core.errors import FacilitateError, InvalidInput
+from facilitate.core.files import DIRECTORY_MODE, restrict
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 from facilitate.export.cover import cover_facts
@@ -50,10 +53,11 @@ def export_session(
     out_dir: Path,
     formats: Iterable[str] = FORMATS,
     progress: Progress = print,
+    event_log: bool = False,
 ) -> ExportResult:
     """Write the chosen formats for ``session`` into ``out_dir``."""
     wanted = set(formats)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(mode=DIRECTORY_MODE, parents=True, exist_ok=True)
     result = ExportResult()
     html_path = out_dir / f"{file_stem(session)}.html"
     if "html" in wanted:
@@ -65,8 +69,10 @@ def export_session(
         _pdf(result, html_path, progress)
     if "csv" in wanted:
         folder = out_dir / f"{file_stem(session)}-csv"
-        timed(result, "csv", progress, lambda: _csv(store, session, folder))
+        timed(result, "csv", progress, lambda: _csv(store, session, folder, event_log))
         result.files.append(folder)
+    for path in result.files:
+        restrict(path)
     return result
 
 
@@ -104,10 +110,17 @@ def _pdf(result: ExportResult, html_path: Path, progress: Progress) -> None:
     result.files.append(pdf_path)
 
 
-def _csv(store: EventStore, session: SessionInfo, folder: Path) -> str:
+def _csv(store: EventStore, session: SessionInfo, folder: Path, with_log: bool) -> str:
+    from facilitate.core.release import release_k
+    from facilitate.core.roster import roster_of
+    from facilitate.export.event_log import event_log
     from facilitate.export.summary import build_parts_safely
     from facilitate.export.tables import write_csv
 
     records = store.read(session.code)
-    written = write_csv(records, build_parts_safely(records, session), folder)
-    return f"wrote {len(written)} files in {folder}"
+    log = None
+    if with_log:
+        log = event_log(records, release_k(roster_of(records), session))
+    written = write_csv(build_parts_safely(records, session), folder, log)
+    kept = "with the event log" if with_log else "aggregates only"
+    return f"wrote {len(written)} files in {folder} ({kept})"

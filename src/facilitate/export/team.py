@@ -20,9 +20,11 @@ from facilitate.activities.teams.content import load_four_questions
 from facilitate.activities.teams.report import TeamCover, team_cover, team_parts
 from facilitate.activities.teams.state import team_state
 from facilitate.core.errors import FacilitateError
+from facilitate.core.files import private_directory
 from facilitate.core.report import ReportPart
 from facilitate.core.store.base import EventStore
 from facilitate.core.text import escape
+from facilitate.export.csv_file import write_table
 from facilitate.export.run import FORMATS, ExportResult, Progress
 
 STYLE = """
@@ -95,14 +97,13 @@ def team_html(cover: TeamCover, parts: list[ReportPart]) -> str:
 
 
 def write_tables(parts: list[ReportPart], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for part in parts:
-        for name, table in part.tables.items():
-            path = folder / f"{part.key}-{name}.csv"
-            table.to_csv(path, index=False)
-            written.append(path)
-    return written
+    """One CSV per part table, through the product's one safe CSV writer."""
+    private_directory(folder)
+    return [
+        write_table(table, folder / f"{part.key}-{name}.csv")
+        for part in parts
+        for name, table in part.tables.items()
+    ]
 
 
 def export_team(

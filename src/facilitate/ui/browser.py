@@ -6,6 +6,9 @@ This widget reads ``window.location`` and the participant token in localStorage
 when the real page connects and syncs them to the kernel; the kernel writes a new
 token back, which the browser keeps so a reload resumes as the same person. It costs
 a few KB and no server-side imports, unlike ``voila.utils``.
+
+On a shared device, ``forget`` clears the token and every private note this
+device keeps (``facilitate.ui.private_notes``), so the next person starts clean.
 """
 
 from __future__ import annotations
@@ -19,11 +22,24 @@ import traitlets
 from facilitate.core.links import workbook_link
 
 TOKEN_STORAGE_KEY = "facilitate.participant-token"  # noqa: S105 - a key name
+#: Every private note a page keeps in this browser starts with this key.
+NOTES_STORAGE_PREFIX = "facilitate.notes."
 
 _ESM = """
 const KEY = "TOKEN_KEY";
+const NOTES = "NOTES_PREFIX";
 function read(key) {
   try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
+}
+function forget() {
+  try {
+    const store = window.localStorage;
+    const keys = [];
+    for (let i = 0; i < store.length; i++) { keys.push(store.key(i)); }
+    for (const key of keys) {
+      if (key === KEY || key.startsWith(NOTES)) { store.removeItem(key); }
+    }
+  } catch (e) {}
 }
 function render({ model, el }) {
   el.style.display = "none";
@@ -34,6 +50,7 @@ function render({ model, el }) {
     if (token) { try { window.localStorage.setItem(KEY, token); } catch (e) {} }
   };
   model.on("change:token", keep);
+  model.on("msg:custom", (msg) => { if (msg && msg.forget) { forget(); } });
   model.set("query", params);
   model.set("origin", window.location.origin);
   model.set("pathname", window.location.pathname);
@@ -43,7 +60,9 @@ function render({ model, el }) {
   keep();
 }
 export default { render };
-""".replace("TOKEN_KEY", TOKEN_STORAGE_KEY)
+""".replace("TOKEN_KEY", TOKEN_STORAGE_KEY).replace(
+    "NOTES_PREFIX", NOTES_STORAGE_PREFIX
+)
 
 
 class BrowserContext(anywidget.AnyWidget):  # type: ignore[misc]
@@ -65,6 +84,11 @@ class BrowserContext(anywidget.AnyWidget):  # type: ignore[misc]
         """A link to another workbook served next to this one."""
         folder = self.pathname.rsplit("/", 1)[0] if "/" in self.pathname else ""
         return workbook_link(f"{self.origin}{folder}", notebook, **params)
+
+    def forget(self) -> None:
+        """Clear this browser's token and private notes (someone else's turn)."""
+        self.token = ""
+        self.send({"forget": True})
 
     def on_connect(self, callback: object) -> None:
         """Call ``callback()`` once, when the page has reported its location."""

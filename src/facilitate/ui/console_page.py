@@ -158,6 +158,8 @@ class ConsolePage(KeyedPage):
         if self.session is None:
             return
         new = self.store.read(self.session.code, after=self.roster.last_id)
+        if not new and self.ended():
+            return
         if new or not self.shown_phase:
             self.records.extend(new)
             self.roster.apply(new)

@@ -18,7 +18,7 @@ from facilitate.core.events import Event, Recorded
 from facilitate.core.roster import Roster
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
-from facilitate.ui.record import EventsToRecord, record
+from facilitate.ui.record import EventsToRecord, record, record_unlinked
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,30 @@ class ParticipantContext:
         self, events: EventsToRecord, status: widgets.HTML, saved: str = ""
     ) -> list[Recorded] | None:
         """Append ``events`` (or what a callable builds); on failure say so."""
-        return record(self.store, self.session.code, events, status, saved)
+        return record(
+            self.store, self.session.code, events, status, saved, self.participant
+        )
+
+    def record_unlinked(
+        self,
+        marker: Event,
+        content: Event | Callable[[], Event],
+        batch: int,
+        status: widgets.HTML,
+        saved: str = "",
+    ) -> list[Recorded] | None:
+        """Record ``marker`` now and ``content`` apart from this person, in a
+        batch of ``batch`` (see ``EventStore.append_unlinked``)."""
+        return record_unlinked(
+            self.store,
+            self.session.code,
+            marker,
+            content,
+            batch,
+            status,
+            saved,
+            self.participant,
+        )
 
 
 class ParticipantActivity(Protocol):

@@ -4,7 +4,8 @@ The console, the tracker and the leader's reflection all wait for the address
 (from Voila's environment when the kernel was started for this request, else from
 the browser), check the key, and otherwise show one refusal sentence and nothing
 of the session. Building a page never shows a traceback: a store that cannot open
-becomes one sentence too.
+becomes one sentence too. Once the session is deleted, an open page says it has
+ended and stops following it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 import ipywidgets as widgets
 
 from facilitate.core.config import Config
-from facilitate.core.errors import FacilitateError
+from facilitate.core.errors import FacilitateError, SessionEnded
 from facilitate.core.sessions import SessionInfo, check_key, find_session
 from facilitate.core.store import EventStore, open_store
 from facilitate.ui.browser import BrowserContext
@@ -73,6 +74,15 @@ class KeyedPage:
         if self.session is None:
             query = self.browser.query
             self.open(str(query.get("code", "")), query.get("key"))
+
+    def ended(self) -> bool:
+        """True (and the page says the session ended) once it has been deleted."""
+        if self.session is None or not self.store.is_deleted(self.session.code):
+            return False
+        self.session = None
+        say(self.refused, str(SessionEnded()), "info")
+        self.root.children = [self.browser, heading(self.title), self.refused]
+        return True
 
     def unlock(self, code: str, key: Any) -> SessionInfo | None:
         """The session if ``key`` is its facilitator key; else show the refusal."""

@@ -3,10 +3,17 @@
 Lean on purpose: every preheated kernel imports this module, so it pulls in no
 pandas or plotly. Identity lives in the browser (see ``browser.py``): a reload is
 a new kernel, and the stored token makes it the same participant again.
+
+Membership belongs to one session: entering another code starts from nothing, so
+nobody counts as a member of a session they did not join. On a shared device,
+"Not you? Leave this session" clears the token (and private notes) from the
+browser. Codes that match no session are capped per page, so guessing codes is
+slow; a deleted session turns the page into one sentence saying it has ended.
 """
 
 from __future__ import annotations
 
+import math
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,8 +22,9 @@ import ipywidgets as widgets
 
 from facilitate.core.agenda import current_agenda
 from facilitate.core.config import Config
-from facilitate.core.errors import FacilitateError, InvalidInput
+from facilitate.core.errors import FacilitateError, InvalidInput, SessionEnded
 from facilitate.core.events import Event, ParticipantJoined
+from facilitate.core.ratelimit import WRONG_CODE_BURST, WRONG_CODE_RATE, TokenBucket
 from facilitate.core.roster import ROLES, Roster
 from facilitate.core.sessions import SessionInfo, find_session
 from facilitate.core.store import EventStore, open_store
@@ -37,6 +45,14 @@ from facilitate.ui.widgets import (
 )
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
+LEFT = (
+    "You have left the session on this device, and your private notes were "
+    "cleared from it. To join, type the code shown on the screen."
+)
+TOO_MANY_CODES = (
+    "Too many codes did not match. Wait {seconds} seconds, then check the code on "
+    "the projected screen and try again."
+)
 
 
 @dataclass
@@ -76,6 +92,14 @@ class ParticipantPage:
     submit: widgets.Button = field(
         default_factory=lambda: button("Join the session", "fc-submit")
     )
+    leave: widgets.Button = field(
+        default_factory=lambda: button(
+            "Not you? Leave this session", "fc-leave", style=""
+        )
+    )
+    wrong_codes: TokenBucket = field(
+        default_factory=lambda: TokenBucket(WRONG_CODE_RATE, WRONG_CODE_BURST)
+    )
     phase_title: widgets.HTML = field(default_factory=lambda: message("fc-phase"))
     invitation: widgets.HTML = field(default_factory=lambda: message("fc-invitation"))
     activity_box: widgets.Box = field(
@@ -95,14 +119,13 @@ class ParticipantPage:
         self.join.on_click(lambda _: self.enter(self.code_input.value))
         self.code_input.on_submit(lambda _: self.enter(self.code_input.value))
         self.submit.on_click(lambda _: self.sign_in())
+        self.leave.on_click(lambda _: self.leave_session())
         self.browser.on_connect(self.connected)
         self.root.children = [self.browser, heading("Welcome"), self.status]
         say(self.status, "Connecting…")
 
     def connected(self) -> None:
         """The browser has told us its query string and stored token."""
-        if not self.browser.token:
-            self.browser.token = secrets.token_urlsafe(18)
         self.participant = self.browser.token
         code = str(self.browser.query.get("code", "")).strip()
         if code:
@@ -126,19 +149,47 @@ class ParticipantPage:
         ]
 
     def enter(self, raw_code: str) -> None:
+        """Open the session with this code; a new code starts membership afresh."""
+        waiting = self.wrong_codes.wait_seconds()
+        if waiting > 0:
+            self.show_code_step(TOO_MANY_CODES.format(seconds=math.ceil(waiting)))
+            return
         try:
-            self.session = find_session(self.store, raw_code)
+            session = find_session(self.store, raw_code)
         except FacilitateError as error:
+            self.wrong_codes.take()
             self.show_code_step(str(error))
             return
+        if self.session is None or session.code != self.session.code:
+            self.follow(session)
+        if not self.participant:
+            self.participant = self.browser.token = secrets.token_urlsafe(18)
         self.refresh()
         if self.participant in self.roster.members:
             self.show_phase_step()
         else:
             self.show_join_step()
         if self.poller is None:
-            news = news_of(self.store, self.session.code)
+            news = news_of(self.store, session.code)
             self.poller = keep_polling(self.refresh, PARTICIPANT_INTERVAL, news)
+
+    def follow(self, session: SessionInfo | None) -> None:
+        """Forget everything known of the previous session; follow ``session``."""
+        self.session = session
+        self.roster = Roster()
+        self.activity = None
+        self.shown_phase = ""
+        self.activity_box.children = []
+
+    def leave_session(self) -> None:
+        """Someone else's turn on this device: clear the token and the notes."""
+        code = self.session.code if self.session else ""
+        self.browser.forget()
+        self.participant = ""
+        self.follow(None)
+        self.code_input.value = code
+        self.show_code_step()
+        say(self.status, LEFT, "info")
 
     def show_join_step(self) -> None:
         assert self.session is not None
@@ -158,7 +209,14 @@ class ParticipantPage:
     def sign_in(self) -> None:
         """Validate the join form, then record the person and their answers."""
         assert self.session is not None
-        if record(self.store, self.session.code, self.joining, self.status) is None:
+        joined = record(
+            self.store,
+            self.session.code,
+            self.joining,
+            self.status,
+            who=self.participant,
+        )
+        if joined is None:
             return
         self.refresh()
         self.show_phase_step()
@@ -184,6 +242,7 @@ class ParticipantPage:
             self.invitation,
             self.activity_box,
             self.status,
+            self.leave,
         ]
         self.follow_phase()
 
@@ -196,12 +255,25 @@ class ParticipantPage:
         if self.session is None:
             return
         new = self.store.read(self.session.code, after=self.roster.last_id)
+        if not new and self.store.is_deleted(self.session.code):
+            self.show_ended()
+            return
         self.roster.apply(new)
         following = self.activity_box in self.root.children
         if following and self.participant in self.roster.members:
             self.follow_phase()
             if self.activity is not None and new:
                 self.activity.refresh(self.roster, new)
+
+    def show_ended(self) -> None:
+        """The session was deleted: say so, and stop following it."""
+        self.follow(None)
+        say(self.status, str(SessionEnded()), "info")
+        self.root.children = [
+            self.browser,
+            heading("This session has ended", "fc-ended"),
+            self.status,
+        ]
 
     def follow_phase(self) -> None:
         if self.shown_phase == self.roster.phase or self.session is None:

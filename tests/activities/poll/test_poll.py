@@ -11,8 +11,9 @@ import pytest
 
 from facilitate.core.agenda import AGENDA_VARIABLE, current_agenda
 from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.export.event_log import event_log
 from facilitate.export.summary import build_parts_safely
-from facilitate.export.tables import event_log, write_csv
+from facilitate.export.tables import write_csv
 from facilitate.ui.console_page import ConsolePage
 from facilitate.ui.participant_page import ParticipantPage
 from tests.activities.poll.events import PollAnswered
@@ -64,9 +65,9 @@ def test_the_poll_runs_on_phones_the_console_and_in_the_export(
     records = store.read(session.code)
     parts = build_parts_safely(records, session)
     assert parts[-1].key == "poll"
-    written = write_csv(records, parts, tmp_path / "csv")
+    written = write_csv(parts, tmp_path / "csv")
     assert (tmp_path / "csv" / "poll-poll_answers.csv") in written
-    log = event_log(records)
+    log = event_log(records, session.min_group_size)
     polled = log.loc[log["kind"] == "poll_answered"]
     assert len(polled) == 10
     assert set(polled["answer"]) == {"yes", "no"}

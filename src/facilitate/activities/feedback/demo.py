@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 
 from facilitate.activities.feedback.content import load_feedback
-from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 
@@ -39,16 +39,18 @@ DEMO_MORE_EQUITABLE = (
 def seed_feedback(
     store: EventStore, session: SessionInfo, people: Sequence[str], rng: random.Random
 ) -> None:
-    """All but the last two people give feedback, a few leaving the text empty."""
+    """All but the last two people give feedback, a few leaving the text empty.
+
+    Each form goes in as a participant's page sends it: unlinked, in batches of k.
+    """
     items = [item.key for item in load_feedback().ratings]
     for index, participant in enumerate(people[: max(len(people) - 2, 0)]):
         ratings = {key: rng.choice((3, 4, 4, 5, 5, 2)) for key in items}
-        store.append(
-            session.code,
-            FeedbackGiven(
-                participant,
-                ratings=ratings,
-                helped=DEMO_HELPED[index % len(DEMO_HELPED)],
-                more_equitable=DEMO_MORE_EQUITABLE[index % len(DEMO_MORE_EQUITABLE)],
-            ),
+        content = FeedbackContent(
+            ratings=ratings,
+            helped=DEMO_HELPED[index % len(DEMO_HELPED)],
+            more_equitable=DEMO_MORE_EQUITABLE[index % len(DEMO_MORE_EQUITABLE)],
+        )
+        store.append_unlinked(
+            session.code, FeedbackSent(participant), content, session.min_group_size
         )

@@ -1,49 +1,82 @@
 """Participant feedback: how the room rated the facilitation, released in batches.
 
 Ratings follow the release gate's sensitive rules: the shared figures are those of
-the latest release (moving only when k more people have given feedback), and for
-each statement the released people form one partition by rating, with "no rating"
-as a cell of its own, so a withheld cell can never be worked out from the total.
+the latest release (moving only when k more forms have come in), and for each
+statement the released forms make one partition by rating, with "no rating" as a
+cell of its own, so a withheld cell can never be worked out from the total.
+
+A form names nobody (``FeedbackContent``): the gate batches on forms, each one a
+submitter of its own, so the same rules hold without knowing whose form is whose.
+Logs kept before forms were unlinked hold ``FeedbackGiven``, one person's forms,
+the latest of which counts; both kinds are read the same way here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
 from facilitate.activities.feedback.content import RATING_SCALE, FeedbackForm
-from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.events import FeedbackContent, FeedbackGiven
 from facilitate.core.events import Recorded
-from facilitate.core.frames import kind_frame
 from facilitate.core.release import ReleaseState, batched_release, release_partition
 
 RATED_COLUMNS = [f"rated_{value}" for value, _ in RATING_SCALE]
 UNRATED = "unrated"
 SUMMARY_COLUMNS = ["item", "statement", "responses", "mean", *RATED_COLUMNS]
+FORM_COLUMNS = ["id", "form", "ratings", "helped", "more_equitable"]
 
 
-def gave_feedback(record: Recorded) -> str | None:
-    """Who sent the feedback form in ``record`` (else None)."""
+def feedback_form(record: Recorded) -> str | None:
+    """Which form ``record`` is (None when it is not one).
+
+    A ``FeedbackContent`` is a form of its own; an earlier log's
+    ``FeedbackGiven`` is its author's form, replaced by their next one.
+    """
     event = record.event
-    return event.participant if isinstance(event, FeedbackGiven) else None
+    if isinstance(event, FeedbackContent):
+        return f"form-{record.id}"
+    if isinstance(event, FeedbackGiven):
+        return event.participant
+    return None
+
+
+def feedback_frame(records: Iterable[Recorded]) -> pd.DataFrame:
+    """Forms as rows: ``id``, ``form``, ``ratings``, ``helped``, ``more_equitable``."""
+    rows = []
+    for record in records:
+        form = feedback_form(record)
+        event = record.event
+        if form is not None and isinstance(event, FeedbackContent | FeedbackGiven):
+            rows.append(
+                {
+                    "id": record.id,
+                    "form": form,
+                    "ratings": event.ratings,
+                    "helped": event.helped,
+                    "more_equitable": event.more_equitable,
+                }
+            )
+    return pd.DataFrame(rows, columns=FORM_COLUMNS)
 
 
 def latest_feedback(feedback: pd.DataFrame) -> pd.DataFrame:
-    """One row per participant: a resubmitted form replaces the earlier one.
+    """One row per form: an earlier log's resubmitted form replaces the last one.
 
-    ``feedback`` is ``kind_frame(records, "feedback_given")``; the input is not changed.
+    ``feedback`` is ``feedback_frame(records)``; the input is not changed.
     """
     if feedback.empty:
         return feedback
-    latest = feedback.sort_values("id").drop_duplicates("participant", keep="last")
+    latest = feedback.sort_values("id").drop_duplicates("form", keep="last")
     return latest.reset_index(drop=True)
 
 
 def rating_summary(feedback: pd.DataFrame, form: FeedbackForm) -> pd.DataFrame:
     """Per statement: ``item``, ``statement``, ``responses``, ``mean``, ``rated_1..5``.
 
-    Counts each participant's latest form once; skipped statements are not counted.
+    Counts each form once (an earlier log's latest per person); skipped
+    statements are not counted.
     Rows follow the form's order and keep zero counts, so charts keep their shape.
     """
     latest = latest_feedback(feedback)
@@ -69,8 +102,8 @@ def rating_summary(feedback: pd.DataFrame, form: FeedbackForm) -> pd.DataFrame:
 
 
 def respondent_count(feedback: pd.DataFrame) -> int:
-    """How many people have given feedback (each counted once)."""
-    return 0 if feedback.empty else int(feedback["participant"].nunique())
+    """How many forms ``feedback_frame`` holds (each counted once)."""
+    return 0 if feedback.empty else int(feedback["form"].nunique())
 
 
 def release_ratings(summary: pd.DataFrame, people: int, k: int) -> pd.DataFrame:
@@ -102,12 +135,12 @@ def released_feedback(
     records: Sequence[Recorded], form: FeedbackForm
 ) -> tuple[ReleaseState, pd.DataFrame | None, pd.DataFrame]:
     """The release state, the released ratings (None before the first release)
-    and the released people's latest forms (for their open answers)."""
-    state = batched_release(records, gave_feedback)
+    and the released forms (for their open answers)."""
+    state = batched_release(records, feedback_form)
     if state.latest is None:
-        return state, None, latest_feedback(kind_frame([], FeedbackGiven.kind))
-    seen = state.latest.visible(records, gave_feedback)
-    feedback = kind_frame(seen, FeedbackGiven.kind)
+        return state, None, feedback_frame([])
+    seen = state.latest.visible(records, feedback_form)
+    feedback = feedback_frame(seen)
     summary = rating_summary(feedback, form)
     released = release_ratings(summary, len(state.latest.people), state.k)
     return state, released, latest_feedback(feedback)

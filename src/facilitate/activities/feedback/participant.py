@@ -1,9 +1,11 @@
-"""The participant's closing form: anonymous ratings and two open questions.
+"""The participant's closing form: anonymous ratings and two open questions, once.
 
-Lean like the rest of the participant path (no pandas, no plotly). Answers are
-recorded with the participant's token only so a resubmission replaces the earlier
-form; the console and export show aggregates, and the open answers appear only in
-the export, escaped and never next to anyone's name.
+Lean like the rest of the participant path (no pandas, no plotly). Sending records
+two things that the log never links (``EventStore.append_unlinked``): that this
+person has given feedback, so the form is not offered twice, and, held apart and
+added with k others' in random order, what they said. So a form cannot be
+changed after it is sent: nothing says which one it is. The page says so before
+anyone sends, and the console and export show only released aggregates.
 """
 
 from __future__ import annotations
@@ -18,14 +20,29 @@ from facilitate.activities.feedback.content import (
     FeedbackForm,
     load_feedback,
 )
-from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.events import (
+    FeedbackContent,
+    FeedbackGiven,
+    FeedbackSent,
+)
 from facilitate.core.errors import InvalidInput
-from facilitate.core.events import Recorded
-from facilitate.core.roster import Roster
+from facilitate.core.events import Recorded, SettingChanged
+from facilitate.core.release import release_k
+from facilitate.core.roster import Roster, roster_of
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.widgets import button, message, say, styled
 
+ONCE = (
+    "You can send this form once. Your answers are stored apart from your name and "
+    "added to the others' in batches, so nobody, the facilitator included, can "
+    "tell which answers are yours. That is also why they cannot be changed after "
+    "you send them."
+)
+SENT = (
+    "Thank you: your feedback was sent. It is kept apart from your name, so it "
+    "cannot be changed or sent again."
+)
 _WIDE = widgets.Layout(width="100%", max_width="32em")
 
 
@@ -49,7 +66,7 @@ def _answer_box(css_class: str) -> widgets.Textarea:
 
 
 class FeedbackActivity:
-    """Named widgets of the form; ``submit`` records one FeedbackGiven."""
+    """Named widgets of the form; ``submit`` sends it once, unlinked."""
 
     def __init__(self, context: ParticipantContext) -> None:
         self.context = context
@@ -62,15 +79,17 @@ class FeedbackActivity:
         self.submit = button("Send feedback", "fc-feedback-submit")
         self.status = message("fc-feedback-status")
         self.submit.on_click(lambda _: self.send())
-        self.root = styled(widgets.VBox(self._children()), "fc-feedback")
-        self._restore()
+        self.root = styled(widgets.VBox(), "fc-feedback")
+        if self.already_sent():
+            self.show_sent()
+        else:
+            self.root.children = self._children()
 
     def _children(self) -> list[Any]:
-        scale = (
-            "1 = strongly disagree … 5 = strongly agree. Your answers are anonymous."
-        )
+        scale = "1 = strongly disagree … 5 = strongly agree."
         rows: list[Any] = [
             widgets.HTML(f"<h3>{escape(self.form.prompt)}</h3>"),
+            styled(widgets.HTML(f"<p>{escape(ONCE)}</p>"), "fc-feedback-once"),
             widgets.HTML(f"<p>{escape(scale)}</p>"),
         ]
         for item in self.form.ratings:
@@ -88,35 +107,34 @@ class FeedbackActivity:
         ]
         return rows
 
-    def _restore(self) -> None:
-        """A reload shows this person's last sent form, so they can revise it."""
-        own = [
-            r.event
-            for r in self.context.store.read(
-                self.context.session.code, kinds=[FeedbackGiven.kind]
-            )
-            if isinstance(r.event, FeedbackGiven)
-            and r.event.participant == self.context.participant
+    def already_sent(self) -> bool:
+        """True when this person's feedback is in the log (marker or older form)."""
+        kinds = [FeedbackSent.kind, FeedbackGiven.kind]
+        records = self.context.store.read(self.context.session.code, kinds=kinds)
+        me = self.context.participant
+        return any(getattr(r.event, "participant", None) == me for r in records)
+
+    def show_sent(self) -> None:
+        """The form gives way to one sentence: it was sent and stays unlinked."""
+        say(self.status, SENT, "success")
+        self.root.children = [
+            widgets.HTML(f"<h3>{escape(self.form.prompt)}</h3>"),
+            self.status,
         ]
-        if not own:
-            return
-        last = own[-1]
-        for key, value in last.ratings.items():
-            if key in self.ratings:
-                self.ratings[key].value = value
-        self.helped.value = last.helped
-        self.more_equitable.value = last.more_equitable
-        say(self.status, "Your feedback was sent. You can change it and send again.")
 
     def send(self) -> None:
-        """Validate and record the form; a resubmission replaces the earlier one."""
-        self.context.record(
-            self._event,
-            self.status,
-            saved="Thank you: your feedback was sent anonymously.",
+        """Validate, then record the marker now and the form apart, in a batch."""
+        store, session = self.context.store, self.context.session
+        settings = store.read(session.code, kinds=[SettingChanged.kind])
+        batch = release_k(roster_of(settings), session)
+        sent = self.context.record_unlinked(
+            FeedbackSent(self.context.participant), self._content, batch, self.status
         )
+        if sent is not None:
+            self.show_sent()
 
-    def _event(self) -> FeedbackGiven:
+    def _content(self) -> FeedbackContent:
+        """The form as typed, validated (InvalidInput says what to fix)."""
         ratings: dict[str, int] = {}
         allowed = {value for value, _ in RATING_SCALE}
         for key, control in self.ratings.items():
@@ -135,12 +153,7 @@ class FeedbackActivity:
         )
         if not ratings and not helped and not more:
             raise InvalidInput("Please rate at least one statement before sending.")
-        return FeedbackGiven(
-            self.context.participant,
-            ratings=ratings,
-            helped=helped,
-            more_equitable=more,
-        )
+        return FeedbackContent(ratings=ratings, helped=helped, more_equitable=more)
 
     def refresh(self, roster: Roster, new: list[Recorded]) -> None:
         """Nothing on this form depends on what others do."""

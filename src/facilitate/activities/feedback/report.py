@@ -1,8 +1,8 @@
 """The feedback section of the reflection summary: released ratings and words.
 
 Ratings and open answers come from the same release as the shared screen: the
-people of the latest batch, their latest forms. Open answers are listed sorted
-and without names, and only once a release has happened (k people or more).
+forms of the latest batch, none of which says whose it is. Open answers are
+listed sorted, and only once a release has happened (k forms or more).
 """
 
 from __future__ import annotations

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from facilitate.activities.feedback.events import FeedbackGiven
+from facilitate.activities.feedback.events import (
+    FeedbackContent,
+    FeedbackGiven,
+    FeedbackSent,
+)
 from facilitate.core.agenda import ActivitySpec, Phase, lazy
 
 SPEC = ActivitySpec(
@@ -12,10 +16,10 @@ SPEC = ActivitySpec(
         "Reflection & feedback",
         "Tell us how this session supported equitable collaboration.",
     ),
-    events=(FeedbackGiven,),
+    events=(FeedbackSent, FeedbackContent, FeedbackGiven),
     participant=lazy(__package__, "participant:FeedbackActivity"),
     display=lazy(__package__, "display:FeedbackPanel"),
     report=lazy(__package__, "report:feedback_part"),
     demo=lazy(__package__, "demo:seed_feedback"),
-    contributions=(FeedbackGiven.kind,),
+    contributions=(FeedbackSent.kind, FeedbackGiven.kind),
 )

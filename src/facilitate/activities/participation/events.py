@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from facilitate.core.events import PRIVATE, PSEUDONYMOUS, PUBLIC, Event
+from facilitate.core.events import PRIVATE, PSEUDONYMOUS, Event
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,12 @@ class TurnStarted(Event):
 
 @dataclass(frozen=True)
 class TapUndone(Event):
-    """Cancels the tap recorded as event ``target``; nothing is deleted."""
+    """Cancels the tap recorded as event ``target``; nothing is deleted.
+
+    ``target`` is a position in the log, which an export must not reveal: it
+    would order the tracker's taps among everyone's answers.
+    """
 
     kind: ClassVar[str] = "tap_undone"
-    policy: ClassVar[Mapping[str, str]] = {"target": PUBLIC}
+    policy: ClassVar[Mapping[str, str]] = {"target": PRIVATE}
     target: int

@@ -2,7 +2,10 @@
 
 People appear only as "Person 1..n" sorted by talk, roles below k are dropped, and
 an open turn is closed at the last moment the log recorded anything, so the
-summary reads the same whenever it is rebuilt.
+summary reads the same whenever it is rebuilt. A person's count of written
+answers is never set beside their talk here: whoever ran the tracker can name
+"Person 1", and a count could be matched to that person's rows in an event log.
+Contributions appear per role only, where the release gate holds.
 """
 
 from __future__ import annotations
@@ -54,7 +57,6 @@ def participation_part(records: Sequence[Recorded], session: SessionInfo) -> Rep
             "person": [labels[str(s)] for s in per_person["speaker"]],
             "talk_share": per_person["talk_share"].round(3),
             "turns": per_person["turns"],
-            "contributions": per_person["contributions"],
         }
     )
     equity = equity_by_role(per_person, k)

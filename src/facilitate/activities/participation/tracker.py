@@ -141,6 +141,7 @@ class TrackerPage(KeyedPage):
             return
         new = self.store.read(self.session.code, after=self.roster.last_id)
         if not new:
+            self.ended()
             return
         self.roster.apply(new)
         for entry in new:

@@ -23,6 +23,7 @@ from facilitate.activities.root_cause.audit_charts import (
 from facilitate.activities.root_cause.audit_stats import Audit, is_blank
 from facilitate.activities.root_cause.findings import headline_findings, words
 from facilitate.core.text import escape
+from facilitate.export.csv_file import csv_text
 
 CSV_NAME = "audit.csv"
 HTML_NAME = "audit.html"
@@ -142,9 +143,12 @@ def audit_html(audit: Audit) -> str:
 
 
 def audit_csv(audit: Audit) -> str:
-    """``audit.csv``'s text: exactly ``AUDIT_COLUMNS``, withheld cells empty."""
-    frame: pd.DataFrame = audit.csv_frame()
-    return frame.to_csv(index=False, na_rep="", lineterminator="\n")
+    """``audit.csv``'s text: exactly ``AUDIT_COLUMNS``, withheld cells empty.
+
+    Written like every CSV the product makes: a group or outcome named like a
+    formula in the district's file reaches the spreadsheet as text.
+    """
+    return csv_text(audit.csv_frame())
 
 
 def write_audit_files(audit: Audit, out_dir: Path) -> list[Path]:

@@ -6,6 +6,7 @@ educators are still working; the educators' and the families' statements have
 enough people to draw, the support staff's are too few and wait, which shows the
 release rules at work. Every zone moment has enough answers to draw, and results
 are revealed so the demo shows the charts.
+Private reflections are never stored, so the demo has none.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from facilitate.activities.self_assessment.content import (
 )
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
-    PrivateReflectionSaved,
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
     ZoneChecked,
@@ -84,10 +84,4 @@ def seed_self_assessment(
             store.append(code, SelfAssessmentSubmitted(person))
         end = rng.choice(_END_CHOICES[start])
         store.append(code, ZoneChecked(person, "end", end))
-    store.append(
-        code,
-        PrivateReflectionSaved(
-            people[0], "leadership", "I tend to trust ideas that sound like mine."
-        ),
-    )
     store.append(code, ResultsRevealed(activity="self_assessment", revealed=True))

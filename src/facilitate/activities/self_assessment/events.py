@@ -67,7 +67,10 @@ class ZoneChecked(Event):
 
 @dataclass(frozen=True)
 class PrivateReflectionSaved(Event):
-    """Private text: shown only to its author, never on a shared screen or export."""
+    """Private text as earlier sessions stored it: read, never written any more.
+
+    Private reflections now stay in the person's browser (``private_notes``).
+    """
 
     kind: ClassVar[str] = "private_reflection_saved"
     policy: ClassVar[Mapping[str, str]] = {

@@ -8,8 +8,10 @@ say", "Other") start with the default and may choose another on the first step.
 Every answer is appended as it is chosen, so a reload resumes at the first part
 with an open statement. After submitting, the person sees where their answers
 gather in each part, in words, with prompts (``private_profile``), and a link
-that hands them their answers and words as a text file built in their own kernel.
-No pandas or plotly: this module is imported in participant kernels.
+that hands them their answers and words as a text file. Their private
+reflections never reach the server: the browser keeps them (``private_notes``)
+and fills them into that file itself. No pandas or plotly: this module is
+imported in participant kernels.
 """
 
 from __future__ import annotations
@@ -25,27 +27,26 @@ from facilitate.activities.self_assessment.content import (
 )
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
-    PrivateReflectionSaved,
     SelfAssessmentAnswered,
     SelfAssessmentSubmitted,
 )
-from facilitate.activities.self_assessment.private_profile import (
-    download_link,
-    profile_html,
+from facilitate.activities.self_assessment.private_notes import (
+    offer_download,
+    reflection_notes,
 )
+from facilitate.activities.self_assessment.private_profile import profile_html
 from facilitate.activities.self_assessment.profile import (
     MY_KINDS,
     MyAnswers,
     current_variant,
     first_open_domain,
-    reflection_text,
 )
 from facilitate.activities.self_assessment.zone import ZoneCheck
-from facilitate.core.errors import InvalidInput
 from facilitate.core.events import Recorded
 from facilitate.core.roster import Roster
-from facilitate.core.text import TEXT_LIMIT, clean_text, escape
+from facilitate.core.text import escape
 from facilitate.ui.contexts import ParticipantContext
+from facilitate.ui.private_notes import notes_promise
 from facilitate.ui.widgets import (
     CheckboxGroup,
     button,
@@ -77,9 +78,7 @@ class SelfAssessmentActivity:
         self.identities = {
             q.key: self._identity_select(q.key) for q in self.content.identity_questions
         }
-        self.reflections = {
-            p.key: self._reflection_box(p.key) for p in self.content.reflections
-        }
+        self.notes = reflection_notes(context, self.content, self.mine)
         self.progress_label = message("fc-sa-progress-label")
         self.progress = styled(
             widgets.IntProgress(min=0, max=self.step_count, layout=_WIDE),
@@ -91,7 +90,6 @@ class SelfAssessmentActivity:
         self.submit = button("Submit my answers", "fc-sa-submit", style="success")
         self.status = message("fc-sa-status")
         self.profile = message("fc-sa-profile")
-        self.download = message("fc-sa-download")
         self.edit = button("Change my answers", "fc-sa-edit", style="")
         self.back.on_click(lambda _: self.go(self.step - 1))
         self.next.on_click(lambda _: self.go_next())
@@ -163,17 +161,6 @@ class SelfAssessmentActivity:
             f"fc-sa-identity-{question}",
         )
 
-    def _reflection_box(self, prompt: str) -> widgets.Textarea:
-        return styled(
-            widgets.Textarea(
-                value=self.mine.reflections.get(prompt, ""),
-                placeholder="Only you will see this.",
-                layout=widgets.Layout(width="100%", max_width="36em", height="7em"),
-            ),
-            "fc-sa-reflection",
-            f"fc-sa-reflection-{prompt}",
-        )
-
     # --- moving between steps -----------------------------------------------------
 
     def resume(self) -> None:
@@ -190,9 +177,6 @@ class SelfAssessmentActivity:
             self.go(open_domain + 1)
 
     def go(self, step: int) -> None:
-        leaving_notes = self.step == self.step_count - 1 and step != self.step
-        if leaving_notes and not self.save_reflections():
-            return
         self.step = max(0, min(step, self.step_count - 1))
         domains = self.variant.domains
         if self.step == 0:
@@ -258,15 +242,7 @@ class SelfAssessmentActivity:
         return parts
 
     def _reflection_parts(self) -> list[widgets.Widget]:
-        note = widgets.HTML(
-            "<p>These notes are private: they are never shown to the room or exported."
-            "</p>"
-        )
-        parts: list[widgets.Widget] = [note]
-        for prompt in self.content.reflections:
-            label = widgets.HTML(f"<p><b>{escape(prompt.prompt)}</b></p>")
-            parts += [label, self.reflections[prompt.key]]
-        return parts
+        return [notes_promise(), self.notes]
 
     def go_next(self) -> None:
         """Move on once every statement in this part has an answer."""
@@ -318,32 +294,14 @@ class SelfAssessmentActivity:
                 self.mine.identities[question] = chosen
         return True
 
-    def save_reflections(self) -> bool:
-        """Append each changed private note; an over-long one is refused, not cut."""
-        try:
-            texts = {
-                key: clean_text(box.value, what="your reflection", limit=TEXT_LIMIT)
-                for key, box in self.reflections.items()
-            }
-        except InvalidInput as error:
-            say(self.status, str(error), "error")
-            return False
-        for key, text in texts.items():
-            if text != self.mine.reflections.get(key, ""):
-                event = PrivateReflectionSaved(self.context.participant, key, text)
-                if self.context.record(event, self.status) is None:
-                    return False
-                self.mine.reflections[key] = text
-        return True
-
     def finish(self) -> None:
-        """Submit: every statement answered, notes saved, then the private profile."""
+        """Submit: every statement answered, identities saved, then the profile."""
         open_domain = first_open_domain(self.mine.answers, self.variant)
         if open_domain is not None:
             self.go(open_domain + 1)
             say(self.status, "Some statements are still open in this part.", "error")
             return
-        if not (self.save_identities() and self.save_reflections()):
+        if not self.save_identities():
             return
         submitted = SelfAssessmentSubmitted(self.context.participant)
         if self.context.record(submitted, self.status) is None:
@@ -356,14 +314,12 @@ class SelfAssessmentActivity:
 
     def show_profile(self) -> None:
         self.profile.value = profile_html(self.mine, self.content)
-        self.download.value = download_link(
-            reflection_text(self.mine, self.content, self.context.session.title),
-            f"my-reflection-{self.code}.txt",
-        )
+        offer_download(self.notes, self.mine, self.content, self.context.session.title)
         self.root.children = [
             heading("My private profile", "fc-sa-profile-title", level=3),
             self.profile,
-            self.download,
+            notes_promise(),
+            self.notes,
             self.edit,
         ]
 

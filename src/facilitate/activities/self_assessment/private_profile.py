@@ -8,8 +8,6 @@ the downloadable reflection follows the same rules (see ``profile``).
 
 from __future__ import annotations
 
-import base64
-
 from facilitate.activities.self_assessment.content import SelfAssessment
 from facilitate.activities.self_assessment.profile import (
     MyAnswers,
@@ -37,15 +35,3 @@ def profile_html(mine: MyAnswers, content: SelfAssessment) -> str:
     if content.profile_closing:
         rows.append(f'<p class="fc-sa-closing">{escape(content.profile_closing)}</p>')
     return "".join(rows)
-
-
-def download_link(text: str, filename: str) -> str:
-    """A link that hands the text to its owner as a file (base64, nothing to escape)."""
-    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return (
-        f'<a class="fc-sa-download-link" download="{escape(filename)}" '
-        f'href="data:text/plain;charset=utf-8;base64,{data}" '
-        'style="display:inline-block;padding:0.6em 1em;background:#0072B2;'
-        'color:#fff;border-radius:4px;text-decoration:none">'
-        "⬇ Download my reflection</a>"
-    )

@@ -83,7 +83,7 @@ def create_team(store: EventStore, title: str, min_group_size: int = 5) -> TeamI
     k = checked_group_size(min_group_size)
     taken = {record.session for record in store.read_kind(TeamCreated.kind)}
     code = new_team_code()
-    while code in taken:
+    while code in taken or store.is_deleted(code):
         code = new_team_code()
     created = store.append(
         code, TeamCreated(title=title, key=secrets.token_urlsafe(18), min_group_size=k)

@@ -1,6 +1,8 @@
-"""What every event store promises: one write path, ordered reads.
+"""What every event store promises: one write path, ordered reads, real deletion.
 
-A store may also offer ``NewsSource``: a way to await "something new may have
+A new store implements each method of ``EventStore`` with the same meaning;
+``tests/unit/test_store.py`` states the meaning as tests a store must pass. A
+store may also offer ``NewsSource``: a way to await "something new may have
 arrived" for one session, so live pages wake at once instead of at their next
 poll. It is optional; pages keep polling where a store does not offer it.
 """
@@ -18,14 +20,35 @@ Clock = Callable[[], float]
 class EventStore(Protocol):
     """An append-only log of session events.
 
-    ``append`` is the only way anything is written. Reads return events in the order
-    they were appended; ``after`` lets a polling loop ask only for what is new: the
-    ids of one session become readable in increasing order, so a reader that
-    remembers the last id it saw never skips an event, whoever else is writing.
+    ``append`` (and ``append_unlinked``) are the only ways anything is written.
+    Reads return events in the order they were appended; ``after`` lets a polling
+    loop ask only for what is new: the ids of one session become readable in
+    increasing order, so a reader that remembers the last id it saw never skips an
+    event, whoever else is writing. A deleted session leaves a tombstone: every
+    later write under its code raises ``SessionEnded``.
     """
 
     def append(self, session: str, event: Event) -> Recorded:
-        """Record one event now and return it with its sequence number."""
+        """Record one event now and return it with its sequence number.
+
+        Raises ``SessionEnded`` when ``session`` was deleted.
+        """
+        ...
+
+    def append_unlinked(
+        self, session: str, marker: Event, content: Event, batch: int
+    ) -> list[Recorded]:
+        """Record that someone acted, and what they said, without linking the two.
+
+        In one transaction: ``marker`` (which names the person) is appended now,
+        once only (an identical marker already in the log raises
+        ``AlreadyRecorded``); ``content`` (which must not name the person) is held
+        apart, with no time and no order. Once ``batch`` contents of its kind are
+        held for the session, all of them are appended together, with one time, in
+        random order. No trace of the order things were held in may outlive the
+        call (for SQLite: the journal is emptied). Returns the marker's record,
+        then any contents released. Raises ``SessionEnded`` like ``append``.
+        """
         ...
 
     def read(
@@ -39,7 +62,18 @@ class EventStore(Protocol):
         ...
 
     def delete_session(self, session: str) -> int:
-        """Remove a session's events: the one deletion path, used on request only."""
+        """Remove everything stored under ``session`` and leave its tombstone.
+
+        The one deletion path, used on a facilitator's request. It removes every
+        event and held content with that code, whether or not the session's
+        ``session_created`` is still there, and leaves no readable copy behind
+        (for SQLite: ``secure_delete`` and an emptied journal). Deleting again
+        removes nothing and is not an error. Returns how many entries went.
+        """
+        ...
+
+    def is_deleted(self, session: str) -> bool:
+        """True once ``session`` has been deleted (its tombstone exists)."""
         ...
 
     def close(self) -> None: ...

@@ -46,6 +46,11 @@ INSTALL_HINT = (
     "(or: pip install 'psycopg[binary,pool]')."
 )
 SELECT = "SELECT id, session, kind, at, payload FROM facilitate.events"
+UNLINKED_NOT_YET = (
+    "This was not saved: the PostgreSQL store cannot yet keep it apart from your "
+    "name, as it must be. Please tell the facilitator, who can run the session "
+    "on the default store instead."
+)
 
 
 def _driver() -> Any:
@@ -177,6 +182,16 @@ class PostgresStore:
     def delete_session(self, session: str) -> int:
         rows = self._run("SELECT facilitate.delete_session(%s)", [session])
         return int(rows[0][0]) if rows else 0
+
+    def append_unlinked(
+        self, session: str, marker: Event, content: Event, batch: int
+    ) -> list[Recorded]:
+        """Not offered here yet: refused, rather than kept beside its sender."""
+        raise StoreUnavailable(UNLINKED_NOT_YET)
+
+    def is_deleted(self, session: str) -> bool:
+        """This log keeps no tombstones yet: a deleted session is simply gone."""
+        return False
 
     async def wait_for_news(self, session: str, timeout: float) -> bool:
         news = self._news.get(session)
