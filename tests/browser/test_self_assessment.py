@@ -1,11 +1,11 @@
 """The self-assessment in a real browser: one person completes it by hand, the room
-fills in through the store, and the console shows group results only once k did.
+fills in through the store, and the display shows group results only once k did.
 
 One participant answers every statement in Chromium (with a reload half-way to
 prove it resumes) and writes a private reflection; five more people's answers are
-appended to the store as their own pages would. With four done the console says
+appended to the store as their own pages would. With four done the display says
 when results will show and draws no chart; with ten it draws a released batch.
-The private reflection and the names must never reach the console's HTML.
+The private reflection and the names must never reach the display's HTML.
 """
 
 from __future__ import annotations
@@ -69,17 +69,24 @@ def complete_in_browser(page, server, code: str) -> None:
     page.wait_for_selector(".fc-sa-profile-title")
 
 
-def test_six_complete_console_waits_for_k_and_keeps_reflections_private(
+SCREEN = ".fc-slot-self_assessment .fc-sa-screen"
+
+
+def test_six_complete_display_waits_for_k_and_keeps_reflections_private(
     server, new_page
 ):
     session = server.new_session("Self-assessment", k=5)
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-count")
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-count-number")
+    remote = new_page()
+    remote.goto(server.remote_url(session))
     ana = new_page()
     join(ana, server.participant_url(session.code), "Ana Quill")
     server.store.append(session.code, PhaseChanged("self_assessment"))
-    wait_for_text(console, ".fc-sa-finished", "Fewer than 5 have finished.")
+    wait_for_text(
+        display, f"{SCREEN} .fc-state-headline", "Fewer than 5 have finished so far."
+    )
 
     complete_in_browser(ana, server, session.code)
     answered = server.store.read(session.code, kinds=[SelfAssessmentAnswered.kind])
@@ -93,31 +100,30 @@ def test_six_complete_console_waits_for_k_and_keeps_reflections_private(
 
     for person in ("b", "c", "d"):
         complete_inventory(server.store, session.code, person)
-    console.click(".fc-reveal-self-assessment")
-    wait_for_text(console, ".fc-sa-domains-note", NEEDS_FIVE)
-    assert console.locator(plot_selector("fc-sa-domain-chart")).count() == 0
+    remote.click(".fc-reveal-self-assessment")
+    wait_for_text(display, f"{SCREEN} .fc-state-headline", NEEDS_FIVE)
+    assert display.locator(plot_selector("fc-sa-domain-chart")).count() == 0
 
     complete_inventory(server.store, session.code, "e")
     for person in ("f", "g", "h", "i", "j"):
         complete_inventory(server.store, session.code, person, answer="sometimes")
-    wait_for_text(console, ".fc-sa-finished", "At least 10 have finished.")
-    console.wait_for_function(
+    display.wait_for_function(
         "(sel) => { const p = document.querySelector(sel); return p && "
         "p.data.some(t => t.name === 'Sometimes' && t.x[0] === 50); }",
         arg=plot_selector("fc-sa-domain-chart"),
     )
-    traces = plot_data(console, "fc-sa-domain-chart")
+    traces = plot_data(display, "fc-sa-domain-chart")
     # Five "often" (Ana among them) and five "sometimes": one group is shown and
     # the other shares the grey segment, so the zeros cannot be read off.
     assert traces[-1]["x"] == [50] * len(CONTENT.domains)
-    drawn = console.locator(".fc-sa-domain-chart .barlayer .point path")
+    drawn = display.locator(".fc-sa-domain-chart .barlayer .point path")
     assert drawn.count() >= len(CONTENT.domains)  # bars on the page, not just data
-    assert console.inner_text(".fc-sa-domains-note").strip() == ""
+    assert display.inner_text(f"{SCREEN} .fc-screen-state").strip() == ""
     assert (
         len(server.store.read(session.code, kinds=[SelfAssessmentSubmitted.kind])) == 10
     )
 
-    html = console.content()
+    html = display.content()
     assert SECRET not in html
     assert "Ana Quill" not in html
     assert "Person b" not in html
