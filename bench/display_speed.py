@@ -79,7 +79,7 @@ def main(rounds: int = 2) -> None:
         display.set_default_timeout(60_000)
         opened = timed(
             lambda: display.goto(
-                f"{base}/voila/render/display.ipynb?code={session.code}&view={token}"
+                f"{base}/lead/voila/render/display.ipynb?code={session.code}&view={token}"
             ),
             lambda: display.wait_for_selector(".fc-welcome.fc-current .fc-big-code"),
         )
@@ -87,7 +87,7 @@ def main(rounds: int = 2) -> None:
         remote = browser.new_page()
         remote.set_default_timeout(60_000)
         remote.goto(
-            f"{base}/voila/render/remote.ipynb?code={session.code}&key={session.key}"
+            f"{base}/lead/voila/render/remote.ipynb?code={session.code}&key={session.key}"
         )
         remote.wait_for_selector(".fc-next-phase")
         display.wait_for_timeout(2000)  # let both pages settle before timing

@@ -70,7 +70,8 @@ class Server:
     def display_url(self, session: SessionInfo, view: str | None = None) -> str:
         """The projector's link: the view-only token, never the key."""
         view = display_token(self.store, session) if view is None else view
-        return f"{self.base}/voila/render/display.ipynb?code={session.code}&view={view}"
+        page = f"{self.base}/lead/voila/render/display.ipynb"
+        return f"{page}?code={session.code}&view={view}"
 
 
 def wait_for_address(

@@ -113,8 +113,12 @@ def test_display_refuses_without_the_view_token(server, new_page, view):
 
 
 def test_notebook_source_never_served(server):
-    for notebook in ("participant", "display", "remote"):
-        url = f"{server.base}/voila/render/{notebook}.ipynb"
+    session = server.new_session("Sources")
+    for url in (
+        server.participant_url(session.code),
+        server.display_url(session),
+        server.remote_url(session),
+    ):
         with urllib.request.urlopen(url) as response:
             html = response.read().decode()
         assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)
