@@ -38,6 +38,16 @@ WALK = {
     "participation": ("participation", ("follow", "lorenz", "equity", "timeline")),
     "reflection": ("feedback", ()),
 }
+#: The chart each extra view draws (or it says in words why not).
+VIEW_CHART = {
+    "zones": "fc-sa-zone-chart",
+    "spectrum": "fc-spectrum-strip",
+    "words": "fc-vision-words",
+    "follow": "fc-follow-chart",
+    "lorenz": "fc-lorenz-chart",
+    "equity": "fc-equity-chart",
+    "timeline": "fc-turn-timeline",
+}
 CONTROLS = "button, input, select, textarea, a"
 
 
@@ -89,12 +99,12 @@ def test_every_display_state_fits_the_screen_and_holds_no_control(server, new_pa
     for phase, (activity, views) in WALK.items():
         server.store.append(code, PhaseChanged(phase))
         server.store.append(code, ResultsRevealed(activity, True))
-        page.wait_for_selector(f"{current(phase, 'revealed')} .js-plotly-plot")
+        page.wait_for_selector(f"{current(phase, 'revealed')} .main-svg")
         photograph(page, f"{phase}-revealed", problems)
         for view in views:
             server.store.append(code, SettingChanged(f"{activity}.view", view))
             page.wait_for_selector(
-                f"{current(phase, 'revealed')} .fc-chart-box .js-plotly-plot, "
+                f"{current(phase, 'revealed')} .{VIEW_CHART[view]} .main-svg, "
                 f"{current(phase, 'not-enough')}"
             )
             photograph(page, f"{phase}-{view}", problems, sizes=SIZES[:1])

@@ -1,8 +1,10 @@
-"""A participant can take part in every activity with the keyboard alone.
+"""A participant on a phone-sized screen takes part in every activity with the
+keyboard alone.
 
 No click anywhere: Tab moves to each control, Space and Enter choose and press,
 typing fills text. The facilitator's side (moving the phases) happens in the
-store, as the remote would record it.
+store, as the remote would record it. The page is 390 px wide, and at every
+step nothing on it is wider than that.
 """
 
 from __future__ import annotations
@@ -35,6 +37,20 @@ def tab_to(page, selector: str, limit: int = 120) -> None:
     pytest.fail(f"Tab never reached {selector}")
 
 
+PHONE = {"width": 390, "height": 844}
+TOO_WIDE = """() => [...document.querySelectorAll('body *')]
+  .filter(el => { const r = el.getBoundingClientRect();
+    return r.width > 0 && getComputedStyle(el).visibility === 'visible'
+      && (r.right > 391 || r.left < -1); })
+  .map(el => (el.className.baseVal ?? el.className).toString().slice(0, 50))
+  .slice(0, 5)"""
+
+
+def fits_the_phone(page) -> None:
+    assert page.evaluate(TOO_WIDE) == []
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+
+
 def press(page, selector: str, key: str = "Enter") -> None:
     page.wait_for_selector(selector)
     tab_to(page, selector)
@@ -45,8 +61,10 @@ def test_a_participant_takes_part_with_the_keyboard_alone(server, new_page):
     session = server.new_session("Keyboard only", k=3)
     code = session.code
     page = new_page()
+    page.set_viewport_size(PHONE)
     page.goto(server.participant_url(code))
     page.wait_for_selector(".fc-name input")
+    fits_the_phone(page)
     tab_to(page, ".fc-name input")
     page.keyboard.type("Kim")
     press(page, ".fc-role select", "ArrowDown")
@@ -59,6 +77,7 @@ def test_a_participant_takes_part_with_the_keyboard_alone(server, new_page):
 
     server.store.append(code, PhaseChanged("self_assessment"))
     page.wait_for_selector(".fc-zone-start input[type=radio]")
+    fits_the_phone(page)
     press(page, ".fc-zone-start input[type=radio]", "Space")
     press(page, ".fc-sa-next")
     for domain in CONTENT.domains:
@@ -73,6 +92,7 @@ def test_a_participant_takes_part_with_the_keyboard_alone(server, new_page):
 
     server.store.append(code, PhaseChanged("alignment"))
     page.wait_for_selector(".fc-align-spectrum button")
+    fits_the_phone(page)
     for scale in ("spectrum", "now", "vision"):
         press(page, f".fc-align-{scale} button")
     press(page, ".fc-align-save")
@@ -97,6 +117,7 @@ def test_a_participant_takes_part_with_the_keyboard_alone(server, new_page):
 
     server.store.append(code, PhaseChanged("reflection"))
     page.wait_for_selector(".fc-rating input[type=radio]")
+    fits_the_phone(page)
     for rating in load_feedback().ratings:
         press(page, f".fc-rating-{rating.key} input[type=radio]", "Space")
     tab_to(page, ".fc-feedback-helped textarea")

@@ -53,6 +53,8 @@ def gini_in_words(gini: float | None) -> str:
 
 #: Above this many people, bars keep no name each (the names would collide).
 NAMED_BARS = 30
+#: Above this many people, bars carry no figure each (it would shrink unread).
+LABELLED_BARS = 16
 
 
 def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
@@ -74,7 +76,7 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
         x=shares,
         orientation="h",
         marker_color=OKABE_ITO[0],
-        text=[f"{v:.0f}%" for v in shares],
+        text=[f"{v:.0f}%" for v in shares] if len(people) <= LABELLED_BARS else None,
         textposition="outside",
         cliponaxis=False,
         name="talk share",
@@ -83,7 +85,8 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
         x=equal,
         line={"color": OKABE_ITO[5], "dash": "dash", "width": 3},
         annotation_text=f"equal share ({equal:.0f}%)",
-        annotation_position="top right",
+        annotation_position="bottom right",
+        annotation_bgcolor="rgba(255,255,255,0.9)",
     )
     top = max([*shares, equal, 1.0])
     figure.update_xaxes(title_text="% of talk", range=[0, top * 1.18])
@@ -94,6 +97,9 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
         autorange="reversed",
         automargin=True,
         showticklabels=len(people) <= NAMED_BARS,
+        tickmode="array",
+        tickvals=people,
+        ticktext=people,
         title_text="" if len(people) <= NAMED_BARS else "each bar is one person",
     )
     figure.update_layout(showlegend=False, bargap=0.25, margin={"t": 80})
