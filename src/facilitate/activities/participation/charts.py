@@ -55,6 +55,10 @@ def gini_in_words(gini: float | None) -> str:
 NAMED_BARS = 30
 #: Above this many people, bars carry no figure each (it would shrink unread).
 LABELLED_BARS = 16
+#: Who follows whom names this many speakers at most (most talk first), so names
+#: never pile up; the others are dots, sized by their share.
+NAMED_NODES = 12
+WIDEN = 1.6
 
 
 def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
@@ -150,13 +154,20 @@ def follow_figure(
 ) -> go.Figure:
     """Who follows whom: people on a circle, thicker lines for more hand-offs.
 
-    Names sit outside the circle, away from the centre, and the axes leave room
-    for the largest dot and its name, so nobody is clipped at the edge.
+    Names sit outside the ring, away from the centre, and the axes leave room
+    for the largest dot and its name, so nobody is clipped at the edge. Only
+    people who spoke are named (at most ``NAMED_NODES``), so names never pile up.
     """
     speakers = [str(s) for s in per_person["speaker"]]
     n = max(len(speakers), 1)
     angle = {s: math.pi / 2 - 2 * math.pi * i / n for i, s in enumerate(speakers)}
-    spot = {s: (math.cos(a), math.sin(a)) for s, a in angle.items()}
+    # An ellipse wider than high: screens are wide, and names run across.
+    spot = {s: (WIDEN * math.cos(a), math.sin(a)) for s, a in angle.items()}
+    named = set(
+        [s for s, t in zip(speakers, per_person["turns"], strict=True) if t > 0][
+            :NAMED_NODES
+        ]
+    )
     counts = _undirected_counts(pairs)
     figure = go.Figure(layout=projector_layout("Who follows whom", height=CHART_HEIGHT))
     bounds = [level for level, _ in EDGE_LEVELS[1:]] + [math.inf]
@@ -179,7 +190,7 @@ def follow_figure(
         x=[spot[s][0] for s in speakers],
         y=[spot[s][1] for s in speakers],
         mode="markers+text",
-        text=[labels[s] for s in speakers] if len(speakers) <= NAMED_BARS else None,
+        text=[labels[s] if s in named else "" for s in speakers],
         textposition=[_outward(angle[s]) for s in speakers],
         cliponaxis=False,
         marker={
@@ -194,7 +205,7 @@ def follow_figure(
         hoverinfo="text",
         name="people",
     )
-    figure.update_xaxes(visible=False, range=[-1.9, 1.9])
+    figure.update_xaxes(visible=False, range=[-WIDEN - 0.9, WIDEN + 0.9])
     figure.update_yaxes(visible=False, range=[-1.35, 1.35], scaleanchor="x")
     figure.update_layout(showlegend=False)
     return figure
