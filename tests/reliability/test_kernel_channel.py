@@ -153,11 +153,12 @@ async def press_everything(ws_url: str, only_class: str | None) -> dict[str, dic
 
 
 def kernel_socket(server, page) -> str:
+    """The socket of the page's kernel (facilitator pages are served under /lead)."""
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content())
     assert kernel_id, "the page names its kernel"
     return (
         server.base.replace("http", "ws")
-        + f"/api/kernels/{kernel_id.group(1)}/channels?session_id=probe"
+        + f"/lead/api/kernels/{kernel_id.group(1)}/channels?session_id=probe"
     )
 
 
