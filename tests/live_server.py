@@ -25,7 +25,7 @@ from typing import IO
 
 import pytest
 
-from facilitate.core.sessions import SessionInfo, create_session
+from facilitate.core.sessions import SessionInfo, create_session, display_token
 from facilitate.core.store import SQLiteStore, open_store
 from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
@@ -63,6 +63,15 @@ class Server:
 
     def console_url(self, session: SessionInfo, key: str | None = None) -> str:
         return self.page_url("console", session, key)
+
+    def remote_url(self, session: SessionInfo, key: str | None = None) -> str:
+        return self.page_url("remote", session, key)
+
+    def display_url(self, session: SessionInfo, view: str | None = None) -> str:
+        """The projector's link: the view-only token, never the key."""
+        view = display_token(self.store, session) if view is None else view
+        page = f"{self.base}/lead/voila/render/display.ipynb"
+        return f"{page}?code={session.code}&view={view}"
 
 
 def wait_for_address(

@@ -2,8 +2,8 @@
 
 One participant answers in Chromium (placing, skipping, reloading); seven more
 answers are appended to the store, as other phones would (eight answers are the
-fewest from which a split can be told from random answering). The console stays
-hidden until revealed, then ranks the split practice first and says so.
+fewest from which a split can be told from random answering). The display stays
+hidden until the remote reveals it, then ranks the split practice first.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}  # grades are reward: keep out
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}  # grades are feedback: keep in
 
 
+SCREEN = ".fc-slot-alignment .fc-alignment-screen"
+
+
 def first_tension(page, part):
     return page.inner_text(f".fc-top-tensions li:first-child .fc-tension-{part}")
 
@@ -30,17 +33,19 @@ def first_tension(page, part):
 def test_two_camps_rank_first_and_read_split(server, new_page):
     session = server.new_session("Alignment camps", k=5)
     code = session.code
-    console = new_page()
-    console.goto(server.console_url(session))
-    wait_for_text(console, ".fc-count", "0", timeout_ms=60_000)
+    display = new_page()
+    display.goto(server.display_url(session))
+    wait_for_text(display, ".fc-count-number", "0", timeout_ms=60_000)
+    remote = new_page()
+    remote.goto(server.remote_url(session))
     person = new_page()
     join(person, server.participant_url(code), "Ana")
     server.store.append(code, PhaseChanged("alignment"))
 
-    console.wait_for_selector(".fc-add-practice-label input")
-    console.fill(".fc-add-practice-label input", "Morning <meeting>")
-    console.click(".fc-add-practice")
-    console.wait_for_selector(".fc-add-practice-message .fc-say-success")
+    remote.wait_for_selector(".fc-add-practice-label input")
+    remote.fill(".fc-add-practice-label input", "Morning <meeting>")
+    remote.click(".fc-add-practice")
+    remote.wait_for_selector(".fc-add-practice-message .fc-say-success")
 
     wait_for_text(person, ".fc-align-practice h3", "Letter grades")
     person.wait_for_function(
@@ -73,25 +78,26 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
 
     others_answer(server.store, code)
     wait_for_text(
-        console,
-        ".fc-alignment-progress",
-        f"8 people answering · {LISTED} practices · 1 skips · 0 vision statements",
+        display,
+        f"{SCREEN} .fc-state-headline",
+        "At least 5 are placing our practices.",
     )
-    assert console.locator(".fc-top-tensions li").count() == 0
-    assert "Results are hidden." in console.inner_text(".fc-alignment-note")
+    assert display.locator(".fc-top-tensions li").count() == 0
 
-    console.click(".fc-reveal-alignment")
-    console.wait_for_selector(".fc-top-tensions li .fc-tension-practice")
-    assert first_tension(console, "practice") == "Letter grades"
-    assert first_tension(console, "label") == "split into two camps"
-    console.wait_for_selector(plot_selector("fc-tension-map"))
-    traces = plot_data(console, "fc-tension-map")
-    labels = [label for trace in traces for label in trace.get("text") or []]
-    assert "Morning &lt;meeting&gt;" in labels
-    assert console.locator("meeting").count() == 0  # no element made from text
+    remote.click(".fc-reveal-alignment")
+    display.wait_for_selector(".fc-top-tensions li .fc-tension-practice")
+    assert first_tension(display, "practice") == "Letter grades"
+    assert first_tension(display, "label") == "split into two camps"
+    display.wait_for_selector(plot_selector("fc-tension-map"))
+    traces = plot_data(display, "fc-tension-map")
     split_points = traces[1]
     assert split_points["name"] == "split into two camps"
     assert split_points["text"] == ["Letter grades"]
+    remote.locator(".fc-view-alignment button", has_text="Spectrum").click()
+    display.wait_for_selector(plot_selector("fc-spectrum-strip"))
+    rows = plot_data(display, "fc-spectrum-strip")[0]["y"]
+    assert "Morning &lt;meeting&gt;" in rows
+    assert display.locator("meeting").count() == 0  # no element made from text
 
 
 def others_answer(store, code):

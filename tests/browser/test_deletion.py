@@ -19,7 +19,9 @@ from tests.browser.people import join
 
 pytestmark = pytest.mark.browser
 NAME = "Della Quistorff"
-ITEMS = [item.key for item in load_self_assessment().variant("educators").domains[0].items]
+ITEMS = [
+    item.key for item in load_self_assessment().variant("educators").domains[0].items
+]
 
 
 def stored_bytes(server) -> bytes:

@@ -1,4 +1,5 @@
-"""The walking skeleton end to end: people join in a browser, the console follows."""
+"""The walking skeleton end to end: people join in a browser; the facilitator's
+remote moves the room and the projected display follows."""
 
 from __future__ import annotations
 
@@ -14,24 +15,33 @@ from tests.browser.people import join, plot_data, plot_selector, wait_for_text
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOK_SOURCE_MARKERS = ("participant_page(", "console_page(", "from facilitate")
+NOTEBOOK_SOURCE_MARKERS = (
+    "participant_page(",
+    "display_page(",
+    "remote_page(",
+    "from facilitate",
+)
+CHECKIN = ".fc-slot-welcome .fc-checkin-screen"
 
 
-def test_three_join_one_reloads_all_answer_and_console_follows(server, new_page):
+def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_page):
     session = server.new_session("Live room", k=3)
-    console = new_page()
-    console.goto(server.console_url(session))
-    wait_for_text(console, ".fc-count", "0", timeout_ms=60_000)
+    display = new_page()
+    display.goto(server.display_url(session))
+    remote = new_page()
+    remote.goto(server.remote_url(session))
+    wait_for_text(display, ".fc-count-number", "0", timeout_ms=60_000)
+    remote.click(".fc-reveal-checkin")
     wait_for_text(
-        console,
-        ".fc-checkin-note",
+        display,
+        f"{CHECKIN} .fc-state-headline",
         "Shown once at least 3 people have checked in (smaller groups stay private).",
     )
 
     people = [new_page() for _ in range(3)]
     for page, name in zip(people, ["Ana", "Bo", "Cy"], strict=True):
         join(page, server.participant_url(session.code), name, choice=0)
-    wait_for_text(console, ".fc-count", "3")
+    wait_for_text(display, ".fc-count-number", "3")
 
     people[1].reload()
     people[1].wait_for_selector(".fc-phase h2")
@@ -46,23 +56,24 @@ def test_three_join_one_reloads_all_answer_and_console_follows(server, new_page)
         server.store.append(
             session.code, CheckinAnswered(f"p{index}", question.choices[1].key)
         )
-    console.wait_for_function(
+    display.wait_for_function(
         "(sel) => { const p = document.querySelector(sel);"
         " return p && p.data[0].x.join() === '3,3'; }",
         arg=plot_selector("fc-checkin-chart"),
         timeout=15_000,
     )
-    bars = plot_data(console, "fc-checkin-chart")[0]
+    bars = plot_data(display, "fc-checkin-chart")[0]
     assert bars["y"] == [question.choices[0].label, "Smaller groups (under 3 each)"]
-    assert console.inner_text(".fc-count").strip() == "6"
+    assert display.inner_text(".fc-count-number").strip() == "6"
     joined = server.store.read(session.code, kinds=[ParticipantJoined.kind])
     assert sorted(r.event.name for r in joined)[:3] == ["Ana", "Bo", "Cy"]
     assert len(server.store.read(session.code, kinds=[CheckinAnswered.kind])) == 6
 
-    console.click(".fc-next-phase")
+    remote.click(".fc-next-phase")
     for page in people:
         wait_for_text(page, ".fc-phase h2", "Self-assessment")
-    for page in [console, *people]:
+    display.wait_for_selector(".fc-slot-self_assessment.fc-current")
+    for page in [display, remote, *people]:
         html = page.content()
         assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)
 
@@ -90,9 +101,24 @@ def test_typing_the_code_joins(server, new_page):
     page.wait_for_selector(".fc-name input")
 
 
+@pytest.mark.parametrize("view", ["", "wrong-token"])
+def test_display_refuses_without_the_view_token(server, new_page, view):
+    session = server.new_session("Locked")
+    page = new_page()
+    page.goto(server.display_url(session, view=view))
+    page.wait_for_selector(".fc-refused .fc-say")
+    assert "This display link is not valid any more." in page.inner_text(".fc-refused")
+    assert page.locator(".fc-count-number").count() == 0
+    assert "Locked" not in page.inner_text("body")
+
+
 def test_notebook_source_never_served(server):
-    session = server.new_session("Source check")
-    for url in (server.participant_url(session.code), server.console_url(session)):
+    session = server.new_session("Sources")
+    for url in (
+        server.participant_url(session.code),
+        server.display_url(session),
+        server.remote_url(session),
+    ):
         with urllib.request.urlopen(url) as response:
             html = response.read().decode()
         assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)

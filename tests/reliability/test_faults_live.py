@@ -83,12 +83,11 @@ def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
         stop_server(process)
         running.process = process = start_server(tmp_path, port)
         wait_until_serving(running)
-        console = new_page()
-        console.goto(running.console_url(session))
-        wait_for_text(console, ".fc-count", "2", timeout_ms=60_000)
-        assert "Phase 3 of 6: Shared vision alignment" in console.inner_text(
-            ".fc-console-phase"
-        )
+        remote = new_page()
+        remote.goto(running.remote_url(session))
+        wait_for_text(remote, ".fc-count", "2", timeout_ms=60_000)
+        assert "Phase 3 of 6" in remote.inner_text(".fc-stepper")
+        assert "Shared vision alignment" in remote.inner_text(".fc-step-current")
         people[0].reload()
         wait_for_text(people[0], ".fc-phase h2", "Shared vision alignment", 60_000)
     finally:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from facilitate.activities.alignment.display import AlignmentPanel
+from facilitate.activities.alignment.controls import AlignmentControls
 from facilitate.activities.alignment.events import PracticeAdded, VisionOffered
 from facilitate.activities.alignment.participant import AlignmentActivity
 from facilitate.activities.feedback.events import FeedbackContent
@@ -23,7 +23,7 @@ from facilitate.core.events import ColleagueFeedbackGiven, LeaderNoteSaved
 from facilitate.evidence.colleague import invite
 from facilitate.evidence.colleague_page import ColleaguePage
 from facilitate.evidence.page import EvidencePage
-from facilitate.ui.contexts import DisplayContext, ParticipantContext
+from facilitate.ui.contexts import ControlsContext, ParticipantContext
 
 Driver = Callable[[object, object, str], tuple[str, list[str]]]
 
@@ -62,10 +62,12 @@ def seat_label(store, session, text):
 
 
 def added_practice(store, session, text):
-    panel = AlignmentPanel(DisplayContext(store, session))
-    panel.new_label.value = text
-    panel.add_practice()
-    return panel.form_message.value, stored(store, session, PracticeAdded.kind, "label")
+    controls = AlignmentControls(ControlsContext(store, session))
+    controls.new_label.value = text
+    controls.add_practice()
+    return controls.form_message.value, stored(
+        store, session, PracticeAdded.kind, "label"
+    )
 
 
 def possible_cause(store, session, text):

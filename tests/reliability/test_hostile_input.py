@@ -20,17 +20,17 @@ PAYLOADS = [
 
 def test_hostile_names_never_run_and_come_back_escaped(server, new_page):
     session = server.new_session("Hostile names")
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-count")
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-count-number")
     for index, payload in enumerate(PAYLOADS):
         page = new_page()
         join(page, server.participant_url(session.code), payload[:40])
         shown = page.inner_text(".fc-status")
         assert shown == f"You are in as {payload[:40].strip()}."
         assert page.locator("img[src=x]").count() == 0
-        wait_for_text(console, ".fc-count", str(index + 1))
-    html = console.content()
+        wait_for_text(display, ".fc-count-number", str(index + 1))
+    html = display.content()
     assert "<script>alert" not in html
     assert "onerror=alert" not in html.replace("&lt;", "")
     names = [

@@ -1,4 +1,5 @@
-"""No client can execute code: Voila refuses execute requests on the kernel socket."""
+"""What a client can send on a kernel socket: no code (Voila refuses execute
+requests), and widget messages that change nothing the page does not allow."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from tornado.websocket import websocket_connect
+
+from facilitate.core.events import PhaseChanged
 
 pytestmark = pytest.mark.browser
 
@@ -87,3 +90,103 @@ def test_execute_request_over_the_kernel_websocket_is_refused(server, tmp_path):
     )
     assert "execute_reply" not in seen
     assert not marker.exists()
+
+
+# --- widget messages: what a client may send, the kernel must check --------------
+
+
+async def read_until(connection, wanted, seconds: float = 15) -> list[dict]:
+    """Messages read until ``wanted(message)`` is true (that one included)."""
+    seen: list[dict] = []
+    while True:
+        raw = await asyncio.wait_for(connection.read_message(), timeout=seconds)
+        if raw is None:
+            raise AssertionError("the kernel channel closed")
+        if isinstance(raw, str):
+            seen.append(json.loads(raw))
+            if wanted(seen[-1]):
+                return seen
+
+
+def comm_msg(comm_id: str, data: dict) -> str:
+    return message("comm_msg", {"comm_id": comm_id, "data": data})
+
+
+async def press_everything(ws_url: str, only_class: str | None) -> dict[str, dict]:
+    """As a forged client: read every widget's state, then click every button
+    (or those with ``only_class``), set values and the browser's query, and wait
+    until the kernel has handled it all. Returns the states read."""
+    connection = await websocket_connect(ws_url, max_message_size=64 * 2**20)
+    info = message("comm_info_request", {"target_name": "jupyter.widget"})
+    connection.write_message(info)
+    replies = await read_until(
+        connection, lambda m: m["header"]["msg_type"] == "comm_info_reply"
+    )
+    comms = list(replies[-1]["content"]["comms"])
+    states: dict[str, dict] = {}
+    for comm_id in comms:
+        connection.write_message(comm_msg(comm_id, {"method": "request_state"}))
+
+    def all_states(msg: dict) -> bool:
+        data = msg["content"].get("data", {})
+        if msg["header"]["msg_type"] == "comm_msg" and data.get("method") == "update":
+            states.setdefault(msg["content"]["comm_id"], data.get("state", {}))
+        return len(states) >= len(comms)
+
+    await read_until(connection, all_states, seconds=30)
+    for comm_id, state in states.items():
+        classes = state.get("_dom_classes") or []
+        if only_class is not None and only_class not in classes:
+            continue
+        connection.write_message(
+            comm_msg(comm_id, {"method": "custom", "content": {"event": "click"}})
+        )
+        forged = {"value": True, "connected": True, "query": {"key": "forged"}}
+        connection.write_message(
+            comm_msg(comm_id, {"method": "update", "state": forged, "buffer_paths": []})
+        )
+    # Shell messages are handled in order: once this is answered, all were.
+    connection.write_message(info)
+    await read_until(connection, lambda m: m["header"]["msg_type"] == "comm_info_reply")
+    connection.close()
+    return states
+
+
+def kernel_socket(server, page) -> str:
+    """The socket of the page's kernel (facilitator pages are served under /lead)."""
+    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content())
+    assert kernel_id, "the page names its kernel"
+    return (
+        server.base.replace("http", "ws")
+        + f"/lead/api/kernels/{kernel_id.group(1)}/channels?session_id=probe"
+    )
+
+
+def forge(server, page, only_class: str | None = None) -> dict[str, dict]:
+    url = kernel_socket(server, page)
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(
+            lambda: asyncio.run(press_everything(url, only_class))
+        ).result()
+
+
+def test_the_view_token_cannot_move_the_room_over_the_kernel_socket(server, new_page):
+    session = server.new_session("Forged display")
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-welcome.fc-current .fc-big-code")
+    before = server.store.read(session.code)
+
+    states = forge(server, display)
+    assert len(states) > 10, "the probe reached the display's widgets"
+    assert session.key not in json.dumps(states), "no key in any widget's state"
+    assert server.store.read(session.code) == before, "nothing was written"
+
+    # The same probe against the remote, which holds the key, does move the
+    # room: so the display's silence above is the page's doing, not the probe's.
+    remote = new_page()
+    remote.goto(server.remote_url(session))
+    remote.wait_for_selector(".fc-next-phase")
+    forge(server, remote, only_class="fc-next-phase")
+    phases = server.store.read(session.code, kinds=[PhaseChanged.kind])
+    assert [r.event.phase for r in phases][-1] == "self_assessment"

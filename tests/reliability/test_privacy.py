@@ -1,8 +1,8 @@
-"""Privacy over everything shared: the console in every phase and every export.
+"""Privacy over everything shared: the display in every phase and every export.
 
 A room is seeded where one person holds a rare role, one picked a rare identity and
 everyone wrote private reflections. Neither names nor those small groups nor any
-private text may appear on the projected console or in an export.
+private text may appear on the projected display or in an export.
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentSubmitted,
 )
 from facilitate.core.agenda import current_agenda
-from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.events import (
+    ParticipantJoined,
+    PhaseChanged,
+    ResultsRevealed,
+    SettingChanged,
+)
 from facilitate.export import export_session
 
 NAMES = ["Quillon", "Marisol", "Teodoro", "Yevgenia", "Xanthe", "Oluwaseun"]
@@ -77,44 +82,44 @@ def test_exports_show_no_names_small_groups_or_private_text(store, session, tmp_
         assert "private_reflection_saved" not in kinds
 
 
-#: What shows that each phase's panel is on the console and has drawn itself.
+#: What shows that each phase's screen is on the display and has drawn itself.
 READY = {
-    "welcome": ".fc-checkin-note",
-    "self_assessment": ".fc-sa-finished",
-    "alignment": ".fc-alignment-progress",
-    "root_causes": ".fc-root-cause-panel",
-    "participation": ".fc-participation-panel",
-    "reflection": ".fc-feedback-count",
+    "welcome": ".fc-slot-welcome.fc-current .fc-state-revealed .js-plotly-plot",
+    "self_assessment": ".fc-slot-self_assessment.fc-current .fc-state-revealed",
+    "alignment": ".fc-slot-alignment.fc-current .fc-top-tensions li",
+    "root_causes": ".fc-slot-root_causes.fc-current .fc-root-cause-panel",
+    "participation": ".fc-slot-participation.fc-current .js-plotly-plot",
+    "reflection": ".fc-slot-reflection.fc-current .fc-state-revealed",
+}
+REVEALED_IN = {
+    "welcome": "checkin",
+    "self_assessment": "self_assessment",
+    "alignment": "alignment",
+    "root_causes": "root_cause",
+    "participation": "participation",
+    "reflection": "feedback",
 }
 
 
 @pytest.mark.browser
-def test_console_in_every_phase_shows_no_individual(server, new_page):
+def test_display_in_every_phase_shows_no_individual(server, new_page):
     session = server.new_session("Privacy sweep", k=3)
     seed_room(server.store, session)
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-count")
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-display-stage")
     pages: list[str] = []
-    phases = current_agenda().phase_keys
-    for number, phase in enumerate(phases, start=1):
+    for phase in current_agenda().phase_keys:
         server.store.append(session.code, PhaseChanged(phase))
-        console.wait_for_function(
-            "(want) => document.querySelector('.fc-console-phase').innerText"
-            ".includes(want)",
-            arg=f"Phase {number} of",
-        )
-        console.wait_for_selector(READY[phase], state="attached")
-        reveals = console.locator("button[class*='fc-reveal-']", has_text="Reveal")
-        for reveal in reveals.all():
-            reveal.click()
-            console.wait_for_function(
-                "() => ![...document.querySelectorAll(\"button[class*='fc-reveal-']\")]"
-                ".some(b => b.innerText.includes('Reveal'))"
-            )
+        server.store.append(session.code, ResultsRevealed(REVEALED_IN[phase]))
+        display.wait_for_selector(READY[phase])
+        pages.append(display.content())
         if phase == "self_assessment":
-            console.wait_for_function(
+            server.store.append(
+                session.code, SettingChanged("self_assessment.view", "identities")
+            )
+            display.wait_for_function(
                 "() => document.body.innerText.includes('Race or ethnicity')"
             )
-        pages.append(console.content())
+            pages.append(display.content())
     assert all(leaks(html) == [] for html in pages), [leaks(h) for h in pages]

@@ -1,14 +1,10 @@
-"""The alignment console panel with real widgets, a real store and k."""
+"""The alignment screen and its controls with real widgets, a real store and k."""
 
 from __future__ import annotations
 
-from facilitate.activities.alignment.charts import (
-    spectrum_strip,
-    tension_map,
-    vision_words_figure,
-)
 from facilitate.activities.alignment.content import load_alignment
-from facilitate.activities.alignment.display import AlignmentPanel
+from facilitate.activities.alignment.controls import AlignmentControls
+from facilitate.activities.alignment.display import AlignmentPanel, gap_in_words
 from facilitate.activities.alignment.events import (
     PracticeAdded,
     PracticeRated,
@@ -21,8 +17,7 @@ from facilitate.core.events import (
     SettingChanged,
 )
 from facilitate.core.roster import roster_of
-from facilitate.ui.contexts import DisplayContext
-from facilitate.ui.live_chart import figure_state
+from facilitate.ui.contexts import ControlsContext, DisplayContext
 
 COUNT = len(load_alignment().practices)
 #: Practices built on one model (not mixed): placed at the centre, all are named.
@@ -49,10 +44,11 @@ def rate_everything(store, session, people, camps=True):
         )
 
 
-def refreshed(store, session, panel):
+def refreshed(store, session, *views):
     records = store.read(session.code)
-    panel.refresh(roster_of(records), records)
-    return panel
+    for view in views:
+        view.refresh(roster_of(records), records)
+    return views[0]
 
 
 def open_panel(store, session):
@@ -60,34 +56,45 @@ def open_panel(store, session):
     return refreshed(store, session, AlignmentPanel(DisplayContext(store, session)))
 
 
+def open_controls(store, session):
+    return refreshed(store, session, AlignmentControls(ControlsContext(store, session)))
+
+
 def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     panel = open_panel(store, session)
+    controls = open_controls(store, session)
+    assert panel.frame.current == "waiting"
     rate_everything(store, session, 8)  # from 8 answers a split can be told
-    refreshed(store, session, panel)
-    assert "Results are hidden." in panel.note.value
+    refreshed(store, session, panel, controls)
+    assert panel.frame.current == "answering"
+    assert "At least 5 are placing our practices." in panel.frame.state.value
     assert panel.top.value == ""
-    assert panel.progress.value == (
-        f"<p>8 people answering · {COUNT} practices · 8 skips · 0 vision statements</p>"
-    )
-    panel.reveal.click()
+    controls.reveal.button.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)
-    refreshed(store, session, panel)
-    assert panel.reveal.description == "Hide results"
+    refreshed(store, session, panel, controls)
+    assert controls.reveal.button.description == "Hide results from the screen"
     first = panel.top.value.split("</li>")[0]
     assert '<span class="fc-tension-practice">Letter grades</span>' in first
-    assert '<span class="fc-tension-label">split into two camps</span>' in first
-    assert panel.map in panel.results.children
+    assert "split into two camps" in first
+    assert panel.frame.body.children == (panel.tensions,)
+    assert panel.map.shown
+    assert "Letter grades" in panel.frame.prompt.value
     assert "Pep rallies" not in panel.top.value  # skipped by all: nothing to show
     # Peer collaboration is built on intrinsic community; the room put it at 4.
-    assert panel.design in panel.results.children
+    design = panel.top.value.split("Placed away from their design")[1]
     assert (
         '<li class="fc-design-note">The room placed Peer collaboration further '
         "toward extrinsic than its design suggests"
-    ) in panel.design.value
-    assert "Letter grades" not in panel.design.value  # a split averages to 4
+    ) in design
+    assert "Letter grades" not in design  # a split averages to 4
+
+    controls.reveal.button.click()
+    refreshed(store, session, panel, controls)
+    assert panel.frame.current == "hidden-again"
+    assert not panel.map.shown, "hidden results are not even in the page"
 
 
-def test_the_console_names_at_most_three_practices_away_from_their_design(
+def test_the_display_names_at_most_three_practices_away_from_their_design(
     store, session
 ):
     panel = open_panel(store, session)
@@ -96,8 +103,15 @@ def test_the_console_names_at_most_three_practices_away_from_their_design(
             store.append(session.code, PracticeRated(f"p{index}", practice, **CALM))
     store.append(session.code, ResultsRevealed("alignment"))
     refreshed(store, session, panel)
-    assert panel.design.value.count('<li class="fc-design-note">') == 3
-    assert f"<p>{len(COUNTED) - 3} more in the summary.</p>" in panel.design.value
+    assert panel.top.value.count('<li class="fc-design-note">') == 3
+    assert f"<p>{len(COUNTED) - 3} more in the summary.</p>" in panel.top.value
+
+
+def test_gap_is_said_in_words():
+    assert gap_in_words(3.0) == "practice lags our vision by 3 points"
+    assert gap_in_words(-1.04) == "practice runs ahead of our vision by 1 point"
+    assert gap_in_words(1.46) == "practice lags our vision by 1.5 points"
+    assert gap_in_words(0.2) == ""
 
 
 def test_nothing_is_drawn_below_k(store, session):
@@ -106,60 +120,89 @@ def test_nothing_is_drawn_below_k(store, session):
     store.append(session.code, ResultsRevealed("alignment"))
     refreshed(store, session, panel)
     assert panel.top.value == ""
-    assert panel.results.children == (panel.note,)
-    assert "1 more person needs to answer before this is shown" in panel.note.value
+    assert panel.frame.current == "not-enough"
+    assert panel.frame.body.children == ()
+    assert "1 more person needs to answer before this is shown" in (
+        panel.frame.state.value
+    )
     store.append(session.code, SettingChanged("min_group_size", 4))
     refreshed(store, session, panel)
     assert "Letter grades" in panel.top.value
-    waiting = f"{COUNT - 2} practices wait for 4 answers before showing"
-    assert waiting in panel.note.value
+
+
+def test_the_spectrum_names_both_ends_and_keeps_them_inside(store, session):
+    panel = open_panel(store, session)
+    rate_everything(store, session, 6)
+    store.append(session.code, ResultsRevealed("alignment"))
+    store.append(session.code, SettingChanged("alignment.view", "spectrum"))
+    refreshed(store, session, panel)
+    layout = panel.strip.figure.layout
+    ends = {(a.text, a.xanchor, a.x) for a in layout.annotations}
+    assert ("◀ extrinsic / behaviorist", "left", 0.0) in ends
+    assert ("intrinsic / community ▶", "right", 1.0) in ends
 
 
 def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):
     panel = open_panel(store, session)
     rate_everything(store, session, 5)
     store.append(session.code, ResultsRevealed("alignment"))
+    store.append(session.code, SettingChanged("alignment.view", "words"))
     for index in range(4):
         store.append(
             session.code, VisionOffered(f"p{index}", "Joy and <b>belonging</b>")
         )
     refreshed(store, session, panel)
-    assert list(panel.words.data[0].y) == []
-    assert panel.words not in panel.results.children
-    assert panel.words_note in panel.results.children
+    assert not panel.words.shown
     assert (
         "1 more person needs to answer before this is shown "
         "(groups smaller than 5 stay private)."
-    ) in panel.words_note.value
+    ) in panel.frame.state.value
     store.append(session.code, VisionOffered("p4", "joy, curiosity"))
     refreshed(store, session, panel)
-    bars = panel.words.data[0]
+    bars = panel.words.chart.data[0]
     # Only words used by at least k people: "belonging" (4) and "curiosity" (1)
     # would point at the people who wrote them.
     assert list(bars.y) == ["joy"]
     assert list(bars.x) == [5]
-    assert panel.words in panel.results.children
+    assert panel.frame.body.children == (panel.words.root,)
 
 
 def test_add_a_practice_before_anyone_answers_only(store, session):
-    panel = open_panel(store, session)
-    panel.new_label.value = "Morning <meeting>"
-    panel.add.click()
+    open_panel(store, session)
+    controls = open_controls(store, session)
+    controls.new_label.value = "Morning <meeting>"
+    controls.add.click()
     added = store.read(session.code, kinds=[PracticeAdded.kind])
     assert [r.event for r in added] == [
         PracticeAdded("added_morning_meeting", "Morning <meeting>")
     ]
-    assert "Added “Morning &lt;meeting&gt;”" in panel.form_message.value
-    refreshed(store, session, panel)
-    assert f"{COUNT + 1} practices" in panel.progress.value
+    assert "Added “Morning &lt;meeting&gt;”" in controls.form_message.value
     rate_everything(store, session, 1)
-    panel.new_label.value = "Advisory"
-    panel.add.click()
+    controls.new_label.value = "Advisory"
+    controls.add.click()
     assert "People have started answering, so the list is fixed" in (
-        panel.form_message.value
+        controls.form_message.value
     )
-    refreshed(store, session, panel)
-    assert panel.form.layout.display == "none"
+    refreshed(store, session, controls)
+    assert controls.form.layout.display == "none"
+
+
+def test_tension_map_names_never_collide():
+    from facilitate.activities.alignment.charts import label_box, place_labels
+
+    crowd = [(3.0 + 0.02 * i, 3.0, 30.0, f"Practice number {i}") for i in range(8)]
+    placed = place_labels(crowd)
+    assert placed[0][0] == "Practice number 0"
+    named = [(crowd[i], spot) for i, spot in enumerate(placed) if spot[0]]
+    assert 1 < len(named) < len(crowd), "some fit, the rest are left off"
+    boxes = [
+        label_box(x, y, size, name, position)
+        for (x, y, size, name), (_, position) in named
+    ]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+            assert apart, (a, b)
 
 
 def test_incremental_counts_match_a_full_recount(store, session):
@@ -169,8 +212,8 @@ def test_incremental_counts_match_a_full_recount(store, session):
     import pandas as pd
 
     from facilitate.activities.alignment.content import load_alignment
-    from facilitate.activities.alignment.display import RoomAnswers
     from facilitate.activities.alignment.metrics import count_answers
+    from facilitate.activities.alignment.room import RoomAnswers
 
     rng = random.Random(11)
     practices = list(load_alignment().practices)[:4]
@@ -204,26 +247,3 @@ def test_incremental_counts_match_a_full_recount(store, session):
         np.testing.assert_array_equal(
             getattr(answers.counts(), name), getattr(expected, name)
         )
-
-
-def test_charts_updated_in_place_match_charts_built_afresh(store, session):
-    """The console swaps new data into its charts rather than rebuilding them
-    per answer; what it shows must be what the chart builders would draw."""
-    panel = open_panel(store, session)
-    rate_everything(store, session, 8)
-    for index in range(5):
-        store.append(session.code, VisionOffered(f"p{index}", "joy and belonging"))
-    store.append(session.code, ResultsRevealed("alignment"))
-    refreshed(store, session, panel)
-    store.append(session.code, PracticeRated("p0", "letter_grades", 4, 2, 3))
-    refreshed(store, session, panel)
-    picture = panel.answers.picture(5)
-    assert "Letter grades" in panel.top.value
-    assert panel.map.figure == figure_state(tension_map(picture.shown))
-    assert panel.strip.figure == figure_state(spectrum_strip(picture.distribution))
-    assert panel.words.figure == figure_state(vision_words_figure(picture.words))
-    store.append(session.code, ResultsRevealed("alignment", False))
-    refreshed(store, session, panel)
-    empty = panel.empty
-    assert panel.map.figure == figure_state(tension_map(empty.shown))
-    assert panel.strip.figure == figure_state(spectrum_strip(empty.distribution))

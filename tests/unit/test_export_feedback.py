@@ -136,10 +136,12 @@ def test_over_long_feedback_is_refused_with_a_sentence(store, session):
     )
 
 
-def test_console_panel_waits_for_k_respondents_then_shows_batches(store, session):
+def test_screen_waits_for_k_respondents_then_shows_batches(store, session):
+    from facilitate.core.events import ResultsRevealed
     from facilitate.core.roster import roster_of
 
     panel = FeedbackPanel(DisplayContext(store, session))
+    store.append(session.code, ResultsRevealed("feedback", True))
 
     def refreshed():
         records = store.read(session.code)
@@ -151,19 +153,21 @@ def test_console_panel_waits_for_k_respondents_then_shows_batches(store, session
         )
         give(store, session, f"p{index}", {"voice": 5}, helped="<b>secret</b>")
     refreshed()
-    assert panel.count.value.endswith(">Fewer than 5 have given feedback.</p>")
-    assert "Shown once at least 5 people have given feedback" in panel.note.value
-    assert panel.chart.chart is None
+    assert panel.frame.current == "not-enough"
+    assert "Shown once at least 5 people have given feedback" in (
+        panel.frame.state.value
+    )
+    assert not panel.chart.shown
     give(store, session, "p4", {"voice": 5})
     refreshed()
-    assert panel.note.value == ""
+    assert panel.frame.current == "revealed"
+    assert panel.frame.state.value == ""
     voice = panel.chart.chart.data
     # Five people all said 5: showing it would tell the room what each said.
     assert [trace.x[0] for trace in voice] == [0, 0, 0, 0, 0, 5]
     for index in range(5, 10):
         give(store, session, f"p{index}", {"voice": 4})
         refreshed()
-    assert panel.count.value.endswith(">At least 10 have given feedback.</p>")
     voice = panel.chart.chart.data
     # Five said 4 and five said 5: one group is shown, the other joins the grey
     # "smaller groups" segment so the zeros cannot be read off the total.

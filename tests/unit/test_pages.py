@@ -1,15 +1,21 @@
-"""Participant and console pages driven as a person would, without a browser."""
+"""Participant, display, remote and console pages driven without a browser."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+import ipywidgets as widgets
+
 from facilitate.activities import AGENDA
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.core.agenda import AGENDA_VARIABLE, Agenda, Lazy
 from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.sessions import display_token, replace_display_token
 from facilitate.ui.console_page import ConsolePage
+from facilitate.ui.contexts import ReadOnly
+from facilitate.ui.display_page import DisplayPage
 from facilitate.ui.participant_page import ParticipantPage
+from facilitate.ui.remote_page import RemotePage
 
 
 def open_participant(store, code: str = "", token: str = "") -> ParticipantPage:
@@ -73,34 +79,125 @@ def test_wrong_code_shows_code_step(store, session):
     assert "is not a session code we know" in page.status.value
 
 
-def test_console_refuses_wrong_key_and_counts_with_right_key(store, session):
+def open_remote(store, session, key=None) -> RemotePage:
+    remote = RemotePage(store=store)
+    remote.start()
+    remote.browser.origin = "http://192.0.2.7:8866"
+    remote.browser.query = {"code": session.code, "key": key or session.key}
+    remote.browser.connected = True
+    return remote
+
+
+def open_display(store, session, **query) -> DisplayPage:
+    page = DisplayPage(store=store)
+    page.start()
+    page.browser.origin = "http://192.0.2.7:8866"
+    page.browser.viewport = [1280, 720]
+    page.browser.query = {"code": session.code, **query}
+    page.browser.connected = True
+    return page
+
+
+def test_remote_refuses_wrong_key_and_counts_with_right_key(store, session):
+    refused = open_remote(store, session, key="not-the-key")
+    assert "needs the facilitator&#x27;s key" in refused.refused.value
+    assert refused.count not in refused.root.children
+
+    remote = open_remote(store, session)
+    assert ">0</span> people have joined" in remote.count.value
+    sign_in(open_participant(store, session.code), "Dee")
+    remote.refresh()
+    assert ">1</span> person has joined" in remote.count.value
+    assert "view=" in remote.display.value
+    assert session.key not in remote.display.value
+    assert f"key={session.key}" in remote.pages.value
+
+
+def test_display_opens_with_the_view_token_only(store, session):
+    token = display_token(store, session)
+    for query in ({}, {"view": "guess"}, {"key": session.key}):
+        refused = open_display(store, session, **query)
+        assert "This display link is not valid any more." in refused.refused.value
+        assert refused.slots == {}
+    carrying_key = open_display(store, session, view=token, key=session.key)
+    assert carrying_key.session is None, "a display link never carries the key"
+
+    page = open_display(store, session, view=token)
+    assert page.screen.height == 720
+    assert set(page.slots) == set(AGENDA.phase_keys), "every panel built ahead"
+    assert "fc-current" in page.join.welcome._dom_classes
+    assert ">0</span> people have joined" in page.join.count.value
+    assert session.code in page.join.words.value
+    sign_in(open_participant(store, session.code), "Dee")
+    page.refresh()
+    assert ">1</span> person has joined" in page.join.count.value
+
+    store.append(session.code, PhaseChanged("alignment"))
+    page.refresh()
+    assert "fc-current" in page.slots["alignment"].box._dom_classes
+    assert "fc-current" not in page.slots["welcome"].box._dom_classes
+    assert "fc-current" not in page.join.welcome._dom_classes
+
+    replace_display_token(store, session)
+    page.refresh()
+    assert "This display link is not valid any more." in page.refused.value
+
+
+def test_display_has_no_control_and_cannot_write(store, session):
+    page = open_display(store, session, view=display_token(store, session))
+    for phase in AGENDA.phase_keys:
+        store.append(session.code, PhaseChanged(phase))
+        page.refresh()
+    found = list(walk(page.root))
+    controls = (widgets.Button, widgets.ToggleButton, widgets.ToggleButtons)
+    assert not [w for w in found if isinstance(w, controls)]
+    assert not [w for w in found if isinstance(w, widgets.Text | widgets.Textarea)]
+    html = "".join(str(getattr(w, "value", "")) for w in found)
+    assert "<a " not in html
+    assert session.key not in html
+    assert not hasattr(ReadOnly(store), "append"), "panels get a reader only"
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def test_remote_moves_the_phase_and_asks_before_going_back(store, session):
+    remote = open_remote(store, session)
+    assert remote.back_button.disabled
+    remote.next_button.click()
+    remote.next_button.click()
+    assert remote.confirm_back.layout.display == "none"
+    remote.back_button.click()
+    assert remote.confirm_back.layout.display is None
+    assert "Every phone goes back too." in remote.confirm_text.value
+    phases = [r.event.phase for r in store.read(session.code, kinds=["phase_changed"])]
+    assert phases == ["welcome", "self_assessment", "alignment"], "not yet"
+    remote.confirm_yes.click()
+    phases = [r.event.phase for r in store.read(session.code, kinds=["phase_changed"])]
+    assert phases[-1] == "self_assessment"
+    assert "Phase 2 of 6" in remote.stepper.value
+    assert 'aria-current="step">Self-assessment</li>' in remote.stepper.value
+    for _ in range(5):
+        remote.next_button.click()
+    assert remote.next_button.disabled
+    assert remote.next_button.description == "Last phase"
+
+
+def test_console_points_to_the_display_and_the_remote(store, session):
+    console = ConsolePage(store=store)
+    console.start()
+    console.browser.origin = "http://192.0.2.7:8866"
+    console.browser.query = {"code": session.code, "key": session.key}
+    console.browser.connected = True
+    assert "remote.ipynb" in console.signpost.value
+    assert "display.ipynb" in console.signpost.value
     refused = ConsolePage(store=store)
     refused.start()
     refused.open(session.code, "not-the-key")
     assert "needs the facilitator&#x27;s key" in refused.refused.value
-    assert refused.count not in refused.root.children
-
-    console = ConsolePage(store=store)
-    console.start()
-    console.open(session.code, session.key)
-    assert console.count.value == "0"
-    sign_in(open_participant(store, session.code), "Dee")
-    console.refresh()
-    assert console.count.value == "1"
-    assert "Shown once at least 5 people have checked in" in console.activity.note.value
-    assert console.activity.chart.chart is None, "one check-in is never drawn"
-
-
-def test_console_moves_the_phase(store, session):
-    console = ConsolePage(store=store)
-    console.start()
-    console.open(session.code, session.key)
-    console.next_button.click()
-    console.next_button.click()
-    console.previous_button.click()
-    phases = [r.event.phase for r in store.read(session.code, kinds=["phase_changed"])]
-    assert phases == ["welcome", "self_assessment", "alignment", "self_assessment"]
-    assert "Phase 2 of 6: Self-assessment" in console.phase_label.value
 
 
 def test_welcome_shows_my_checkin_and_a_change_appends(store, session):
@@ -130,18 +227,16 @@ def test_widget_values_forged_by_a_client_are_refused(store, session):
     assert store.read(session.code, kinds=["participant_joined"]) == []
 
 
-def test_console_sets_the_minimum_group_size_but_never_below_three(store, session):
-    console = ConsolePage(store=store)
-    console.start()
-    console.open(session.code, session.key)
-    assert console.group_size.value == 5
-    console.group_size.value = 8
-    console.group_size.value = 1
+def test_remote_sets_the_minimum_group_size_but_never_below_three(store, session):
+    remote = open_remote(store, session)
+    assert remote.group_size.value == 5
+    remote.group_size.value = 8
+    remote.group_size.value = 1
     settings = [
         r.event.value for r in store.read(session.code, kinds=["setting_changed"])
     ]
     assert settings == [8, 3]
-    assert console.roster.min_group_size(session.min_group_size) == 3
+    assert remote.roster.min_group_size(session.min_group_size) == 3
 
 
 #: The shipped agenda with a participation panel that cannot be loaded.
@@ -157,17 +252,16 @@ BROKEN_AGENDA = Agenda(
 
 def test_a_panel_that_fails_is_replaced_by_a_sentence(store, session, monkeypatch):
     monkeypatch.setenv(AGENDA_VARIABLE, f"{__name__}:BROKEN_AGENDA")
-    console = ConsolePage(store=store)
-    console.start()
-    console.open(session.code, session.key)
-    assert console.activity_box.children, "the welcome panel is shown"
-    store.append(session.code, PhaseChanged("participation"))
-    console.refresh()
-    assert console.activity_box.children == ()
-    assert "The Participation equity panel could not be shown." in console.status.value
+    page = open_display(store, session, view=display_token(store, session))
+    assert page.slots["welcome"].panel is not None
+    failed = page.slots["participation"]
+    assert failed.panel is None
+    assert "The Participation equity screen could not be shown." in (
+        failed.box.children[0].value
+    )
     store.append(session.code, PhaseChanged("reflection"))
-    console.refresh()
-    assert console.status.value == ""
+    page.refresh()
+    assert "fc-current" in page.slots["reflection"].box._dom_classes
 
 
 def test_a_participant_cannot_act_in_a_session_they_did_not_join(store, session):

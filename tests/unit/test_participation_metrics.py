@@ -164,8 +164,9 @@ def test_talk_by_person_counts_everyone_including_the_silent():
             "talk_seconds": [30.0, 20.0, 20.0, 0.0],
             "turns": [1, 2, 1, 0],
             "talk_share": [30 / 70, 20 / 70, 20 / 70, 0.0],
-            "contributions": [3, 1, 1, 0],
-            "contribution_share": [0.6, 0.2, 0.2, 0.0],
+            # Only text written for the group counts: Cy's vision statement.
+            "contributions": [1, 0, 0, 0],
+            "contribution_share": [1.0, 0.0, 0.0, 0.0],
         }
     )
     assert_frame_equal(table, expected)

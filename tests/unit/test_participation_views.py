@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from facilitate.activities.alignment.events import VisionOffered
+from facilitate.activities.participation.controls import ParticipationControls
 from facilitate.activities.participation.display import ParticipationPanel
 from facilitate.activities.participation.events import (
     SpeakerAdded,
@@ -14,12 +16,12 @@ from facilitate.activities.participation.events import (
 )
 from facilitate.activities.participation.report import participation_part
 from facilitate.activities.participation.tracker import TrackerPage
-from facilitate.core.events import ParticipantJoined, SettingChanged
+from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
 from facilitate.core.roster import roster_of
 from facilitate.demo import seed_demo
 from facilitate.server import ServeOptions, voila_settings
 from facilitate.server.voila import room_role
-from facilitate.ui.contexts import DisplayContext
+from facilitate.ui.contexts import ControlsContext, DisplayContext
 
 
 def open_tracker(store, session, key=None) -> TrackerPage:
@@ -120,57 +122,77 @@ def tracked_room(store, session, clock):
     page.silence.click()
 
 
-def rows(panel: ParticipationPanel) -> list[tuple[str, str, str]]:
+def rows(controls: ParticipationControls) -> list[tuple[str, str, str, str]]:
     cells = re.findall(
         r'<td class="fc-who">(.*?)</td><td class="fc-share">(.*?)</td>'
-        r'<td class="fc-turns">(.*?)</td>',
-        panel.talk_table.value,
+        r'<td class="fc-turns">(.*?)</td><td class="fc-given">(.*?)</td>',
+        controls.talk_table.value,
     )
     return [tuple(c) for c in cells]
 
 
-def test_console_panel_shows_anonymous_shares_until_names_are_chosen(
-    store, session, clock
-):
-    tracked_room(store, session, clock)
-    store.append(session.code, SettingChanged("min_group_size", 3))
-    panel = ParticipationPanel(DisplayContext(store, session))
-    assert isinstance(panel, ParticipationPanel)
+def refreshed(store, session, *views):
     records = store.read(session.code)
-    panel.refresh(roster_of(records), records)
-    assert rows(panel) == [
-        ("Person 1", "42.9%", "1"),
-        ("Person 2", "28.6%", "2"),
-        ("Person 3", "28.6%", "1"),
-        ("Person 4", "0.0%", "0"),
+    for view in views:
+        view.refresh(roster_of(records), records)
+
+
+def test_screen_shows_anonymous_shares_until_names_are_chosen(store, session, clock):
+    tracked_room(store, session, clock)
+    store.append(session.code, VisionOffered("p-dee", "joy"))
+    store.append(session.code, VisionOffered("p-dee", "joy and trust"))
+    store.append(session.code, SettingChanged("min_group_size", 3))
+    panel = ParticipationPanel(DisplayContext(store, session), clock=clock)
+    controls = ParticipationControls(ControlsContext(store, session), clock=clock)
+    refreshed(store, session, panel, controls)
+    assert panel.frame.current == "answering"
+    assert "4 turns so far." in panel.frame.state.value
+    assert not panel.charts["talk"].shown, "charts wait for the reveal"
+
+    controls.reveal.button.click()
+    refreshed(store, session, panel, controls)
+    assert rows(controls) == [
+        ("Cy", "42.9%", "1", "0"),
+        ("Ana", "28.6%", "2", "0"),
+        ("Bo", "28.6%", "1", "0"),
+        ("Dee", "0.0%", "0", "1"),  # one vision statement, edited once
     ]
-    assert "Gini 0.32: talk was somewhat uneven" in panel.gini.value
-    assert "4 people; 3 have spoken, 1 not yet heard; 4 turns" in panel.summary.value
+    assert "Gini 0.32: talk was somewhat uneven" in controls.gini.value
+    assert "4 people; 3 have spoken, 1 not yet heard; 4 turns" in (
+        controls.summary.value
+    )
     # 3 teachers and 1 other: the lone role is withheld, and so are the teachers,
     # whose share would otherwise give the other person's away.
-    assert "2 roles are not shown" in panel.equity_note.value
-    assert list(panel.talk_chart.data[0].y) == [42.9, 28.6, 28.6, 0.0]
-    assert list(panel.talk_chart.data[1].y) == [25.0] * 4
-    assert list(panel.equity_chart.data[0].x) == []
-    shown = (
-        panel.talk_table.value
-        + repr(panel.talk_chart.data)
-        + repr(panel.follow_chart.data)
+    assert "2 roles are not shown" in controls.equity_note.value
+    talk = panel.charts["talk"].chart
+    assert list(talk.data[0].x) == [42.9, 28.6, 28.6, 0.0]
+    assert list(talk.data[0].y) == ["Person 1", "Person 2", "Person 3", "Person 4"]
+    assert "1 of us has not spoken yet." in panel.frame.prompt.value
+    assert not any(
+        name in repr(talk.data) + panel.frame.prompt.value
+        for name in ("Ana", "Bo", "Cy", "Dee")
     )
-    assert not any(name in shown for name in ("Ana", "Bo", "Cy", "Dee"))
 
-    panel.show_names.value = True
+    controls.view.choice.value = "equity"
+    refreshed(store, session, panel, controls)
+    assert panel.frame.current == "not-enough", "no empty equity axis"
+    assert "Roles are compared once each has at least 3 people" in (
+        panel.frame.state.value
+    )
+
+    controls.view.choice.value = "talk"
+    controls.show_names.value = True
     setting = store.read(session.code, kinds=[SettingChanged.kind])
     assert (setting[-1].event.name, setting[-1].event.value) == ("show_names", True)
-    records = store.read(session.code)
-    panel.refresh(roster_of(records), records)
-    assert [r[0] for r in rows(panel)] == ["Cy", "Ana", "Bo", "Dee"]
-    assert len(store.read(session.code, kinds=[SettingChanged.kind])) == 2
+    refreshed(store, session, panel, controls)
+    assert list(panel.charts["talk"].chart.data[0].y) == ["Cy", "Ana", "Bo", "Dee"]
+    assert controls.show_names.value is True
 
 
-def test_an_open_turn_grows_on_the_console_without_new_events(store, session, clock):
+def test_an_open_turn_grows_on_the_screen_without_new_events(store, session, clock):
     store.append(session.code, ParticipantJoined("p-ana", "Ana", "teacher"))
     store.append(session.code, ParticipantJoined("p-bo", "Bo", "teacher"))
+    store.append(session.code, ResultsRevealed("participation", True))
     page = open_tracker(store, session)
     page.buttons["p-ana"].click()
     clock.advance(10)
@@ -179,10 +201,10 @@ def test_an_open_turn_grows_on_the_console_without_new_events(store, session, cl
     records = store.read(session.code)
     clock.advance(30)
     panel.refresh(roster_of(records), records)
-    assert rows(panel)[0] == ("Person 1", "75.0%", "1")
+    assert list(panel.charts["talk"].chart.data[0].x) == [75.0, 25.0]
     clock.advance(60)
     panel.refresh(roster_of(records), records)
-    assert rows(panel)[0] == ("Person 1", "90.0%", "1")
+    assert list(panel.charts["talk"].chart.data[0].x) == [90.0, 10.0]
 
 
 def test_tracker_is_never_preheated():

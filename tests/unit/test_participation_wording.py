@@ -13,21 +13,22 @@ from facilitate.activities.participation.charts import (
     lorenz_figure,
     talk_share_figure,
 )
-from facilitate.activities.participation.display import (
-    ParticipationPanel,
-    equity_note,
-    summary_sentence,
-    talk_table_html,
-)
+from facilitate.activities.participation.controls import ParticipationControls
+from facilitate.activities.participation.display import ParticipationPanel
 from facilitate.activities.participation.metrics import (
     TalkSummary,
     evenness,
     gini,
     lorenz_curve,
 )
-from facilitate.core.events import ParticipantJoined, SettingChanged
+from facilitate.activities.participation.table import (
+    equity_note,
+    summary_sentence,
+    talk_table_html,
+)
+from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
 from facilitate.core.roster import roster_of
-from facilitate.ui.contexts import DisplayContext
+from facilitate.ui.contexts import ControlsContext, DisplayContext
 
 SCALE = "(0 means everyone talked equally; 1 means one person did all the talking)."
 
@@ -105,7 +106,7 @@ def test_no_talk_yet_draws_no_lorenz_curve_and_no_zero_bars():
     assert (tuple(lorenz.data[1].x), tuple(lorenz.data[1].y)) == ((), ())
     labels = {"a": "Person 1", "b": "Person 2", "c": "Person 3"}
     bars = talk_share_figure(no_talk_yet(), labels).data[0]
-    assert list(bars.y) == [None, None, None]
+    assert list(bars.x) == [None, None, None]  # bars run across, one per name
     assert list(bars.text) == ["", "", ""]
 
 
@@ -141,22 +142,27 @@ def test_missing_equity_ratios_are_not_drawn_as_zero():
     assert (list(written_bars.y), list(written_bars.text)) == ([1.25], ["1.25"])
 
 
-def test_console_before_anyone_speaks_says_not_yet_everywhere(store, session):
+def test_before_anyone_speaks_remote_and_display_say_not_yet(store, session):
     for participant in ("p-ana", "p-bo", "p-cy"):
         store.append(
             session.code, ParticipantJoined(participant, participant, "teacher")
         )
     store.append(session.code, SettingChanged("min_group_size", 3))
-    panel = ParticipationPanel(DisplayContext(store, session))
+    remote = ParticipationControls(ControlsContext(store, session))
     records = store.read(session.code)
-    panel.refresh(roster_of(records), records)
-    assert panel.gini.value == "<p><strong>No talk has been tracked yet.</strong></p>"
-    assert panel.summary.value == "<p>3 people; nobody has spoken yet.</p>"
-    assert panel.talk_table.value.count("not yet") == 3
-    lorenz = panel.lorenz_chart.figure
-    assert lorenz["layout"]["title"]["text"] == "Lorenz curve: no talk tracked yet"
-    assert lorenz["data"][1]["x"] == []
-    assert list(panel.equity_chart.data[0].y) == [None]
-    assert panel.equity_note.value == (
+    remote.refresh(roster_of(records), records)
+    assert remote.gini.value == "<p><strong>No talk has been tracked yet.</strong></p>"
+    assert remote.summary.value == "<p>3 people; nobody has spoken yet.</p>"
+    assert remote.talk_table.value.count("not yet") == 3
+    assert remote.equity_note.value == (
         "<p>Nobody has talked or written yet, so there are no equity ratios.</p>"
     )
+    store.append(session.code, ResultsRevealed("participation"))
+    panel = ParticipationPanel(DisplayContext(store, session))
+    for view in ("talk", "lorenz", "equity"):
+        store.append(session.code, SettingChanged("participation.view", view))
+        records = store.read(session.code)
+        panel.refresh(roster_of(records), records)
+        assert panel.frame.current == "not-enough", view
+        assert "No talk has been tracked yet." in panel.frame.state.value
+        assert panel.frame.body.children == ()

@@ -6,7 +6,11 @@ import pytest
 
 from facilitate.activities.root_cause.board import board_of
 from facilitate.activities.root_cause.content import NO_FINDING
-from facilitate.activities.root_cause.display import CONSOLE_NO_FINDING, RootCausePanel
+from facilitate.activities.root_cause.controls import (
+    CONSOLE_NO_FINDING,
+    RootCauseControls,
+)
+from facilitate.activities.root_cause.display import NO_FINDING_YET, RootCausePanel
 from facilitate.activities.root_cause.events import (
     CauseAdded,
     CauseHidden,
@@ -21,7 +25,7 @@ from facilitate.activities.root_cause.report import root_cause_part
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.roster import roster_of
 from facilitate.core.text import escape
-from facilitate.ui.contexts import DisplayContext, ParticipantContext
+from facilitate.ui.contexts import ControlsContext, DisplayContext, ParticipantContext
 
 SHARED = FindingShared(
     "suspended|special_education|Yes",
@@ -102,13 +106,22 @@ def test_vote_counts_pass_the_release_gate(store, session):
     assert [card.id for card in top_causes(board, 5)] == [popular]
 
 
-def test_the_console_says_so_until_a_finding_is_shared(store, session):
+def test_display_and_remote_say_so_until_a_finding_is_shared(store, session):
     panel = RootCausePanel(DisplayContext(store, session))
+    remote = RootCauseControls(ControlsContext(store, session))
     records = store.read(session.code)
     panel.refresh(roster_of(records), records)
-    assert CONSOLE_NO_FINDING in panel.findings.value
+    remote.refresh(roster_of(records), records)
+    assert NO_FINDING_YET in panel.frame.state.value
     assert panel.board.value == ""
-    assert "plotly" not in panel.board.value
+    assert CONSOLE_NO_FINDING in remote.note.value
+    assert session.key not in panel.frame.state.value
+    store.append(session.code, SHARED)
+    records = store.read(session.code)
+    panel.refresh(roster_of(records), records)
+    remote.refresh(roster_of(records), records)
+    assert remote.note.value == ""
+    assert panel.findings in panel.frame.body.children
 
 
 def test_the_console_groups_causes_with_released_votes_and_escaped_text(store, session):
@@ -142,15 +155,19 @@ def test_the_facilitator_takes_a_cause_off_the_screen(store, session):
     store.append(session.code, SHARED)
     cause = add(store, session, "p1", "beliefs", "Something hurtful")
     panel = RootCausePanel(DisplayContext(store, session))
+    remote = RootCauseControls(ControlsContext(store, session))
     records = store.read(session.code)
     panel.refresh(roster_of(records), records)
-    assert panel.hide_choice.value == cause
-    panel.hide.click()
+    remote.refresh(roster_of(records), records)
+    assert "Something hurtful" in panel.board.value
+    assert remote.hide_choice.value == cause
+    remote.hide.click()
     assert store.read(session.code)[-1].event == CauseHidden(cause)
     records = store.read(session.code)
     panel.refresh(roster_of(records), records)
+    remote.refresh(roster_of(records), records)
     assert "Something hurtful" not in panel.board.value
-    assert panel.hide_row.layout.display == "none"
+    assert remote.hide_row.layout.display == "none"
 
 
 def join(store, session, who: str) -> RootCauseActivity:

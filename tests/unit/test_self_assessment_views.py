@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from facilitate.activities.self_assessment.content import load_self_assessment
+from facilitate.activities.self_assessment.controls import SelfAssessmentControls
 from facilitate.activities.self_assessment.display import SelfAssessmentPanel
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
@@ -18,7 +19,11 @@ from facilitate.activities.self_assessment.participant import SelfAssessmentActi
 from facilitate.activities.self_assessment.zone import end_zone_check
 from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
 from facilitate.core.roster import roster_of
-from facilitate.ui.contexts import DisplayContext, ParticipantContext
+from facilitate.ui.contexts import (
+    ControlsContext,
+    DisplayContext,
+    ParticipantContext,
+)
 from tests.unit.self_assessment_fixtures import complete_inventory
 
 CONTENT = load_self_assessment()
@@ -121,47 +126,67 @@ def refreshed(panel, store, session):
     return panel
 
 
-def test_console_hides_until_revealed_and_shows_batches(store, session):
+NEEDS_FIVE = (
+    '<p class="fc-state-headline">Shown once at least 5 people using the same '
+    "statements have finished (smaller groups stay private).</p>"
+)
+
+
+def test_screen_hides_until_revealed_and_shows_batches(store, session):
     for person in ("a", "b", "c", "d"):
         complete_inventory(store, session.code, person)
     store.append(session.code, PrivateReflectionSaved("a", "leadership", SECRET))
     panel = refreshed(
         SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    assert panel.finished.value.endswith(">Fewer than 5 have finished.</p>")
-    assert "Results are hidden until you reveal them." in panel.hidden.value
-    assert panel.results.children == ()
+    controls = SelfAssessmentControls(ControlsContext(store, session))
+    assert panel.frame.current == "answering"
+    assert "Fewer than 5 have finished so far." in panel.frame.state.value
+    assert panel.frame.body.children == ()
 
-    panel.reveal.click()
+    controls.reveal.button.click()
     assert kinds_of(store, session, ResultsRevealed.kind) == [
         ResultsRevealed("self_assessment", True)
     ]
+    refreshed(controls, store, session)
     refreshed(panel, store, session)
-    assert panel.reveal.description == "Hide results"
-    assert panel.domains["educators"].chart is None
-    assert panel.notes["educators"].value == (
-        '<p class="fc-say fc-say-info">Educators: shown once at least 5 people '
-        "using these statements have finished (smaller groups stay private).</p>"
-    )
+    assert controls.reveal.button.description == "Hide results from the screen"
+    assert not panel.domains["educators"].shown
+    assert panel.frame.current == "not-enough"
+    assert panel.frame.state.value == NEEDS_FIVE
 
     for index, person in enumerate("efghij"):
         answer = "often" if index < 1 else "sometimes"
         complete_inventory(store, session.code, person, answer=answer)
     refreshed(panel, store, session)
-    assert panel.finished.value.endswith(">At least 10 have finished.</p>")
-    chart = panel.domains["educators"].chart
-    sometimes = next(t for t in chart.data if t.name == "Sometimes")
+    educators = panel.domains["educators"]
+    assert educators.shown
+    sometimes = next(t for t in educators.chart.data if t.name == "Sometimes")
     parts = len(EDUCATORS.domains)
     assert list(sometimes.x) == [50] * parts
-    withheld = chart.data[-1]
+    withheld = educators.chart.data[-1]
     assert list(withheld.x) == [50] * parts, "the 5 'often' share the grey segment"
+    assert "the most common answer was “sometimes”" in panel.frame.prompt.value
+    waiting = panel.still_private.value
+    assert "Not shown yet: " in waiting
+    assert all(v.label in waiting for v in CONTENT.variants if v.key != "educators")
     everything = "".join(
-        str(getattr(w, "value", "")) for w in (panel.finished, panel.hidden)
-    ) + str(chart.to_plotly_json())
+        str(w.value) for w in (panel.frame.state, panel.frame.prompt)
+    ) + str(educators.chart.to_plotly_json())
     assert SECRET not in everything
 
+    controls.view.choice.value = "zones"
+    refreshed(panel, store, session)
+    assert panel.frame.title.value == "<h2>Where we are: comfort, risk, danger</h2>"
+    assert panel.zones.shown
+    assert not panel.domains["educators"].shown
+    controls.reveal.button.click()
+    refreshed(panel, store, session)
+    assert panel.frame.current == "hidden-again"
+    assert not panel.zones.shown
 
-def test_console_k_follows_the_facilitator_setting(store, session):
+
+def test_screen_k_follows_the_facilitator_setting(store, session):
     for person in ("a", "b", "c", "d"):
         complete_inventory(store, session.code, person, answer="often")
     for person in ("e", "f", "g", "h"):
@@ -181,7 +206,7 @@ def test_console_k_follows_the_facilitator_setting(store, session):
     assert list(educators.chart.data[-1].x) == [100] * parts
 
 
-def test_console_never_goes_below_three(store, session):
+def test_screen_never_goes_below_three(store, session):
     for person in ("a", "b"):
         complete_inventory(store, session.code, person)
     store.append(session.code, ResultsRevealed("self_assessment", True))
@@ -189,10 +214,7 @@ def test_console_never_goes_below_three(store, session):
     panel = refreshed(
         SelfAssessmentPanel(DisplayContext(store, session)), store, session
     )
-    assert panel.notes["educators"].value == (
-        '<p class="fc-say fc-say-info">Educators: shown once at least 3 people '
-        "using these statements have finished (smaller groups stay private).</p>"
-    )
+    assert panel.frame.state.value == NEEDS_FIVE.replace("5", "3")
 
 
 def test_participant_module_stays_free_of_pandas_and_plotly():

@@ -5,10 +5,11 @@ from __future__ import annotations
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.cli import main
 from facilitate.core.events import ParticipantJoined
-from facilitate.core.sessions import create_session
+from facilitate.core.sessions import create_session, display_token
 from facilitate.core.store import open_store
-from facilitate.ui.console_page import ConsolePage
 from facilitate.ui.contexts import ParticipantContext
+from facilitate.ui.display_page import DisplayPage
+from facilitate.ui.remote_page import RemotePage
 from tests.unit.test_pages import open_participant, sign_in
 
 
@@ -54,11 +55,17 @@ def test_an_open_participant_page_says_the_session_ended(store, session):
     assert "This session has ended" in page.status.value
 
 
-def test_an_open_console_says_the_session_ended(store, session):
-    console = ConsolePage(store=store)
-    console.start()
-    console.open(session.code, session.key)
+def test_an_open_remote_and_display_say_the_session_ended(store, session):
+    remote = RemotePage(store=store)
+    remote.start()
+    remote.open(session.code, session.key)
+    display = DisplayPage(store=store)
+    display.start()
+    display.open(session.code, display_token(store, session))
     store.delete_session(session.code)
-    console.refresh()
-    assert "This session has ended" in console.refused.value
-    assert console.refused in console.root.children
+    remote.refresh()
+    display.refresh()
+    for page in (remote, display):
+        assert "This session has ended" in page.refused.value
+        assert page.refused in page.root.children
+        assert page.session is None

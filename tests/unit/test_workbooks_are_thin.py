@@ -26,4 +26,4 @@ def test_workbook_is_thin(path: Path):
 
 def test_the_core_workbooks_exist():
     names = {p.name for p in WORKBOOKS}
-    assert {"participant.ipynb", "console.ipynb"} <= names
+    assert {"participant.ipynb", "display.ipynb", "remote.ipynb"} <= names

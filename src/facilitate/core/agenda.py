@@ -30,6 +30,7 @@ DEFAULT_AGENDA = "facilitate.activities:AGENDA"
 REFERENCE_ROLES = (
     "participant",
     "display",
+    "controls",
     "report",
     "demo",
     "join_question",
@@ -82,10 +83,15 @@ class ActivitySpec:
     ``phase`` is None for an activity that happens outside the room (a leader's
     or a team's own pages): it has events and pages but no place in the session's
     phases. ``participant`` and ``display`` build the participant's and the shared
-    screen's view for the phase; ``join_question`` adds a question to the join form;
+    screen's view for the phase, and ``controls`` what the facilitator presses for
+    it on the remote (reveal, hide, ...); the shared screen itself has no
+    controls, since everyone reads it and nobody touches it. ``join_question``
+    adds a question to the join form;
     ``closing`` adds a participant widget to the last phase; ``report`` builds the
     summary's section; ``demo`` seeds the demo session. ``contributions`` are the
-    kinds that count as a person's written contribution in participation equity.
+    kinds that count as a person's written contribution in participation equity:
+    text a person wrote for the group (a vision statement), not a tap on a scale
+    and nothing private or anonymous.
     """
 
     key: str
@@ -93,6 +99,7 @@ class ActivitySpec:
     events: tuple[type[Event], ...] = ()
     participant: Lazy | None = None
     display: Lazy | None = None
+    controls: Lazy | None = None
     report: Lazy | None = None
     demo: Lazy | None = None
     join_question: Lazy | None = None

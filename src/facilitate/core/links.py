@@ -39,6 +39,11 @@ def participant_link(base: str, session: SessionInfo) -> str:
     return workbook_link(render_folder(base), "participant", code=session.code)
 
 
+def join_page_link(base: str) -> str:
+    """The join page without a code: what people type, then the code on screen."""
+    return workbook_link(render_folder(base), "participant")
+
+
 def compare_link(base: str, sessions: Sequence[SessionInfo]) -> str:
     """The keyed comparison page for ``sessions``: ``rooms=CODE:KEY,CODE:KEY``."""
     rooms = ",".join(f"{s.code}:{s.key}" for s in sessions)

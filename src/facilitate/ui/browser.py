@@ -3,7 +3,8 @@
 With preheated kernels the notebook runs before anyone opens the page, so the
 query string (session code, facilitator key) cannot come from the environment.
 This widget reads ``window.location`` and the participant token in localStorage
-when the real page connects and syncs them to the kernel; the kernel writes a new
+when the real page connects and syncs them to the kernel (with the window's size,
+so a projected display can fit its charts to the screen); the kernel writes a new
 token back, which the browser keeps so a reload resumes as the same person. It costs
 a few KB and no server-side imports, unlike ``voila.utils``.
 
@@ -51,6 +52,15 @@ function render({ model, el }) {
   };
   model.on("change:token", keep);
   model.on("msg:custom", (msg) => { if (msg && msg.forget) { forget(); } });
+  const measure = () => {
+    model.set("viewport", [window.innerWidth, window.innerHeight]);
+  };
+  let pending = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => { measure(); model.save_changes(); }, 300);
+  });
+  measure();
   model.set("query", params);
   model.set("origin", window.location.origin);
   model.set("pathname", window.location.pathname);
@@ -74,6 +84,8 @@ class BrowserContext(anywidget.AnyWidget):  # type: ignore[misc]
     pathname = traitlets.Unicode("").tag(sync=True)
     token = traitlets.Unicode("").tag(sync=True)
     connected = traitlets.Bool(False).tag(sync=True)
+    #: [width, height] of the browser window, kept up to date as it is resized.
+    viewport = traitlets.List(traitlets.Int(), default_value=[]).tag(sync=True)
 
     @staticmethod
     def environment_query() -> dict[str, str]:

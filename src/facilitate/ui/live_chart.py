@@ -20,6 +20,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 import traitlets
 
+from facilitate.ui.screen import Screen
 from facilitate.ui.widgets import styled
 
 PLOTLY_ASSET = "/assets/plotly.min.js"
@@ -87,16 +88,37 @@ def figure_state(figure: go.Figure) -> dict[str, Any]:
 
 
 class LiveChart:
-    """Named widgets: ``root`` (always on the page) and ``chart`` (once drawn)."""
+    """Named widgets: ``root`` (always on the page) and ``chart`` (once drawn).
 
-    def __init__(self, *css_classes: str) -> None:
+    With a ``screen``, the chart takes ``width`` × ``height`` of it (fractions,
+    see ``facilitate.ui.screen``) and is redrawn in place when the screen
+    changes size; without one (tests, exports) the figure is kept as is.
+    """
+
+    def __init__(
+        self,
+        *css_classes: str,
+        screen: Screen | None = None,
+        width: float = 0.9,
+        height: float = 0.6,
+    ) -> None:
         self.css_classes = css_classes
+        self.screen = screen
+        self.share = (width, height)
         self.chart: PlotlyChart | None = None
-        self.root = widgets.Box()
+        self.figure: go.Figure | None = None
+        self.root = styled(widgets.Box(), "fc-chart-box")
+        if screen is not None:
+            screen.watch(self.redraw)
+
+    @property
+    def shown(self) -> bool:
+        return self.chart is not None and self.chart in self.root.children
 
     def show(self, figure: go.Figure) -> None:
         """Draw ``figure``; nothing is sent when it equals what is drawn."""
-        state = figure_state(figure)
+        self.figure = figure
+        state = figure_state(self.fitted(figure))
         if self.chart is None:
             self.chart = styled(PlotlyChart(figure=state), *self.css_classes)
         elif self.chart.figure != state:
@@ -104,9 +126,23 @@ class LiveChart:
         if self.chart not in self.root.children:
             self.root.children = [self.chart]
 
+    def fitted(self, figure: go.Figure) -> go.Figure:
+        if self.screen is None:
+            return figure
+        return self.screen.fit(figure, *self.share)
+
+    def redraw(self) -> None:
+        """Fit the chart on the page to the screen's new size, in place."""
+        if self.figure is not None and self.shown:
+            self.show(self.figure)
+
     def clear(self) -> None:
-        """Take the chart off the page; showing it again redraws it."""
+        """Take the chart off the page, and its data with it: hidden results are
+        not kept in the page either. Showing it again redraws it."""
         self.root.children = []
+        self.figure = None
+        if self.chart is not None and self.chart.figure:
+            self.chart.figure = {}
 
 
 def chart_of(figure: go.Figure, *css_classes: str) -> PlotlyChart:

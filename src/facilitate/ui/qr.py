@@ -1,4 +1,4 @@
-"""QR codes for the join link: SVG for the projected console, text for the terminal."""
+"""QR codes for the join link: SVG for the projected display, text for the terminal."""
 
 from __future__ import annotations
 
@@ -6,12 +6,25 @@ import io
 
 import segno
 
+from facilitate.core.text import escape
+
 
 def qr_svg(url: str, scale: int = 6) -> str:
     """An inline SVG of ``url`` (dark on light, with a quiet zone)."""
     return str(
         segno.make(url, error="m").svg_inline(scale=scale, dark="#111", light="#fff")
     )
+
+
+def qr_svg_fitted(url: str, label: str) -> str:
+    """An inline SVG that takes the size its box gives it (a viewBox, no size),
+    named for screen readers by ``label``."""
+    svg = str(
+        segno.make(url, error="m").svg_inline(
+            scale=1, omitsize=True, dark="#111", light="#fff", title=label
+        )
+    )
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
 
 
 def qr_terminal(url: str) -> str:

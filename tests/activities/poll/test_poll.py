@@ -1,6 +1,6 @@
 """An activity defined only in this folder plugs in through one agenda line.
 
-It appears as a phase on the console and on phones, records a participant's
+It appears as a phase on the remote, the display and phones, records a participant's
 answer, shows on the console through the release gate, and is exported, without
 a single file outside this folder knowing about it.
 """
@@ -11,11 +11,13 @@ import pytest
 
 from facilitate.core.agenda import AGENDA_VARIABLE, current_agenda
 from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.sessions import display_token
 from facilitate.export.event_log import event_log
 from facilitate.export.summary import build_parts_safely
 from facilitate.export.tables import write_csv
-from facilitate.ui.console_page import ConsolePage
+from facilitate.ui.display_page import DisplayPage
 from facilitate.ui.participant_page import ParticipantPage
+from facilitate.ui.remote_page import RemotePage
 from tests.activities.poll.events import PollAnswered
 
 
@@ -31,16 +33,21 @@ def test_the_poll_is_a_phase_and_a_kind():
     assert "poll_answered" in agenda.contribution_kinds
 
 
-def test_the_poll_runs_on_phones_the_console_and_in_the_export(
+def test_the_poll_runs_on_phones_the_display_and_in_the_export(
     store, session, tmp_path
 ):
-    console = ConsolePage(store=store)
-    console.start()
-    console.open(session.code, session.key)
-    while "poll" not in console.phase_label.value.lower():
-        console.next_button.click()
-    assert "Phase 7 of 7: Quick poll" in console.phase_label.value
-    assert "fc-poll-display" in console.activity.root._dom_classes
+    remote = RemotePage(store=store)
+    remote.start()
+    remote.open(session.code, session.key)
+    while not remote.next_button.disabled:
+        remote.next_button.click()
+    assert "Phase 7 of 7" in remote.stepper.value
+    display = DisplayPage(store=store)
+    display.start()
+    display.open(session.code, display_token(store, session))
+    poll = display.slots["poll"]
+    assert "fc-current" in poll.box._dom_classes
+    assert "fc-poll-display" in poll.panel.root._dom_classes
 
     phone = ParticipantPage(store=store)
     phone.start()
@@ -58,8 +65,8 @@ def test_the_poll_runs_on_phones_the_console_and_in_the_export(
         who = f"p{index}"
         store.append(session.code, ParticipantJoined(who, who, "teacher"))
         store.append(session.code, PollAnswered(who, "yes" if index < 4 else "no"))
-    console.refresh()
-    assert console.activity.counts.value == "yes: 5, no: 5"
+    display.refresh()
+    assert poll.panel.counts.value == "yes: 5, no: 5"
 
     store.append(session.code, PhaseChanged("poll"))
     records = store.read(session.code)

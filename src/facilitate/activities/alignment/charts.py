@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -44,11 +45,16 @@ def short_label(label: str) -> str:
     return escape(text)
 
 
-def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
+def tension_traces(
+    summary: pd.DataFrame, labelled: Collection[str] | None = None
+) -> list[dict[str, Any]]:
     """One scatter per agreement label, always all six, so a live chart can be
     updated in place: x = now, y = vision, dot size grows with disagreement.
 
-    Plain numpy on the columns: the console rebuilds these on every new answer.
+    Only practices in ``labelled`` (every practice by default) are named beside
+    their dot, each where it collides with no other name or dot; a name that
+    fits nowhere is left off the map (the list beside it names every practice).
+    Plain numpy on the columns: the display rebuilds these on every new answer.
     """
     consensus = summary[["spectrum_consensus", "vision_consensus"]].to_numpy(float)
     with warnings.catch_warnings():  # practices nobody answered have no consensus
@@ -57,15 +63,29 @@ def tension_traces(summary: pd.DataFrame) -> list[dict[str, Any]]:
     now = summary["now_mean"].to_numpy(float).round(2)
     vision = summary["vision_mean"].to_numpy(float).round(2)
     said = summary["agreement"].to_numpy(object)
-    labels = [short_label(str(t)) for t in summary["label"]]
+    names = {
+        practice: short_label(label)
+        for practice, label in zip(summary["practice"], summary["label"], strict=True)
+        if labelled is None or practice in labelled
+    }
+    places = place_labels(
+        [
+            (float(x), float(y), float(dot), names.get(str(practice), ""))
+            for practice, x, y, dot in zip(
+                summary["practice"], now, vision, size, strict=True
+            )
+        ]
+    )
     traces = []
     for label, colour in AGREEMENT_COLOURS.items():
         rows = said == label
+        chosen = [places[i] for i in np.flatnonzero(rows)]
         traces.append(
             {
                 "x": _plain(now[rows]),
                 "y": _plain(vision[rows]),
-                "text": [text for text, row in zip(labels, rows, strict=True) if row],
+                "text": [text for text, _ in chosen],
+                "textposition": [position for _, position in chosen],
                 "name": label,
                 "showlegend": bool(rows.any()),
                 "marker": {
@@ -83,7 +103,89 @@ def _plain(values: np.ndarray) -> list[float | None]:
     return [None if math.isnan(v) else v for v in values.tolist()]
 
 
-def tension_map(summary: pd.DataFrame) -> go.Figure:
+#: Where a name may sit around its dot, in order of preference: plotly's
+#: text position, and the direction of the name's centre from the dot.
+LABEL_SPOTS = (
+    ("top center", 0.0, 1.0),
+    ("bottom center", 0.0, -1.0),
+    ("middle right", 1.0, 0.0),
+    ("middle left", -1.0, 0.0),
+    ("top right", 1.0, 1.0),
+    ("top left", -1.0, 1.0),
+    ("bottom right", 1.0, -1.0),
+    ("bottom left", -1.0, -1.0),
+)
+#: The tension map's axes, in scale points, and the type size in those units
+#: (a 20 px letter on a 620 px high map spanning 4.8 points).
+MAP_RANGE = (0.6, 5.4)
+LETTER_HEIGHT = 0.19
+LETTER_WIDTH = 0.075
+
+
+def label_box(
+    x: float, y: float, size: float, name: str, position: str
+) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of ``name`` at ``position`` beside a dot of
+    ``size`` pixels at (x, y), in scale points."""
+    unit = LETTER_HEIGHT / 20  # scale points per pixel, roughly
+    _, dx, dy = next(spot for spot in LABEL_SPOTS if spot[0] == position)
+    half_w, half_h = len(name) * LETTER_WIDTH / 2, LETTER_HEIGHT / 2
+    gap = size * unit / 2 + 0.03
+    cx = x + dx * (half_w + gap if dx else 0)
+    cy = y + dy * (half_h + gap if dy else 0)
+    return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+
+
+def place_labels(
+    points: Sequence[tuple[float, float, float, str]],
+) -> list[tuple[str, str]]:
+    """(text, position) for each (x, y, dot size in px, name): greedy, first
+    spot free of every placed name and every dot; no spot, no name."""
+    unit = LETTER_HEIGHT / 20
+    dots = [(x, y, size * unit / 2) for x, y, size, _ in points]
+    taken: list[tuple[float, float, float, float]] = []
+    placed = []
+    for x, y, size, name in points:
+        spot = ("", "top center")
+        if name and not (math.isnan(x) or math.isnan(y)):
+            for position, _, _ in LABEL_SPOTS:
+                box = label_box(x, y, size, name, position)
+                if _free(box, taken, dots):
+                    taken.append(box)
+                    spot = (name, position)
+                    break
+        placed.append(spot)
+    return placed
+
+
+def _free(
+    box: tuple[float, float, float, float],
+    taken: list[tuple[float, float, float, float]],
+    dots: list[tuple[float, float, float]],
+) -> bool:
+    left, bottom, right, top = box
+    if left < MAP_RANGE[0] or right > MAP_RANGE[1]:
+        return False
+    if bottom < MAP_RANGE[0] or top > MAP_RANGE[1]:
+        return False
+    for other in taken:
+        if (
+            left < other[2]
+            and other[0] < right
+            and bottom < other[3]
+            and other[1] < top
+        ):
+            return False
+    return all(
+        not (left - r < x < right + r and bottom - r < y < top + r)
+        for x, y, r in dots
+        if not (math.isnan(x) or math.isnan(y))
+    )
+
+
+def tension_map(
+    summary: pd.DataFrame, labelled: Collection[str] | None = None
+) -> go.Figure:
     """Each practice at (now, vision); bigger dots = more disagreement.
 
     On the dashed diagonal practice and vision agree; above it the vision pulls
@@ -96,18 +198,19 @@ def tension_map(summary: pd.DataFrame) -> go.Figure:
             y=[1, 5],
             mode="lines",
             line={"dash": "dash", "color": "#777777"},
-            name="aligned",
+            name="practice matches vision",
             hoverinfo="skip",
         )
     )
-    for trace in tension_traces(summary):
-        figure.add_trace(
-            go.Scatter(mode="markers+text", textposition="top center", **trace)
-        )
-    axis = {"range": [0.6, 5.4], "dtick": 1}
+    for trace in tension_traces(summary, labelled):
+        figure.add_trace(go.Scatter(mode="markers+text", **trace))
+    axis = {"range": list(MAP_RANGE), "dtick": 1}
     figure.update_xaxes(title_text="drives our school now (1–5)", **axis)
     figure.update_yaxes(title_text="belongs in our shared vision (1–5)", **axis)
-    figure.update_layout(legend={"orientation": "h", "y": -0.18})
+    figure.update_layout(
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 110},
+    )
     return figure
 
 
@@ -121,8 +224,8 @@ def strip_trace(distribution: pd.DataFrame) -> dict[str, Any]:
         "text": people,
         "marker": {
             "color": OKABE_ITO[0],
-            "size": [min(12 + 6 * n, 48) for n in people],
-            "opacity": 0.85,
+            "size": [min(28 + 3 * n, 40) for n in people],
+            "opacity": 0.9,
         },
     }
 
@@ -131,21 +234,27 @@ def strip_layout(distribution: pd.DataFrame) -> dict[str, Any]:
     """Height and row order follow the practices shown (one row each)."""
     practices = [short_label(t) for t in dict.fromkeys(distribution["label"])]
     return {
-        "height": 160 + 46 * max(len(practices), 1),
+        "height": 200 + 46 * max(len(practices), 1),
         "yaxis": {
             "categoryorder": "array",
             "categoryarray": practices,
             "autorange": "reversed",
+            "automargin": True,
         },
     }
 
 
 def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
-    """Where people placed each practice, one row per practice, dot size = people."""
+    """Where people placed each practice, one row per practice, dot size = people.
+
+    The axis ends are named in words under the plot, each aligned to its own
+    edge so neither is cut: extrinsic / behaviorist on the left, intrinsic /
+    community on the right.
+    """
     figure = go.Figure(
         go.Scatter(
             mode="markers+text",
-            textfont={"color": "#ffffff", "size": 14},
+            textfont={"color": "#ffffff"},
             hovertemplate="%{y}: %{text} at %{x}<extra></extra>",
             **strip_trace(distribution),
         ),
@@ -153,10 +262,20 @@ def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
     )
     figure.update_xaxes(
         range=[0.5, SPECTRUM_POINTS + 0.5],
-        tickvals=[1, (SPECTRUM_POINTS + 1) // 2, SPECTRUM_POINTS],
-        ticktext=[SPECTRUM_ENDS[0], "in between", SPECTRUM_ENDS[1]],
+        tickvals=list(range(1, SPECTRUM_POINTS + 1)),
+        showticklabels=False,
+        showgrid=True,
     )
-    figure.update_layout(margin={"l": 320}, **strip_layout(distribution))
+    for x, anchor, text in (
+        (0.0, "left", f"◀ {SPECTRUM_ENDS[0].lower()}"),
+        (0.5, "center", "in between"),
+        (1.0, "right", f"{SPECTRUM_ENDS[1].lower()} ▶"),
+    ):
+        figure.add_annotation(
+            text=text, x=x, xref="paper", xanchor=anchor, y=0, yref="paper",
+            yanchor="top", yshift=-12, showarrow=False,
+        )  # fmt: skip
+    figure.update_layout(margin={"b": 70}, **strip_layout(distribution))
     return figure
 
 

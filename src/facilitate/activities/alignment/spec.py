@@ -19,7 +19,8 @@ SPEC = ActivitySpec(
     events=(PracticeAdded, PracticeRated, VisionOffered),
     participant=lazy(__package__, "participant:AlignmentActivity"),
     display=lazy(__package__, "display:AlignmentPanel"),
+    controls=lazy(__package__, "controls:AlignmentControls"),
     report=lazy(__package__, "report:alignment_part"),
     demo=lazy(__package__, "demo:seed_alignment"),
-    contributions=(PracticeRated.kind, VisionOffered.kind),
+    contributions=(VisionOffered.kind,),
 )

@@ -12,7 +12,7 @@ SPEC = ActivitySpec(
     join_question=lazy(__package__, "join:CheckinQuestionField"),
     participant=lazy(__package__, "participant:CheckinChoice"),
     display=lazy(__package__, "display:CheckinPanel"),
+    controls=lazy(__package__, "controls:CheckinControls"),
     report=lazy(__package__, "report:checkin_part"),
     demo=lazy(__package__, "demo:seed_checkins"),
-    contributions=(CheckinAnswered.kind,),
 )

@@ -19,7 +19,7 @@ SPEC = ActivitySpec(
     events=(FeedbackSent, FeedbackContent, FeedbackGiven),
     participant=lazy(__package__, "participant:FeedbackActivity"),
     display=lazy(__package__, "display:FeedbackPanel"),
+    controls=lazy(__package__, "controls:FeedbackControls"),
     report=lazy(__package__, "report:feedback_part"),
     demo=lazy(__package__, "demo:seed_feedback"),
-    contributions=(FeedbackSent.kind, FeedbackGiven.kind),
 )

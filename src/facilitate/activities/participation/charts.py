@@ -61,40 +61,74 @@ def _percent(share: float) -> float | None:
     return None if math.isnan(share) else round(share * 100, 1)
 
 
+#: Above this many people, bars keep no name each (the names would collide).
+NAMED_BARS = 30
+#: Above this many people, bars carry no figure each (it would shrink unread).
+LABELLED_BARS = 16
+#: Who follows whom names this many speakers at most (most talk first), so names
+#: never pile up; the others are dots, sized by their share.
+NAMED_NODES = 12
+WIDEN = 1.6
+
+
 def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
-    """Sorted bars of each person's share of talk, with the equal-share line."""
+    """One bar per person (most talk on top), with the equal-share line.
+
+    Bars run across so every name reads level, however many people there are;
+    the equal share is labelled on the line itself rather than in a legend.
+    """
     people = [labels[str(s)] for s in per_person["speaker"]]
     shares = [_percent(v) for v in per_person["talk_share"]]
     equal = 100 / len(people) if people else 0.0
     figure = go.Figure(
-        layout=projector_layout("Share of talk time", height=CHART_HEIGHT)
+        layout=projector_layout(
+            "Share of talk time", height=max(CHART_HEIGHT, 140 + 30 * len(people))
+        )
     )
     figure.add_bar(
-        x=people,
-        y=shares,
+        y=people,
+        x=shares,
+        orientation="h",
         marker_color=OKABE_ITO[0],
-        text=["" if v is None else f"{v:.0f}%" for v in shares],
+        text=["" if v is None else f"{v:.0f}%" for v in shares]
+        if len(people) <= LABELLED_BARS
+        else None,
         textposition="outside",
+        cliponaxis=False,
         name="talk share",
     )
-    figure.add_scatter(
-        x=people,
-        y=[equal] * len(people),
-        mode="lines",
+    figure.add_vline(
+        x=equal,
         line={"color": OKABE_ITO[5], "dash": "dash", "width": 3},
-        name="equal share",
+        annotation_text=f"equal share ({equal:.0f}%)",
+        annotation_position="bottom right",
+        annotation_bgcolor="rgba(255,255,255,0.9)",
     )
-    figure.update_yaxes(title_text="% of talk", rangemode="tozero")
-    figure.update_xaxes(tickangle=-45, tickfont={"size": 14}, automargin=True)
-    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.0})
+    top = max([*(v for v in shares if v is not None), equal, 1.0])
+    figure.update_xaxes(title_text="% of talk", range=[0, top * 1.18])
+    figure.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=people,
+        autorange="reversed",
+        automargin=True,
+        showticklabels=len(people) <= NAMED_BARS,
+        tickmode="array",
+        tickvals=people,
+        ticktext=people,
+        title_text="" if len(people) <= NAMED_BARS else "each bar is one person",
+    )
+    figure.update_layout(showlegend=False, bargap=0.25, margin={"t": 80})
     return figure
 
 
 def lorenz_figure(lorenz: pd.DataFrame, gini: float | None) -> go.Figure:
     """The Lorenz curve of talk time against the line of perfect equality.
 
-    Before anyone talks the curve is empty (the frame has no rows) and the title
-    says so, rather than a curve along the bottom edge that reads as one person
+    The legend sits inside the empty upper-left corner (the curve bows to the
+    lower right), so neither it nor the axis titles are cut at any size. Before
+    anyone talks the curve is empty (the frame has no rows) and the title says
+    so, rather than a curve along the bottom edge that reads as one person
     holding all the talk.
     """
     title = "Lorenz curve" + (
@@ -105,7 +139,7 @@ def lorenz_figure(lorenz: pd.DataFrame, gini: float | None) -> go.Figure:
         x=[0, 100],
         y=[0, 100],
         mode="lines",
-        line={"color": "#888888", "dash": "dot"},
+        line={"color": "#555555", "dash": "dot", "width": 3},
         name="everyone equal",
     )
     figure.add_scatter(
@@ -116,22 +150,41 @@ def lorenz_figure(lorenz: pd.DataFrame, gini: float | None) -> go.Figure:
         fill="tonexty",
         name="this discussion",
     )
-    figure.update_xaxes(title_text="% of people (quietest first)", range=[0, 100])
-    figure.update_yaxes(title_text="% of talk", range=[0, 100])
-    figure.update_layout(legend={"orientation": "h", "y": -0.3})
+    figure.update_xaxes(
+        title_text="% of people (quietest first)", range=[0, 100], automargin=True
+    )
+    figure.update_yaxes(title_text="% of talk", range=[0, 100], automargin=True)
+    figure.update_layout(
+        legend={
+            "x": 0.02,
+            "y": 0.98,
+            "xanchor": "left",
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        }
+    )
     return figure
 
 
 def follow_figure(
     per_person: pd.DataFrame, pairs: pd.DataFrame, labels: dict[str, str]
 ) -> go.Figure:
-    """Who follows whom: people on a circle, thicker lines for more hand-offs."""
+    """Who follows whom: people on a circle, thicker lines for more hand-offs.
+
+    Names sit outside the ring, away from the centre, and the axes leave room
+    for the largest dot and its name, so nobody is clipped at the edge. Only
+    people who spoke are named (at most ``NAMED_NODES``), so names never pile up.
+    """
     speakers = [str(s) for s in per_person["speaker"]]
     n = max(len(speakers), 1)
-    spot = {
-        s: (math.cos(2 * math.pi * i / n), math.sin(2 * math.pi * i / n))
-        for i, s in enumerate(speakers)
-    }
+    angle = {s: math.pi / 2 - 2 * math.pi * i / n for i, s in enumerate(speakers)}
+    # An ellipse wider than high: screens are wide, and names run across.
+    spot = {s: (WIDEN * math.cos(a), math.sin(a)) for s, a in angle.items()}
+    named = set(
+        [s for s, t in zip(speakers, per_person["turns"], strict=True) if t > 0][
+            :NAMED_NODES
+        ]
+    )
     counts = _undirected_counts(pairs)
     figure = go.Figure(layout=projector_layout("Who follows whom", height=CHART_HEIGHT))
     bounds = [level for level, _ in EDGE_LEVELS[1:]] + [math.inf]
@@ -154,12 +207,12 @@ def follow_figure(
         x=[spot[s][0] for s in speakers],
         y=[spot[s][1] for s in speakers],
         mode="markers+text",
-        text=[labels[s] for s in speakers],
-        textposition="top center",
-        textfont={"size": 14},
+        text=[labels[s] if s in named else "" for s in speakers],
+        textposition=[_outward(angle[s]) for s in speakers],
+        cliponaxis=False,
         marker={
             "size": [
-                12 + (0 if math.isnan(v) else 40 * v) for v in per_person["talk_share"]
+                14 + (0 if math.isnan(v) else 36 * v) for v in per_person["talk_share"]
             ],
             "color": OKABE_ITO[1],
             "line": {"width": 1, "color": "#333333"},
@@ -171,10 +224,18 @@ def follow_figure(
         hoverinfo="text",
         name="people",
     )
-    figure.update_xaxes(visible=False, range=[-1.4, 1.4])
-    figure.update_yaxes(visible=False, range=[-1.3, 1.4], scaleanchor="x")
+    figure.update_xaxes(visible=False, range=[-WIDEN - 0.9, WIDEN + 0.9])
+    figure.update_yaxes(visible=False, range=[-1.35, 1.35], scaleanchor="x")
     figure.update_layout(showlegend=False)
     return figure
+
+
+def _outward(angle: float) -> str:
+    """The text position that puts a name away from the circle's centre."""
+    x, y = math.cos(angle), math.sin(angle)
+    vertical = "top" if y > 0.5 else "bottom" if y < -0.5 else "middle"
+    horizontal = "right" if x > 0.3 else "left" if x < -0.3 else "center"
+    return f"{vertical} {horizontal}"
 
 
 def _undirected_counts(pairs: pd.DataFrame) -> dict[tuple[str, str], int]:
@@ -241,5 +302,9 @@ def equity_figure(equity: pd.DataFrame) -> go.Figure:
     figure.update_yaxes(
         title_text="share of voice ÷ share of people", rangemode="tozero"
     )
-    figure.update_layout(barmode="group", legend={"orientation": "h", "y": -0.25})
+    figure.update_layout(
+        barmode="group",
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 110},
+    )
     return figure

@@ -87,15 +87,19 @@ def people_frame(records: Iterable[Recorded]) -> pd.DataFrame:
 
 
 def contribution_frame(records: Iterable[Recorded]) -> pd.DataFrame:
-    """One row per answer a person gave in the workbook: column ``participant``.
+    """One row per written contribution a person made: column ``participant``.
 
-    What counts as a contribution is each activity's to say (its spec's
-    ``contributions``); only the totals leave here.
+    What counts is each activity's to say (its spec's ``contributions``: text
+    written for the group). A contribution edited later is still one, so each
+    kind counts once per person; only the totals leave here.
     """
     kinds = set(current_agenda().contribution_kinds)
-    rows = [
-        str(getattr(r.event, "participant", "")) for r in records if r.kind in kinds
-    ]
+    seen = {
+        (str(getattr(r.event, "participant", "")), r.kind)
+        for r in records
+        if r.kind in kinds
+    }
+    rows = sorted(participant for participant, _ in seen)
     return pd.DataFrame({"participant": pd.Series(rows, dtype=object)})
 
 

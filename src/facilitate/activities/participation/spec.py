@@ -18,6 +18,7 @@ SPEC = ActivitySpec(
     ),
     events=(SpeakerAdded, TurnStarted, TapUndone),
     display=lazy(__package__, "display:ParticipationPanel"),
+    controls=lazy(__package__, "controls:ParticipationControls"),
     report=lazy(__package__, "report:participation_part"),
     demo=lazy(__package__, "demo:seed_discussion"),
 )

@@ -26,6 +26,7 @@ SPEC = ActivitySpec(
     events=(FindingShared, FindingWithdrawn, CauseAdded, CauseVoted, CauseHidden),
     participant=lazy(__package__, "participant:RootCauseActivity"),
     display=lazy(__package__, "display:RootCausePanel"),
+    controls=lazy(__package__, "controls:RootCauseControls"),
     report=lazy(__package__, "report:root_cause_part"),
     demo=lazy(__package__, "demo:seed_root_causes"),
     contributions=(CauseAdded.kind, CauseVoted.kind),

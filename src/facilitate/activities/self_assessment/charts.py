@@ -55,7 +55,14 @@ def domain_figure(
             f"{variant.label}: what we typically answered",
             barmode="stack",
             height=160 + 70 * max(len(titles), 1),
-            legend={"orientation": "h", "y": -0.2, "traceorder": "normal"},
+            legend={
+                "orientation": "h",
+                "x": 0,
+                "y": 1.02,
+                "yanchor": "bottom",
+                "traceorder": "normal",
+            },
+            margin={"t": 110},
         )
     )
     for answer in content.answer_keys:
@@ -114,7 +121,10 @@ def identity_figure(identities: pd.DataFrame, content: SelfAssessment) -> go.Fig
         )
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(title_text="people", rangemode="tozero")
-    figure.update_layout(legend={"orientation": "h", "y": -0.2})
+    figure.update_layout(
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 110},
+    )
     return figure
 
 

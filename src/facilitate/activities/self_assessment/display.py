@@ -3,14 +3,19 @@
 The room first sees progress in steps of k ("at least 10 have finished"). Results
 appear when the facilitator presses Reveal (a ``ResultsRevealed`` event, so every
 screen agrees) and show the latest release only: they move when k more people
-have finished, never as one person clicks. Each variant of the inventory (one per
-audience) has its own chart, shown once k of its own people have finished.
-Private reflections are never read.
+have finished, never as one person clicks. One result fills the screen at a time
+(domains, identities or zones, chosen on the remote). Each variant of the
+inventory (one per audience) has its own domains chart, shown once k of its own
+people have finished; the variants still waiting say so beneath. Private
+reflections are never read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as widgets
+import pandas as pd
 
 from facilitate.activities.self_assessment.charts import (
     domain_figure,
@@ -21,136 +26,220 @@ from facilitate.activities.self_assessment.content import (
     SelfAssessment,
     load_self_assessment,
 )
+from facilitate.activities.self_assessment.controls import VIEWS
 from facilitate.activities.self_assessment.metrics import (
     ACTIVITY,
     RoomResults,
-    VariantResults,
     identities_note,
     room_results,
-    variant_waits,
 )
-from facilitate.core.events import Recorded, ResultsRevealed
-from facilitate.core.release import shown_once
+from facilitate.core.events import Recorded
+from facilitate.core.release import floored, shown_once
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import DisplayContext
+from facilitate.ui.controls import chosen_view
+from facilitate.ui.display_states import (
+    ANSWERING,
+    NOT_ENOUGH,
+    WAITING,
+    ScreenFrame,
+    progress_key,
+    progress_words,
+    was_revealed,
+)
 from facilitate.ui.live_chart import LiveChart
-from facilitate.ui.widgets import button, message, say, styled
+from facilitate.ui.widgets import message, say
+
+VIEW_KEYS = tuple(key for _, key, _ in VIEWS)
+TITLES = {key: title for _, key, title in VIEWS}
 
 
 class SelfAssessmentPanel:
-    """Named widgets: ``finished``, ``reveal``, ``hidden``, ``status``, the
-    ``domains`` charts (``LiveChart``, one per variant key), the ``identities`` and
-    ``zones`` charts, and ``notes`` (per variant key, "identities", "zones")."""
+    """Named widgets: ``frame`` (a ``ScreenFrame``), the ``domains`` charts
+    (``LiveChart``, one per variant key), ``still_private`` (the variants not
+    shown yet), and the ``identities`` and ``zones`` charts."""
 
     def __init__(self, context: DisplayContext) -> None:
-        self.context = context
         self.content: SelfAssessment = load_self_assessment()
-        self.finished = message("fc-sa-finished")
-        self.reveal = button("Reveal results", "fc-reveal-self-assessment")
-        self.reveal.on_click(lambda _: self.toggle())
-        self.hidden = message("fc-sa-hidden")
-        self.status = message("fc-sa-console-status")
+        self.frame = ScreenFrame("fc-sa-screen", self.content.title)
+        screen = context.screen
         self.domains = {
-            v.key: LiveChart("fc-sa-domain-chart", f"fc-sa-domain-chart-{v.key}")
+            v.key: LiveChart(
+                "fc-sa-domain-chart",
+                f"fc-sa-domain-chart-{v.key}",
+                screen=screen,
+                width=0.84,
+                height=0.6,
+            )
             for v in self.content.variants
         }
-        self.identities = LiveChart("fc-sa-identity-chart")
-        self.zones = LiveChart("fc-sa-zone-chart")
-        self.notes = {
-            name: styled(message("fc-needs-more"), css)
-            for name, css in (
-                *(
-                    (v.key, f"fc-sa-domains-note-{v.key}")
-                    for v in self.content.variants
-                ),
-                ("identities", "fc-sa-identities-note"),
-                ("zones", "fc-sa-zones-note"),
-            )
-        }
-        self.results = styled(widgets.VBox(), "fc-sa-results")
-        header = widgets.HBox([self.finished, self.reveal])
-        self.root = styled(
-            widgets.VBox([header, self.hidden, self.status, self.results]),
-            "fc-sa-console",
+        self.still_private = message("fc-sa-still-private")
+        self.identities = LiveChart(
+            "fc-sa-identity-chart", screen=screen, width=0.84, height=0.6
         )
-        self.revealed = False
+        self.zones = LiveChart(
+            "fc-sa-zone-chart", screen=screen, width=0.84, height=0.6
+        )
+        self.charts = [*self.domains.values(), self.identities, self.zones]
+        self.root = self.frame.root
         self.shown: tuple[object, ...] | None = None
         self.seen = -1
 
-    def toggle(self) -> None:
-        event = ResultsRevealed(activity=ACTIVITY, revealed=not self.revealed)
-        self.context.record(event, self.status)
-
     def refresh(self, roster: Roster, records: list[Recorded]) -> None:
-        """Redraw only when a release, the reveal or k changed what may be seen."""
+        """Redraw only when a release, the reveal, the view or k changed."""
         if len(records) == self.seen:
             return
         self.seen = len(records)
         results = room_results(records, self.content)
         revealed = roster.revealed.get(ACTIVITY, False)
-        key = (results.key, revealed, results.inventory.progress())
+        view = chosen_view(roster, ACTIVITY, VIEW_KEYS)
+        key = (results.key, revealed, view, results.inventory.progress())
         if key == self.shown:
             return
-        self.shown, self.revealed = key, revealed
-        say(self.finished, results.inventory.progress())
-        self.reveal.description = "Hide results" if revealed else "Reveal results"
-        if not revealed:
-            say(self.hidden, "Results are hidden until you reveal them.")
-            for chart in (*self.domains.values(), self.identities, self.zones):
-                chart.clear()
-            self.results.children = []
+        self.shown = key
+        if revealed:
+            self.show(results, view)
+        else:
+            self.waiting(results, was_revealed(records, ACTIVITY))
+
+    def waiting(self, results: RoomResults, hidden_again: bool) -> None:
+        for chart in self.charts:
+            chart.clear()
+        self.frame.set_title(self.content.title)
+        if hidden_again:
+            self.frame.show_hidden_again()
             return
-        say(self.hidden, "")
-        self.show(results)
-
-    def show(self, results: RoomResults) -> None:
-        k = results.inventory.k
-        sections = []
-        drawn = [
-            (v.variant.key, self.domains[v.variant.key], self._domains(v, k))
-            for v in results.variants
-        ]
-        drawn += [
-            ("identities", self.identities, self._identities(results)),
-            ("zones", self.zones, self._zones(results, k)),
-        ]
-        for name, chart, shown in drawn:
-            if shown is None:
-                chart.clear()
-            sections += [chart.root, self.notes[name]]
-        self.results.children = sections
-
-    def _domains(self, results: VariantResults, k: int) -> bool | None:
-        """One variant's chart, or a note that says when it will show."""
-        variant = results.variant
-        note = self.notes[variant.key]
-        if results.domains is None:
-            say(note, variant_waits(variant.label, k))
-            return None
-        say(note, "")
-        self.domains[variant.key].show(
-            domain_figure(results.domains, variant, self.content, k)
+        done, k = results.inventory.submitted, results.inventory.k
+        self.frame.show_state(
+            ANSWERING if done else WAITING,
+            progress_words(done, k, "have finished")
+            if done
+            else "Take a quiet look at your own practice, on your phone.",
+            "Your answers stay private: the room only ever sees groups of at "
+            f"least {k}.",
+            key=progress_key(done, k),
+            next_step="Next: the room's results, once at least "
+            f"{k} have finished and the facilitator shows them.",
         )
-        return True
 
-    def _identities(self, results: RoomResults) -> bool | None:
-        frame = results.identities
+    def show(self, results: RoomResults, view: str) -> None:
+        """The chosen result, or why it cannot be shown yet."""
+        self.frame.set_title(TITLES[view])
+        draw: dict[str, Callable[[RoomResults], list[widgets.Widget] | str]] = {
+            "domains": self._domains,
+            "identities": self._identities,
+            "zones": self._zones,
+        }
+        shown = draw[view](results)
+        if isinstance(shown, str):
+            for chart in self.charts:
+                chart.clear()
+            self.frame.show_state(NOT_ENOUGH, shown)
+            return
+        for chart in self.charts:
+            if chart.root not in shown:
+                chart.clear()
+        self.frame.show_result(shown, self.prompt(results, view))
+
+    def _domains(self, results: RoomResults) -> list[widgets.Widget] | str:
+        """A chart per released variant (sharing the height), then one line
+        naming every variant not shown yet, whether or not anyone used it (so
+        the line says nothing about who is in the room); a sentence while no
+        variant is released."""
         k = results.inventory.k
-        if frame is None or frame["hidden"].all():
-            say(
-                self.notes["identities"],
-                f"No identity can be named yet: each needs at least {k} people "
-                f"choosing it and {k} not.",
-            )
-            return None
-        say(self.notes["identities"], identities_note(frame, k))
-        self.identities.show(identity_figure(frame, self.content))
-        return True
+        released = [(v, v.domains) for v in results.variants if v.domains is not None]
+        if not released:
+            return shown_once(k, "people using the same statements have finished")
+        height = max(0.6 / len(released), 0.28)
+        parts: list[widgets.Widget] = []
+        for found, domains in released:
+            chart = self.domains[found.variant.key]
+            chart.share = (0.84, height)
+            chart.show(domain_figure(domains, found.variant, self.content, k))
+            parts.append(chart.root)
+        waiting = [v.variant.label for v in results.variants if v.domains is None]
+        say(self.still_private, still_private(waiting, k))
+        return [*parts, self.still_private] if waiting else parts
 
-    def _zones(self, results: RoomResults, k: int) -> bool | None:
+    def _identities(self, results: RoomResults) -> list[widgets.Widget] | str:
+        frame, k = results.identities, floored(results.inventory.k)
+        if frame is None or frame["hidden"].all():
+            return (
+                f"No identity can be named yet: each needs at least {k} people "
+                f"choosing it and {k} not."
+            )
+        self.identities.show(identity_figure(frame, self.content))
+        return [self.identities.root]
+
+    def _zones(self, results: RoomResults) -> list[widgets.Widget] | str:
+        k = results.inventory.k
         if results.zones is None:
-            say(self.notes["zones"], shown_once(k, "people have placed themselves"))
-            return None
-        say(self.notes["zones"], "")
+            return shown_once(k, "people have placed themselves")
         self.zones.show(zone_figure(results.zones, self.content, k))
-        return True
+        return [self.zones.root]
+
+    def prompt(self, results: RoomResults, view: str) -> str:
+        released = [v.domains for v in results.variants if v.domains is not None]
+        if view == "domains" and released:  # the first audience in the content
+            return domain_prompt(released[0], self.content)
+        if view == "identities" and results.identities is not None:
+            note = identities_note(results.identities, results.inventory.k)
+            return note or identity_prompt(results.identities)
+        if view == "zones" and results.zones is not None:
+            return zone_prompt(results.zones)
+        return ""
+
+
+def _most_shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows that are shown, largest count first (ties keep the content order)."""
+    shown = frame.loc[~frame["hidden"].astype(bool)].copy()
+    shown["count"] = shown["count"].astype(int)
+    return shown.sort_values("count", ascending=False, kind="stable")
+
+
+def domain_prompt(domains: pd.DataFrame, content: SelfAssessment) -> str:
+    """Where the room's most common answer sits lowest on the scale."""
+    shown = _most_shown(domains)
+    scored = shown.loc[shown["answer"].map(content.score_of).notna()]
+    if scored.empty:
+        return "Which statement made you pause, and why?"
+    typical = scored.drop_duplicates("domain")
+    scores = [content.score_of(str(answer)) or 0 for answer in typical["answer"]]
+    lowest = typical.iloc[scores.index(min(scores))]
+    return (
+        f"In “{lowest['title']}”, the most common answer was "
+        f"“{str(lowest['label']).lower()}”. What would it take to move one step?"
+    )
+
+
+def identity_prompt(identities: pd.DataFrame) -> str:
+    shown = _most_shown(identities)
+    if shown.empty:
+        return ""
+    return (
+        f"{shown.iloc[0]['label']} is the identity we named most. "
+        "Whose identities do we rarely think about?"
+    )
+
+
+def zone_prompt(zones: pd.DataFrame) -> str:
+    shown = _most_shown(zones.loc[zones["moment"] == zones["moment"].iloc[-1]])
+    if shown.empty:
+        return "What would help each of us stay in the risk zone, where we learn?"
+    return (
+        f"Most of us placed ourselves in the {str(shown.iloc[0]['label']).lower()}. "
+        "What would help us learn from the risk zone?"
+    )
+
+
+def still_private(labels: list[str], k: int) -> str:
+    """One line for the statements not shown yet: "Not shown yet: A and B, …"."""
+    if not labels:
+        return ""
+    names = (
+        labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" and {labels[-1]}"
+    )
+    return (
+        f"Not shown yet: {names}, each until at least {floored(k)} people using "
+        "its statements have finished."
+    )

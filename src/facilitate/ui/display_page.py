@@ -1,0 +1,252 @@
+"""The projected display: what the whole room reads, and nobody touches.
+
+Opened with the session code and the view-only display token (never the
+facilitator key), it can show released aggregates and nothing else: it has no
+buttons, inputs or links, and its panels get a reader, not the store, so no
+message a browser sends can change the session. Replacing the token on the
+remote closes a display opened with the old one.
+
+Speed: every phase's panel is imported and built when the display opens, and all
+of them stay on the page, stacked; a phase change only moves the "current" mark,
+so the new panel is already drawn. Hidden panels keep their layout (they are
+invisible, not removed), so their charts are drawn at their true size.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import ipywidgets as widgets
+
+from facilitate.core.agenda import current_agenda
+from facilitate.core.config import Config
+from facilitate.core.errors import DisplayRefused, FacilitateError, SessionEnded
+from facilitate.core.events import DisplayTokenIssued, Recorded
+from facilitate.core.roster import Roster
+from facilitate.core.sessions import SessionInfo, check_display_token, find_session
+from facilitate.core.store import EventStore
+from facilitate.core.text import escape
+from facilitate.ui.browser import BrowserContext
+from facilitate.ui.contexts import DisplayContext, ReadOnly
+from facilitate.ui.join_screen import JoinScreen
+from facilitate.ui.keyed import build_page
+from facilitate.ui.live import CONSOLE_INTERVAL, keep_polling, news_of
+from facilitate.ui.screen import Screen
+from facilitate.ui.widgets import ErrorPage, message, say, styled
+
+log = logging.getLogger(__name__)
+OPENING = "Opening the display…"
+PANEL_FAILED = "The {phase} screen could not be shown. Everyone can still answer."
+CURRENT = "fc-current"
+
+
+@dataclass
+class Slot:
+    """One phase's place on the display: its panel (None if it has none)."""
+
+    phase: str
+    box: widgets.Box
+    panel: Any = None
+
+
+@dataclass
+class DisplayPage:
+    """Named widgets: ``root`` (``.fc-display``), ``join`` (welcome and badge),
+    ``stage`` (``.fc-display-panel``, every phase's panel stacked) and ``status``."""
+
+    store: EventStore
+    browser: BrowserContext = field(default_factory=BrowserContext)
+    screen: Screen = field(default_factory=Screen)
+    root: widgets.VBox = field(
+        default_factory=lambda: styled(widgets.VBox(), "fc-display")
+    )
+    status: widgets.HTML = field(default_factory=lambda: message("fc-status"))
+    refused: widgets.HTML = field(default_factory=lambda: message("fc-refused"))
+    join: JoinScreen = field(default_factory=JoinScreen)
+    stage: widgets.Box = field(
+        default_factory=lambda: styled(widgets.Box(), "fc-display-panel")
+    )
+    session: SessionInfo | None = None
+    token: str = ""
+    roster: Roster = field(default_factory=Roster)
+    records: list[Recorded] = field(default_factory=list)
+    slots: dict[str, Slot] = field(default_factory=dict)
+    current: str = ""
+    pending_size: tuple[int, int] | None = None
+    poller: Any = None
+
+    def start(self) -> None:
+        self.browser.on_connect(self.connected)
+        self.browser.observe(self.resized, "viewport")
+        self.root.children = [self.browser, self.status]
+        say(self.status, OPENING)
+        query = self.browser.environment_query()
+        if query.get("code"):
+            self.open(query["code"], query.get("view"), "key" in query)
+
+    def connected(self) -> None:
+        """The page reported its address: open now, or fit the join link to it."""
+        query = self.browser.query
+        if self.session is None:
+            self.open(str(query.get("code", "")), query.get("view"), "key" in query)
+        elif self.browser.origin:
+            self.join.show(self.session, self.browser.origin)
+
+    def resized(self, change: dict[str, Any]) -> None:
+        """Note the browser's new size; the next refresh fits the charts to it.
+
+        Charts are redrawn by the polling task rather than inside the browser's
+        message, so a burst of resize messages costs one redraw.
+        """
+        size = change["new"]
+        if isinstance(size, list) and len(size) == 2:
+            self.pending_size = (int(size[0]), int(size[1]))
+
+    def open(self, code: str, view: Any, carries_key: bool = False) -> None:
+        """Show the display if ``view`` is the session's display token."""
+        try:
+            session = find_session(self.store, code)
+            if carries_key:
+                raise DisplayRefused()
+            check_display_token(
+                self.store, session, None if view is None else str(view)
+            )
+        except FacilitateError as error:
+            self.refuse(str(error))
+            return
+        self.session, self.token = session, str(view)
+        if self.browser.origin:
+            self.join.show(session, self.browser.origin)
+        self.build(session)
+        self.root.children = [
+            self.browser,
+            self.join.badge,
+            styled(widgets.Box([self.join.welcome, self.stage]), "fc-display-stage"),
+            self.status,
+        ]
+        say(self.status, "")
+        self.refresh()
+        if self.poller is None:
+            news = news_of(self.store, session.code)
+            self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL, news)
+
+    def refuse(self, sentence: str, tone: str = "error") -> None:
+        say(self.refused, sentence, tone)
+        self.root.children = [self.browser, self.refused]
+        self.session = None
+        if self.poller is not None:
+            self.poller.cancel()
+            self.poller = None
+
+    def build(self, session: SessionInfo) -> None:
+        """Import and build every phase's panel now, so switching is instant."""
+        agenda = current_agenda()
+        context = DisplayContext(ReadOnly(self.store), session, self.screen)
+        for phase in agenda.phases:
+            box = styled(widgets.Box(), "fc-panel-slot", f"fc-slot-{phase.key}")
+            slot = Slot(phase.key, box)
+            spec = agenda.activity_for_phase(phase.key)
+            try:
+                if spec is not None and spec.display is not None:
+                    slot.panel = spec.display.load()(context)
+                    box.children = [slot.panel.root]
+            except Exception:
+                log.exception("the %s panel could not be built", phase.key)
+                box.children = [self.failed(phase.title)]
+            self.slots[phase.key] = slot
+        self.stage.children = [slot.box for slot in self.slots.values()]
+
+    @staticmethod
+    def failed(title: str) -> widgets.HTML:
+        return styled(
+            widgets.HTML(f"<h2>{escape(PANEL_FAILED.format(phase=title))}</h2>"),
+            "fc-panel-failed",
+        )
+
+    def refresh(self) -> None:
+        """Fold in what is new, follow the phase, and refresh the panel shown."""
+        if self.session is None:
+            return
+        if self.pending_size is not None:
+            self.screen.resize(*self.pending_size)
+            self.pending_size = None
+        new = self.store.read(self.session.code, after=self.roster.last_id)
+        if not new and self.store.is_deleted(self.session.code):
+            self.refuse(str(SessionEnded()), "info")
+            return
+        if new:
+            self.records.extend(new)
+            self.roster.apply(new)
+            self.join.count_people(self.roster.count)
+            if any(isinstance(r.event, DisplayTokenIssued) for r in new):
+                self.recheck_token()
+                if self.session is None:
+                    return
+        elif self.current:
+            slot = self.slots.get(self.current)
+            if slot is None or not getattr(slot.panel, "ticks", False):
+                return
+        self.follow_phase()
+        self.refresh_panel(self.slots.get(self.current))
+        self.show_welcome()
+
+    def recheck_token(self) -> None:
+        assert self.session is not None
+        try:
+            check_display_token(self.store, self.session, self.token)
+        except FacilitateError as error:
+            self.refuse(str(error))
+
+    def follow_phase(self) -> None:
+        """Move the "current" mark to the roster's phase (a class change only)."""
+        phase = current_agenda().phase(self.roster.phase).key
+        if phase == self.current:
+            return
+        old = self.slots.get(self.current)
+        if old is not None:
+            old.box.remove_class(CURRENT)
+        self.current = phase
+        new = self.slots.get(phase)
+        if new is not None:
+            new.box.add_class(CURRENT)
+
+    def refresh_panel(self, slot: Slot | None) -> None:
+        if slot is None or slot.panel is None:
+            return
+        try:
+            slot.panel.refresh(self.roster, self.records)
+        except Exception:
+            log.exception("the %s panel could not be refreshed", slot.phase)
+            title = current_agenda().phase(slot.phase).title
+            slot.box.children = [self.failed(title)]
+            slot.panel = None
+
+    def show_welcome(self) -> None:
+        """The join screen fills the display in the first phase until its results
+        are shown; after that a corner badge keeps the code in sight."""
+        agenda = current_agenda()
+        first = agenda.activity_for_phase(agenda.first_phase)
+        welcome = self.current == agenda.first_phase and not (
+            first is not None and self.roster.revealed.get(first.key, False)
+        )
+        for widget, shown in ((self.join.welcome, welcome), (self.stage, not welcome)):
+            if shown:
+                widget.add_class(CURRENT)
+            else:
+                widget.remove_class(CURRENT)
+        if welcome:
+            self.root.add_class("fc-welcoming")
+        else:
+            self.root.remove_class("fc-welcoming")
+
+
+def display_page(config: Config | None = None) -> DisplayPage | ErrorPage:
+    """Build the display; it opens once the view-only token has been checked.
+
+    Every panel's module is imported now, so a warm kernel has paid for pandas
+    and plotly before anyone opens the page; the panels are built on opening.
+    """
+    current_agenda().loaded("display")
+    return build_page(lambda store: DisplayPage(store=store), config)

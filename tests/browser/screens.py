@@ -1,0 +1,119 @@
+"""Reading the projected display in a real browser: states, geometry, screenshots.
+
+The geometry check runs in the page and returns every problem it finds, so a
+failing test says what is wrong ("text at 18 px", "chart leaves the viewport")
+rather than only that something is.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+#: At 1080 pixels high; other heights scale in proportion.
+BODY_PX = 28
+KEY_PX = 64
+CHART_TEXT_PX = 20
+CODE_PX = 160
+QR_SHARE = 0.4
+
+GEOMETRY = """
+([body, key, chartText, code, qrShare]) => {
+  const h = window.innerHeight, w = window.innerWidth, k = h / 1080;
+  const problems = [];
+  const shown = (el) => {
+    const cs = getComputedStyle(el);
+    if (cs.visibility !== "visible" || cs.display === "none") return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const name = (el) => (el.className && el.className.baseVal !== undefined
+    ? el.className.baseVal : el.className || el.tagName).toString().slice(0, 60);
+  const root = document.querySelector(".fc-display");
+  if (!root) return ["no .fc-display on the page"];
+  for (const el of root.querySelectorAll("*")) {
+    if (!shown(el) || el.closest("svg") && el.tagName !== "svg") continue;
+    const r = el.getBoundingClientRect();
+    if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) {
+      problems.push(`${name(el)} leaves the viewport: ${JSON.stringify(
+        [r.left, r.top, r.right, r.bottom].map(Math.round))}`);
+    }
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (own && !el.closest(".js-plotly-plot") && size < body * k - 0.5) {
+      problems.push(`text at ${size} px in ${name(el)}: "${el.textContent.trim()
+        .slice(0, 40)}"`);
+    }
+  }
+  for (const plot of root.querySelectorAll(".js-plotly-plot")) {
+    if (!shown(plot)) continue;
+    const r = plot.getBoundingClientRect();
+    if (r.left < -1 || r.top < -1 || r.right > w + 1 || r.bottom > h + 1) {
+      problems.push(`chart ${name(plot)} leaves the viewport`);
+    }
+    for (const t of plot.querySelectorAll("text")) {
+      if (!t.textContent.trim() || !shown(t)) continue;
+      const size = parseFloat(getComputedStyle(t).fontSize);
+      if (size < chartText * k - 0.5) {
+        problems.push(`chart text at ${size} px: "${t.textContent.slice(0, 30)}"`);
+      }
+      const b = t.getBoundingClientRect();
+      if (b.left < -1 || b.right > w + 1 || b.top < -1 || b.bottom > h + 1) {
+        problems.push(`chart text leaves the viewport: "${t.textContent}"`);
+      }
+    }
+  }
+  for (const el of root.querySelectorAll(".fc-key")) {
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (shown(el) && size < key * k - 0.5) problems.push(`key number at ${size} px`);
+  }
+  const big = root.querySelector(".fc-welcome.fc-current .fc-big-code");
+  if (big && big.getBoundingClientRect().height < code * k - 0.5) {
+    problems.push(`join code ${big.getBoundingClientRect().height} px high`);
+  }
+  const qr = root.querySelector(".fc-welcome.fc-current .fc-qr svg");
+  if (qr && qr.getBoundingClientRect().height < qrShare * h) {
+    problems.push(`QR code ${qr.getBoundingClientRect().height} px high`);
+  }
+  const doc = document.documentElement;
+  if (doc.scrollWidth > w + 1 || doc.scrollHeight > h + 1) {
+    problems.push(`the page scrolls: ${doc.scrollWidth}x${doc.scrollHeight}`);
+  }
+  return problems;
+}
+"""
+
+
+def artifacts() -> Path:
+    """Where screenshots go: $FACILITATE_ARTIFACTS or a folder under /tmp."""
+    folder = Path(os.environ.get("FACILITATE_ARTIFACTS", "/tmp/facilitate-artifacts"))
+    folder = folder / "display"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def geometry_problems(page: Any) -> list[str]:
+    return list(
+        page.evaluate(GEOMETRY, [BODY_PX, KEY_PX, CHART_TEXT_PX, CODE_PX, QR_SHARE])
+    )
+
+
+def settled_geometry(page: Any, seconds: float = 20) -> list[str]:
+    """Geometry problems once the screen settles (charts refit after a resize);
+    the problems still there after ``seconds``, or none."""
+    deadline = time.monotonic() + seconds
+    problems = geometry_problems(page)
+    while problems and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        problems = geometry_problems(page)
+    return problems
+
+
+def current(slot: str, state: str) -> str:
+    """The selector of a phase's screen in a given state, shown now."""
+    return (
+        f".fc-display-panel.fc-current .fc-slot-{slot}.fc-current "
+        f".fc-screen.fc-state-{state}"
+    )

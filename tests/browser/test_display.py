@@ -1,0 +1,121 @@
+"""The projected display, as the back of the room sees it, in Chromium.
+
+One display is opened on an empty session and walked through every activity's
+states while the room fills in through the store, as phones would: the welcome
+(join) screen, each activity waiting, then revealed. At each state the screen is
+photographed at 1920×1080 and at 1280×720 (the files go to the folder the test
+prints) and measured: nothing leaves the viewport, body text is at least 28 px
+and key numbers 64 px at 1080p (in proportion at 720p), chart text 20 px, the
+join code 160 px high and the QR code 40% of the height. The page holds no
+button, input, select, textarea or link, and no facilitator key.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from facilitate.core.agenda import current_agenda
+from facilitate.core.events import (
+    ParticipantJoined,
+    PhaseChanged,
+    ResultsRevealed,
+    SettingChanged,
+)
+from facilitate.core.sessions import display_token
+from facilitate.demo import DEMO_PEOPLE
+from tests.browser.screens import artifacts, current, settled_geometry
+
+pytestmark = pytest.mark.browser
+
+SIZES = ((1920, 1080), (1280, 720))
+#: phase -> (the activity revealed there, extra views photographed once revealed)
+WALK = {
+    "welcome": ("checkin", ()),
+    "self_assessment": ("self_assessment", ("zones",)),
+    "alignment": ("alignment", ("spectrum", "words")),
+    "participation": ("participation", ("follow", "lorenz", "equity", "timeline")),
+    "reflection": ("feedback", ()),
+}
+#: The chart each extra view draws (or it says in words why not).
+VIEW_CHART = {
+    "zones": "fc-sa-zone-chart",
+    "spectrum": "fc-spectrum-strip",
+    "words": "fc-vision-words",
+    "follow": "fc-follow-chart",
+    "lorenz": "fc-lorenz-chart",
+    "equity": "fc-equity-chart",
+    "timeline": "fc-turn-timeline",
+}
+CONTROLS = "button, input, select, textarea, a"
+
+
+def seed_room(store, session) -> None:
+    """Two dozen people answer everything, as the demo session does; every
+    result starts hidden."""
+    people = []
+    for index, (name, role) in enumerate(DEMO_PEOPLE):
+        store.append(session.code, ParticipantJoined(f"demo-{index:02d}", name, role))
+        people.append(f"demo-{index:02d}")
+    rng = random.Random(7)
+    for spec, seed in current_agenda().loaded("demo"):
+        seed(store, session, people, rng)
+        store.append(session.code, ResultsRevealed(spec.key, False))
+
+
+def photograph(page, name: str, problems: dict[str, list[str]], sizes=SIZES) -> None:
+    """A screenshot at each size, and the geometry problems found there."""
+    for width, height in sizes:
+        page.set_viewport_size({"width": width, "height": height})
+        found = settled_geometry(page)
+        page.screenshot(path=str(artifacts() / f"{name}-{width}x{height}.png"))
+        if found:
+            problems[f"{name} at {width}x{height}"] = found
+    page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+
+
+def test_every_display_state_fits_the_screen_and_holds_no_control(server, new_page):
+    session = server.new_session("Staff PD: grading and motivation", k=5)
+    code = session.code
+    page = new_page()
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(
+        f"{server.base}/voila/render/display.ipynb?code={code}"
+        f"&view={display_token(server.store, session)}"
+    )
+    page.wait_for_selector(".fc-welcome.fc-current .fc-big-code")
+    print(f"\nDisplay screenshots: {artifacts()}")
+    problems: dict[str, list[str]] = {}
+    photograph(page, "welcome", problems)
+
+    for phase in WALK:
+        server.store.append(code, PhaseChanged(phase))
+        if phase != "welcome":
+            page.wait_for_selector(current(phase, "waiting"))
+            photograph(page, f"{phase}-waiting", problems)
+
+    seed_room(server.store, session)
+    for phase, (activity, views) in WALK.items():
+        server.store.append(code, PhaseChanged(phase))
+        server.store.append(code, ResultsRevealed(activity, True))
+        page.wait_for_selector(f"{current(phase, 'revealed')} .main-svg")
+        photograph(page, f"{phase}-revealed", problems)
+        for view in views:
+            server.store.append(code, SettingChanged(f"{activity}.view", view))
+            page.wait_for_selector(
+                f"{current(phase, 'revealed')} .{VIEW_CHART[view]} .main-svg, "
+                f"{current(phase, 'not-enough')}"
+            )
+            photograph(page, f"{phase}-{view}", problems, sizes=SIZES[:1])
+        server.store.append(code, ResultsRevealed(activity, False))
+        if phase != "welcome":
+            page.wait_for_selector(current(phase, "hidden-again"))
+    photograph(page, "reflection-hidden-again", problems, sizes=SIZES[:1])
+
+    assert problems == {}
+    assert page.locator(f".fc-display :is({CONTROLS})").count() == 0
+    assert page.locator(CONTROLS).count() == 0, "nothing on the page to press"
+    html = page.content()
+    assert session.key not in page.url
+    assert session.key not in html
