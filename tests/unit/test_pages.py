@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 
 import ipywidgets as widgets
@@ -10,6 +11,7 @@ from facilitate.activities import AGENDA
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.core.agenda import AGENDA_VARIABLE, Agenda, Lazy
 from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.paths import content_dir
 from facilitate.core.sessions import display_token, replace_display_token
 from facilitate.ui.console_page import ConsolePage
 from facilitate.ui.contexts import ReadOnly
@@ -277,3 +279,25 @@ def test_a_participant_cannot_act_in_a_session_they_did_not_join(store, session)
     assert visitor.activity is None
     assert visitor.activity_box not in visitor.root.children
     assert store.read(other.code, kinds=["participant_joined"]) == []
+
+
+def test_remote_shows_each_activity_s_guide_notes_beside_its_controls(store, session):
+    remote = open_remote(store, session)
+    remote.next_button.click()  # the self-assessment
+    shown = "".join(str(getattr(w, "value", "")) for w in remote.controls_box.children)
+    assert "When several people report the danger zone" in shown
+    assert "Never ask who chose danger." in shown
+    assert "NSRF" in shown
+
+
+def test_a_broken_guide_file_says_what_to_fix_where_the_notes_go(
+    store, session, tmp_path, monkeypatch
+):
+    shutil.copytree(content_dir(), tmp_path / "data")
+    (tmp_path / "data" / "guide.yaml").write_text("notes: [unclosed", encoding="utf-8")
+    monkeypatch.setenv("FACILITATE_HOME", str(tmp_path))
+    remote = open_remote(store, session)
+    remote.next_button.click()
+    guide = remote.controls_box.children[-1]
+    assert "guide.yaml is not valid YAML" in guide.value
+    assert remote.controls_box.children[0] is not guide, "the controls still show"

@@ -27,6 +27,7 @@ from facilitate.core.text import escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import ControlsContext
 from facilitate.ui.export_button import ExportControl
+from facilitate.ui.guide import guide_box
 from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
 from facilitate.ui.record import record
@@ -257,11 +258,12 @@ class RemotePage(KeyedPage):
         self.controls_box.children = self.controls_for(phase.key, phase.title)
 
     def controls_for(self, phase: str, title: str) -> list[widgets.Widget]:
-        """The phase's activity controls, built once and kept."""
+        """The phase's activity controls, built once and kept, and its guide notes."""
+        spec = current_agenda().activity_for_phase(phase)
+        guide = [guide_box(spec.key)] if spec is not None else []
         if phase not in self.controls:
-            spec = current_agenda().activity_for_phase(phase)
             if spec is None or spec.controls is None or self.session is None:
-                return [message("fc-no-controls")]
+                return [message("fc-no-controls"), *guide]
             try:
                 make = spec.controls.load()
                 self.controls[phase] = make(ControlsContext(self.store, self.session))
@@ -269,8 +271,8 @@ class RemotePage(KeyedPage):
                 log.exception("the %s controls could not be built", phase)
                 note = message("fc-controls-failed")
                 say(note, CONTROLS_FAILED.format(phase=title), "error")
-                return [note]
-        return [self.controls[phase].root]
+                return [note, *guide]
+        return [self.controls[phase].root, *guide]
 
     def ask_back(self) -> None:
         agenda = current_agenda()
