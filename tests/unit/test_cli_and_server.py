@@ -13,7 +13,8 @@ def test_session_new_prints_code_and_links(tmp_path, capsys):
     session = list_sessions(open_store(tmp_path))[0]
     assert f"Join code:    {session.code}" in out
     assert f"participant.ipynb?code={session.code}" in out
-    assert f"console.ipynb?code={session.code}&key={session.key}" in out
+    assert f"remote.ipynb?code={session.code}&key={session.key}" in out
+    assert "console.ipynb" not in out
 
 
 def test_session_list_and_delete(tmp_path, capsys):

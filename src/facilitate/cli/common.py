@@ -70,6 +70,6 @@ def print_links(
         print(qr_terminal(join))
     print(f"Display:      {display_link(base, session, display_token(store, session))}")
     print("              (for the projector: it shows results, never controls)")
-    print(f"Console:      {facilitator_link(base, session)}")
+    print(f"Remote:       {facilitator_link(base, session, 'remote')}")
     print(f"Evidence:     {facilitator_link(base, session, 'evidence')}")
     print("              (keep these two links private: they carry the key)")

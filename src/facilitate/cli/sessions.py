@@ -77,7 +77,7 @@ def cmd_session_list(args: argparse.Namespace) -> int:
             f"{session.code}  {when}  {session.title}"
             + (f"  [{place}]" if place else "")
         )
-        print(f"        console: {facilitator_link(args.base_url, session)}")
+        print(f"        remote:  {facilitator_link(args.base_url, session, 'remote')}")
     return 0
 
 

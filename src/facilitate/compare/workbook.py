@@ -1,7 +1,7 @@
 """The keyed comparison page (``compare.ipynb``): each room opened by its own key.
 
 The address names the rooms as ``rooms=CODE:KEY,CODE:KEY``: the same key that
-opens each session's console, so whoever may see each room's summary may see
+opens each session's remote, so whoever may see each room's summary may see
 them side by side, and no new secret (a district key) has to be made, handed
 out or revoked. ``facilitate compare CODE CODE --link`` prints the address; a
 missing or wrong key shows one refusal sentence and nothing of any room.

@@ -26,7 +26,7 @@ class AccessRefused(FacilitateError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This page needs the facilitator's key. Open it with the console link "
+            "This page needs the facilitator's key. Open it with the remote link "
             "that `facilitate session new` or `facilitate session list` printed."
         )
 

@@ -77,7 +77,7 @@ class PhaseChanged(Event):
 
 @dataclass(frozen=True)
 class ResultsRevealed(Event):
-    """The facilitator shows (or hides again) an activity's results on the console."""
+    """The facilitator shows (or hides again) an activity's results on the display."""
 
     kind: ClassVar[str] = "results_revealed"
     policy: ClassVar[Mapping[str, str]] = {"activity": PUBLIC, "revealed": PUBLIC}

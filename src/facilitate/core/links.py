@@ -50,7 +50,7 @@ def compare_link(base: str, sessions: Sequence[SessionInfo]) -> str:
     return workbook_link(lead_folder(base), "compare", rooms=rooms)
 
 
-def facilitator_link(base: str, session: SessionInfo, notebook: str = "console") -> str:
+def facilitator_link(base: str, session: SessionInfo, notebook: str = "remote") -> str:
     """A facilitator-only workbook link, carrying the session's key."""
     return workbook_link(
         lead_folder(base), notebook, code=session.code, key=session.key

@@ -24,7 +24,7 @@ session, so both may show a group and never a person. The rules, in one place:
 6. **Progress in steps of k.** Sensitive screens never say "12 of 30 have
    finished": they say "at least 10 have finished".
 
-The rules are pure functions of the event log, so every console, every reload and
+The rules are pure functions of the event log, so every display, every reload and
 every export computes the same released state.
 """
 
@@ -119,7 +119,7 @@ def release_frame(
         total = hidden_total(counts, released)
         for row, value in released.items():
             hidden[row], withheld[row] = value is None, total
-    # one assignment per column: a console redraws this for 40 practices a poll
+    # one assignment per column: a display redraws this for 40 practices a poll
     out["hidden"] = [hidden.get(row, False) for row in out.index]
     out["withheld"] = [withheld.get(row, 0) for row in out.index]
     columns = [count_column, *dependent]

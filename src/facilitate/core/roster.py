@@ -55,7 +55,7 @@ class Roster:
         return len(self.members)
 
     def min_group_size(self, default: int) -> int:
-        """The facilitator's current k (set from the console), else ``default``."""
+        """The facilitator's current k (set from the remote), else ``default``."""
         value = self.settings.get("min_group_size", default)
         return int(value) if isinstance(value, int | str) else default
 

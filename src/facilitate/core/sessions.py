@@ -2,7 +2,7 @@
 
 A session is born as a ``session_created`` event. Its code is what people type on a
 phone, so it avoids characters that look alike (0/O, 1/I/L); its facilitator key is
-a long random secret carried only in the console link.
+a long random secret carried only in the facilitator's links.
 """
 
 from __future__ import annotations

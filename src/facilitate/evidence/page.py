@@ -1,6 +1,6 @@
 """The leader's evidence workbook: the micro-credential's parts, in its order.
 
-Facilitator-only, like the console: without the key the page is one refusal
+Facilitator-only, like the remote: without the key the page is one refusal
 sentence. Each part shows its prompts, a text box with a live word count (a warning
 at the limit, a flag over it, never a cut) and its passing criterion beside the
 box. Text autosaves a moment after typing stops (``Debounced``), through

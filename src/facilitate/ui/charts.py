@@ -25,7 +25,7 @@ TITLE_SIZE = 26
 
 
 def projector_layout(title: str, **extra: Any) -> dict[str, Any]:
-    """Layout settings shared by all console and export charts."""
+    """Layout settings shared by all display and export charts."""
     return {
         "title": {"text": title, "font": {"size": TITLE_SIZE}},
         "font": {

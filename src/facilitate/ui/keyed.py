@@ -1,6 +1,6 @@
 """What every facilitator-only page shares: open only with the session's key.
 
-The console, the tracker and the leader's reflection all wait for the address
+The remote, the tracker and the leader's reflection all wait for the address
 (from Voila's environment when the kernel was started for this request, else from
 the browser), check the key, and otherwise show one refusal sentence and nothing
 of the session. Building a page never shows a traceback: a store that cannot open

@@ -2,7 +2,7 @@
 
 Every statistic works on answer *counts* per scale point (a histogram), so one
 numpy expression serves a single practice in a unit test, forty practices at
-once on the console, and many thousand simulated rooms in the benchmark that
+once on the display, and many thousand simulated rooms in the benchmark that
 checks the verdicts. Rows of a 2-D array are practices (or rooms), columns
 scale points 1..m.
 

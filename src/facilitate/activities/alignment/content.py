@@ -2,7 +2,7 @@
 
 Participant kernels load this while the alignment phase opens, so it stays pure
 Python (no pandas). The list people see is ``data/practices.yaml`` followed by any
-practice the facilitator added from the console (``practice_added`` events), in
+practice the facilitator added from the remote (``practice_added`` events), in
 the order they were added; both sides build it with ``session_practices``.
 """
 

@@ -5,7 +5,7 @@ splits into two camps over letter grades and reward celebrations, admits that
 points systems drive the school more than anyone wants, sits in the middle on
 the contested practices, and places positive behaviour support further toward
 intrinsic than its design suggests: the picture a facilitator most needs to
-recognise on the console.
+recognise on the display.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ class AnswerCounts:
     """Histograms per practice (rows in list order): what every statistic needs.
 
     ``spectrum`` has 7 columns, ``now`` and ``vision`` 5; ``answered`` and
-    ``skipped`` count people. The console keeps these up to date one event at a
+    ``skipped`` count people. The display keeps these up to date one event at a
     time; ``count_answers`` builds them from a frame for tests and the summary.
     """
 
@@ -237,7 +237,7 @@ def discussion_prompt(row: pd.Series) -> str:
 
 @dataclass(frozen=True)
 class RoomPicture:
-    """Everything the console and the summary draw, already k-suppressed."""
+    """Everything the display and the summary draw, already k-suppressed."""
 
     summary: pd.DataFrame
     shown: pd.DataFrame
@@ -262,7 +262,7 @@ def room_picture(
     answered, with positions held by fewer than ``k`` withheld (``count`` None);
     ``words``: words used by at least ``k`` people, once ``k`` people offered a
     vision (None until then). ``counted_words`` may pass ``vision_word_counts``
-    of the same texts, already made, so a console need not redo it per answer.
+    of the same texts, already made, so a display need not redo it per answer.
     ``contrasts``: shown practices the room placed well away from their design
     (see ``design``).
     """

@@ -1,6 +1,6 @@
 """The alignment section of the reflection summary and the CSV export.
 
-Built from the same ``room_picture`` as the console, so the summary shows what
+Built from the same ``room_picture`` as the display, so the summary shows what
 the room saw: practices with at least k answers, aggregates only, vision words
 as counts with nobody's name beside them, and the practices the room placed
 away from their design (``design``), in words.

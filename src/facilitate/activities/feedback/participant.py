@@ -5,7 +5,7 @@ two things that the log never links (``EventStore.append_unlinked``): that this
 person has given feedback, so the form is not offered twice, and, held apart and
 added with k others' in random order, what they said. So a form cannot be
 changed after it is sent: nothing says which one it is. The page says so before
-anyone sends, and the console and export show only released aggregates.
+anyone sends, and the display and export show only released aggregates.
 """
 
 from __future__ import annotations

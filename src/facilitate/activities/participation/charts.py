@@ -1,6 +1,6 @@
 """Participation charts: talk share, Lorenz curve, who-follows-whom, turn timeline.
 
-Every figure here has a fixed number of traces whatever the data, so the console
+Every figure here has a fixed number of traces whatever the data, so the display
 can update its live FigureWidgets in place (trace by trace) as taps arrive. People
 appear under the labels the caller passes: anonymous ("Person 3") by default,
 escaped display names only when the facilitator chose to show them.

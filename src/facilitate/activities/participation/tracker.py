@@ -1,6 +1,6 @@
 """The participation tracker: tap whoever starts speaking, on a tablet or laptop.
 
-Opened with the facilitator key, like the console. Each tap is one ``turn_started``
+Opened with the facilitator key, like the remote. Each tap is one ``turn_started``
 event written at once, so turn ends come from the next tap and a dropped
 connection costs at most the turn still open. "Undo last tap" appends a
 ``tap_undone`` naming the tap; nothing is ever deleted. People without a device

@@ -3,7 +3,7 @@
 Read like a fishbone turned upright: the finding is the head, each category a
 bone, each cause a card on it with its "why?" follow-ups stepping in beneath.
 Plain HTML with inline styles, large enough to read from the back of a room,
-and shared by the console and the reflection summary. Every word a participant
+and shared by the display and the reflection summary. Every word a participant
 or the district's file supplied is escaped here; vote counts arrive already
 through the release gate (``metrics``).
 """

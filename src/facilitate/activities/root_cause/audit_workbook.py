@@ -1,6 +1,6 @@
 """The leader's equity-audit page (``audit.ipynb``): upload, map, audit, share.
 
-Facilitator-only, like the console: without the session's key it is one
+Facilitator-only, like the remote: without the session's key it is one
 refusal sentence. The leader uploads a CSV; the file is checked whole, then
 kept with the session in the data directory (owner-only modes, removed by
 ``facilitate session delete`` or the Forget button) so a reload finds it again,

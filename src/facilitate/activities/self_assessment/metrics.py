@@ -130,7 +130,7 @@ def typical_answers(
     ``latest`` holds one answer per person and statement (``participant``,
     ``item``, ``answer``); statements of other variants, unknown statements and
     unknown answers are ignored. Same rule as ``typical_answer``, for a whole
-    room at once (a console of 250 people recomputes it as batches arrive).
+    room at once (a display of 250 people recomputes it as batches arrive).
     """
     domains = {item.key: item.domain for item in variant.items}
     scores = {point.key: point.score for point in content.scale}

@@ -1,6 +1,6 @@
 """The team page's key gate: the session gate's pattern, keyed by team.
 
-Like the console, the page waits for its address (from Voila's environment when
+Like the remote, the page waits for its address (from Voila's environment when
 the kernel was started for this request, else from the browser), checks the
 team key, and otherwise shows one refusal sentence and nothing of the team. A
 session code in the link is refused like any wrong code: the two never mix.
