@@ -97,13 +97,28 @@ def test_vote_counts_pass_the_release_gate(store, session):
     vote(store, session, "v0", rare)
     board = board_of(store.read(session.code))
     columns = cause_map(board, 5)
-    assert [card.votes for card in columns["practices"]] == [6]
+    # released at the fifth voter: the sixth's dot waits for four more people
+    assert [card.votes for card in columns["practices"]] == [5]
     assert [card.votes for card in columns["beliefs"]] == [None]
     assert columns["policies"] == []
     assert columns["messages"] == []
     assert vote_words(None, 5) == "fewer than 5 votes"
     assert vote_words(None, 2) == "fewer than 3 votes", "the floor holds"
     assert [card.id for card in top_causes(board, 5)] == [popular]
+
+
+def test_a_count_moves_only_when_k_more_people_have_voted(store, session):
+    cause = add(store, session, "p1", "practices", "Plans not followed")
+    for n in range(5):
+        vote(store, session, f"v{n}", cause)
+    before = cause_map(board_of(store.read(session.code)), 5)["practices"][0].votes
+    vote(store, session, "late", cause)  # one more tap: the screen does not move
+    after = cause_map(board_of(store.read(session.code)), 5)["practices"][0].votes
+    assert (before, after) == (5, 5)
+    for n in range(4):
+        vote(store, session, f"w{n}", cause)
+    released = cause_map(board_of(store.read(session.code)), 5)["practices"][0]
+    assert released.votes == 10
 
 
 def test_display_and_remote_say_so_until_a_finding_is_shared(store, session):
@@ -253,13 +268,13 @@ def test_the_summary_holds_findings_top_causes_and_the_map(store, session):
         vote(store, session, f"v{n}", popular)
     part = root_cause_part(store.read(session.code), session)
     assert part.notes[0] == f"Shared with the room: {SHARED.statement}."
-    assert part.notes[2] == f"1. {HTML_CAUSE} (Practices, 7 votes)"
+    assert part.notes[2] == f"1. {HTML_CAUSE} (Practices, 5 votes)"
     top = part.tables["root_causes_top"]
     assert top.to_dict("records") == [
-        {"category": "Practices", "cause": HTML_CAUSE, "depth": 1, "votes": "7 votes"}
+        {"category": "Practices", "cause": HTML_CAUSE, "depth": 1, "votes": "5 votes"}
     ]
     assert part.tables["root_causes_all"]["votes"].tolist() == [
-        "7 votes",
+        "5 votes",
         "fewer than 5 votes",
     ]
     assert "<script>" not in part.html

@@ -57,6 +57,9 @@ class Board:
     hidden: set[int] = field(default_factory=set)
     dots: dict[str, list[int]] = field(default_factory=dict)
     last_id: int = 0
+    #: Every record folded, in order: shared screens replay them to release votes
+    #: in batches (see ``metrics.released_board``).
+    records: list[Recorded] = field(default_factory=list)
 
     def fold(self, records: Iterable[Recorded]) -> bool:
         """Take in records newer than any seen; True when the board changed."""
@@ -65,6 +68,7 @@ class Board:
             if record.id <= self.last_id:
                 continue
             self.last_id = record.id
+            self.records.append(record)
             changed = self._apply(record) or changed
         return changed
 

@@ -2,11 +2,15 @@
 
 Vote counts pass the release gate per cause: a cause with fewer than k dots
 shows "fewer than k votes", never the number, so nobody's dot can be read off a
-small count. Counts are not a split of the room (a person spreads up to three
-dots, or keeps some), and no total of dots or voters is ever shown (progress is
-said in steps of k), so a withheld count cannot be worked out by subtraction.
-Causes are ordered by released votes only (the withheld in the order they came), so
-the order never ranks two withheld counts against each other.
+small count. Counts move in batches, never as one person taps: the screen counts
+the dots of the people released so far (a release each time k more people have
+voted, as for every sensitive figure, see ``core.release``), as they stood at
+that release, so watching a count change cannot tell whose dot it was. Counts
+are not a split of the room (a person spreads up to three dots, or keeps some),
+and no total of dots or voters is ever shown (progress is said in steps of k),
+so a withheld count cannot be worked out by subtraction. Causes are ordered by
+released votes only (the withheld in the order they came), so the order never
+ranks two withheld counts against each other.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from facilitate.activities.root_cause.board import Board, Cause
+from facilitate.activities.root_cause.board import Board, Cause, board_of
 from facilitate.activities.root_cause.content import CATEGORY_KEYS, LABELS
-from facilitate.core.release import floored, is_shown
+from facilitate.activities.root_cause.events import CauseVoted
+from facilitate.core.events import Recorded
+from facilitate.core.release import batched_release, floored, is_shown
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,34 @@ def _card(
     return CauseCard(cause.id, cause.category, cause.text, cause.depth, votes, children)
 
 
+def _voter(record: Recorded) -> str | None:
+    event = record.event
+    return event.participant if isinstance(event, CauseVoted) else None
+
+
+def released_board(board: Board) -> Board:
+    """The board with only released dots: those of the people in the latest
+    batch, cast up to that batch's cutoff. Causes, hides and findings stay live."""
+    latest = batched_release(board.records, _voter).latest
+
+    def kept(record: Recorded) -> bool:
+        event = record.event
+        if not isinstance(event, CauseVoted):
+            return True
+        if latest is None:
+            return False
+        return record.id <= latest.cutoff and event.participant in latest.people
+
+    return board_of(r for r in board.records if kept(r))
+
+
 def cause_map(board: Board, k: int) -> dict[str, list[CauseCard]]:
     """Category -> its causes (with their whys beneath), most released votes first.
 
-    Every category is present, in the protocol's order, even when empty.
+    Every category is present, in the protocol's order, even when empty. Votes
+    are counted on the ``released_board``, then each count passes the gate.
     """
-    counts = board.vote_counts()
+    counts = released_board(board).vote_counts()
     below: dict[int, list[Cause]] = defaultdict(list)
     roots: dict[str, list[Cause]] = {key: [] for key in CATEGORY_KEYS}
     for cause in board.visible():
