@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 
@@ -42,3 +43,11 @@ def plot_data(page: Any, css_class: str) -> list[dict[str, Any]] | None:
         " return p && p.data ? JSON.parse(JSON.stringify(p.data)) : null; }",
         plot_selector(css_class),
     )
+
+
+def wait_for_count(store: Any, code: str, kind: str, count: int) -> None:
+    """Wait until the store holds at least ``count`` events of ``kind``."""
+    deadline = time.monotonic() + 30
+    while len(store.read(code, kinds=[kind])) < count:
+        assert time.monotonic() < deadline, f"only {store.read(code, kinds=[kind])}"
+        time.sleep(0.05)

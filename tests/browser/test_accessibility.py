@@ -16,9 +16,9 @@ PAGES = {
     "remote": (lambda s, session: s.remote_url(session), ".fc-next-phase"),
     "participant": (lambda s, session: s.participant_url(session.code), ".fc-name"),
     "tracker": (lambda s, session: s.page_url("tracker", session), ".fc-silence"),
-    "reflection": (
-        lambda s, session: s.page_url("reflection", session),
-        ".fc-save-reflection",
+    "reflection": (  # the leader's reflection: the evidence pack's page
+        lambda s, session: s.page_url("evidence", session),
+        ".fc-evidence-intro",
     ),
 }
 

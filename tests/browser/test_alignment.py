@@ -111,6 +111,6 @@ def others_answer(store, code):
         for key in keys:
             if key == "letter_grades":
                 answer = CAMP_A if index < 3 else CAMP_B
-            else:  # the room roughly agrees on everything else
-                answer = {"spectrum": 4 + index % 2, "now": 3, "vision": 3 + index % 2}
+            else:  # the room agrees where everything else sits
+                answer = {"spectrum": 4, "now": 3, "vision": 3 + index % 2}
             store.append(code, PracticeRated(participant, key, **answer))

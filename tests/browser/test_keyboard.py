@@ -17,7 +17,7 @@ from facilitate.activities.feedback.events import FeedbackGiven
 from facilitate.activities.self_assessment.content import load_self_assessment
 from facilitate.activities.self_assessment.events import SelfAssessmentSubmitted
 from facilitate.core.events import ParticipantJoined, PhaseChanged
-from tests.browser.people import wait_for_text
+from tests.browser.people import wait_for_count, wait_for_text
 
 pytestmark = pytest.mark.browser
 
@@ -80,7 +80,10 @@ def test_a_participant_takes_part_with_the_keyboard_alone(server, new_page):
     fits_the_phone(page)
     press(page, ".fc-zone-start input[type=radio]", "Space")
     press(page, ".fc-sa-next")
-    for domain in CONTENT.domains:
+    variant = CONTENT.variant_for_role(joined[0].event.role) or CONTENT.variant(
+        CONTENT.default_variant
+    )
+    for domain in variant.domains:
         for item in domain.items:
             press(page, f".fc-sa-item-{item.key} input[type=radio]", "Space")
         press(page, ".fc-sa-next")
@@ -96,6 +99,7 @@ def test_a_participant_takes_part_with_the_keyboard_alone(server, new_page):
     for scale in ("spectrum", "now", "vision"):
         press(page, f".fc-align-{scale} button")
     press(page, ".fc-align-save")
+    wait_for_count(server.store, code, PracticeRated.kind, 1)
     first = server.store.read(code, kinds=[PracticeRated.kind])
     assert [(r.event.spectrum, r.event.now, r.event.vision) for r in first] == [
         (1, 1, 1)

@@ -41,7 +41,8 @@ def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_p
     people = [new_page() for _ in range(3)]
     for page, name in zip(people, ["Ana", "Bo", "Cy"], strict=True):
         join(page, server.participant_url(session.code), name, choice=0)
-    wait_for_text(display, ".fc-count-number", "3")
+    # the welcome (with its count) gave way to the results: the remote counts
+    wait_for_text(remote, ".fc-count", "3")
 
     people[1].reload()
     people[1].wait_for_selector(".fc-phase h2")
@@ -64,7 +65,7 @@ def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_p
     )
     bars = plot_data(display, "fc-checkin-chart")[0]
     assert bars["y"] == [question.choices[0].label, "Smaller groups (under 3 each)"]
-    assert display.inner_text(".fc-count-number").strip() == "6"
+    assert remote.inner_text(".fc-count").strip() == "6"
     joined = server.store.read(session.code, kinds=[ParticipantJoined.kind])
     assert sorted(r.event.name for r in joined)[:3] == ["Ana", "Bo", "Cy"]
     assert len(server.store.read(session.code, kinds=[CheckinAnswered.kind])) == 6
@@ -105,8 +106,10 @@ def test_typing_the_code_joins(server, new_page):
 def test_display_refuses_without_the_view_token(server, new_page, view):
     session = server.new_session("Locked")
     page = new_page()
-    page.goto(server.display_url(session, view=view))
-    page.wait_for_selector(".fc-refused .fc-say")
+    response = page.goto(server.display_url(session, view=view))
+    assert response is not None
+    assert response.status == 403  # refused at the door, before any kernel
+    page.wait_for_selector(".fc-refused")
     assert "This display link is not valid any more." in page.inner_text(".fc-refused")
     assert page.locator(".fc-count-number").count() == 0
     assert "Locked" not in page.inner_text("body")

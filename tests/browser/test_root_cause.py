@@ -3,13 +3,11 @@
 The leader uploads the synthetic sample district in the audit workbook, runs the
 audit and shares one finding in their own words. Three participants, each in
 their own browser, add a cause in a different category (one of them typed as
-HTML) and vote. The console groups the causes by category, shows released vote
+HTML) and vote. The display groups the causes by category, shows released vote
 counts only, and shows every participant's words as text, never as markup.
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -20,7 +18,7 @@ from facilitate.activities.root_cause.events import (
 )
 from facilitate.activities.root_cause.sample import sample_path
 from facilitate.core.events import PhaseChanged
-from tests.browser.people import join
+from tests.browser.people import join, wait_for_count
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +34,6 @@ PEOPLE = (
     ("Cy", 2, "Low expectations of these students"),
 )
 SHARED_CAUSE = PEOPLE[1][2]
-
-
-def wait_for_count(store, code: str, kind: str, count: int) -> None:
-    deadline = time.monotonic() + 30
-    while len(store.read(code, kinds=[kind])) < count:
-        assert time.monotonic() < deadline, f"only {store.read(code, kinds=[kind])}"
-        time.sleep(0.05)
 
 
 def share_the_finding(leader, server, session) -> None:
@@ -73,7 +64,7 @@ def vote(phone, text: str, server, code: str, votes: int) -> None:
     wait_for_count(server.store, code, CauseVoted.kind, votes)
 
 
-def test_a_shared_finding_gathers_causes_and_votes_on_the_console(server, new_page):
+def test_a_shared_finding_gathers_causes_and_votes_on_the_display(server, new_page):
     session = server.new_session("Root causes", k=3)
     code = session.code
     leader = new_page()
@@ -102,18 +93,18 @@ def test_a_shared_finding_gathers_causes_and_votes_on_the_console(server, new_pa
     vote(phones[0], PEOPLE[0][2], server, code, 3)
     assert row(phones[2], PEOPLE[0][2]).count() == 1, "others' causes reach phones"
 
-    console = new_page()
-    console.goto(server.console_url(session))
-    console.wait_for_selector(".fc-rc-practices .fc-rc-votes")
-    assert console.inner_text(".fc-rc-practices .fc-rc-votes") == "fewer than 3 votes"
+    display = new_page()
+    display.goto(server.display_url(session))
+    display.wait_for_selector(".fc-rc-practices .fc-rc-votes")
+    assert display.inner_text(".fc-rc-practices .fc-rc-votes") == "fewer than 3 votes"
     vote(phones[2], SHARED_CAUSE, server, code, 4)
-    console.wait_for_function(
+    display.wait_for_function(
         "() => document.querySelector('.fc-rc-practices .fc-rc-votes')"
         ".innerText === '3 votes'"
     )
-    assert STATEMENT in console.inner_text(".fc-rc-findings")
+    assert STATEMENT in display.inner_text(".fc-rc-findings")
     columns = {
-        key: console.inner_text(f".fc-rc-{key}")
+        key: display.inner_text(f".fc-rc-{key}")
         for key in ("policies", "practices", "beliefs", "messages")
     }
     assert PEOPLE[0][2] in columns["policies"]
@@ -122,5 +113,5 @@ def test_a_shared_finding_gathers_causes_and_votes_on_the_console(server, new_pa
     assert SHARED_CAUSE in columns["practices"]
     assert PEOPLE[2][2] in columns["beliefs"]
     assert "No causes yet." in columns["messages"]
-    assert console.locator(".fc-rc-map b, .fc-rc-map i").count() == 0
-    assert "<b>Zero</b>" in console.inner_text(".fc-rc-policies .fc-rc-text")
+    assert display.locator(".fc-rc-map b, .fc-rc-map i").count() == 0
+    assert "<b>Zero</b>" in display.inner_text(".fc-rc-policies .fc-rc-text")

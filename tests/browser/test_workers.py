@@ -1,7 +1,7 @@
 """Two workers behind HAProxy sharing one PostgreSQL log, and one of them dying.
 
 One ``facilitate serve --workers 2``: twenty people come in through HAProxy; every
-browser stays on its worker across reloads; the console on one worker counts
+browser stays on its worker across reloads; the remote on one worker counts
 people who joined on both; then the other worker is killed, and its people
 reload onto the survivor and carry on. Two people join in Chromium, a kernel each.
 Eighteen phones are cookie jars opening the room's address (the front door's
@@ -110,13 +110,13 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
     join_url = f"{base}/voila/render/participant.ipynb?code={session.code}"
     try:
         wait_for_address(base + "/healthz", process, log)
-        console = new_page()
-        console.goto(
-            f"{base}/lead/voila/render/console.ipynb?code={session.code}"
+        remote = new_page()
+        remote.goto(
+            f"{base}/lead/voila/render/remote.ipynb?code={session.code}"
             f"&key={session.key}"
         )
-        wait_for_text(console, ".fc-count", "0", timeout_ms=90_000)
-        console_worker = worker_of(console)
+        wait_for_text(remote, ".fc-count", "0", timeout_ms=90_000)
+        remote_worker = worker_of(remote)
 
         # Eighteen phones at once: HAProxy spreads them, and each one's next
         # request goes to the same worker.
@@ -130,7 +130,7 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         for index, _ in enumerate(people):
             store.append(session.code, ParticipantJoined(f"http-{index}", "Phone"))
             store.append(session.code, CheckinAnswered(f"http-{index}", choice))
-        wait_for_text(console, ".fc-count", str(HTTP_PEOPLE))
+        wait_for_text(remote, ".fc-count", str(HTTP_PEOPLE))
 
         # Two in Chromium, one on each worker: Ana where HAProxy puts her, Bo
         # carrying the other worker's cookie. Their own kernels record them.
@@ -144,15 +144,15 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         assert (worker_of(bo), cookie_of(ana), cookie_of(bo)) == (
             bo_worker, ana_worker, bo_worker,
         )  # fmt: skip
-        wait_for_text(console, ".fc-count", str(HTTP_PEOPLE + 2))
+        wait_for_text(remote, ".fc-count", str(HTTP_PEOPLE + 2))
 
         ana.reload()
         wait_for_text(ana, ".fc-status", "You are in as Ana.", timeout_ms=60_000)
         assert (worker_of(ana), cookie_of(ana)) == (ana_worker, ana_worker)
 
-        # The worker the console is not on dies with its kernels.
-        doomed = "w2" if console_worker == "w1" else "w1"
-        survivor = console_worker
+        # The worker the remote is not on dies with its kernels.
+        doomed = "w2" if remote_worker == "w1" else "w1"
+        survivor = remote_worker
         os.killpg(worker_pid(process.pid, doomed), signal.SIGKILL)
         stranded = [p for p, w in zip(people, first, strict=True) if w == doomed]
         assert all(p.open("/healthz") == survivor for p in stranded)
@@ -163,9 +163,9 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         wait_for_text(moved, ".fc-status", f"You are in as {name}.", timeout_ms=60_000)
         assert (worker_of(moved), cookie_of(moved)) == (survivor, survivor)
 
-        # Nothing lost: the console still counts everyone, and both follow it.
-        assert console.inner_text(".fc-count").strip() == str(HTTP_PEOPLE + 2)
-        console.click(".fc-next-phase")
+        # Nothing lost: the remote still counts everyone, and both follow it.
+        assert remote.inner_text(".fc-count").strip() == str(HTTP_PEOPLE + 2)
+        remote.click(".fc-next-phase")
         for page in (ana, bo):
             wait_for_text(page, ".fc-phase h2", "Self-assessment")
         joined = store.read(session.code, kinds=[ParticipantJoined.kind])
