@@ -6,11 +6,13 @@ import asyncio
 import sys
 import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
 from facilitate.activities.checkin.events import CheckinAnswered
-from facilitate.core.errors import StoreUnavailable
+from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
+from facilitate.core.errors import SessionEnded, StoreUnavailable
 from facilitate.core.events import PhaseChanged
 from facilitate.core.store.postgres import INSTALL_HINT, PostgresStore
 from facilitate.core.store.postgres_schema import WRITER_ROLE
@@ -37,6 +39,14 @@ def test_the_store_works_as_the_writer_role(store):
             conn.execute("DELETE FROM facilitate.events")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO facilitate.deletion_guard VALUES ('AAAAAA')")
+        for forbidden in (
+            "SELECT * FROM facilitate.held",
+            "INSERT INTO facilitate.tombstones VALUES ('AAAAAA', 1)",
+            "DELETE FROM facilitate.tombstones",
+            "DELETE FROM facilitate.held",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(forbidden)
 
 
 def test_a_login_with_only_the_writer_role_appends_reads_and_deletes_sessions(
@@ -48,10 +58,147 @@ def test_a_login_with_only_the_writer_role_appends_reads_and_deletes_sessions(
     )
     kiosk = PostgresStore(postgres_url.replace("facilitate_owner@", "kiosk@"))
     kiosk.append("AAAAAA", CheckinAnswered("p1", "curious"))
-    assert len(store.read("AAAAAA")) == 1
-    assert kiosk.delete_session("AAAAAA") == 1
+    kiosk.append_unlinked("AAAAAA", FeedbackSent("p1"), FeedbackContent(), 3)
+    assert len(store.read("AAAAAA")) == 2
+    assert len(store.held_contents("AAAAAA")) == 1
+    with pytest.raises(StoreUnavailable) as refused:
+        kiosk.held_contents("AAAAAA")
+    assert str(refused.value).startswith(
+        "Forms held for their batch at postgresql://kiosk@"
+    )
+    assert "only by the database owner" in str(refused.value)
+    assert kiosk.delete_session("AAAAAA") == 3
     assert kiosk.read("AAAAAA") == []
+    assert kiosk.is_deleted("AAAAAA")
+    with pytest.raises(SessionEnded):
+        kiosk.append("AAAAAA", CheckinAnswered("p1", "again"))
     kiosk.close()
+
+
+def test_held_forms_are_one_shuffled_row_per_session_with_no_time(store, postgres_url):
+    """So neither row order nor transaction ids say which form came when."""
+    forms = [FeedbackContent(helped=f"form {n}") for n in range(6)]
+    for index, form in enumerate(forms):
+        store.append_unlinked("AAAAAA", FeedbackSent(f"p{index}"), form, 10)
+    with psycopg.connect(postgres_url, autocommit=True) as owner:
+        columns = owner.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'facilitate' AND table_name = 'held' "
+            "ORDER BY ordinal_position"
+        ).fetchall()
+        rows = owner.execute("SELECT contents FROM facilitate.held").fetchall()
+    assert [c[0] for c in columns] == ["session", "kind", "contents"]
+    assert len(rows) == 1
+    assert sorted(form["helped"] for form in rows[0][0]) == [f.helped for f in forms]
+
+
+def test_a_deletion_leaves_no_row_version_behind(
+    store, postgres_server: PostgresServer, postgres_url
+):
+    """Not even a dead one a superuser could read page by page: the store vacuums.
+    (PostgreSQL may keep the bytes in free space and its write-ahead log until
+    they are overwritten; see the README.)"""
+    database = urlsplit(postgres_url).path.lstrip("/")
+    postgres_server.sql("CREATE EXTENSION IF NOT EXISTS pageinspect", database)
+    for index in range(300):
+        store.append("AAAAAA", CheckinAnswered(f"p{index}", f"Zelda{index}"))
+        store.append("KEEPME", CheckinAnswered(f"k{index}", "Yusuf"))
+    store.append_unlinked(
+        "AAAAAA", FeedbackSent("p1"), FeedbackContent(helped="Zelda"), 9
+    )
+    assert tuples_saying(postgres_server, database, "Zelda") > 300
+    assert store.delete_session("AAAAAA") == 302
+    assert tuples_saying(postgres_server, database, "Zelda") == 0
+    assert len(store.read("KEEPME")) == 300
+
+
+def tuples_saying(server: PostgresServer, database: str, text: str) -> int:
+    """Row versions, live or dead, in the pages of the log's tables holding ``text``."""
+    import psycopg
+
+    found = 0
+    with psycopg.connect(server.url(database), autocommit=True) as conn:
+        for table in ("facilitate.events", "facilitate.held"):
+            found += conn.execute(
+                "SELECT count(*) FROM generate_series(0, "
+                "  pg_relation_size(%s::regclass) / current_setting('block_size')::int"
+                "  - 1) AS page, heap_page_items(get_raw_page(%s, page::int)) AS item "
+                "WHERE position(convert_to(%s, 'UTF8') IN item.t_data) > 0",
+                (table, table, text),
+            ).fetchone()[0]
+    return found
+
+
+def test_the_store_reads_committed_whatever_the_database_default(
+    store, postgres_server: PostgresServer, postgres_url
+):
+    """The triggers' session lock orders a write after a deletion only if the
+    write then sees what the deletion committed: READ COMMITTED."""
+    database = urlsplit(postgres_url).path.lstrip("/")
+    postgres_server.sql(
+        f"ALTER DATABASE {database} SET default_transaction_isolation = "
+        "'repeatable read'"
+    )
+    try:
+        other = PostgresStore(postgres_url)
+        with other._pool.connection() as conn:
+            level = conn.execute("SHOW transaction_isolation").fetchone()[0]
+        other.close()
+    finally:
+        postgres_server.sql(
+            f"ALTER DATABASE {database} RESET default_transaction_isolation"
+        )
+    assert level == "read committed"
+
+
+def test_a_deletion_wakes_the_pages_following_the_session(store, postgres_url):
+    elsewhere = PostgresStore(postgres_url)
+
+    async def scenario() -> tuple[bool, float]:
+        await store.wait_for_news("GONE01", 5)  # listening
+        loop = asyncio.get_running_loop()
+        started = time.monotonic()
+        loop.run_in_executor(None, elsewhere.delete_session, "GONE01")
+        woke = await store.wait_for_news("GONE01", 10)
+        return woke, time.monotonic() - started
+
+    woke, seconds = asyncio.run(scenario())
+    elsewhere.close()
+    assert woke is True
+    assert seconds < ARRIVAL_SECONDS
+    assert store.is_deleted("GONE01")
+
+
+def test_a_store_of_the_first_schema_is_brought_up_to_date(store, postgres_url):
+    """Tombstones, held forms and the new functions arrive; events stay."""
+    store.append("AAAAAA", PhaseChanged("before"))
+    with psycopg.connect(postgres_url, autocommit=True) as owner:
+        owner.execute(FIRST_SCHEMA)
+    upgraded = PostgresStore(postgres_url)
+    assert [r.event for r in upgraded.read("AAAAAA")] == [PhaseChanged("before")]
+    assert upgraded.delete_session("AAAAAA") == 1
+    assert upgraded.is_deleted("AAAAAA")
+    with psycopg.connect(postgres_url, autocommit=True) as owner:
+        assert owner.execute(
+            "SELECT to_regprocedure('facilitate.delete_session(text)')"
+        ).fetchone() == (None,)
+        assert owner.execute(
+            "SELECT max(version) FROM facilitate.schema_version"
+        ).fetchone() == (2,)
+    upgraded.close()
+
+
+#: Back to what the first schema had: no tombstones, no held forms, and the
+#: one-argument deletion.
+FIRST_SCHEMA = """
+DROP FUNCTION facilitate.append_unlinked(
+    text, text, json, text, json, integer, double precision);
+DROP FUNCTION facilitate.delete_session(text, double precision);
+DROP TABLE facilitate.tombstones, facilitate.held;
+CREATE FUNCTION facilitate.delete_session(target text) RETURNS bigint
+LANGUAGE sql SECURITY DEFINER AS $$ SELECT 0::bigint $$;
+UPDATE facilitate.schema_version SET version = 1;
+"""
 
 
 def test_truncate_is_refused_even_for_the_owner(store, postgres_url):

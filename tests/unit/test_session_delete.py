@@ -69,3 +69,29 @@ def test_an_open_remote_and_display_say_the_session_ended(store, session):
         assert "This session has ended" in page.refused.value
         assert page.refused in page.root.children
         assert page.session is None
+
+
+def test_on_postgresql_deletion_completes_and_open_pages_say_so(
+    postgres_url, capsys, monkeypatch
+):
+    from facilitate.core.store.postgres import PostgresStore
+
+    monkeypatch.setenv("FACILITATE_STORE", "")
+    store = PostgresStore(postgres_url)
+    session = create_session(store, "Gone soon")
+    page = open_participant(store, session.code)
+    sign_in(page, "Ana")
+    args = ["--store", postgres_url, "session", "delete", session.code, "--yes"]
+    assert main(args) == 0
+    assert f"Deleted 'Gone soon' ({session.code}): 5 events removed." in (
+        capsys.readouterr().out
+    )
+    page.refresh()
+    assert "This session has ended" in page.root.children[1].value
+    page.enter(session.code)
+    assert "This session has ended" in page.status.value
+    assert main(args) == 0
+    assert capsys.readouterr().out.startswith(
+        f"Session {session.code} was already deleted"
+    )
+    store.close()

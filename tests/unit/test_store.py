@@ -22,7 +22,6 @@ from facilitate.core.events import (
     UnknownEventKind,
 )
 from facilitate.core.store import EventStore, SQLiteStore
-from facilitate.core.store.address import POSTGRESQL
 from tests.conftest import FakeClock
 from tests.store_backends import Backend
 
@@ -198,21 +197,9 @@ def test_unwritable_location_is_one_clear_sentence(tmp_path: Path):
 # --- deletion that completes ----------------------------------------------------
 
 
-def not_yet_in_postgresql(backend: Backend, request: pytest.FixtureRequest) -> None:
-    """The PostgreSQL store keeps no tombstones or held forms yet; strict, so this
-    marker fails (and must go) the day it does."""
-    if backend.name == POSTGRESQL:
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True, reason="tombstones and held forms not in PostgreSQL yet"
-            )
-        )
-
-
-def test_contract_a_deleted_session_refuses_writes(backend, opened, request):
+def test_contract_a_deleted_session_refuses_writes(opened):
     from facilitate.core.errors import SessionEnded
 
-    not_yet_in_postgresql(backend, request)
     opened.append("AAAAAA", CheckinAnswered("p1", "curious"))
     assert opened.delete_session("AAAAAA") == 1
     assert opened.is_deleted("AAAAAA")
@@ -222,11 +209,10 @@ def test_contract_a_deleted_session_refuses_writes(backend, opened, request):
     assert opened.delete_session("AAAAAA") == 0
 
 
-def test_contract_unlinked_forms_wait_for_a_batch(backend, opened, request):
+def test_contract_unlinked_forms_wait_for_a_batch(opened):
     from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
     from facilitate.core.errors import AlreadyRecorded
 
-    not_yet_in_postgresql(backend, request)
     for who in ("p1", "p2"):
         marked = opened.append_unlinked(
             "AAAAAA", FeedbackSent(who), FeedbackContent(), 3
@@ -252,32 +238,52 @@ def raw_bytes(store) -> bytes:
     return found
 
 
-def test_a_deleted_session_refuses_every_later_write(store):
+def test_contract_a_deleted_session_refuses_every_later_write(backend, opened):
     from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
     from facilitate.core.errors import SessionEnded
 
-    store.append("AAAAAA", CheckinAnswered("p1", "curious"))
-    assert not store.is_deleted("AAAAAA")
-    assert store.delete_session("AAAAAA") == 1
-    assert store.is_deleted("AAAAAA")
+    other = backend.open()  # another kernel's store, opened before the deletion
+    opened.append("AAAAAA", CheckinAnswered("p1", "curious"))
+    opened.append_unlinked("AAAAAA", FeedbackSent("p0"), FeedbackContent(), 3)
+    assert not opened.is_deleted("AAAAAA")
+    assert opened.delete_session("AAAAAA") == 3, "two events and one held form"
+    assert opened.is_deleted("AAAAAA")
+    assert other.is_deleted("AAAAAA")
     with pytest.raises(SessionEnded, match="This session has ended"):
-        store.append("AAAAAA", CheckinAnswered("p1", "tired"))
+        opened.append("AAAAAA", CheckinAnswered("p1", "tired"))
     with pytest.raises(SessionEnded):
-        store.append_unlinked("AAAAAA", FeedbackSent("p1"), FeedbackContent(), 3)
-    other = SQLiteStore(store.path)  # another kernel's connection, opened before
+        opened.append_unlinked("AAAAAA", FeedbackSent("p1"), FeedbackContent(), 3)
     with pytest.raises(SessionEnded):
         other.append("AAAAAA", CheckinAnswered("p2", "tired"))
+    with pytest.raises(SessionEnded):
+        other.replace_held_contents("AAAAAA", [FeedbackContent()])
     other.close()
-    assert store.read("AAAAAA") == []
-    store.append("BBBBBB", CheckinAnswered("p1", "curious"))  # others go on
+    assert opened.read("AAAAAA") == []
+    assert opened.held_contents("AAAAAA") == []
+    assert opened.deleted_sessions() == ["AAAAAA"]
+    opened.append("BBBBBB", CheckinAnswered("p1", "curious"))  # others go on
+    assert not opened.is_deleted("BBBBBB")
 
 
-def test_deleting_twice_and_without_a_session_row_is_fine(store, session):
-    store.append("CCCCCC", CheckinAnswered("stray", "tired"))  # no session_created
-    assert store.delete_session("CCCCCC") == 1
-    assert store.delete_session("CCCCCC") == 0
-    assert store.delete_session(session.code) == 3
-    assert store.delete_session(session.code) == 0
+def test_contract_deleting_twice_and_without_a_session_row_is_fine(opened):
+    from facilitate.core.sessions import create_session
+
+    session = create_session(opened, "Spring PD", min_group_size=5)
+    opened.append("CCCCCC", CheckinAnswered("stray", "tired"))  # no session_created
+    assert opened.delete_session("CCCCCC") == 1
+    assert opened.delete_session("CCCCCC") == 0
+    assert opened.delete_session(session.code) == 3
+    assert opened.delete_session(session.code) == 0
+    assert opened.deleted_sessions() == sorted(["CCCCCC", session.code])
+
+
+def test_contract_a_deleted_code_is_never_given_to_a_new_session(opened, monkeypatch):
+    from facilitate.core import sessions
+
+    codes = iter(["GONE01", "GONE01", "FRESH1"])
+    monkeypatch.setattr(sessions, "new_code", lambda: next(codes))
+    opened.delete_session("GONE01")
+    assert sessions.create_session(opened, "Next room").code == "FRESH1"
 
 
 def test_deleted_text_is_gone_from_the_file_and_the_journal(store, session):
@@ -305,28 +311,58 @@ def test_deleted_text_is_gone_from_the_file_and_the_journal(store, session):
 # --- feedback apart from the person ---------------------------------------------
 
 
-def test_unlinked_content_waits_for_a_batch_then_comes_in_random_order(store, clock):
+def test_contract_unlinked_content_comes_out_at_once_in_random_order(opened, clock):
     from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
     from facilitate.core.errors import AlreadyRecorded
 
     forms = [FeedbackContent({"voice": 1}, helped=f"form {n}") for n in range(8)]
     for index, form in enumerate(forms[:-1]):
         clock.advance(60)
-        recorded = store.append_unlinked("AAAAAA", FeedbackSent(f"p{index}"), form, 8)
+        recorded = opened.append_unlinked("AAAAAA", FeedbackSent(f"p{index}"), form, 8)
         assert [r.event for r in recorded] == [FeedbackSent(f"p{index}")]
-    assert store.read("AAAAAA", kinds=["feedback_content"]) == []
-    assert store._db.execute("SELECT count(*) FROM held").fetchone()[0] == 7
-    columns = [c[1] for c in store._db.execute("PRAGMA table_info(held)")]
-    assert columns == ["slot", "session", "kind", "payload"], "no time kept"
+        assert recorded[0].at == clock.now
+    assert opened.read("AAAAAA", kinds=["feedback_content"]) == []
+    held = opened.held_contents("AAAAAA")
+    assert sorted(held, key=str) == sorted(forms[:-1], key=str)
     with pytest.raises(AlreadyRecorded):
-        store.append_unlinked("AAAAAA", FeedbackSent("p0"), forms[-1], 8)
+        opened.append_unlinked("AAAAAA", FeedbackSent("p0"), forms[-1], 8)
+    assert len(opened.held_contents("AAAAAA")) == 7, "a refused form is not held"
     clock.advance(60)
-    released = store.append_unlinked("AAAAAA", FeedbackSent("p7"), forms[-1], 8)
+    released = opened.append_unlinked("AAAAAA", FeedbackSent("p7"), forms[-1], 8)
     contents = released[1:]
     assert sorted(c.event.helped for c in contents) == sorted(f.helped for f in forms)
     assert {c.at for c in contents} == {released[0].at}, "one time for the batch"
     assert [c.event for c in contents] != forms, "not in the order they came"
-    ids = [c.id for c in contents]
+    assert opened.read("AAAAAA", kinds=["feedback_content"]) == contents
+    assert opened.held_contents("AAAAAA") == []
+
+
+def test_contract_held_contents_can_be_carried_over(opened):
+    from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
+
+    carried = [FeedbackContent(helped="kept"), FeedbackContent(helped="also kept")]
+    opened.replace_held_contents("AAAAAA", carried)
+    opened.replace_held_contents("AAAAAA", carried)  # again: still two, not four
+    assert sorted(opened.held_contents("AAAAAA"), key=str) == sorted(carried, key=str)
+    assert opened.read("AAAAAA") == [], "held, not appended"
+    released = opened.append_unlinked(
+        "AAAAAA", FeedbackSent("p3"), FeedbackContent(helped="new"), 3
+    )
+    assert sorted(r.event.helped for r in released[1:]) == ["also kept", "kept", "new"]
+
+
+def test_unlinked_content_in_sqlite_keeps_no_time_and_no_order(store, clock):
+    from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
+
+    forms = [FeedbackContent({"voice": 1}, helped=f"form {n}") for n in range(8)]
+    for index, form in enumerate(forms[:-1]):
+        clock.advance(60)
+        store.append_unlinked("AAAAAA", FeedbackSent(f"p{index}"), form, 8)
+    assert store._db.execute("SELECT count(*) FROM held").fetchone()[0] == 7
+    columns = [c[1] for c in store._db.execute("PRAGMA table_info(held)")]
+    assert columns == ["slot", "session", "kind", "payload"], "no time kept"
+    released = store.append_unlinked("AAAAAA", FeedbackSent("p7"), forms[-1], 8)
+    ids = [c.id for c in released[1:]]
     assert ids == list(range(ids[0], ids[0] + 8))
     assert store._db.execute("SELECT count(*) FROM held").fetchone()[0] == 0
     wal = store.path.with_name(store.path.name + "-wal")

@@ -9,7 +9,7 @@ poll. It is optional; pages keep polling where a store does not offer it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from facilitate.core.events import Event, Recorded
@@ -46,7 +46,9 @@ class EventStore(Protocol):
         apart, with no time and no order. Once ``batch`` contents of its kind are
         held for the session, all of them are appended together, with one time, in
         random order. No trace of the order things were held in may outlive the
-        call (for SQLite: the journal is emptied). Returns the marker's record,
+        call (for SQLite: the journal is emptied; for PostgreSQL: one row per
+        session and kind, reshuffled each time, though the server's write-ahead
+        log keeps the order until it is recycled). Returns the marker's record,
         then any contents released. Raises ``SessionEnded`` like ``append``.
         """
         ...
@@ -67,13 +69,34 @@ class EventStore(Protocol):
         The one deletion path, used on a facilitator's request. It removes every
         event and held content with that code, whether or not the session's
         ``session_created`` is still there, and leaves no readable copy behind
-        (for SQLite: ``secure_delete`` and an emptied journal). Deleting again
-        removes nothing and is not an error. Returns how many entries went.
+        (for SQLite: ``secure_delete`` and an emptied journal; for PostgreSQL:
+        a vacuum, so no row version remains). Deleting again removes nothing and
+        is not an error. Returns how many entries went.
         """
         ...
 
     def is_deleted(self, session: str) -> bool:
         """True once ``session`` has been deleted (its tombstone exists)."""
+        ...
+
+    def deleted_sessions(self) -> list[str]:
+        """The codes of every deleted session (for copying a log)."""
+        ...
+
+    def held_contents(self, session: str) -> list[Event]:
+        """The contents ``append_unlinked`` holds for ``session``, in no order.
+
+        Only for copying a log to another store: showing them anywhere would
+        undo the batching that keeps them apart from their senders.
+        """
+        ...
+
+    def replace_held_contents(self, session: str, contents: Sequence[Event]) -> None:
+        """Make ``contents`` what is held for ``session`` (for copying a log).
+
+        Nothing is released until the next ``append_unlinked`` completes a batch.
+        Raises ``SessionEnded`` like ``append``.
+        """
         ...
 
     def close(self) -> None: ...

@@ -27,7 +27,7 @@ import random
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -319,6 +319,33 @@ class SQLiteStore:
             ).fetchone()
         )
         return found is not None
+
+    def deleted_sessions(self) -> list[str]:
+        rows: list[tuple[str]] = self._with_retry(
+            lambda: self._db.execute(
+                "SELECT session FROM tombstones ORDER BY session"
+            ).fetchall()
+        )
+        return [session for (session,) in rows]
+
+    def held_contents(self, session: str) -> list[Event]:
+        rows: list[tuple[str, str]] = self._with_retry(
+            lambda: self._db.execute(
+                "SELECT kind, payload FROM held WHERE session = ? ORDER BY slot",
+                (session,),
+            ).fetchall()
+        )
+        return [event_from_payload(kind, json.loads(text)) for kind, text in rows]
+
+    def replace_held_contents(self, session: str, contents: Sequence[Event]) -> None:
+        def replace() -> None:
+            self._db.execute("DELETE FROM held WHERE session = ?", (session,))
+            for content in contents:
+                self._hold(session, content)
+
+        self._write(lambda: self._transaction(replace))
+        if not self._empty_journal(HOLD_JOURNAL_SECONDS):
+            log.warning("the journal of %s still holds arrival order", self.path)
 
     def _empty_journal(self, patience: float) -> bool:
         """Copy the journal into the database and truncate it to nothing.
