@@ -131,6 +131,10 @@ async def press_everything(ws_url: str, only_class: str | None) -> dict[str, dic
         data = msg["content"].get("data", {})
         if msg["header"]["msg_type"] == "comm_msg" and data.get("method") == "update":
             states.setdefault(msg["content"]["comm_id"], data.get("state", {}))
+        if only_class is not None:  # enough once the widget to press is known
+            return any(
+                only_class in st.get("_dom_classes", []) for st in states.values()
+            )
         return len(states) >= len(comms)
 
     await read_until(connection, all_states, seconds=30)
@@ -145,8 +149,11 @@ async def press_everything(ws_url: str, only_class: str | None) -> dict[str, dic
         connection.write_message(
             comm_msg(comm_id, {"method": "update", "state": forged, "buffer_paths": []})
         )
-    # Shell messages are handled in order: once this is answered, all were.
-    connection.write_message(info)
+    # Shell messages are handled in order: once this is answered, all were. A new
+    # message, not the first one again: the kernel refuses a replayed signature.
+    connection.write_message(
+        message("comm_info_request", {"target_name": "jupyter.widget"})
+    )
     await read_until(connection, lambda m: m["header"]["msg_type"] == "comm_info_reply")
     connection.close()
     return states

@@ -51,7 +51,9 @@ class FileDownload(anywidget.AnyWidget):  # type: ignore[misc]
     label = traitlets.Unicode("").tag(sync=True)
     filename = traitlets.Unicode("download").tag(sync=True)
     mime = traitlets.Unicode("application/octet-stream").tag(sync=True)
-    data = traitlets.Bytes(b"").tag(sync=True)
+    #: None until a file is offered: an empty binary buffer on the kernel's
+    #: socket stalls the channel when a page asks for the widget's state.
+    data = traitlets.Bytes(None, allow_none=True).tag(sync=True)
 
     def offer(self, label: str, filename: str, mime: str, data: bytes) -> None:
         """Show the link for these bytes (replacing any earlier file)."""
