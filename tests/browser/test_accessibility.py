@@ -40,4 +40,6 @@ def test_no_serious_or_critical_violations(server, new_page):
         ]
         if serious:
             found[name] = serious
-    assert found == {}
+    assert not found, "\n".join(
+        f"{page}: {v}" for page, vs in found.items() for v in vs
+    )

@@ -94,7 +94,11 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
     assert split_points["name"] == "split into two camps"
     assert split_points["text"] == ["Letter grades"]
     remote.locator(".fc-view-alignment button", has_text="Spectrum").click()
-    display.wait_for_selector(plot_selector("fc-spectrum-strip"))
+    display.wait_for_function(
+        "(sel) => { const p = document.querySelector(sel);"
+        " return p && p.data && p.data.length > 0 && (p.data[0].y || []).length > 0; }",
+        arg=plot_selector("fc-spectrum-strip"),
+    )
     rows = plot_data(display, "fc-spectrum-strip")[0]["y"]
     assert "Morning &lt;meeting&gt;" in rows
     assert display.locator("meeting").count() == 0  # no element made from text

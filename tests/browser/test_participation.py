@@ -173,7 +173,7 @@ def test_tracker_taps_become_talk_shares_on_the_remote_and_the_display(
         want_bars, abs=0.051
     )
 
-    remote.click(".fc-show-names")
+    remote.locator(".fc-show-names input").check()
     display.wait_for_function(
         "([sel, want]) => { const p = document.querySelector(sel);"
         " return p && p.data && p.data[0].y[0] === want; }",

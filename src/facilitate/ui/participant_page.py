@@ -40,6 +40,7 @@ from facilitate.ui.widgets import (
     field_label,
     heading,
     message,
+    named,
     say,
     styled,
 )
@@ -65,7 +66,9 @@ class ParticipantPage:
     status: widgets.HTML = field(default_factory=lambda: message("fc-status"))
     code_input: widgets.Text = field(
         default_factory=lambda: styled(
-            widgets.Text(placeholder="e.g. K7MQ2X", layout=_WIDE),
+            named(
+                widgets.Text(placeholder="e.g. K7MQ2X", layout=_WIDE), "Session code"
+            ),
             "fc-code-input",
         )
     )
@@ -80,12 +83,15 @@ class ParticipantPage:
         )
     )
     role: widgets.Dropdown = field(
-        default_factory=lambda: styled(
-            widgets.Dropdown(
-                options=[(label, key) for key, label in ROLES],
-                layout=_WIDE,
+        default_factory=lambda: named(
+            styled(
+                widgets.Dropdown(
+                    options=[(label, key) for key, label in ROLES],
+                    layout=_WIDE,
+                ),
+                "fc-role",
             ),
-            "fc-role",
+            "Role (optional)",
         )
     )
     join_questions: list[JoinQuestion] = field(default_factory=list)

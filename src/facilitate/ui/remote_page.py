@@ -31,7 +31,15 @@ from facilitate.ui.guide import guide_box
 from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
 from facilitate.ui.record import record
-from facilitate.ui.widgets import ErrorPage, button, heading, message, say, styled
+from facilitate.ui.widgets import (
+    ErrorPage,
+    button,
+    heading,
+    message,
+    named,
+    say,
+    styled,
+)
 
 log = logging.getLogger(__name__)
 REMOTE_INTERVAL = 0.5
@@ -91,7 +99,10 @@ class RemotePage(KeyedPage):
     )
     group_size: widgets.BoundedIntText = field(
         default_factory=lambda: styled(
-            widgets.BoundedIntText(min=SMALLEST_ALLOWED_GROUP_SIZE, max=100),
+            named(
+                widgets.BoundedIntText(min=SMALLEST_ALLOWED_GROUP_SIZE, max=100),
+                "Smallest group shown (k)",
+            ),
             "fc-min-group-size",
         )
     )

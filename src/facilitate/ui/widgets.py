@@ -28,6 +28,14 @@ def field_label(text: str) -> widgets.HTML:
     return styled(widgets.HTML(f"<p>{escape(text)}</p>"), "fc-field-label")
 
 
+def named(widget: WidgetT, name: str) -> WidgetT:
+    """Give a field its accessible name, read by screen readers, not shown: the
+    visible label sits above it (``field_label``), where phones have room."""
+    widget.description = name  # type: ignore[attr-defined]
+    widget.add_class("fc-named")  # type: ignore[attr-defined]
+    return widget
+
+
 def message(css_class: str = "fc-message") -> widgets.HTML:
     """An empty line that callbacks fill with one plain sentence."""
     return styled(widgets.HTML(""), css_class)

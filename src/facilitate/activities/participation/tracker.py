@@ -36,7 +36,15 @@ from facilitate.ui.browser import BrowserContext
 from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
 from facilitate.ui.record import record
-from facilitate.ui.widgets import ErrorPage, button, heading, message, say, styled
+from facilitate.ui.widgets import (
+    ErrorPage,
+    button,
+    heading,
+    message,
+    named,
+    say,
+    styled,
+)
 
 TRACKER_INTERVAL = 1.0
 _GRID = widgets.Layout(
@@ -85,12 +93,19 @@ class TrackerPage(KeyedPage):
     )
     seat_label: widgets.Text = field(
         default_factory=lambda: styled(
-            widgets.Text(placeholder="e.g. Seat 7, by the window"), "fc-seat-label"
+            named(
+                widgets.Text(placeholder="e.g. Seat 7, by the window"),
+                "Who is speaking (a seat, not a name)",
+            ),
+            "fc-seat-label",
         )
     )
     seat_role: widgets.Dropdown = field(
         default_factory=lambda: styled(
-            widgets.Dropdown(options=[(label, key) for key, label in ROLES]),
+            named(
+                widgets.Dropdown(options=[(label, key) for key, label in ROLES]),
+                "Role of the person added",
+            ),
             "fc-seat-role",
         )
     )
