@@ -30,8 +30,6 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 PAGE = "/voila/render/participant.ipynb"
 KERNEL = re.compile(r'"kernelId": "([0-9a-f-]+)"')
 ROOT = re.compile(r'widget-view\+json": \{"model_id": "([0-9a-f]+)"')
-#: Children of the participant page's root once the person is in the session.
-FOLLOWING = 5
 
 
 @dataclass
@@ -131,7 +129,7 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
     ask = {"comm_id": phone.root, "data": {"method": "request_state"}}
     await ws.write_message(_message("comm_msg", ask, session))
     deadline = time.monotonic() + seconds
-    told = False
+    status = ""
     while time.monotonic() < deadline:
         raw = await asyncio.wait_for(ws.read_message(), deadline - time.monotonic())
         if raw is None:
@@ -145,8 +143,11 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
         children = content.get("data", {}).get("state", {}).get("children")
         if children is None:
             continue
-        if not told:
-            told = True
+        if not status:
+            # The page starts as [bridge, heading, status]; every step before
+            # the phases ends with the status line, the phase step with the
+            # "Not you?" button after it.
+            status = children[-1]
             browser = children[0].removeprefix("IPY_MODEL_")
             state = {
                 "query": {"code": code},
@@ -159,7 +160,7 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
             await ws.write_message(
                 _message("comm_msg", {"comm_id": browser, "data": update}, session)
             )
-        elif len(children) == FOLLOWING:
+        elif len(children) > 1 and children[-2] == status:
             phone.live = True
             return
 

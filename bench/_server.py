@@ -54,6 +54,59 @@ def kernel_pids(ancestor: int) -> list[int]:
     ]
 
 
+def voila_pid(ancestor: int, base_url: str) -> int:
+    """The Voila process serving ``base_url`` ("/" the room, "/lead/" the lead)."""
+    table = _processes()
+    wanted = f"--Voila.base_url={base_url}".encode()
+    for pid, (_, cmd) in table.items():
+        if wanted in cmd.split(b"\0") and pid in _descendants(table, ancestor):
+            return pid
+    return 0
+
+
+def _descendants(table: dict[int, tuple[int, bytes]], ancestor: int) -> set[int]:
+    found = {ancestor}
+    grew = True
+    while grew:
+        more = {pid for pid, (ppid, _) in table.items() if ppid in found} - found
+        found |= more
+        grew = bool(more)
+    return found - {ancestor}
+
+
+def kernel_cpu(ancestor: int) -> float:
+    """CPU seconds used so far by ``ancestor``'s kernels."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in kernel_pids(ancestor):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def settle(
+    process: subprocess.Popen[bytes], kernels: int, limit: float = 1200
+) -> float:
+    """Seconds until ``kernels`` kernels run and together use under a fifth of a
+    core (the machine is shared, so its load average cannot be the signal)."""
+    start = time.monotonic()
+    while len(kernel_pids(process.pid)) < kernels:
+        if time.monotonic() - start > limit or process.poll() is not None:
+            break
+        time.sleep(1)
+    before = kernel_cpu(process.pid)
+    while time.monotonic() - start < limit:
+        time.sleep(3)
+        after = kernel_cpu(process.pid)
+        if after - before < 0.6:
+            break
+        before = after
+    return time.monotonic() - start
+
+
 def pss_mb(pid: int) -> float:
     """Proportional set size: shared pages split among the processes sharing them."""
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
