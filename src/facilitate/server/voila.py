@@ -45,6 +45,11 @@ TEMPLATE_NAME = "facilitate"
 #: after a mass join leaves the machine room for the display and the answers.
 FILL_DELAY_SECONDS = 0.5
 ROOM_NICENESS = 5
+#: Seconds Voila waits for a cell's output once its kernel says the cell is done.
+#: nbclient's 4 s default is too short while a pool of 100 kernels starts on two
+#: cores: the outputs came later and were dropped, so every preheated page was
+#: empty and never showed the join form.
+OUTPUT_WAIT_SECONDS = 60
 #: Front-end extensions no page of ours uses (plotly's is 4.7 MB).
 UNUSED_EXTENSIONS = ("jupyterlab-plotly",)
 
@@ -128,6 +133,7 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
             "log_level": "ERROR",
         },
         "VoilaConfiguration": configuration,
+        "VoilaExecutor": {"iopub_timeout": OUTPUT_WAIT_SECONDS},
         "VoilaKernelManager": {
             "kernel_pools_config": {
                 "default": {"pool_size": 0},
