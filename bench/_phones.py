@@ -42,6 +42,9 @@ class Phone:
     kernel: str = ""
     root: str = ""
     live: bool = False
+    #: Seconds and bytes (as sent, compressed) to fetch the page's scripts.
+    asset_seconds: float = 0.0
+    asset_bytes: int = 0
     socket: WebSocketClientConnection | None = field(default=None, repr=False)
 
     @property
@@ -72,8 +75,34 @@ def open_page(port: int, code: str, phone: Phone) -> None:
     phone.root = root.group(1) if root else ""
 
 
-def open_pages(port: int, code: str, phones: list[Phone], at_once: int) -> None:
-    """Open every phone's page, ``at_once`` at a time (all together: a barrier)."""
+def fetch_assets(port: int, phone: Phone, paths: tuple[str, ...]) -> None:
+    """GET what a browser fetches after the page (its scripts and styles), one
+    after another on one kept-alive connection, accepting gzip as browsers do."""
+    if not paths:
+        return
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=600, source_address=(phone.source, 0)
+    )
+    headers = {"Accept-Encoding": "gzip, deflate"}
+    if phone.cookie:
+        headers["Cookie"] = f"FACILITATE_WORKER={phone.cookie}"
+    started = time.perf_counter()
+    for path in paths:
+        conn.request("GET", path, headers=headers)
+        phone.asset_bytes += len(conn.getresponse().read())
+    phone.asset_seconds = time.perf_counter() - started
+    conn.close()
+
+
+def open_pages(
+    port: int,
+    code: str,
+    phones: list[Phone],
+    at_once: int,
+    assets: tuple[str, ...] = (),
+) -> None:
+    """Open every phone's page, ``at_once`` at a time (all together: a barrier),
+    then fetch ``assets`` as its browser would."""
     lock, queue = threading.Lock(), list(phones)
     barrier = threading.Barrier(min(at_once, len(phones)))
 
@@ -86,6 +115,7 @@ def open_pages(port: int, code: str, phones: list[Phone], at_once: int) -> None:
                 phone = queue.pop(0)
             try:
                 open_page(port, code, phone)
+                fetch_assets(port, phone, assets)
             except (OSError, RuntimeError) as error:
                 print(f"  {error}")
 

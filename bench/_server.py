@@ -74,26 +74,37 @@ def _descendants(table: dict[int, tuple[int, bytes]], ancestor: int) -> set[int]
     return found - {ancestor}
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds ``pid`` has used so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def kernel_cpu(ancestor: int) -> float:
     """CPU seconds used so far by ``ancestor``'s kernels."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid in kernel_pids(ancestor):
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
+    return sum(cpu_seconds(pid) for pid in kernel_pids(ancestor))
+
+
+#: CPU a kernel has used once it has imported what its notebook needs.
+STARTED_CPU_SECONDS = 0.3
 
 
 def settle(
     process: subprocess.Popen[bytes], kernels: int, limit: float = 1200
 ) -> float:
-    """Seconds until ``kernels`` kernels run and together use under a fifth of a
-    core (the machine is shared, so its load average cannot be the signal)."""
+    """Seconds until ``kernels`` kernels run, each has started (used some CPU),
+    and together they use under a fifth of a core (the machine is shared, so its
+    load average cannot be the signal)."""
     start = time.monotonic()
-    while len(kernel_pids(process.pid)) < kernels:
+
+    def started() -> int:
+        pids = kernel_pids(process.pid)
+        return sum(cpu_seconds(pid) >= STARTED_CPU_SECONDS for pid in pids)
+
+    while started() < kernels:
         if time.monotonic() - start > limit or process.poll() is not None:
             break
         time.sleep(1)
@@ -162,15 +173,3 @@ def running_server(
     finally:
         process.terminate()
         process.wait(timeout=90)
-
-
-def wait_for_pool(
-    process: subprocess.Popen[bytes], size: int, limit: float = 600
-) -> float:
-    """Seconds until ``size`` kernels run and the machine has settled."""
-    start = time.monotonic()
-    while len(kernel_pids(process.pid)) < size and time.monotonic() - start < limit:
-        time.sleep(0.5)
-    while os.getloadavg()[0] > 1.5 and time.monotonic() - start < limit:
-        time.sleep(1)
-    return time.monotonic() - start
