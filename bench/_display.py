@@ -2,8 +2,9 @@
 
 The display's welcome screen says how many people have joined
 (``.fc-count .fc-count-number``); its widget stays on the page in every phase,
-so its number follows the log whichever screen is shown. A MutationObserver in
-the page notes when each number first appears, on the browser's own clock.
+so its number follows the log whichever screen is shown (read as textContent:
+innerText is empty while the welcome is hidden). A MutationObserver in the page
+notes when each number first appears, on the browser's own clock.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ OBSERVE = """() => {
   const el = document.querySelector('.fc-count');
   const note = () => {
     const number = el.querySelector('.fc-count-number');
-    if (number) { window.seen.push([Date.now() / 1000, number.innerText.trim()]); }
+    if (number) { window.seen.push([Date.now() / 1000, number.textContent.trim()]); }
   };
   new MutationObserver(note)
     .observe(el, {subtree: true, childList: true, characterData: true});
@@ -26,14 +27,14 @@ OBSERVE = """() => {
 
 def count_shown(display: Any) -> int:
     """The number of people the display shows now."""
-    return int(display.inner_text(NUMBER).strip())
+    return int(display.text_content(NUMBER).strip())
 
 
 def wait_for_count(display: Any, count: int, timeout_ms: float = 60_000) -> None:
     """Wait until the display shows exactly ``count`` people."""
     display.wait_for_function(
         "([sel, want]) => { const el = document.querySelector(sel);"
-        " return el !== null && el.innerText.trim() === want; }",
+        " return el !== null && el.textContent.trim() === want; }",
         arg=[NUMBER, str(count)],
         timeout=timeout_ms,
     )
