@@ -31,11 +31,11 @@ def count_shown(display: Any) -> int:
 
 
 def wait_for_count(display: Any, count: int, timeout_ms: float = 60_000) -> None:
-    """Wait until the display shows exactly ``count`` people."""
+    """Wait until the display shows at least ``count`` people."""
     display.wait_for_function(
         "([sel, want]) => { const el = document.querySelector(sel);"
-        " return el !== null && el.textContent.trim() === want; }",
-        arg=[NUMBER, str(count)],
+        " return el !== null && Number(el.textContent.trim()) >= want; }",
+        arg=[NUMBER, count],
         timeout=timeout_ms,
     )
 

@@ -30,6 +30,9 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 PAGE = "/voila/render/participant.ipynb"
 KERNEL = re.compile(r'"kernelId": "([0-9a-f-]+)"')
 ROOT = re.compile(r'widget-view\+json": \{"model_id": "([0-9a-f]+)"')
+#: A phone waits this long for its kernel's socket (a busy server is slow to
+#: answer 100 at once; tornado's own 20 s gives up too soon).
+CONNECT_SECONDS = 120
 
 
 @dataclass
@@ -152,8 +155,14 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
     session = uuid.uuid4().hex
     url = f"ws://127.0.0.1:{port}/api/kernels/{phone.kernel}/channels"
     headers = {"Cookie": f"FACILITATE_WORKER={phone.cookie}"}
+    request = HTTPRequest(
+        f"{url}?session_id={session}",
+        headers=headers,
+        connect_timeout=CONNECT_SECONDS,
+        request_timeout=CONNECT_SECONDS,
+    )
     phone.socket = ws = await websocket_connect(
-        HTTPRequest(f"{url}?session_id={session}", headers=headers),
+        request,
         max_message_size=50 * 1024 * 1024,
     )
     ask = {"comm_id": phone.root, "data": {"method": "request_state"}}

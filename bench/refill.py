@@ -14,12 +14,14 @@ joins (a quiet spell, for comparison) and while the refill goes on:
 - **answer → display**: an answer appended to the log from this process, as a
   participant's kernel writes it, until the display's count of people shows it;
 - **join → display**: a person in Chromium presses "Join the session" (name,
-  role and the check-in answer), until the display's count shows them: this one
-  includes the participant's own kernel, which refills compete with.
+  role and the check-in answer), until the display's count includes them: this
+  one goes through the participant's own kernel, which the refill competes with.
+  Joins are not waited for (the rounds go on); the display's own observer says
+  when each was counted.
 
-Each sample is printed as it is taken, with the seconds since the joins began,
-the room's kernel count and the load average; then median, p95 and max for the
-quiet spell and for the refill, against the 1.0 s target. The refill is over
+Phase and answer samples are printed as they are taken, with the seconds since
+the joins began, the room's kernel count and the load average; then median, p95
+and max for the quiet spell and for the refill, against the 1.0 s target. The refill is over
 once the pool is full again and the room's kernels use under half a core.
 Needs about 14 GB of free memory for 100 people. Run by hand:
 ``python bench/refill.py [PEOPLE] [--no-scripts]``; ``--no-scripts`` leaves out
@@ -40,7 +42,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, sync_playwright
 
-from _display import wait_for_count
+from _display import OBSERVE, first_shown, wait_for_count
 from _phones import LivePhones, Phone, open_pages
 from _server import kernel_cpu, kernel_pids, running_server, settle, voila_pid
 from display_speed import shown
@@ -101,20 +103,28 @@ class Samples:
 
 @dataclass
 class Room:
-    """The facilitator's two pages, the people waiting to join, and the count."""
+    """The facilitator's two pages and the people waiting to join.
+
+    A join is not waited for: the person presses Join and the rounds go on, so
+    a slow join does not stop the phase and answer samples. Every join and
+    answer is one more person in the log, and the display applies the log in
+    order, so an entry is on the display once the count shown reaches its
+    place among the joins (its rank); the display's own observer says when.
+    """
 
     display: Any
     remote: Any
     joiners: list[Any]
     store: EventStore
     session: SessionInfo
-    count: int
     phases: list[str] = field(
         default_factory=lambda: [p.key for p in current_agenda().phases]
     )
     at: int = 0
     forward: bool = True
     answers: int = 0
+    #: (name, wall-clock time the person pressed Join)
+    pressed: list[tuple[str, float]] = field(default_factory=list)
 
     def timed(self, action: Any, wait: Any) -> float:
         started = time.perf_counter()
@@ -148,38 +158,66 @@ class Room:
 
         return self.timed(press, lambda: self.display.wait_for_selector(shown(phase)))
 
+    def rank(self, name: str) -> int:
+        """The place among the joins of the latest person called ``name`` (0 if
+        not in the log yet)."""
+        joins = self.store.read(self.session.code, kinds=[ParticipantJoined.kind])
+        places = [
+            place
+            for place, record in enumerate(joins, start=1)
+            if getattr(record.event, "name", None) == name
+        ]
+        return places[-1] if places else 0
+
     def answer(self) -> float:
         """An answer in the log, as a participant's kernel writes it."""
         self.answers += 1
-        self.count += 1
-        event = ParticipantJoined(f"answer-{self.answers}", "Late arrival")
+        name = f"Late arrival {self.answers}"
+        event = ParticipantJoined(f"answer-{self.answers}", name)
         return self.timed(
             lambda: self.store.append(self.session.code, event),
-            lambda: wait_for_count(self.display, self.count, WAIT_MS),
+            lambda: wait_for_count(self.display, self.rank(name), WAIT_MS),
         )
 
-    def join(self) -> float | None:
-        """One waiting person presses Join, if anyone is still waiting."""
-        if not self.joiners:
-            return None
+    def press_join(self) -> None:
+        """One waiting person presses Join (not waited for: see the class)."""
         page = self.joiners.pop(0)
-        self.count += 1
-        return self.timed(
-            lambda: page.click(".fc-submit"),
-            lambda: wait_for_count(self.display, self.count, WAIT_MS),
-        )
+        self.pressed.append((page.input_value(".fc-name input"), time.time()))
+        page.click(".fc-submit")
+
+    def joined(self, samples: Samples) -> None:
+        """Seconds from each press of Join to the display counting that person
+        (waiting up to ``WAIT_MS`` for the last ones)."""
+        deadline = time.monotonic() + WAIT_MS / 1000
+        for name, _ in self.pressed:
+            while not self.rank(name) and time.monotonic() < deadline:
+                time.sleep(0.5)
+            if self.rank(name):
+                left = max(deadline - time.monotonic(), 1) * 1000
+                self.timed(lambda: None, lambda n=name, t=left: wait_for_count(
+                    self.display, self.rank(n), t))  # fmt: skip
+        shown_at = first_shown(self.display.evaluate("() => window.seen"))
+        for name, pressed in self.pressed:
+            place = self.rank(name)
+            if place and place in shown_at:
+                samples.add("join -> display", shown_at[place] - pressed)
+            else:
+                print(f"  {name} was not on the display by the end")
+        self.pressed = []
 
     def measure(
         self, samples: Samples, began: float, kernels: Any, joins: bool
     ) -> None:
-        """One round: a phase change, an answer and (if ``joins``) a join."""
-        takes = [("phase -> display", self.step), ("answer -> display", self.answer)]
-        if joins:
-            takes.append(("join -> display", self.join))
-        for kind, take in takes:
+        """One round: a phase change, an answer and (if ``joins``) a press of
+        Join by someone waiting."""
+        if joins and self.joiners:
+            self.press_join()
+            print(f"  {time.monotonic() - began:6.1f} s  someone presses Join")
+        for kind, take in (
+            ("phase -> display", self.step),
+            ("answer -> display", self.answer),
+        ):
             seconds = take()
-            if seconds is None:
-                continue
             samples.add(kind, seconds)
             print(
                 f"  {time.monotonic() - began:6.1f} s  {kind:18} {seconds:5.2f} s  "
@@ -276,9 +314,10 @@ def main(people: int = 100, scripts: bool = True) -> None:
             print(f"each phone fetches {len(assets)} scripts and styles")
             count = len(store.read(session.code, kinds=[ParticipantJoined.kind]))
             wait_for_count(projector, count)
+            projector.evaluate(OBSERVE)
             settled = settle(server, people + JOINERS + LEAD_KERNELS)
             print(f"pages open, machine settled in {settled:.0f} s ({load()})")
-            measured = Room(projector, remote, joiners, store, session, count)
+            measured = Room(projector, remote, joiners, store, session)
 
             def kernels() -> int:
                 return len(kernel_pids(room))
@@ -288,6 +327,7 @@ def main(people: int = 100, scripts: bool = True) -> None:
             print("quiet spell:")
             for index in range(QUIET_ROUNDS):
                 measured.measure(quiet, began, kernels, joins=index < QUIET_JOINS)
+            measured.joined(quiet)
             refill = Samples(f"refill after {people} joins")
             live: list[LivePhones] = []
             joining = threading.Thread(
@@ -304,6 +344,7 @@ def main(people: int = 100, scripts: bool = True) -> None:
                 f"pool full again {full_at:.0f} s after the joins; refill over "
                 f"{time.monotonic() - began:.0f} s after them ({load()})"
             )
+            measured.joined(refill)
             joining.join()
             browser.close()
         for phones_live in live:
@@ -323,10 +364,11 @@ def refill_measured(
     full: int,
 ) -> float:
     """Measure rounds until the refill is over; returns when the pool was full."""
-    full_at = 0.0
+    full_at, rounds = 0.0, 0
     cpu, checked = kernel_cpu(room_pid), time.monotonic()
     while time.monotonic() - began < LONGEST_REFILL_SECONDS:
-        room.measure(samples, began, kernels, joins=True)
+        room.measure(samples, began, kernels, joins=rounds % 2 == 0)
+        rounds += 1
         now, spent = time.monotonic(), kernel_cpu(room_pid)
         cores = (spent - cpu) / (now - checked)
         cpu, checked = spent, now
