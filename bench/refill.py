@@ -21,8 +21,9 @@ joins (a quiet spell, for comparison) and while the refill goes on:
 
 Phase and answer samples are printed as they are taken, with the seconds since
 the joins began, the room's kernel count and the load average; then median, p95
-and max for the quiet spell and for the refill, against the 1.0 s target. The refill is over
-once the pool is full again and the room's kernels use under half a core.
+and max for the quiet spell and for the refill, against the 1.0 s target. The
+refill is over once the pool is full again, the phones are live, and the room's
+Voila with its kernels uses under half a core.
 Needs about 14 GB of free memory for 100 people. Run by hand:
 ``python bench/refill.py [PEOPLE] [--no-scripts]``; ``--no-scripts`` leaves out
 the phones' script downloads, to see the refill alone.
@@ -44,7 +45,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from _display import OBSERVE, first_shown, wait_for_count
 from _phones import LivePhones, Phone, open_pages
-from _server import kernel_cpu, kernel_pids, running_server, settle, voila_pid
+from _server import kernel_pids, running_server, settle, tree_cpu, voila_pid
 from display_speed import shown
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import ParticipantJoined, ResultsRevealed
@@ -365,11 +366,11 @@ def refill_measured(
 ) -> float:
     """Measure rounds until the refill is over; returns when the pool was full."""
     full_at, rounds = 0.0, 0
-    cpu, checked = kernel_cpu(room_pid), time.monotonic()
+    cpu, checked = tree_cpu(room_pid), time.monotonic()
     while time.monotonic() - began < LONGEST_REFILL_SECONDS:
         room.measure(samples, began, kernels, joins=rounds % 2 == 0)
         rounds += 1
-        now, spent = time.monotonic(), kernel_cpu(room_pid)
+        now, spent = time.monotonic(), tree_cpu(room_pid)
         cores = (spent - cpu) / (now - checked)
         cpu, checked = spent, now
         if not full_at and kernels() >= full:
