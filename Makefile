@@ -36,6 +36,9 @@ test: $(VENV)/.test-installed lint
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/joins.py 100
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/display_speed.py
+	$(BIN)/python bench/refill.py 100
+	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/writers.py 200 50
 	$(BIN)/python bench/writers.py 200 50 --postgres
 	$(BIN)/python bench/large_event.py 200

@@ -30,8 +30,9 @@ from tornado.websocket import WebSocketClientConnection, websocket_connect
 PAGE = "/voila/render/participant.ipynb"
 KERNEL = re.compile(r'"kernelId": "([0-9a-f-]+)"')
 ROOT = re.compile(r'widget-view\+json": \{"model_id": "([0-9a-f]+)"')
-#: Children of the participant page's root once the person is in the session.
-FOLLOWING = 5
+#: A phone waits this long for its kernel's socket (a busy server is slow to
+#: answer 100 at once; tornado's own 20 s gives up too soon).
+CONNECT_SECONDS = 120
 
 
 @dataclass
@@ -44,6 +45,9 @@ class Phone:
     kernel: str = ""
     root: str = ""
     live: bool = False
+    #: Seconds and bytes (as sent, compressed) to fetch the page's scripts.
+    asset_seconds: float = 0.0
+    asset_bytes: int = 0
     socket: WebSocketClientConnection | None = field(default=None, repr=False)
 
     @property
@@ -74,8 +78,34 @@ def open_page(port: int, code: str, phone: Phone) -> None:
     phone.root = root.group(1) if root else ""
 
 
-def open_pages(port: int, code: str, phones: list[Phone], at_once: int) -> None:
-    """Open every phone's page, ``at_once`` at a time (all together: a barrier)."""
+def fetch_assets(port: int, phone: Phone, paths: tuple[str, ...]) -> None:
+    """GET what a browser fetches after the page (its scripts and styles), one
+    after another on one kept-alive connection, accepting gzip as browsers do."""
+    if not paths:
+        return
+    conn = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=600, source_address=(phone.source, 0)
+    )
+    headers = {"Accept-Encoding": "gzip, deflate"}
+    if phone.cookie:
+        headers["Cookie"] = f"FACILITATE_WORKER={phone.cookie}"
+    started = time.perf_counter()
+    for path in paths:
+        conn.request("GET", path, headers=headers)
+        phone.asset_bytes += len(conn.getresponse().read())
+    phone.asset_seconds = time.perf_counter() - started
+    conn.close()
+
+
+def open_pages(
+    port: int,
+    code: str,
+    phones: list[Phone],
+    at_once: int,
+    assets: tuple[str, ...] = (),
+) -> None:
+    """Open every phone's page, ``at_once`` at a time (all together: a barrier),
+    then fetch ``assets`` as its browser would."""
     lock, queue = threading.Lock(), list(phones)
     barrier = threading.Barrier(min(at_once, len(phones)))
 
@@ -88,6 +118,7 @@ def open_pages(port: int, code: str, phones: list[Phone], at_once: int) -> None:
                 phone = queue.pop(0)
             try:
                 open_page(port, code, phone)
+                fetch_assets(port, phone, assets)
             except (OSError, RuntimeError) as error:
                 print(f"  {error}")
 
@@ -124,14 +155,20 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
     session = uuid.uuid4().hex
     url = f"ws://127.0.0.1:{port}/api/kernels/{phone.kernel}/channels"
     headers = {"Cookie": f"FACILITATE_WORKER={phone.cookie}"}
+    request = HTTPRequest(
+        f"{url}?session_id={session}",
+        headers=headers,
+        connect_timeout=CONNECT_SECONDS,
+        request_timeout=CONNECT_SECONDS,
+    )
     phone.socket = ws = await websocket_connect(
-        HTTPRequest(f"{url}?session_id={session}", headers=headers),
+        request,
         max_message_size=50 * 1024 * 1024,
     )
     ask = {"comm_id": phone.root, "data": {"method": "request_state"}}
     await ws.write_message(_message("comm_msg", ask, session))
     deadline = time.monotonic() + seconds
-    told = False
+    status = ""
     while time.monotonic() < deadline:
         raw = await asyncio.wait_for(ws.read_message(), deadline - time.monotonic())
         if raw is None:
@@ -145,8 +182,11 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
         children = content.get("data", {}).get("state", {}).get("children")
         if children is None:
             continue
-        if not told:
-            told = True
+        if not status:
+            # The page starts as [bridge, heading, status]; every step before
+            # the phases ends with the status line, the phase step with the
+            # "Not you?" button after it.
+            status = children[-1]
             browser = children[0].removeprefix("IPY_MODEL_")
             state = {
                 "query": {"code": code},
@@ -159,7 +199,7 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
             await ws.write_message(
                 _message("comm_msg", {"comm_id": browser, "data": update}, session)
             )
-        elif len(children) == FOLLOWING:
+        elif len(children) > 1 and children[-2] == status:
             phone.live = True
             return
 

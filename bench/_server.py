@@ -54,6 +54,76 @@ def kernel_pids(ancestor: int) -> list[int]:
     ]
 
 
+def voila_pid(ancestor: int, base_url: str) -> int:
+    """The Voila process serving ``base_url`` ("/" the room, "/lead/" the lead)."""
+    table = _processes()
+    wanted = f"--Voila.base_url={base_url}".encode()
+    for pid, (_, cmd) in table.items():
+        if wanted in cmd.split(b"\0") and pid in _descendants(table, ancestor):
+            return pid
+    return 0
+
+
+def _descendants(table: dict[int, tuple[int, bytes]], ancestor: int) -> set[int]:
+    found = {ancestor}
+    grew = True
+    while grew:
+        more = {pid for pid, (ppid, _) in table.items() if ppid in found} - found
+        found |= more
+        grew = bool(more)
+    return found - {ancestor}
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds ``pid`` has used so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(ancestor: int) -> float:
+    """CPU seconds used so far by ``ancestor`` and everything under it (the front
+    door, both Voilas and every kernel)."""
+    table = _processes()
+    return sum(cpu_seconds(pid) for pid in {ancestor} | _descendants(table, ancestor))
+
+
+#: CPU a kernel has used once it has run its notebook (a pooled participant
+#: kernel uses about 0.8 s).
+STARTED_CPU_SECONDS = 0.6
+
+
+def settle(
+    process: subprocess.Popen[bytes], kernels: int, limit: float = 1200
+) -> float:
+    """Seconds until ``kernels`` kernels run, each has run its notebook (used
+    some CPU), and the server with all its processes uses under a fifth of a
+    core (the machine is shared, so its load average cannot be the signal).
+
+    Voila itself counts: while it is still preheating, kernels wait for it idle.
+    """
+    start = time.monotonic()
+
+    def started() -> int:
+        pids = kernel_pids(process.pid)
+        return sum(cpu_seconds(pid) >= STARTED_CPU_SECONDS for pid in pids)
+
+    while started() < kernels:
+        if time.monotonic() - start > limit or process.poll() is not None:
+            break
+        time.sleep(1)
+    before = tree_cpu(process.pid)
+    while time.monotonic() - start < limit:
+        time.sleep(3)
+        after = tree_cpu(process.pid)
+        if after - before < 0.6:
+            break
+        before = after
+    return time.monotonic() - start
+
+
 def pss_mb(pid: int) -> float:
     """Proportional set size: shared pages split among the processes sharing them."""
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -109,15 +179,3 @@ def running_server(
     finally:
         process.terminate()
         process.wait(timeout=90)
-
-
-def wait_for_pool(
-    process: subprocess.Popen[bytes], size: int, limit: float = 600
-) -> float:
-    """Seconds until ``size`` kernels run and the machine has settled."""
-    start = time.monotonic()
-    while len(kernel_pids(process.pid)) < size and time.monotonic() - start < limit:
-        time.sleep(0.5)
-    while os.getloadavg()[0] > 1.5 and time.monotonic() - start < limit:
-        time.sleep(1)
-    return time.monotonic() - start

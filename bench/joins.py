@@ -1,41 +1,24 @@
 """N simultaneous participant joins against a running server, with and without a pool.
 
-Prints p50/p95/max of the server's time to answer the participant page (the
-rendered notebook), the pool's fill time, and the resident memory of idle
-participant kernels. Usage: python bench/joins.py [N] [--no-cold | --cold-only]
+Each join comes from its own loopback address, as phones in a room do (the front
+door limits page loads per device). Prints p50/p95/max of the server's time to
+answer the participant page (the rendered notebook), the pool's fill time, and
+the memory of idle participant kernels (the room's, not the lead's warm ones).
+Usage: python bench/joins.py [N] [--no-cold | --cold-only]
 """
 
 from __future__ import annotations
 
 import statistics
 import sys
-import threading
-import time
-import urllib.request
 
-from _server import kernel_pids, pss_mb, rss_mb, running_server, wait_for_pool
+from _phones import Phone, open_pages
+from _server import kernel_pids, pss_mb, rss_mb, running_server, settle, voila_pid
 from facilitate.core.sessions import create_session
 from facilitate.core.store import open_store
 
-
-def fetch_all(url: str, count: int) -> list[float]:
-    """Fire ``count`` GETs at once; return each one's seconds to a full answer."""
-    times: list[float] = [0.0] * count
-    barrier = threading.Barrier(count)
-
-    def one(index: int) -> None:
-        barrier.wait()
-        start = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=600) as response:
-            response.read()
-        times[index] = time.perf_counter() - start
-
-    threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(times)
+#: The display's and the remote's warm kernels, in the lead's Voila.
+LEAD_WARM_KERNELS = 2
 
 
 def report(label: str, times: list[float]) -> None:
@@ -50,9 +33,9 @@ def run(count: int, pool: int) -> None:
     with running_server(pool) as (base, data_dir, process):
         session = create_session(open_store(data_dir), "Join benchmark")
         if pool:
-            filled = wait_for_pool(process, pool)
+            filled = settle(process, pool + LEAD_WARM_KERNELS)
             print(f"pool of {pool}: filled and settled in {filled:.1f}s")
-            pids = kernel_pids(process.pid)
+            pids = kernel_pids(voila_pid(process.pid, "/"))
             rss = [rss_mb(pid) for pid in pids]
             pss = [pss_mb(pid) for pid in pids]
             print(
@@ -60,8 +43,10 @@ def run(count: int, pool: int) -> None:
                 f"max={max(rss):.1f} MB; PSS mean={statistics.mean(pss):.1f} MB "
                 f"(n={len(pids)})"
             )
-        url = f"{base}/voila/render/participant.ipynb?code={session.code}"
-        report(f"joins with pool={pool}", fetch_all(url, count))
+        phones = [Phone(index, f"join-{index}") for index in range(count)]
+        open_pages(int(base.rsplit(":", 1)[1]), session.code, phones, at_once=count)
+        answered = sorted(phone.seconds for phone in phones if phone.kernel)
+        report(f"joins with pool={pool}", answered)
 
 
 if __name__ == "__main__":

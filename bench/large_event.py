@@ -8,13 +8,14 @@ prints, with the load average at each step:
   settled): PEOPLE phones open the join link at the same moment through HAProxy,
   each from its own address; the server's time to answer the page, p50/p95/max,
   and how many each worker took. Memory per pooled kernel, connections in use.
-- **answer → console**: a fresh serve (no pool) where PEOPLE phones joined and
+- **answer → display**: a fresh serve (no pool) where PEOPLE phones joined and
   stay live (``_phones``: each page follows the session as after a reload, so its
-  kernel reads the log on every piece of news), a real console in Chromium on
-  one worker, and PEOPLE more answers (joins) appended over SECONDS from another
-  process as participant kernels write them. p50/p95/max from the append to the
-  console's count changing, with NOTIFY, then with the announcing trigger off so
-  every page falls back to polling (console 0.25 s, participants 1 s).
+  kernel reads the log on every piece of news), a real projected display in
+  Chromium on one worker, and PEOPLE more answers (joins) appended over SECONDS
+  from another process as participant kernels write them. p50/p95/max from the
+  append to the display's count changing, with NOTIFY, then with the announcing
+  trigger off so every page falls back to polling (display 0.25 s, participants
+  1 s).
 
 Sustained appends per second: ``python bench/writers.py 200 50 --postgres``.
 Usage: python bench/large_event.py [PEOPLE] [SECONDS] [--joins-only | --latency-only]
@@ -32,19 +33,18 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from _display import OBSERVE, count_shown, first_shown, wait_for_count
 from _phones import LivePhones, Phone, open_pages
 from _postgres import connections, running_postgres
-from _server import kernel_pids, pss_mb, rss_mb, running_server
+from _server import kernel_pids, pss_mb, rss_mb, running_server, settle
 from facilitate.core.events import ParticipantJoined
-from facilitate.core.sessions import SessionInfo, create_session
+from facilitate.core.links import display_link
+from facilitate.core.sessions import SessionInfo, create_session, display_token
 from facilitate.core.store import EventStore, StoreAddress, open_address
 from facilitate.core.store.address import POSTGRESQL
 from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 WORKERS = "2"
-OBSERVE = """() => { window.seen = []; const el = document.querySelector('.fc-count');
-  new MutationObserver(() => window.seen.push([Date.now() / 1000, el.innerText.trim()]))
-    .observe(el, {subtree: true, childList: true, characterData: true}); }"""
 
 
 def load() -> str:
@@ -62,37 +62,6 @@ def report(label: str, times: list[float]) -> None:
         f"{label}: n={len(times)} p50={statistics.median(times):.3f}s "
         f"p95={p95:.3f}s max={times[-1]:.3f}s ({load()})"
     )
-
-
-def tree_cpu(ancestor: int) -> float:
-    """CPU seconds used so far by ``ancestor``'s kernels."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
-    for pid in kernel_pids(ancestor):
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / ticks
-    return total
-
-
-def settle(process, kernels: int, limit: float = 1200) -> float:
-    """Seconds until ``kernels`` kernels run and together use under a fifth of a
-    core (the machine is shared, so its load average cannot be the signal)."""
-    start = time.monotonic()
-    while len(kernel_pids(process.pid)) < kernels:
-        if time.monotonic() - start > limit or process.poll() is not None:
-            break
-        time.sleep(1)
-    before = tree_cpu(process.pid)
-    while time.monotonic() - start < limit:
-        time.sleep(3)
-        after = tree_cpu(process.pid)
-        if after - before < 0.6:
-            break
-        before = after
-    return time.monotonic() - start
 
 
 def warm(server, people: int, limit: float = 1200) -> float:
@@ -147,11 +116,11 @@ def joins(people: int, server, url: str) -> None:
         store.close()
 
 
-def measure(console, store: EventStore, session: SessionInfo, people: int,
+def measure(display, store: EventStore, session: SessionInfo, people: int,
             seconds: float, first: int) -> list[float]:  # fmt: skip
-    """Seconds from each append to the console's count showing it."""
-    before = int(console.inner_text(".fc-count").strip())
-    console.evaluate(OBSERVE)
+    """Seconds from each append to the display's count showing it."""
+    before = count_shown(display)
+    display.evaluate(OBSERVE)
     offsets = sorted(random.uniform(0, seconds) for _ in range(people))
     start, recorded = time.time(), []
     for index, offset in enumerate(offsets):
@@ -159,11 +128,7 @@ def measure(console, store: EventStore, session: SessionInfo, people: int,
         event = ParticipantJoined(f"late-{first + index}", f"Late {first + index}")
         recorded.append(store.append(session.code, event).at)
     time.sleep(3)
-    shown_at: dict[int, float] = {}
-    for at, text in console.evaluate("() => window.seen"):
-        if text.isdigit():
-            for n in range(1, int(text) + 1):
-                shown_at.setdefault(n, at)
+    shown_at = first_shown(display.evaluate("() => window.seen"))
     return [
         shown_at[before + i + 1] - at
         for i, at in enumerate(recorded)
@@ -194,26 +159,19 @@ def latency(people: int, seconds: float, server, url: str) -> None:
             browser = pw.chromium.launch(
                 executable_path="/usr/bin/chromium", args=list(CHROMIUM_QUIET_FLAGS)
             )
-            console = browser.new_page()
-            console.goto(
-                f"{base}/lead/voila/render/console.ipynb?code={session.code}"
-                f"&key={session.key}"
-            )
-            console.wait_for_function(
-                f"() => document.querySelector('.fc-count')?.innerText.trim() "
-                f"=== '{people}'",
-                timeout=300_000,
-            )
+            display = browser.new_page(viewport={"width": 1920, "height": 1080})
+            display.goto(display_link(base, session, display_token(store, session)))
+            wait_for_count(display, people, timeout_ms=300_000)
             settle(process, count + 1)
-            notify = measure(console, store, session, people, seconds, 0)
-            report(f"answer -> console, NOTIFY, {count} live phones", notify)
+            notify = measure(display, store, session, people, seconds, 0)
+            report(f"answer -> display, NOTIFY, {count} live phones", notify)
             server.sql(
                 "ALTER TABLE facilitate.events DISABLE TRIGGER events_announce",
                 urlsplit(url).path.lstrip("/"),
             )
             time.sleep(3)
-            polled = measure(console, store, session, people, seconds, people)
-            report(f"answer -> console, polling, {count} live phones", polled)
+            polled = measure(display, store, session, people, seconds, people)
+            report(f"answer -> display, polling, {count} live phones", polled)
             browser.close()
         live.close(phones)
         store.close()

@@ -1,9 +1,9 @@
-"""Time from a participant's submit to the projected console showing it.
+"""Time from an answer reaching the log to the projected display showing it.
 
 100 participants join within 10 s (appended from another process, as participant
-kernels do); a real console in Chromium records when its live count changes.
-Prints p50/p95/max of (seen on console - recorded in store).
-Usage: python bench/latency.py [PEOPLE] [SECONDS]
+kernels do); a real display in Chromium, opened with its view-only token, records
+when its count of people changes. Prints p50/p95/max of (seen on the display -
+recorded in the store). Usage: python bench/latency.py [PEOPLE] [SECONDS]
 """
 
 from __future__ import annotations
@@ -15,16 +15,15 @@ import time
 
 from playwright.sync_api import sync_playwright
 
+from _display import NUMBER, OBSERVE, first_shown
 from _server import running_server
 from facilitate.core.events import ParticipantJoined
-from facilitate.core.sessions import create_session
+from facilitate.core.links import display_link
+from facilitate.core.sessions import create_session, display_token
 from facilitate.core.store import open_store
 from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 FLAGS = list(CHROMIUM_QUIET_FLAGS)
-OBSERVE = """() => { window.seen = []; const el = document.querySelector('.fc-count');
-  new MutationObserver(() => window.seen.push([Date.now() / 1000, el.innerText.trim()]))
-    .observe(el, {subtree: true, childList: true, characterData: true}); }"""
 
 
 def main(people: int = 100, seconds: float = 10.0) -> None:
@@ -32,13 +31,11 @@ def main(people: int = 100, seconds: float = 10.0) -> None:
         store = open_store(data_dir)
         session = create_session(store, "Latency benchmark")
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-        console = browser.new_page()
-        console.goto(
-            f"{base}/voila/render/console.ipynb?code={session.code}&key={session.key}"
-        )
-        console.wait_for_selector(".fc-count", timeout=120_000)
+        display = browser.new_page(viewport={"width": 1920, "height": 1080})
+        display.goto(display_link(base, session, display_token(store, session)))
+        display.wait_for_selector(NUMBER, timeout=120_000)
         time.sleep(2)
-        console.evaluate(OBSERVE)
+        display.evaluate(OBSERVE)
         offsets = sorted(random.uniform(0, seconds) for _ in range(people))
         start, recorded = time.time(), []
         for index, offset in enumerate(offsets):
@@ -46,19 +43,14 @@ def main(people: int = 100, seconds: float = 10.0) -> None:
             event = ParticipantJoined(f"bench-{index}", f"Person {index}")
             recorded.append(store.append(session.code, event).at)
         time.sleep(3)
-        seen = console.evaluate("() => window.seen")
+        shown_at = first_shown(display.evaluate("() => window.seen"))
         browser.close()
-    shown_at: dict[int, float] = {}
-    for at, text in seen:
-        if text.isdigit():
-            for n in range(1, int(text) + 1):
-                shown_at.setdefault(n, at)
     delays = sorted(
         shown_at[i + 1] - t for i, t in enumerate(recorded) if i + 1 in shown_at
     )
     p95 = delays[max(round(0.95 * len(delays)) - 1, 0)]
     print(
-        f"submit -> console: n={len(delays)}/{people} over {seconds:.0f}s "
+        f"answer -> display: n={len(delays)}/{people} over {seconds:.0f}s "
         f"p50={statistics.median(delays):.3f}s p95={p95:.3f}s max={delays[-1]:.3f}s"
     )
 

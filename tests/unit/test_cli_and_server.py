@@ -59,7 +59,15 @@ def test_the_room_preheats_participants_and_the_lead_its_warm_pages():
     lead = voila_settings(lead_role(), 9002)
     assert lead["Voila"]["base_url"] == "/lead/"
     assert "participant.ipynb" in lead["VoilaKernelManager"]["preheat_denylist"]
-    assert "extension_denylist" not in lead["VoilaConfiguration"]
+    assert lead["VoilaConfiguration"]["extension_denylist"] == ["jupyterlab-plotly"]
+
+
+def test_pages_wait_for_their_output_while_a_big_pool_starts():
+    for settings in (
+        voila_settings(room_role(ServeOptions(pool=100)), 9001),
+        voila_settings(lead_role(), 9002),
+    ):
+        assert settings["VoilaExecutor"]["iopub_timeout"] >= 30
 
 
 def test_delete_asks_for_the_code_and_keeps_data_on_a_wrong_answer(

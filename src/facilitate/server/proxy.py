@@ -292,7 +292,10 @@ class SocketProxy(websocket.WebSocketHandler):
             if name.strip()
         ]
         upstream = httpclient.HTTPRequest(
-            backend.url(self.request.uri or "/", scheme="ws"), headers=headers
+            backend.url(self.request.uri or "/", scheme="ws"),
+            headers=headers,
+            connect_timeout=REQUEST_TIMEOUT_SECONDS,
+            request_timeout=REQUEST_TIMEOUT_SECONDS,
         )
         try:
             self.upstream = await websocket.websocket_connect(

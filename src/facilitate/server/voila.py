@@ -1,13 +1,17 @@
 """The two Voila processes a room needs, and every Voila option, at this edge.
 
 - The **room** Voila serves the participant page from a pool of preheated kernels
-  and loads only the front-end code a phone needs (not the chart library's
-  4.7 MB extension). It runs a little below normal priority, so refilling its
-  pool after a mass join never starves the projected display.
+  and loads only the front-end code a phone needs. It runs a little below normal
+  priority, so refilling its pool after a mass join never starves the projected
+  display.
 - The **lead** Voila serves the facilitator's pages under ``/lead``: one warm
   kernel each for the display and the remote (their polling starts only once a
   page connects), the others started on request after the front door checked the
   key.
+
+Neither loads plotly's own front-end extension (4.7 MB, 1.4 MB compressed): no
+page uses it, since charts are drawn by ``ui.live_chart`` with the plotly.js the
+front door serves, fetched only by a page that draws a chart.
 
 Both listen on loopback only; ``proxy`` is the one public address. Options are
 written to a ``voila.json`` in each process's working directory under the data
@@ -41,8 +45,13 @@ TEMPLATE_NAME = "facilitate"
 #: after a mass join leaves the machine room for the display and the answers.
 FILL_DELAY_SECONDS = 0.5
 ROOM_NICENESS = 5
-#: Front-end extensions a participant page never uses (plotly's is 4.7 MB).
-ROOM_EXTENSION_DENYLIST = ["jupyterlab-plotly"]
+#: Seconds Voila waits for a cell's output once its kernel says the cell is done.
+#: nbclient's 4 s default is too short while a pool of 100 kernels starts on two
+#: cores: the outputs came later and were dropped, so every preheated page was
+#: empty and never showed the join form.
+OUTPUT_WAIT_SECONDS = 60
+#: Front-end extensions no page of ours uses (plotly's is 4.7 MB).
+UNUSED_EXTENSIONS = ("jupyterlab-plotly",)
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
         name="room",
         base_url="/",
         pools={PARTICIPANT_NOTEBOOK: max(options.pool, 0)},
-        extension_denylist=tuple(ROOM_EXTENSION_DENYLIST),
+        extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
     )
 
@@ -86,7 +95,12 @@ def room_role(options: ServeOptions) -> VoilaRole:
 def lead_role() -> VoilaRole:
     present = {p.name for p in workbooks_dir().glob("*.ipynb")}
     warm = {name: 1 for name in WARM_LEAD_NOTEBOOKS if name in present}
-    return VoilaRole(name="lead", base_url=f"{LEAD_PREFIX}/", pools=warm)
+    return VoilaRole(
+        name="lead",
+        base_url=f"{LEAD_PREFIX}/",
+        pools=warm,
+        extension_denylist=UNUSED_EXTENSIONS,
+    )
 
 
 def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
@@ -119,6 +133,7 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
             "log_level": "ERROR",
         },
         "VoilaConfiguration": configuration,
+        "VoilaExecutor": {"iopub_timeout": OUTPUT_WAIT_SECONDS},
         "VoilaKernelManager": {
             "kernel_pools_config": {
                 "default": {"pool_size": 0},
