@@ -47,6 +47,7 @@ def share_the_finding(leader, server, session) -> None:
     assert "S000001" not in leader.inner_text("body"), "no student row is shown"
     leader.fill(".fc-share-who input", "Students receiving special-education services")
     leader.fill(".fc-share-what input", "to be suspended")
+    leader.press(".fc-share-what input", "Tab")  # the preview follows on leaving
     leader.wait_for_function(
         "(want) => document.querySelector('.fc-share-sentence b').innerText === want",
         arg=STATEMENT,

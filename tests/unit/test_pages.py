@@ -301,3 +301,24 @@ def test_a_broken_guide_file_says_what_to_fix_where_the_notes_go(
     guide = remote.controls_box.children[-1]
     assert "guide.yaml is not valid YAML" in guide.value
     assert remote.controls_box.children[0] is not guide, "the controls still show"
+
+
+def typed_fields(widget):
+    return [w for w in walk(widget) if isinstance(w, widgets.Text | widgets.Textarea)]
+
+
+def test_every_answer_box_sends_its_whole_text_before_a_button_reads_it(store, session):
+    """A browser holds back keystrokes while the kernel is busy but sends a
+    button press at once; a box that sends per keystroke can lose its tail."""
+    page = open_participant(store, session.code)
+    sign_in(page, "Di")
+    remote = open_remote(store, session)
+    seen = []
+    for phase in AGENDA.phase_keys:
+        store.append(session.code, PhaseChanged(phase))
+        page.refresh()
+        remote.refresh()
+        seen += typed_fields(page.root) + typed_fields(remote.root)
+    assert len(seen) >= 4, "the phases show answer boxes"
+    per_keystroke = [w._dom_classes for w in seen if w.continuous_update]
+    assert per_keystroke == []

@@ -42,6 +42,7 @@ from facilitate.ui.widgets import (
     message,
     say,
     styled,
+    typed_on_leave,
 )
 
 OPENING = "Opening your feedback link…"
@@ -70,14 +71,20 @@ class ColleaguePage:
         default_factory=lambda: message("fc-colleague-page-status")
     )
     name: widgets.Text = field(
-        default_factory=lambda: styled(widgets.Text(), "fc-feedback-name")
+        default_factory=lambda: styled(
+            typed_on_leave(widgets.Text()), "fc-feedback-name"
+        )
     )
     role: widgets.Text = field(
-        default_factory=lambda: styled(widgets.Text(), "fc-feedback-role")
+        default_factory=lambda: styled(
+            typed_on_leave(widgets.Text()), "fc-feedback-role"
+        )
     )
     text: widgets.Textarea = field(
         default_factory=lambda: styled(
-            widgets.Textarea(rows=14, layout=widgets.Layout(width="100%")),
+            typed_on_leave(
+                widgets.Textarea(rows=14, layout=widgets.Layout(width="100%"))
+            ),
             "fc-feedback-text",
             "fc-autosave",
         )

@@ -17,14 +17,22 @@ from facilitate.evidence.checklist import stamp
 from facilitate.evidence.content import PartGuide
 from facilitate.evidence.render import feedback_html, passes_html, prompts_html
 from facilitate.evidence.state import EvidenceState, Invitation
-from facilitate.ui.widgets import button, field_label, message, styled
+from facilitate.ui.widgets import (
+    button,
+    field_label,
+    message,
+    styled,
+    typed_on_leave,
+)
 
 LinkFor = Callable[[Invitation], str]
 
 
 def _text(placeholder: str, css_class: str) -> widgets.Text:
     return styled(
-        widgets.Text(placeholder=placeholder, layout=widgets.Layout(width="24em")),
+        typed_on_leave(
+            widgets.Text(placeholder=placeholder, layout=widgets.Layout(width="24em"))
+        ),
         css_class,
     )
 

@@ -43,6 +43,7 @@ from facilitate.ui.widgets import (
     named,
     say,
     styled,
+    typed_on_leave,
 )
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
@@ -75,9 +76,8 @@ class ParticipantPage:
     join: widgets.Button = field(default_factory=lambda: button("Join", "fc-join"))
     name: widgets.Text = field(
         default_factory=lambda: styled(
-            widgets.Text(
-                placeholder="A first name or a pseudonym",
-                layout=_WIDE,
+            typed_on_leave(
+                widgets.Text(placeholder="A first name or a pseudonym", layout=_WIDE)
             ),
             "fc-name",
         )

@@ -10,6 +10,7 @@ import ipywidgets as widgets
 from facilitate.core.text import escape
 
 WidgetT = TypeVar("WidgetT")
+TextT = TypeVar("TextT", widgets.Text, widgets.Textarea)
 
 
 def styled(widget: WidgetT, *classes: str) -> WidgetT:
@@ -17,6 +18,19 @@ def styled(widget: WidgetT, *classes: str) -> WidgetT:
     for name in classes:
         widget.add_class(name)  # type: ignore[attr-defined]
     return widget
+
+
+def typed_on_leave(field: TextT) -> TextT:
+    """Send what was typed when the person leaves the box, not per keystroke.
+
+    A browser holds back a field's later keystrokes while the kernel is busy
+    with its earlier ones, but sends a button press at once: typed fast and
+    submitted, the kernel would read a cut-off answer ("Belonging for every s").
+    Leaving the box (Tab, a click or a tap on the button) sends the whole text
+    first, so a button always reads what the person sees.
+    """
+    field.continuous_update = False
+    return field
 
 
 def heading(text: str, css_class: str = "fc-heading", level: int = 2) -> widgets.HTML:

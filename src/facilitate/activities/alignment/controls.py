@@ -20,7 +20,14 @@ from facilitate.core.events import Recorded
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import ControlsContext
 from facilitate.ui.controls import RevealToggle, ViewChoice
-from facilitate.ui.widgets import button, field_label, message, say, styled
+from facilitate.ui.widgets import (
+    button,
+    field_label,
+    message,
+    say,
+    styled,
+    typed_on_leave,
+)
 
 ACTIVITY = "alignment"
 #: The results the screen can show, one at a time: (remote label, key, title).
@@ -42,10 +49,11 @@ class AlignmentControls:
             context, ACTIVITY, [(label, key) for label, key, _ in VIEWS]
         )
         self.new_label = styled(
-            widgets.Text(placeholder="e.g. Morning meeting"), "fc-add-practice-label"
+            typed_on_leave(widgets.Text(placeholder="e.g. Morning meeting")),
+            "fc-add-practice-label",
         )
         self.new_description = styled(
-            widgets.Text(placeholder="One sentence (optional)"),
+            typed_on_leave(widgets.Text(placeholder="One sentence (optional)")),
             "fc-add-practice-description",
         )
         self.add = button("Add to everyone's list", "fc-add-practice", style="")

@@ -31,7 +31,7 @@ from facilitate.core.events import Recorded
 from facilitate.core.roster import Roster
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
-from facilitate.ui.widgets import button, message, say, styled
+from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
 VISION_LIMIT = 200
 _KINDS = [PracticeAdded.kind, PracticeRated.kind, VisionOffered.kind]
@@ -108,9 +108,11 @@ class AlignmentActivity:
             "fc-align-card",
         )
         self.vision_text = styled(
-            widgets.Textarea(
-                placeholder="For example: curious, known, brave together",
-                layout=widgets.Layout(width="100%", max_width="32em"),
+            typed_on_leave(
+                widgets.Textarea(
+                    placeholder="For example: curious, known, brave together",
+                    layout=widgets.Layout(width="100%", max_width="32em"),
+                )
             ),
             "fc-vision-text",
         )

@@ -31,7 +31,7 @@ from facilitate.core.release import release_k
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
-from facilitate.ui.widgets import button, message, say, styled
+from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
 ONCE = (
     "You can send this form once. Your answers are stored apart from your name and "
@@ -61,7 +61,8 @@ def _rating_buttons(key: str) -> widgets.ToggleButtons:
 
 def _answer_box(css_class: str) -> widgets.Textarea:
     return styled(
-        widgets.Textarea(placeholder="Optional", layout=_WIDE, rows=3), css_class
+        typed_on_leave(widgets.Textarea(placeholder="Optional", layout=_WIDE, rows=3)),
+        css_class,
     )
 
 

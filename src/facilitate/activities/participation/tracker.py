@@ -44,6 +44,7 @@ from facilitate.ui.widgets import (
     named,
     say,
     styled,
+    typed_on_leave,
 )
 
 TRACKER_INTERVAL = 1.0
@@ -94,7 +95,7 @@ class TrackerPage(KeyedPage):
     seat_label: widgets.Text = field(
         default_factory=lambda: styled(
             named(
-                widgets.Text(placeholder="e.g. Seat 7, by the window"),
+                typed_on_leave(widgets.Text(placeholder="e.g. Seat 7, by the window")),
                 "Who is speaking (a seat, not a name)",
             ),
             "fc-seat-label",

@@ -32,7 +32,7 @@ from facilitate.core.events import Recorded
 from facilitate.core.roster import Roster
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
-from facilitate.ui.widgets import button, message, say, styled
+from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
 _HINTS = "".join(
@@ -56,7 +56,9 @@ class CauseForm:
             "fc-rc-category",
         )
         self.text = styled(
-            widgets.Textarea(placeholder="A few words", rows=2, layout=_WIDE),
+            typed_on_leave(
+                widgets.Textarea(placeholder="A few words", rows=2, layout=_WIDE)
+            ),
             "fc-rc-text",
         )
         self.add = button("Add cause", "fc-rc-add")

@@ -25,7 +25,15 @@ from facilitate.core.sessions import SessionInfo
 from facilitate.core.store import EventStore
 from facilitate.core.text import escape
 from facilitate.ui.record import record
-from facilitate.ui.widgets import button, field_label, heading, message, say, styled
+from facilitate.ui.widgets import (
+    button,
+    field_label,
+    heading,
+    message,
+    say,
+    styled,
+    typed_on_leave,
+)
 
 _WIDE = widgets.Layout(width="100%", max_width="48em")
 
@@ -41,8 +49,8 @@ class SharePanel:
         self.choice = styled(
             widgets.Dropdown(options=[], layout=_WIDE), "fc-share-finding"
         )
-        self.who = styled(widgets.Text(layout=_WIDE), "fc-share-who")
-        self.what = styled(widgets.Text(layout=_WIDE), "fc-share-what")
+        self.who = styled(typed_on_leave(widgets.Text(layout=_WIDE)), "fc-share-who")
+        self.what = styled(typed_on_leave(widgets.Text(layout=_WIDE)), "fc-share-what")
         self.preview = message("fc-share-preview")
         self.share = button("Share with the room", "fc-share")
         self.status = message("fc-share-status")

@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from facilitate.activities.teams.board import label_order
 from facilitate.activities.teams.state import TeamState
 from facilitate.core.errors import InvalidInput
-from facilitate.ui.widgets import styled
+from facilitate.ui.widgets import styled, typed_on_leave
 
 Options = list[tuple[str, Any]]
 _WIDE = widgets.Layout(width="95%", max_width="32em")
@@ -63,4 +63,6 @@ def dropdown(
 
 
 def text(css_class: str, placeholder: str) -> widgets.Text:
-    return styled(widgets.Text(placeholder=placeholder, layout=_WIDE), css_class)
+    return styled(
+        typed_on_leave(widgets.Text(placeholder=placeholder, layout=_WIDE)), css_class
+    )
