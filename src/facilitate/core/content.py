@@ -15,6 +15,10 @@ import yaml
 from facilitate.core.errors import InvalidContent
 from facilitate.core.paths import content_dir
 
+#: libyaml's parser when PyYAML was built with it: the self-assessment file alone
+#: took half a second to parse in pure Python, on every display and page opened.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load_yaml(name: str, folder: Path | None = None) -> Any:
     path = (folder or content_dir()) / name
@@ -25,7 +29,7 @@ def load_yaml(name: str, folder: Path | None = None) -> Any:
             f"Cannot read {path} ({error.strerror}). Restore it from the project."
         ) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
