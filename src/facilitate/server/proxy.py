@@ -35,6 +35,7 @@ from facilitate.core.text import escape
 from facilitate.server import gates
 from facilitate.server.health import WORKER_HEADER, HealthHandler
 from facilitate.server.limits import RateLimit
+from facilitate.server.statics import KeptFile, StaticFiles
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class Front:
     worker: str = ""
     page_loads: RateLimit = field(default_factory=lambda: RateLimit(40, 30))
     wrong_codes: RateLimit = field(default_factory=lambda: RateLimit(10, 6))
+    statics: StaticFiles = field(default_factory=StaticFiles)
     _store: EventStore | None = None
 
     @property
@@ -214,6 +216,15 @@ class ProxyHandler(web.RequestHandler):
 
     async def forward(self, backend: Backend) -> None:
         request = self.request
+        static = self.front.statics.applies(
+            request.method or "", request.path, dict(request.headers)
+        )
+        kept = (
+            self.front.statics.get(backend.name, request.uri or "") if static else None
+        )
+        if kept is not None:
+            self.send_kept(kept)
+            return
         headers = {
             name: value
             for name, value in request.headers.get_all()
@@ -243,13 +254,36 @@ class ProxyHandler(web.RequestHandler):
             self.set_status(502)
             self.finish(refusal_page(RESTARTING))
             return
+        passed = [
+            (name, value)
+            for name, value in response.headers.get_all()
+            if name.lower() not in _HOP_BY_HOP and name.lower() != "server"
+        ]
+        if static and response.code == 200:
+            self.send_kept(
+                self.front.statics.add(
+                    backend.name, request.uri or "", passed, response.body or b""
+                )
+            )
+            return
         self.set_status(response.code, response.reason)
         self.clear_header("Content-Type")
-        for name, value in response.headers.get_all():
-            if name.lower() not in _HOP_BY_HOP and name.lower() != "server":
-                self.add_header(name, value)
+        for name, value in passed:
+            self.add_header(name, value)
         if response.body and request.method != "HEAD":
             self.write(response.body)
+        self.finish()
+
+    def send_kept(self, kept: KeptFile) -> None:
+        """A static file as kept: gzipped already when the browser takes gzip."""
+        self.clear_header("Content-Type")
+        for name, value in kept.headers:
+            self.add_header(name, value)
+        accepts = "gzip" in self.request.headers.get("Accept-Encoding", "")
+        body, gzipped = kept.answer(accepts)
+        if gzipped:
+            self.set_header("Content-Encoding", "gzip")
+        self.write(body)
         self.finish()
 
 
@@ -272,7 +306,9 @@ class SocketProxy(websocket.WebSocketHandler):
         return True
 
     def get_compression_options(self) -> dict[str, Any] | None:
-        return None
+        """permessage-deflate when the browser offers it (every current one does):
+        widget state is JSON, which shrinks to about a fifth."""
+        return {}
 
     def select_subprotocol(self, subprotocols: list[str]) -> str | None:
         return self.chosen if self.chosen in subprotocols else None

@@ -1,0 +1,92 @@
+"""Voila's own files (scripts, styles, fonts), compressed once rather than per phone.
+
+Every phone that joins loads the same hundred files from Voila. Compressed afresh
+for each one, they cost the front door about a third of a second of CPU per
+phone: a hundred people joining at once spent half a minute of both cores on it,
+just as the room was starting. These files never change while the server runs,
+so the first answer for each is kept, already compressed at the highest level
+(smaller than a per-request compression can afford to be), and every later phone
+is sent the kept bytes.
+
+Only plain first loads are served from here: a request that asks "has it changed?"
+(``If-None-Match``) goes to Voila, which answers it cheaply.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+
+from facilitate.core.links import LEAD_PREFIX
+
+#: Paths of files Voila serves unchanged for as long as it runs.
+STATIC_PATH = re.compile(
+    rf"^({LEAD_PREFIX})?/(voila/(static|templates|labextensions|api/themes)|static)/"
+)
+#: What the kept files may take in memory (Voila's whole front end is about 7 MB).
+MEMORY_LIMIT_BYTES = 64 * 1024 * 1024
+#: Smaller files are not worth a cache entry's bookkeeping, nor compressing.
+SMALLEST_COMPRESSED = 1024
+_COMPRESSIBLE = re.compile(
+    r"^(text/|application/(javascript|json|xml|wasm)|image/svg\+xml|font/(ttf|otf))"
+)
+_CONDITIONAL = ("If-None-Match", "If-Modified-Since", "Range")
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """One static answer: its headers, its body, and the body gzipped if worth it."""
+
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    gzipped: bytes | None
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.gzipped or b"")
+
+    def answer(self, accepts_gzip: bool) -> tuple[bytes, bool]:
+        """The bytes to send, and whether they are gzipped."""
+        if accepts_gzip and self.gzipped is not None:
+            return self.gzipped, True
+        return self.body, False
+
+
+def keep(headers: list[tuple[str, str]], body: bytes) -> KeptFile:
+    """Compress ``body`` once, if its type compresses and it is big enough."""
+    kind = next((v for k, v in headers if k.lower() == "content-type"), "")
+    packed = None
+    if len(body) >= SMALLEST_COMPRESSED and _COMPRESSIBLE.match(kind.lower()):
+        squeezed = gzip.compress(body, compresslevel=9, mtime=0)
+        packed = squeezed if len(squeezed) < len(body) else None
+    return KeptFile(tuple(headers), body, packed)
+
+
+@dataclass
+class StaticFiles:
+    """The kept answers, by backend and address, within ``limit`` bytes."""
+
+    limit: int = MEMORY_LIMIT_BYTES
+    kept: dict[tuple[str, str], KeptFile] = field(default_factory=dict)
+    used: int = 0
+
+    @staticmethod
+    def applies(method: str, path: str, request_headers: dict[str, str]) -> bool:
+        """Whether a request may be answered from (and fill) the kept files."""
+        if method != "GET" or not STATIC_PATH.match(path):
+            return False
+        return not any(name in request_headers for name in _CONDITIONAL)
+
+    def get(self, backend: str, uri: str) -> KeptFile | None:
+        return self.kept.get((backend, uri))
+
+    def add(
+        self, backend: str, uri: str, headers: list[tuple[str, str]], body: bytes
+    ) -> KeptFile:
+        """Keep a 200 answer (while there is room) and return it."""
+        found = keep(headers, body)
+        if self.used + found.size <= self.limit:
+            self.kept[(backend, uri)] = found
+            self.used += found.size
+        return found
