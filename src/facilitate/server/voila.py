@@ -1,9 +1,9 @@
 """The two Voila processes a room needs, and every Voila option, at this edge.
 
 - The **room** Voila serves the participant page from a pool of preheated kernels
-  and loads only the front-end code a phone needs. It runs a little below normal
-  priority, so refilling its pool after a mass join never starves the projected
-  display.
+  and loads only the front-end code a phone needs. After a mass join it refills
+  its pool a kernel at a time (``pacing``), a little below normal priority, so
+  the refill never starves the projected display.
 - The **lead** Voila serves the facilitator's pages under ``/lead``: one warm
   kernel each for the display and the remote (their polling starts only once a
   page connects), the others started on request after the front door checked the
@@ -41,9 +41,9 @@ DEFAULT_POOL = 30
 CULL_IDLE_SECONDS = 300
 CULL_INTERVAL_SECONDS = 60
 TEMPLATE_NAME = "facilitate"
-#: Seconds between two kernel starts while a pool refills: paced, so a refill
-#: after a mass join leaves the machine room for the display and the answers.
+#: Seconds Voila waits after a pooled kernel is taken before replacing it.
 FILL_DELAY_SECONDS = 0.5
+PACED_KERNEL_MANAGER = "facilitate.server.pacing.PacedKernelManager"
 ROOM_NICENESS = 5
 #: Seconds Voila waits for a cell's output once its kernel says the cell is done.
 #: nbclient's 4 s default is too short while a pool of 100 kernels starts on two
@@ -80,6 +80,7 @@ class VoilaRole:
     pools: dict[str, int]
     extension_denylist: tuple[str, ...] = ()
     niceness: int = 0
+    paced: bool = False
 
 
 def room_role(options: ServeOptions) -> VoilaRole:
@@ -89,6 +90,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
         pools={PARTICIPANT_NOTEBOOK: max(options.pool, 0)},
         extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
+        paced=True,
     )
 
 
@@ -121,6 +123,8 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
     }
     if role.extension_denylist:
         configuration["extension_denylist"] = list(role.extension_denylist)
+    if role.paced:
+        configuration["multi_kernel_manager_class"] = PACED_KERNEL_MANAGER
     return {
         "Voila": {
             "ip": "127.0.0.1",
