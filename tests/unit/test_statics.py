@@ -106,3 +106,16 @@ def test_only_compressible_files_are_gzipped_and_memory_is_bounded():
     assert files.get("room", "/a") is not None
     assert files.get("room", "/b") is None, "over the limit: served, not kept"
     assert files.used <= files.limit
+
+
+def test_plotly_js_is_compressed_once_and_cached_by_the_browser():
+    from facilitate.server.proxy import plotly_script
+
+    asked = [{"path": "/assets/plotly.min.js", "headers": {"Accept-Encoding": "gzip"}}]
+    answers, hits = asyncio.run(fetch_through_the_front(asked * 2))
+    assert hits == [], "served by the front door itself"
+    for answer in answers:
+        assert answer.headers["Content-Encoding"] == "gzip"
+        assert answer.headers["Cache-Control"] == "max-age=86400"
+    assert gzip.decompress(answers[1].body) == plotly_script().read_bytes()
+    assert len(answers[1].body) < plotly_script().stat().st_size / 2

@@ -35,7 +35,8 @@ from facilitate.core.text import escape
 from facilitate.server import gates
 from facilitate.server.health import WORKER_HEADER, HealthHandler
 from facilitate.server.limits import RateLimit
-from facilitate.server.statics import KeptFile, StaticFiles
+from facilitate.server.statics import AssetHandler, StaticFiles
+from facilitate.server.statics import send as send_kept
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +224,7 @@ class ProxyHandler(web.RequestHandler):
             self.front.statics.get(backend.name, request.uri or "") if static else None
         )
         if kept is not None:
-            self.send_kept(kept)
+            send_kept(self, kept)
             return
         headers = {
             name: value
@@ -260,10 +261,11 @@ class ProxyHandler(web.RequestHandler):
             if name.lower() not in _HOP_BY_HOP and name.lower() != "server"
         ]
         if static and response.code == 200:
-            self.send_kept(
+            send_kept(
+                self,
                 self.front.statics.add(
                     backend.name, request.uri or "", passed, response.body or b""
-                )
+                ),
             )
             return
         self.set_status(response.code, response.reason)
@@ -272,18 +274,6 @@ class ProxyHandler(web.RequestHandler):
             self.add_header(name, value)
         if response.body and request.method != "HEAD":
             self.write(response.body)
-        self.finish()
-
-    def send_kept(self, kept: KeptFile) -> None:
-        """A static file as kept: gzipped already when the browser takes gzip."""
-        self.clear_header("Content-Type")
-        for name, value in kept.headers:
-            self.add_header(name, value)
-        accepts = "gzip" in self.request.headers.get("Accept-Encoding", "")
-        body, gzipped = kept.answer(accepts)
-        if gzipped:
-            self.set_header("Content-Encoding", "gzip")
-        self.write(body)
         self.finish()
 
 
@@ -400,17 +390,10 @@ async def wait_until_answering(backend: Backend, seconds: float = 180) -> bool:
     return False
 
 
-class AssetHandler(web.StaticFileHandler):
-    """plotly.js for the charts on shared screens: one file, compressed, cached."""
-
-    def get_cache_time(self, *_: Any) -> int:
-        return 24 * 3600
-
-
-def plotly_folder() -> str:
+def plotly_script() -> Path:
     import plotly
 
-    return str(Path(plotly.__file__).parent / "package_data")
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def front_application(front: Front) -> web.Application:
@@ -420,7 +403,11 @@ def front_application(front: Front) -> web.Application:
     return web.Application(
         [
             (sockets, SocketProxy, {"front": front}),
-            (r"/assets/(plotly\.min\.js)", AssetHandler, {"path": plotly_folder()}),
+            (
+                r"/assets/plotly\.min\.js",
+                AssetHandler,
+                {"path": plotly_script(), "kind": "text/javascript", "kept": {}},
+            ),
             (r"/healthz", HealthHandler, {"worker": front.worker}),
             (r"/.*", ProxyHandler, {"front": front}),
         ],

@@ -17,6 +17,9 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from tornado import web
 
 from facilitate.core.links import LEAD_PREFIX
 
@@ -61,6 +64,32 @@ def keep(headers: list[tuple[str, str]], body: bytes) -> KeptFile:
         squeezed = gzip.compress(body, compresslevel=9, mtime=0)
         packed = squeezed if len(squeezed) < len(body) else None
     return KeptFile(tuple(headers), body, packed)
+
+
+def send(handler: web.RequestHandler, kept: KeptFile) -> None:
+    """Answer with a kept file: gzipped already when the browser takes gzip."""
+    handler.clear_header("Content-Type")
+    for name, value in kept.headers:
+        handler.add_header(name, value)
+    accepts = "gzip" in handler.request.headers.get("Accept-Encoding", "")
+    body, gzipped = kept.answer(accepts)
+    if gzipped:
+        handler.set_header("Content-Encoding", "gzip")
+    handler.finish(body)
+
+
+class AssetHandler(web.RequestHandler):
+    """One file of ours (plotly.js for the shared screens' charts), read and
+    compressed on its first request, then sent from memory and cached a day."""
+
+    def initialize(self, path: Path, kind: str, kept: dict[Path, KeptFile]) -> None:
+        self.path, self.kind, self.kept = path, kind, kept
+
+    def get(self, *_: str) -> None:
+        if self.path not in self.kept:
+            headers = [("Content-Type", self.kind), ("Cache-Control", "max-age=86400")]
+            self.kept[self.path] = keep(headers, self.path.read_bytes())
+        send(self, self.kept[self.path])
 
 
 @dataclass
