@@ -25,6 +25,11 @@ log = logging.getLogger(__name__)
 
 CONSOLE_INTERVAL = 0.25
 PARTICIPANT_INTERVAL = 1.0
+#: A participant's page woken by the store's news has nothing that changes with
+#: time alone, so it looks for itself only this often, in case its listener was
+#: lost: 200 idle pages each reading the log every second kept most of a core
+#: busy on a large event's machine.
+PARTICIPANT_NEWS_INTERVAL = 10.0
 #: Woken pages refresh at most this often, so a burst of answers is one refresh.
 SHORTEST_GAP = 0.05
 

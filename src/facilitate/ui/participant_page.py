@@ -31,7 +31,12 @@ from facilitate.core.store import EventStore, open_store
 from facilitate.core.text import clean_name, escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import JoinQuestion, ParticipantContext
-from facilitate.ui.live import PARTICIPANT_INTERVAL, keep_polling, news_of
+from facilitate.ui.live import (
+    PARTICIPANT_INTERVAL,
+    PARTICIPANT_NEWS_INTERVAL,
+    keep_polling,
+    news_of,
+)
 from facilitate.ui.record import record
 from facilitate.ui.widgets import (
     ErrorPage,
@@ -177,7 +182,10 @@ class ParticipantPage:
             self.show_join_step()
         if self.poller is None:
             news = news_of(self.store, session.code)
-            self.poller = keep_polling(self.refresh, PARTICIPANT_INTERVAL, news)
+            interval = (
+                PARTICIPANT_INTERVAL if news is None else PARTICIPANT_NEWS_INTERVAL
+            )
+            self.poller = keep_polling(self.refresh, interval, news)
 
     def follow(self, session: SessionInfo | None) -> None:
         """Forget everything known of the previous session; follow ``session``."""
