@@ -14,8 +14,8 @@ prints, with the load average at each step:
   Chromium on one worker, and PEOPLE more answers (joins) appended over SECONDS
   from another process as participant kernels write them. p50/p95/max from the
   append to the display's count changing, with NOTIFY, then with the announcing
-  trigger off so every page falls back to polling (display 0.25 s, participants
-  1 s).
+  trigger off so every page falls back to polling (display 0.25 s; participants'
+  pages, which expect news, 10 s).
 
 Sustained appends per second: ``python bench/writers.py 200 50 --postgres``.
 Usage: python bench/large_event.py [PEOPLE] [SECONDS] [--joins-only | --latency-only]

@@ -8,7 +8,10 @@ protocol counts what crossed the wire:
 - HTTP: every request's ``encodedDataLength`` (compressed body plus headers), the
   request count, and how much of it was compressed;
 - websocket: the kernel channel's frames (widget state arrives this way), by
-  payload length.
+  payload length; when the socket negotiated permessage-deflate, each payload
+  is deflated as the two ends do (one compressor per direction, context kept
+  between frames, RFC 7692's flush) and counted at that size, since DevTools
+  reports payloads unpacked.
 
 A load ends when the page's first screen is there (the join form; the join code
 on the display, or a chart when one is shown, which brings plotly.js; the
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import time
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,12 +63,31 @@ class Resource:
 
 
 @dataclass
+class Socket:
+    """One websocket: whether it deflates, and a compressor per direction."""
+
+    deflates: bool = False
+    packers: dict[bool, Any] = field(default_factory=dict)
+
+    def on_wire(self, payload: bytes, incoming: bool) -> int:
+        if not self.deflates:
+            return len(payload)
+        packer = self.packers.setdefault(
+            incoming, zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        )
+        packed = packer.compress(payload) + packer.flush(zlib.Z_SYNC_FLUSH)
+        return len(packed) - 4  # the flush's empty block is not sent
+
+
+@dataclass
 class Wire:
     """What one page moved, gathered from DevTools network events."""
 
     resources: dict[str, Resource] = field(default_factory=dict)
     socket_in: int = 0
     socket_out: int = 0
+    socket_unpacked: int = 0
+    sockets: dict[str, Socket] = field(default_factory=dict)
     frames: int = 0
     failed: int = 0
     last: float = field(default_factory=time.monotonic)
@@ -101,14 +124,22 @@ class Wire:
             self.failed += 1
         self.moved()
 
+    def handshake(self, event: dict[str, Any]) -> None:
+        headers = {k.lower(): v for k, v in event["response"]["headers"].items()}
+        extensions = headers.get("sec-websocket-extensions", "")
+        self.sockets[event["requestId"]] = Socket("permessage-deflate" in extensions)
+
     def frame(self, event: dict[str, Any], incoming: bool) -> None:
         response = event["response"]
         payload = response["payloadData"]
-        size = (
-            len(base64.b64decode(payload))
+        raw = (
+            base64.b64decode(payload)
             if response.get("opcode") == 2
-            else len(payload.encode())
+            else payload.encode()
         )
+        socket = self.sockets.setdefault(event["requestId"], Socket())
+        size = socket.on_wire(raw, incoming)
+        self.socket_unpacked += len(raw)
         if incoming:
             self.socket_in += size
         else:
@@ -135,6 +166,7 @@ def listen(page: Any, wire: Wire) -> None:
     cdp.on("Network.dataReceived", wire.data)
     cdp.on("Network.loadingFinished", wire.finished)
     cdp.on("Network.loadingFailed", wire.failure)
+    cdp.on("Network.webSocketHandshakeResponseReceived", wire.handshake)
     cdp.on("Network.webSocketFrameReceived", lambda e: wire.frame(e, incoming=True))
     cdp.on("Network.webSocketFrameSent", lambda e: wire.frame(e, incoming=False))
 
@@ -180,7 +212,8 @@ def report(name: str, wire: Wire, target_mb: float | None) -> None:
         f"{len(wire.resources)} requests ({wire.compressed_share:.0%} of it "
         f"compressed, {sum(r.decoded for r in wire.resources.values()) / MB:.2f} MB "
         f"unpacked), websocket {wire.socket_in / MB:.3f} MB in and "
-        f"{wire.socket_out / MB:.3f} MB out ({wire.frames} frames)"
+        f"{wire.socket_out / MB:.3f} MB out ({wire.frames} frames, "
+        f"{wire.socket_unpacked / MB:.3f} MB unpacked)"
         + (f", {wire.failed} failed requests" if wire.failed else "")
     )
     biggest = sorted(wire.resources.values(), key=lambda r: r.wire, reverse=True)
