@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import sys
 import threading
 import time
@@ -322,3 +323,37 @@ def test_a_user_who_may_not_create_the_schema_is_told_who_can(
     message = str(raised.value)
     assert message.startswith("The PostgreSQL store at postgresql://visitor@")
     assert "Open it once with the database owner's address" in message
+
+
+def test_a_burst_of_news_wakes_a_participant_page_once_per_gap(store, postgres_url):
+    """Twenty answers in quick succession: the page reads the log a few times,
+    not twenty, and still sees every one of them."""
+    elsewhere = PostgresStore(postgres_url)
+    refreshes: list[float] = []
+    seen: list[int] = []
+
+    def refresh() -> None:
+        refreshes.append(time.monotonic())
+        seen.extend(r.id for r in store.read("BURST1", after=seen[-1] if seen else 0))
+
+    async def scenario() -> None:
+        await store.wait_for_news("BURST1", 5)
+        task = keep_polling(refresh, 30.0, news_of(store, "BURST1"), gap=0.5)
+        assert task is not None
+        while not refreshes:
+            await asyncio.sleep(0.01)
+        loop = asyncio.get_running_loop()
+        last = None
+        for index in range(20):
+            event = PhaseChanged(f"p{index}")
+            last = await loop.run_in_executor(None, elsewhere.append, "BURST1", event)
+        started = time.monotonic()
+        while last.id not in seen and time.monotonic() - started < 10:
+            await asyncio.sleep(0.01)
+        task.cancel()
+
+    asyncio.run(scenario())
+    elsewhere.close()
+    assert len(seen) == 20
+    gaps = [b - a for a, b in itertools.pairwise(refreshes)]
+    assert min(gaps) >= 0.5 - 0.01

@@ -32,6 +32,10 @@ PARTICIPANT_INTERVAL = 1.0
 PARTICIPANT_NEWS_INTERVAL = 10.0
 #: Woken pages refresh at most this often, so a burst of answers is one refresh.
 SHORTEST_GAP = 0.05
+#: A participant's page needs a phase change within a second, not every other
+#: person's answer: with 200 pages each woken by all 20 answers a second, the
+#: refreshes alone saturated the machine and the display fell seconds behind.
+PARTICIPANT_GAP = 1.0
 
 #: Await "something new may have arrived" for up to the given seconds.
 Wake = Callable[[float], Awaitable[bool]]
@@ -49,9 +53,13 @@ def news_of(store: object, session: str) -> Wake | None:
 
 
 def keep_polling(
-    refresh: Callable[[], None], interval: float, news: Wake | None = None
+    refresh: Callable[[], None],
+    interval: float,
+    news: Wake | None = None,
+    gap: float = SHORTEST_GAP,
 ) -> asyncio.Task[None] | None:
-    """Run ``refresh`` on the running loop: on news, else every ``interval`` s.
+    """Run ``refresh`` on the running loop: on news (at most every ``gap``
+    seconds), else every ``interval`` s.
 
     Returns None where no loop runs (plain tests call ``refresh`` themselves).
     A failing refresh (or news source) is logged and retried; it never stops
@@ -69,12 +77,14 @@ def keep_polling(
                 refresh()
             except Exception:
                 log.exception("live refresh failed; retrying")
-            await _next_turn(news, interval, started)
+            await _next_turn(news, interval, started, gap)
 
     return loop.create_task(poll())
 
 
-async def _next_turn(news: Wake | None, interval: float, started: float) -> None:
+async def _next_turn(
+    news: Wake | None, interval: float, started: float, gap: float
+) -> None:
     """Wait for news (or ``interval``), never refreshing faster than the gap."""
     if news is None:
         await asyncio.sleep(interval)
@@ -84,4 +94,4 @@ async def _next_turn(news: Wake | None, interval: float, started: float) -> None
     except Exception:
         log.exception("live news failed; polling instead")
         await asyncio.sleep(interval)
-    await asyncio.sleep(max(0.0, started + SHORTEST_GAP - time.monotonic()))
+    await asyncio.sleep(max(0.0, started + gap - time.monotonic()))

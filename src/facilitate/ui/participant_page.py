@@ -32,6 +32,7 @@ from facilitate.core.text import clean_name, escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import JoinQuestion, ParticipantContext
 from facilitate.ui.live import (
+    PARTICIPANT_GAP,
     PARTICIPANT_INTERVAL,
     PARTICIPANT_NEWS_INTERVAL,
     keep_polling,
@@ -185,7 +186,7 @@ class ParticipantPage:
             interval = (
                 PARTICIPANT_INTERVAL if news is None else PARTICIPANT_NEWS_INTERVAL
             )
-            self.poller = keep_polling(self.refresh, interval, news)
+            self.poller = keep_polling(self.refresh, interval, news, PARTICIPANT_GAP)
 
     def follow(self, session: SessionInfo | None) -> None:
         """Forget everything known of the previous session; follow ``session``."""
