@@ -13,10 +13,11 @@ import pytest
 
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
+from facilitate.core.agenda import current_agenda
 from facilitate.core.errors import SessionEnded, StoreUnavailable
 from facilitate.core.events import PhaseChanged
 from facilitate.core.store.postgres import INSTALL_HINT, PostgresStore
-from facilitate.core.store.postgres_schema import WRITER_ROLE
+from facilitate.core.store.postgres_schema import SCHEMA_VERSION, WRITER_ROLE
 from facilitate.ui.live import keep_polling, news_of
 from tests.postgres_server import PostgresServer
 
@@ -185,7 +186,9 @@ def test_a_store_of_the_first_schema_is_brought_up_to_date(store, postgres_url):
         ).fetchone() == (None,)
         assert owner.execute(
             "SELECT max(version) FROM facilitate.schema_version"
-        ).fetchone() == (2,)
+        ).fetchone() == (SCHEMA_VERSION,)
+        announce = "SELECT prosrc FROM pg_proc WHERE proname = 'announce_event'"
+        assert "NEW.kind" in owner.execute(announce).fetchone()[0]
     upgraded.close()
 
 
@@ -255,6 +258,32 @@ def test_news_arrives_when_another_store_appends(store, postgres_url):
     assert quiet is False
     assert woke is True
     assert seconds < ARRIVAL_SECONDS
+
+
+def test_a_phone_sleeps_through_answers_it_never_shows(store, postgres_url):
+    """Another person's rating does not wake a participant's page; a phase
+    change does, and the page then reads both."""
+    elsewhere = PostgresStore(postgres_url)
+    unseen = current_agenda().unseen_by_participants()
+    assert CheckinAnswered.kind in unseen
+    assert PhaseChanged.kind not in unseen
+
+    async def scenario() -> tuple[bool, bool]:
+        await store.wait_for_news("QUIET1", 5, unseen)  # listening
+        loop = asyncio.get_running_loop()
+        answer = CheckinAnswered("p-1", "curious")
+        await loop.run_in_executor(None, elsewhere.append, "QUIET1", answer)
+        slept = await store.wait_for_news("QUIET1", 1.0, unseen)
+        loop.run_in_executor(None, elsewhere.append, "QUIET1", PhaseChanged("x"))
+        woke = await store.wait_for_news("QUIET1", 10, unseen)
+        return slept, woke
+
+    slept, woke = asyncio.run(scenario())
+    elsewhere.close()
+    assert slept is False
+    assert woke is True
+    kinds = [r.event.kind for r in store.read("QUIET1")]
+    assert kinds == [CheckinAnswered.kind, PhaseChanged.kind]
 
 
 def test_a_live_page_refreshes_on_news_long_before_its_interval(store, postgres_url):

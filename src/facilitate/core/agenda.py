@@ -91,7 +91,9 @@ class ActivitySpec:
     summary's section; ``demo`` seeds the demo session. ``contributions`` are the
     kinds that count as a person's written contribution in participation equity:
     text a person wrote for the group (a vision statement), not a tap on a scale
-    and nothing private or anonymous.
+    and nothing private or anonymous. ``unseen_by_participants`` are kinds that no
+    participant's page shows from anyone else (a private answer, a rating): when
+    a room of 200 answers, their arrival need not wake every phone.
     """
 
     key: str
@@ -105,6 +107,7 @@ class ActivitySpec:
     join_question: Lazy | None = None
     closing: Lazy | None = None
     contributions: tuple[str, ...] = ()
+    unseen_by_participants: tuple[str, ...] = ()
 
     def references(self) -> Iterator[tuple[str, Lazy]]:
         """Every lazy reference the spec makes, with its role (for checking)."""
@@ -159,6 +162,9 @@ class Agenda:
     @cached_property
     def contribution_kinds(self) -> tuple[str, ...]:
         return tuple(kind for a in self.activities for kind in a.contributions)
+
+    def unseen_by_participants(self) -> frozenset[str]:
+        return frozenset(k for a in self.activities for k in a.unseen_by_participants)
 
     def activity(self, key: str) -> ActivitySpec | None:
         return next((a for a in self.activities if a.key == key), None)

@@ -41,13 +41,16 @@ PARTICIPANT_GAP = 1.0
 Wake = Callable[[float], Awaitable[bool]]
 
 
-def news_of(store: object, session: str) -> Wake | None:
-    """The store's news for ``session``, or None where it offers none."""
+def news_of(
+    store: object, session: str, quiet: frozenset[str] = frozenset()
+) -> Wake | None:
+    """The store's news for ``session`` (not woken by ``quiet`` kinds), or None
+    where it offers none."""
     if not isinstance(store, NewsSource):
         return None
 
     def wake(timeout: float) -> Awaitable[bool]:
-        return store.wait_for_news(session, timeout)
+        return store.wait_for_news(session, timeout, quiet)
 
     return wake
 

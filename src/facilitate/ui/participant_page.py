@@ -182,7 +182,8 @@ class ParticipantPage:
         else:
             self.show_join_step()
         if self.poller is None:
-            news = news_of(self.store, session.code)
+            quiet = current_agenda().unseen_by_participants()
+            news = news_of(self.store, session.code, quiet | {ParticipantJoined.kind})
             interval = (
                 PARTICIPANT_INTERVAL if news is None else PARTICIPANT_NEWS_INTERVAL
             )

@@ -23,4 +23,5 @@ SPEC = ActivitySpec(
     report=lazy(__package__, "report:alignment_part"),
     demo=lazy(__package__, "demo:seed_alignment"),
     contributions=(VisionOffered.kind,),
+    unseen_by_participants=(PracticeRated.kind, VisionOffered.kind),
 )

@@ -9,6 +9,7 @@ SPEC = ActivitySpec(
     key="checkin",
     phase=Phase("welcome", "Welcome & check-in", "Welcome! Settle in and check in."),
     events=(CheckinAnswered,),
+    unseen_by_participants=(CheckinAnswered.kind,),
     join_question=lazy(__package__, "join:CheckinQuestionField"),
     participant=lazy(__package__, "participant:CheckinChoice"),
     display=lazy(__package__, "display:CheckinPanel"),

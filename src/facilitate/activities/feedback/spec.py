@@ -17,6 +17,11 @@ SPEC = ActivitySpec(
         "Tell us how this session supported equitable collaboration.",
     ),
     events=(FeedbackSent, FeedbackContent, FeedbackGiven),
+    unseen_by_participants=(
+        FeedbackSent.kind,
+        FeedbackContent.kind,
+        FeedbackGiven.kind,
+    ),
     participant=lazy(__package__, "participant:FeedbackActivity"),
     display=lazy(__package__, "display:FeedbackPanel"),
     controls=lazy(__package__, "controls:FeedbackControls"),

@@ -17,6 +17,7 @@ SPEC = ActivitySpec(
         "Talk together. Notice who speaks, how much, and who follows whom.",
     ),
     events=(SpeakerAdded, TurnStarted, TapUndone),
+    unseen_by_participants=(SpeakerAdded.kind, TurnStarted.kind, TapUndone.kind),
     display=lazy(__package__, "display:ParticipationPanel"),
     controls=lazy(__package__, "controls:ParticipationControls"),
     report=lazy(__package__, "report:participation_part"),

@@ -11,6 +11,14 @@ from facilitate.activities.self_assessment.events import (
 )
 from facilitate.core.agenda import ActivitySpec, Phase, lazy
 
+EVENTS = (
+    SelfAssessmentAnswered,
+    SelfAssessmentSubmitted,
+    IdentityReflected,
+    ZoneChecked,
+    PrivateReflectionSaved,
+)
+
 SPEC = ActivitySpec(
     key="self_assessment",
     phase=Phase(
@@ -18,13 +26,8 @@ SPEC = ActivitySpec(
         "Self-assessment",
         "Look honestly at how identity, privilege and bias shape what you do.",
     ),
-    events=(
-        SelfAssessmentAnswered,
-        SelfAssessmentSubmitted,
-        IdentityReflected,
-        ZoneChecked,
-        PrivateReflectionSaved,
-    ),
+    events=EVENTS,
+    unseen_by_participants=tuple(event.kind for event in EVENTS),  # all private
     participant=lazy(__package__, "participant:SelfAssessmentActivity"),
     display=lazy(__package__, "display:SelfAssessmentPanel"),
     controls=lazy(__package__, "controls:SelfAssessmentControls"),

@@ -106,9 +106,13 @@ class EventStore(Protocol):
 class NewsSource(Protocol):
     """Optional: wake a live page as soon as its session's log may have grown."""
 
-    async def wait_for_news(self, session: str, timeout: float) -> bool:
+    async def wait_for_news(
+        self, session: str, timeout: float, quiet: frozenset[str] = frozenset()
+    ) -> bool:
         """True soon after an event of ``session`` may have been appended; False
         when ``timeout`` seconds passed without one (or news cannot be had now).
+        Events of a ``quiet`` kind do not wake the caller; it reads them with the
+        next event that does, or when it looks for itself.
 
         A True may be spurious: the caller reads the log to find out.
         """

@@ -326,13 +326,15 @@ class PostgresStore:
             "then try again."
         )
 
-    async def wait_for_news(self, session: str, timeout: float) -> bool:
+    async def wait_for_news(
+        self, session: str, timeout: float, quiet: frozenset[str] = frozenset()
+    ) -> bool:
         news = self._news.get(session)
         if news is None:
             from facilitate.core.store.postgres_news import SessionNews
 
             news = self._news[session] = SessionNews(self.url, session)
-        return await news.wait(timeout)
+        return await news.wait(timeout, quiet)
 
     def close(self) -> None:
         for news in self._news.values():

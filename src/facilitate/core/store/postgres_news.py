@@ -41,13 +41,16 @@ class SessionNews:
         self._task: asyncio.Task[None] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._retry_at = 0.0
+        self._quiet: frozenset[str] = frozenset()
 
     @property
     def listening(self) -> bool:
         return self._task is not None and not self._task.done()
 
-    async def wait(self, timeout: float) -> bool:
-        """True once something may have arrived; False after ``timeout`` seconds."""
+    async def wait(self, timeout: float, quiet: frozenset[str] = frozenset()) -> bool:
+        """True once something may have arrived; False after ``timeout`` seconds.
+        Notifications of a ``quiet`` kind are let pass without waking."""
+        self._quiet = quiet
         self._ensure_listening()
         try:
             await asyncio.wait_for(self._arrived.wait(), timeout)
@@ -96,10 +99,16 @@ class SessionNews:
                 await readable.wait()
                 readable.clear()
                 pgconn.consume_input()
-                while pgconn.notifies() is not None:
-                    self._arrived.set()
+                while (notice := pgconn.notifies()) is not None:
+                    if self.wakes(notice.extra.decode(errors="replace")):
+                        self._arrived.set()
         finally:
             loop.remove_reader(socket)
+
+    def wakes(self, payload: str) -> bool:
+        """Whether a notification (``"<id> <kind>"``, or ``deleted``) should wake."""
+        _, _, kind = payload.partition(" ")
+        return kind not in self._quiet if kind else True
 
     def close(self) -> None:
         if self._task is not None and not self._task.done():

@@ -25,8 +25,9 @@ What the triggers and grants guarantee, whoever connects and whatever code runs:
   no row's position or transaction id says who sent which; it appends them all,
   in random order, once ``batch`` are held. The writer role cannot read ``held``
   at all: nothing is seen before its batch is complete.
-- **News.** Every insert sends ``NOTIFY`` on the session's channel, so live
-  pages on any machine wake at once.
+- **News.** Every insert sends ``NOTIFY`` on the session's channel, with the
+  event's id and kind, so live pages on any machine wake at once (and a page
+  can sleep through kinds it never shows).
 
 The schema is created (or brought up to date) once, by whoever opens the store
 first with the right to, under an advisory lock so simultaneous kernels agree.
@@ -37,7 +38,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 WRITER_ROLE = "facilitate_writer"
 #: Advisory-lock namespace (first key) of facilitate: "fc" in ASCII.
 LOCK_SPACE = 0x6663
@@ -79,7 +80,7 @@ CREATE TABLE IF NOT EXISTS facilitate.held (
 """
 
 #: What earlier versions had that this one replaces (version 1: a deletion
-#: without a tombstone's time).
+#: without a tombstone's time; version 2: news without the event's kind).
 UPGRADES = """
 DROP FUNCTION IF EXISTS facilitate.delete_session(text);
 """
@@ -114,7 +115,8 @@ END $$;
 CREATE OR REPLACE FUNCTION facilitate.announce_event() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM pg_notify('facilitate_' || md5(NEW.session), NEW.id::text);
+    PERFORM pg_notify('facilitate_' || md5(NEW.session),
+                      NEW.id::text || ' ' || NEW.kind);
     RETURN NULL;
 END $$;
 
