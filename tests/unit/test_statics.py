@@ -71,6 +71,8 @@ def test_a_static_file_is_fetched_from_voila_once_and_sent_compressed():
         assert answer.headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(answer.body) == SCRIPT
         assert answer.headers["Etag"] == '"v1"'
+        assert len(answer.headers.get_list("Date")) == 1, "not Voila's again"
+        assert "Server" not in answer.headers
     assert len(answers[0].body) < len(SCRIPT) / 10
 
 

@@ -57,6 +57,9 @@ _HOP_BY_HOP = frozenset(
         "accept-encoding",
     }
 )
+#: Headers the front door writes itself: Voila's copies would be sent twice, on
+#: each of the hundred files a phone loads.
+_OURS = frozenset({"server", "date"})
 MAX_MESSAGE_BYTES = 200 * 1024 * 1024
 REQUEST_TIMEOUT_SECONDS = 300
 
@@ -195,6 +198,9 @@ class ProxyHandler(web.RequestHandler):
     def check_xsrf_cookie(self) -> None:
         """Voila checks its own XSRF token; the front passes requests through."""
 
+    def set_default_headers(self) -> None:
+        self.clear_header("Server")  # no version for anyone to look up
+
     def prepare(self) -> None:
         if self.front.worker:
             self.set_header(WORKER_HEADER, self.front.worker)
@@ -258,7 +264,7 @@ class ProxyHandler(web.RequestHandler):
         passed = [
             (name, value)
             for name, value in response.headers.get_all()
-            if name.lower() not in _HOP_BY_HOP and name.lower() != "server"
+            if name.lower() not in _HOP_BY_HOP and name.lower() not in _OURS
         ]
         if static and response.code == 200:
             send_kept(
