@@ -6,15 +6,19 @@ buttons, inputs or links, and its panels get a reader, not the store, so no
 message a browser sends can change the session. Replacing the token on the
 remote closes a display opened with the old one.
 
-Speed: every phase's panel is imported and built when the display opens, and all
-of them stay on the page, stacked; a phase change only moves the "current" mark,
-so the new panel is already drawn. Hidden panels keep their layout (they are
-invisible, not removed), so their charts are drawn at their true size.
+Speed: every phase's panel is imported when the warm kernel starts and built
+when the display opens (the current phase's first, so the room sees its screen
+at once, the others a moment later), and all of them stay on the page, stacked;
+a phase change only moves the "current" mark, so the new panel is already drawn.
+Hidden panels keep their layout (they are invisible, not removed), so their
+charts are drawn at their true size.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +41,9 @@ from facilitate.ui.screen import Screen
 from facilitate.ui.widgets import ErrorPage, message, say, styled
 
 log = logging.getLogger(__name__)
+#: Seconds after opening before the other phases' panels are built: the browser
+#: draws the current screen first instead of every panel at once.
+REST_AFTER_SECONDS = 1.0
 OPENING = "Opening the display…"
 PANEL_FAILED = "The {phase} screen could not be shown. Everyone can still answer."
 CURRENT = "fc-current"
@@ -49,6 +56,7 @@ class Slot:
     phase: str
     box: widgets.Box
     panel: Any = None
+    built: bool = False
 
 
 @dataclass
@@ -76,6 +84,7 @@ class DisplayPage:
     current: str = ""
     pending_size: tuple[int, int] | None = None
     poller: Any = None
+    context: DisplayContext | None = None
 
     def start(self) -> None:
         self.browser.on_connect(self.connected)
@@ -128,6 +137,7 @@ class DisplayPage:
         ]
         say(self.status, "")
         self.refresh()
+        _soon(self.build_rest)
         if self.poller is None:
             news = news_of(self.store, session.code)
             self.poller = keep_polling(self.refresh, CONSOLE_INTERVAL, news)
@@ -141,22 +151,34 @@ class DisplayPage:
             self.poller = None
 
     def build(self, session: SessionInfo) -> None:
-        """Import and build every phase's panel now, so switching is instant."""
-        agenda = current_agenda()
-        context = DisplayContext(ReadOnly(self.store), session, self.screen)
-        for phase in agenda.phases:
+        """A place for every phase's panel; panels are built as they are needed."""
+        self.context = DisplayContext(ReadOnly(self.store), session, self.screen)
+        for phase in current_agenda().phases:
             box = styled(widgets.Box(), "fc-panel-slot", f"fc-slot-{phase.key}")
-            slot = Slot(phase.key, box)
-            spec = agenda.activity_for_phase(phase.key)
-            try:
-                if spec is not None and spec.display is not None:
-                    slot.panel = spec.display.load()(context)
-                    box.children = [slot.panel.root]
-            except Exception:
-                log.exception("the %s panel could not be built", phase.key)
-                box.children = [self.failed(phase.title)]
-            self.slots[phase.key] = slot
+            self.slots[phase.key] = Slot(phase.key, box)
         self.stage.children = [slot.box for slot in self.slots.values()]
+
+    def build_panel(self, slot: Slot) -> None:
+        """Build one phase's panel (once); a failure shows a sentence instead."""
+        if slot.built or self.context is None:
+            return
+        slot.built = True
+        agenda = current_agenda()
+        spec = agenda.activity_for_phase(slot.phase)
+        try:
+            if spec is not None and spec.display is not None:
+                slot.panel = spec.display.load()(self.context)
+                slot.box.children = [slot.panel.root]
+        except Exception:
+            log.exception("the %s panel could not be built", slot.phase)
+            slot.box.children = [self.failed(agenda.phase(slot.phase).title)]
+
+    def build_rest(self) -> None:
+        """Build the panels not yet built, so any phase change is instant."""
+        if self.session is None:
+            return
+        for slot in self.slots.values():
+            self.build_panel(slot)
 
     @staticmethod
     def failed(title: str) -> widgets.HTML:
@@ -210,6 +232,7 @@ class DisplayPage:
         self.current = phase
         new = self.slots.get(phase)
         if new is not None:
+            self.build_panel(new)
             new.box.add_class(CURRENT)
 
     def refresh_panel(self, slot: Slot | None) -> None:
@@ -240,6 +263,16 @@ class DisplayPage:
             self.root.add_class("fc-welcoming")
         else:
             self.root.remove_class("fc-welcoming")
+
+
+def _soon(action: Callable[[], None]) -> None:
+    """Run ``action`` shortly on the kernel's loop (at once where none runs)."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        action()
+        return
+    loop.call_later(REST_AFTER_SECONDS, action)
 
 
 def display_page(config: Config | None = None) -> DisplayPage | ErrorPage:
