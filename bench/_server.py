@@ -91,8 +91,8 @@ def tree_cpu(ancestor: int) -> float:
 
 
 #: CPU a kernel has used once it has run its notebook (a pooled participant
-#: kernel uses about 0.8 s).
-STARTED_CPU_SECONDS = 0.6
+#: kernel uses 0.6 to 0.8 s).
+STARTED_CPU_SECONDS = 0.5
 
 
 #: What an idle kernel with a page attached costs (heartbeats, a look at the log
