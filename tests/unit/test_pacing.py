@@ -1,24 +1,14 @@
-"""A mass join does not slow the shared screens: the pool refills a kernel at a
-time (a waiting person goes first), and participants' pages run below the display."""
+"""A pool refill starts its kernels a moment apart; a waiting person goes first."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-import subprocess
-import sys
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from facilitate.server.pacing import POOL_KERNEL_VARIABLE, PacedKernelManager
-from facilitate.server.voila import (
-    ServeOptions,
-    lead_role,
-    room_role,
-    voila_environment,
-    voila_settings,
-)
-from facilitate.ui.priority import PAGE_NICENESS_VARIABLE
+from facilitate.server.voila import ServeOptions, lead_role, room_role, voila_settings
 
 POOL = {"env": {POOL_KERNEL_VARIABLE: "True"}}
 WAITING = {"env": {POOL_KERNEL_VARIABLE: "False"}}
@@ -54,26 +44,3 @@ def test_only_the_participant_pool_is_paced():
     lead = voila_settings(lead_role(), 9001)["VoilaConfiguration"]
     assert room["multi_kernel_manager_class"].endswith("PacedKernelManager")
     assert "multi_kernel_manager_class" not in lead
-
-
-def test_participants_pages_run_below_the_shared_screens(tmp_path):
-    room = room_role(ServeOptions())
-    env = voila_environment(tmp_path, "http://room", room.page_niceness)
-    assert int(env[PAGE_NICENESS_VARIABLE]) > room.niceness
-    assert PAGE_NICENESS_VARIABLE not in voila_environment(tmp_path, "http://room")
-    lowered = subprocess.run(
-        [sys.executable, "-c", PRINT_NICENESS_AFTER_GIVING_WAY],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert int(lowered.stdout) == room.page_niceness
-
-
-PRINT_NICENESS_AFTER_GIVING_WAY = """
-import os
-from facilitate.ui.priority import give_way_to_shared_screens
-give_way_to_shared_screens()
-print(os.nice(0))
-"""

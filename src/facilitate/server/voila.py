@@ -31,7 +31,6 @@ from typing import Any
 from facilitate.core.config import DATA_DIR_VARIABLE, PUBLIC_URL_VARIABLE
 from facilitate.core.links import LEAD_PREFIX
 from facilitate.core.paths import templates_dir, workbooks_dir
-from facilitate.ui.priority import PAGE_NICENESS_VARIABLE
 
 PARTICIPANT_NOTEBOOK = "participant.ipynb"
 WARM_LEAD_NOTEBOOKS = ("display.ipynb", "remote.ipynb")
@@ -46,8 +45,6 @@ TEMPLATE_NAME = "facilitate"
 FILL_DELAY_SECONDS = 0.5
 PACED_KERNEL_MANAGER = "facilitate.server.pacing.PacedKernelManager"
 ROOM_NICENESS = 5
-#: Participants' kernels run their pages lower still (``ui.priority``).
-PAGE_NICENESS = 15
 #: Seconds Voila waits for a cell's output once its kernel says the cell is done.
 #: nbclient's 4 s default is too short while a pool of 100 kernels starts on two
 #: cores: the outputs came later and were dropped, so every preheated page was
@@ -83,7 +80,6 @@ class VoilaRole:
     pools: dict[str, int]
     extension_denylist: tuple[str, ...] = ()
     niceness: int = 0
-    page_niceness: int = 0
     paced: bool = False
 
 
@@ -94,7 +90,6 @@ def room_role(options: ServeOptions) -> VoilaRole:
         pools={PARTICIPANT_NOTEBOOK: max(options.pool, 0)},
         extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
-        page_niceness=PAGE_NICENESS,
         paced=True,
     )
 
@@ -163,14 +158,9 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
     }
 
 
-def voila_environment(
-    data_dir: Path, public_url: str, page_niceness: int = 0
-) -> dict[str, str]:
-    """Kernels inherit this: the data, the room's address, our template, and how
-    far below the shared screens their pages run."""
+def voila_environment(data_dir: Path, public_url: str) -> dict[str, str]:
+    """Kernels inherit this: the data, the room's address and our template."""
     env = dict(os.environ)
-    if page_niceness:
-        env[PAGE_NICENESS_VARIABLE] = str(page_niceness)
     env[DATA_DIR_VARIABLE] = str(data_dir)
     env[PUBLIC_URL_VARIABLE] = public_url
     extra = env.get("JUPYTER_PATH", "")
@@ -209,6 +199,6 @@ def start_voila(
     return subprocess.Popen(
         command,
         cwd=run_dir,
-        env=voila_environment(data_dir, public_url, role.page_niceness),
+        env=voila_environment(data_dir, public_url),
         preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
     )

@@ -38,7 +38,6 @@ from facilitate.ui.live import (
     keep_polling,
     news_of,
 )
-from facilitate.ui.priority import give_way_to_shared_screens
 from facilitate.ui.record import record
 from facilitate.ui.widgets import (
     ErrorPage,
@@ -312,7 +311,6 @@ class ParticipantPage:
 
 def participant_page(config: Config | None = None) -> ParticipantPage | ErrorPage:
     """Build the page for this kernel; the browser fills in the rest on connect."""
-    give_way_to_shared_screens()
     try:
         config = config or Config.from_environ()
         page = ParticipantPage(store=open_store(config))
