@@ -6,7 +6,8 @@ buttons, inputs or links, and its panels get a reader, not the store, so no
 message a browser sends can change the session. Replacing the token on the
 remote closes a display opened with the old one.
 
-Speed: every phase's panel is imported when the warm kernel starts and built
+Speed: plotly.js is fetched once the opened display is idle, so the first reveal
+draws at once; every phase's panel is imported when the warm kernel starts and built
 when the display opens (the current phase's first, so the room sees its screen
 at once, the others a moment later), and all of them stay on the page, stacked;
 a phase change only moves the "current" mark, so the new panel is already drawn.
@@ -37,6 +38,7 @@ from facilitate.ui.contexts import DisplayContext, ReadOnly
 from facilitate.ui.join_screen import JoinScreen
 from facilitate.ui.keyed import build_page
 from facilitate.ui.live import CONSOLE_INTERVAL, keep_polling, news_of
+from facilitate.ui.live_chart import PlotlyPreload
 from facilitate.ui.screen import Screen
 from facilitate.ui.widgets import ErrorPage, message, say, styled
 
@@ -131,6 +133,7 @@ class DisplayPage:
         self.build(session)
         self.root.children = [
             self.browser,
+            PlotlyPreload(),
             self.join.badge,
             styled(widgets.Box([self.join.welcome, self.stage]), "fc-display-stage"),
             self.status,
