@@ -65,7 +65,7 @@ def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_p
     )
     bars = plot_data(display, "fc-checkin-chart")[0]
     assert bars["y"] == [question.choices[0].label, "Smaller groups (under 3 each)"]
-    assert remote.inner_text(".fc-count").strip() == "6"
+    wait_for_text(remote, ".fc-count", "6")  # the remote reads the log on its own turn
     joined = server.store.read(session.code, kinds=[ParticipantJoined.kind])
     assert sorted(r.event.name for r in joined)[:3] == ["Ana", "Bo", "Cy"]
     assert len(server.store.read(session.code, kinds=[CheckinAnswered.kind])) == 6
