@@ -28,6 +28,7 @@ class Counted(web.RequestHandler):
             return
         self.set_header("Content-Type", "application/javascript")
         self.set_header("Etag", '"v1"')
+        self.set_cookie("username", f"person-{len(self.hits)}")
         self.write(SCRIPT)
 
 
@@ -73,6 +74,8 @@ def test_a_static_file_is_fetched_from_voila_once_and_sent_compressed():
         assert answer.headers["Etag"] == '"v1"'
         assert len(answer.headers.get_list("Date")) == 1, "not Voila's again"
         assert "Server" not in answer.headers
+    # Voila set a cookie on its one answer: a person's, never replayed to others.
+    assert [a.headers.get("Set-Cookie") for a in answers] == [None, None, None]
     assert len(answers[0].body) < len(SCRIPT) / 10
 
 

@@ -35,6 +35,8 @@ _COMPRESSIBLE = re.compile(
     r"^(text/|application/(javascript|json|xml|wasm)|image/svg\+xml|font/(ttf|otf))"
 )
 _CONDITIONAL = ("If-None-Match", "If-Modified-Since", "Range")
+#: Headers that belong to one person's request, never to be replayed to the next.
+_PERSONAL = frozenset({"set-cookie", "authorization", "www-authenticate"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ class KeptFile:
 
 
 def keep(headers: list[tuple[str, str]], body: bytes) -> KeptFile:
-    """Compress ``body`` once, if its type compresses and it is big enough."""
+    """Compress ``body`` once, if its type compresses and it is big enough.
+    A cookie Voila set on that first answer is not kept: it was that person's."""
+    headers = [(k, v) for k, v in headers if k.lower() not in _PERSONAL]
     kind = next((v for k, v in headers if k.lower() == "content-type"), "")
     packed = None
     if len(body) >= SMALLEST_COMPRESSED and _COMPRESSIBLE.match(kind.lower()):
