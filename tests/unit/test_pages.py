@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from dataclasses import replace
 
@@ -322,3 +323,24 @@ def test_every_answer_box_sends_its_whole_text_before_a_button_reads_it(store, s
     assert len(seen) >= 4, "the phases show answer boxes"
     per_keystroke = [w._dom_classes for w in seen if w.continuous_update]
     assert per_keystroke == []
+
+
+def test_the_display_builds_the_current_screen_first_and_the_rest_soon(store, session):
+    """On opening, the room's current screen is built at once; the other phases'
+    panels follow a moment later, so any phase change is then instant."""
+    store.append(session.code, PhaseChanged("alignment"))
+
+    async def opened_then_later():
+        page = open_display(store, session, view=display_token(store, session))
+        at_opening = {key for key, slot in page.slots.items() if slot.built}
+        for _ in range(3000):  # until the rest are built (the loop runs meanwhile)
+            if all(slot.built for slot in page.slots.values()):
+                break
+            await asyncio.sleep(0.01)
+        if page.poller is not None:
+            page.poller.cancel()
+        return at_opening, {key for key, slot in page.slots.items() if slot.built}
+
+    at_opening, later = asyncio.run(opened_then_later())
+    assert at_opening == {"alignment"}
+    assert later == set(AGENDA.phase_keys)
