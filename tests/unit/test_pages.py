@@ -10,6 +10,7 @@ import ipywidgets as widgets
 
 from facilitate.activities import AGENDA
 from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.activities.root_cause.events import CauseAdded, FindingShared
 from facilitate.core.agenda import AGENDA_VARIABLE, Agenda, Lazy
 from facilitate.core.events import ParticipantJoined, PhaseChanged
 from facilitate.core.paths import content_dir
@@ -344,3 +345,35 @@ def test_the_display_builds_the_current_screen_first_and_the_rest_soon(store, se
     at_opening, later = asyncio.run(opened_then_later())
     assert at_opening == {"alignment"}
     assert later == set(AGENDA.phase_keys)
+
+
+def test_going_back_shows_the_same_form_caught_up_with_what_it_missed(
+    store, session
+):
+    """Back and Next swap what a phone shows: nothing typed is lost, nothing is
+    built twice, and what others added meanwhile is there on return."""
+    page = open_participant(store, session.code)
+    sign_in(page, "Di")
+    store.append(session.code, PhaseChanged("root_causes"))
+    page.refresh()
+    causes = page.activity
+    assert "No finding has been shared yet" in causes.findings.value
+    causes.form.text.value = "half a thought"  # typed, not sent
+    store.append(session.code, PhaseChanged("participation"))
+    page.refresh()
+    assert causes.root not in page.activity_box.children
+    store.append(session.code, FindingShared("f1", "Attendance differs by group"))
+    store.append(session.code, CauseAdded("someone-else", "policies", "Bus times", 0))
+    store.append(session.code, PhaseChanged("root_causes"))
+    page.refresh()
+    assert page.activity is causes, "the phase's form is kept, not built again"
+    assert page.activity_box.children[0] is causes.root
+    assert causes.form.text.value == "half a thought"
+    assert "Attendance differs by group" in causes.findings.value
+    assert [row.cause.text for row in causes.rows.values()] == ["Bus times"]
+    bus_times = next(iter(causes.rows))
+    store.append(
+        session.code, CauseAdded("someone-else", "policies", "Late buses", bus_times)
+    )
+    page.refresh()
+    assert len(causes.rows) == 2, "the shown form goes on following the log"

@@ -4,6 +4,13 @@ Lean on purpose: every preheated kernel imports this module, so it pulls in no
 pandas or plotly. Identity lives in the browser (see ``browser.py``): a reload is
 a new kernel, and the stored token makes it the same participant again.
 
+Each phase's activity is built the first time the phone shows it, and kept: a
+facilitator stepping Back and Next moves a hundred phones by swapping what they
+show, not by building every form again on every phone at once (that rebuild
+once held the projected display up for seconds). A kept activity catches up on
+what the log gained while it was hidden as it is shown again, and keeps what the
+person typed but has not sent.
+
 Membership belongs to one session: entering another code starts from nothing, so
 nobody counts as a member of a session they did not join. On a shared device,
 "Not you? Leave this session" clears the token (and private notes) from the
@@ -23,7 +30,7 @@ import ipywidgets as widgets
 from facilitate.core.agenda import current_agenda
 from facilitate.core.config import Config
 from facilitate.core.errors import FacilitateError, InvalidInput, SessionEnded
-from facilitate.core.events import Event, ParticipantJoined
+from facilitate.core.events import Event, ParticipantJoined, Recorded
 from facilitate.core.ratelimit import WRONG_CODE_BURST, WRONG_CODE_RATE, TokenBucket
 from facilitate.core.roster import ROLES, Roster
 from facilitate.core.sessions import SessionInfo, find_session
@@ -61,6 +68,15 @@ TOO_MANY_CODES = (
     "Too many codes did not match. Wait {seconds} seconds, then check the code on "
     "the projected screen and try again."
 )
+
+
+@dataclass
+class PhaseView:
+    """One phase's activity on this page, and how far into the log it has read."""
+
+    activity: Any
+    shown: list[widgets.Widget]
+    read_to: int
 
 
 @dataclass
@@ -122,6 +138,7 @@ class ParticipantPage:
     roster: Roster = field(default_factory=Roster)
     activity: Any = None
     shown_phase: str = ""
+    views: dict[str, PhaseView] = field(default_factory=dict)
     poller: Any = None
 
     def start(self) -> None:
@@ -195,6 +212,7 @@ class ParticipantPage:
         self.roster = Roster()
         self.activity = None
         self.shown_phase = ""
+        self.views = {}
         self.activity_box.children = []
 
     def leave_session(self) -> None:
@@ -277,9 +295,8 @@ class ParticipantPage:
         self.roster.apply(new)
         following = self.activity_box in self.root.children
         if following and self.participant in self.roster.members:
-            self.follow_phase()
-            if self.activity is not None and new:
-                self.activity.refresh(self.roster, new)
+            if not self.follow_phase() and new:
+                self.catch_up(self.views.get(self.shown_phase), new)
 
     def show_ended(self) -> None:
         """The session was deleted: say so, and stop following it."""
@@ -291,22 +308,45 @@ class ParticipantPage:
             self.status,
         ]
 
-    def follow_phase(self) -> None:
+    def follow_phase(self) -> bool:
+        """Show the log's current phase; True if it changed (and has caught up)."""
         if self.shown_phase == self.roster.phase or self.session is None:
-            return
+            return False
         agenda = current_agenda()
         phase = agenda.phase(self.roster.phase)
         self.shown_phase = phase.key
         self.phase_title.value = f"<h2>{escape(phase.title)}</h2>"
         self.invitation.value = f"<p>{escape(phase.invitation)}</p>"
+        view = self.views.get(phase.key)
+        if view is None:
+            view = self.views[phase.key] = self.build_view(phase.key)
+        elif view.read_to < self.roster.last_id:
+            missed = self.store.read(self.session.code, after=view.read_to)
+            self.catch_up(view, [r for r in missed if r.id <= self.roster.last_id])
+        self.activity = view.activity
+        self.activity_box.children = view.shown
+        return True
+
+    def build_view(self, phase: str) -> PhaseView:
+        """The phase's activity (and the closing words on the last phase)."""
+        assert self.session is not None
+        agenda = current_agenda()
         context = ParticipantContext(self.store, self.session, self.participant)
-        spec = agenda.activity_for_phase(phase.key)
+        spec = agenda.activity_for_phase(phase)
         make = spec.participant.load() if spec and spec.participant else None
-        self.activity = make(context) if make else None
-        shown = [self.activity.root] if self.activity else []
-        if phase.key == agenda.last_phase:
+        activity = make(context) if make else None
+        shown = [activity.root] if activity else []
+        if phase == agenda.last_phase:
             shown += [close(context).root for _, close in agenda.loaded("closing")]
-        self.activity_box.children = shown
+        return PhaseView(activity, shown, self.roster.last_id)
+
+    def catch_up(self, view: PhaseView | None, new: list[Recorded]) -> None:
+        """Give the shown activity what the log gained since it last read."""
+        if view is None:
+            return
+        if view.activity is not None and new:
+            view.activity.refresh(self.roster, new)
+        view.read_to = self.roster.last_id
 
 
 def participant_page(config: Config | None = None) -> ParticipantPage | ErrorPage:
