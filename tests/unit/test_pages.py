@@ -347,9 +347,7 @@ def test_the_display_builds_the_current_screen_first_and_the_rest_soon(store, se
     assert later == set(AGENDA.phase_keys)
 
 
-def test_going_back_shows_the_same_form_caught_up_with_what_it_missed(
-    store, session
-):
+def test_going_back_shows_the_same_form_caught_up_with_what_it_missed(store, session):
     """Back and Next swap what a phone shows: nothing typed is lost, nothing is
     built twice, and what others added meanwhile is there on return."""
     page = open_participant(store, session.code)

@@ -294,9 +294,10 @@ class ParticipantPage:
             return
         self.roster.apply(new)
         following = self.activity_box in self.root.children
-        if following and self.participant in self.roster.members:
-            if not self.follow_phase() and new:
-                self.catch_up(self.views.get(self.shown_phase), new)
+        if not following or self.participant not in self.roster.members:
+            return
+        if not self.follow_phase() and new:
+            self.catch_up(self.views.get(self.shown_phase), new)
 
     def show_ended(self) -> None:
         """The session was deleted: say so, and stop following it."""
