@@ -217,7 +217,7 @@ def test_a_participant_adds_a_cause_asks_why_and_votes_three_times(store, sessio
     row = phone.rows[added[0].id]
     assert "&lt;b&gt;Rules" in row.words.value
     row.why.click()
-    assert phone.why_form.root in row.slot.children
+    assert phone.why_form.root in row.root.children
     assert phone.why_form.category.value == "policies"
     phone.why_form.text.value = "Nobody reviews the rule"
     phone.why_form.add.click()

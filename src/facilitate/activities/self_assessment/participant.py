@@ -71,13 +71,13 @@ class SelfAssessmentActivity:
         self.mine = MyAnswers().apply(records, context.participant)
         self.zone = ZoneCheck(context, "start", self.content, self.mine)
         self.variant: Variant = current_variant(self.mine, self.content)
+        #: Answer buttons and identity boxes are built when their step is first
+        #: shown: a hundred phones opening this phase at once send the room's
+        #: server a few dozen widgets each, not three hundred.
         self.items: dict[str, widgets.RadioButtons] = {}
-        self._build_items(self.variant)
+        self.identities: dict[str, CheckboxGroup] = {}
         self.chooser = self._variant_chooser()
         self.variant_note = message("fc-sa-variant")
-        self.identities = {
-            q.key: self._identity_select(q.key) for q in self.content.identity_questions
-        }
         self.notes = reflection_notes(context, self.content, self.mine)
         self.progress_label = message("fc-sa-progress-label")
         self.progress = styled(
@@ -104,11 +104,11 @@ class SelfAssessmentActivity:
     def step_count(self) -> int:
         return len(self.variant.domains) + 3
 
-    def _build_items(self, variant: Variant) -> None:
-        """Answer buttons for ``variant``'s statements (built once, when first met)."""
-        for item in variant.items:
-            if item.key not in self.items:
-                self.items[item.key] = self._item_radio(item.key)
+    def _item(self, key: str) -> widgets.RadioButtons:
+        """A statement's answer buttons, built the first time they are shown."""
+        if key not in self.items:
+            self.items[key] = self._item_radio(key)
+        return self.items[key]
 
     def _variant_chooser(self) -> widgets.RadioButtons | None:
         """For roles no variant lists: which statements fit best (else None)."""
@@ -131,7 +131,6 @@ class SelfAssessmentActivity:
             say(self.status, "Please choose one of the sets listed.", "error")
             return
         self.variant = self.content.variant(str(key))
-        self._build_items(self.variant)
         if self.step == 0:
             self.go(0)
 
@@ -225,7 +224,7 @@ class SelfAssessmentActivity:
                 f'<p class="fc-sa-statement"><b>{number}.</b> {escape(item.text)}<br>'
                 f'<small style="color:#555">{escape(item.source)}</small></p>'
             )
-            parts += [text, self.items[item.key]]
+            parts += [text, self._item(item.key)]
         return parts
 
     def _identity_parts(self) -> list[widgets.Widget]:
@@ -237,6 +236,8 @@ class SelfAssessmentActivity:
         )
         parts: list[widgets.Widget] = [note]
         for question in self.content.identity_questions:
+            if question.key not in self.identities:
+                self.identities[question.key] = self._identity_select(question.key)
             prompt = widgets.HTML(f"<p><b>{escape(question.prompt)}</b></p>")
             parts += [prompt, self.identities[question.key]]
         return parts
@@ -281,6 +282,7 @@ class SelfAssessmentActivity:
             self.mine.last_item = item
 
     def save_identities(self) -> bool:
+        """Record identity boxes that changed (boxes never shown have not)."""
         known = {c.key for c in self.content.identities}
         for question, select in self.identities.items():
             chosen = [str(key) for key in select.value]
