@@ -8,7 +8,8 @@ import gzip
 from tornado import httpclient, httpserver, netutil, web
 
 from facilitate.server.proxy import Backend, Front, front_application
-from facilitate.server.statics import StaticFiles, keep
+from facilitate.server.statics import StaticFiles, front_end_files, keep, warm
+from facilitate.server.voila import UNUSED_EXTENSIONS
 
 SCRIPT = b"function widget() { return 'the same words again'; }\n" * 400
 
@@ -124,3 +125,40 @@ def test_plotly_js_is_compressed_once_and_cached_by_the_browser():
         assert answer.headers["Cache-Control"] == "max-age=86400"
     assert gzip.decompress(answers[1].body) == plotly_script().read_bytes()
     assert len(answers[1].body) < plotly_script().stat().st_size / 2
+
+
+def test_warmed_files_are_ready_before_the_first_page_asks():
+    """Warmed at start: the first browser (its loader adding ``?v=``) is sent
+    kept, compressed bytes, and Voila is not asked again."""
+
+    async def scenario() -> tuple[int, list, list[str]]:
+        hits: list[str] = []
+        voila = listen(web.Application([(r"/.*", Counted, {"hits": hits})]))
+        lead = Backend("lead", voila, "/lead")
+        front = Front(room=Backend("room", voila), lead=lead,
+                      open_store=lambda: None)  # type: ignore[arg-type,return-value]  # fmt: skip
+        uris = ["/lead/voila/static/1.voila.js", "/lead/voila/static/2.voila.js"]
+        count = await warm(front.statics, "lead", lead.url, uris)
+        warmed = list(hits)
+        port = listen(front_application(front))
+        answer = await httpclient.AsyncHTTPClient().fetch(
+            f"http://127.0.0.1:{port}{uris[1]}?v=abc",
+            headers={"Accept-Encoding": "gzip"},
+            decompress_response=False,
+        )
+        return count, [answer, warmed], hits
+
+    count, (answer, warmed), hits = asyncio.run(scenario())
+    assert count == 2
+    assert hits == warmed, "the page's request did not reach Voila"
+    assert answer.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(answer.body) == SCRIPT
+    assert "Set-Cookie" not in answer.headers
+
+
+def test_the_files_to_warm_are_voila_s_and_the_extensions_pages_use():
+    files = front_end_files(UNUSED_EXTENSIONS)
+    assert "/voila/static/voila.js" in files
+    assert any(f.startswith("/voila/labextensions/anywidget/static/") for f in files)
+    assert any("/widgets-manager8/static/remoteEntry" in f for f in files)
+    assert not any("jupyterlab-plotly" in f for f in files), "plotly is never served"

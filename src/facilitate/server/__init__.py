@@ -28,8 +28,10 @@ from facilitate.server.proxy import (
     front_application,
     wait_until_answering,
 )
+from facilitate.server.statics import front_end_files, warm
 from facilitate.server.voila import (
     DEFAULT_POOL,
+    UNUSED_EXTENSIONS,
     ServeOptions,
     lead_role,
     room_role,
@@ -125,6 +127,7 @@ async def _listen(
             f"Cannot listen on {options.host}:{options.port} ({error.strerror}). "
             "Choose another port with --port, or stop what is using it."
         ) from None
+    warming = asyncio.create_task(warm_front_ends(front))
     stopped = asyncio.Event()
     loop = asyncio.get_running_loop()
     for number in (signal.SIGTERM, signal.SIGINT):
@@ -136,7 +139,17 @@ async def _listen(
             await asyncio.wait_for(stopped.wait(), timeout=1.0)
         except TimeoutError:
             continue
+    warming.cancel()
     server.stop()
+
+
+async def warm_front_ends(front: Front) -> None:
+    """Keep Voila's scripts compressed before the first page asks for them: the
+    facilitator's pages first, then the participants'."""
+    files = front_end_files(UNUSED_EXTENSIONS)
+    for backend in (front.lead, front.room):
+        uris = [backend.prefix + path for path in files]
+        await warm(front.statics, backend.name, backend.url, uris)
 
 
 def stop(
