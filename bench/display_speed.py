@@ -3,8 +3,10 @@
 A demo session (two dozen people, every activity answered) is projected on a
 display at 1920×1080 while a remote drives it, as a facilitator would:
 
-- open: from loading the display's address to the join code on screen (and
-  the remote's to its Next button), each from its warm kernel;
+- open: from loading the display's address to the first frame with the join
+  code on screen (and
+  the remote's, on a device of its own once the display has settled, to its
+  Next button), each from its warm kernel;
 - phase change: from clicking Next (or Back, confirmed) on the remote to the
   new phase's screen being the one shown on the display;
 - reveal: from clicking Reveal on the remote to that activity's chart drawn.
@@ -15,9 +17,11 @@ hand: ``python bench/display_speed.py [rounds]``.
 
 from __future__ import annotations
 
+import json
 import statistics
 import sys
 import time
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -66,6 +70,33 @@ def timed(action, wait) -> float:
     return time.perf_counter() - started
 
 
+#: Set before a page loads: the time (ms since navigation began) of the first
+#: frame in which ``window.fcWatch`` matches an element with a box. The page
+#: paints that frame; Playwright's own polling can see it a second later when
+#: the page's main thread is busy right after (the display builds its other
+#: panels and fetches plotly.js as soon as it is idle).
+FIRST_FRAME = """
+(() => {
+  const tick = () => {
+    const found = window.fcWatch && document.querySelector(window.fcWatch);
+    if (found && found.getBoundingClientRect().width > 0) {
+      window.fcFirstFrame = performance.now();
+    } else {
+      requestAnimationFrame(tick);
+    }
+  };
+  requestAnimationFrame(tick);
+})();
+"""
+
+
+def open_page(page: Any, url: str, selector: str) -> tuple[float, float]:
+    """Seconds to the first frame showing ``selector``, and until Playwright saw it."""
+    page.add_init_script(f"window.fcWatch = {json.dumps(selector)};" + FIRST_FRAME)
+    seen = timed(lambda: page.goto(url), lambda: page.wait_for_selector(selector))
+    return page.evaluate("() => window.fcFirstFrame") / 1000, seen
+
+
 def summary(name: str, seconds: list[float]) -> str:
     worst = max(seconds)
     verdict = "within" if worst <= TARGET_SECONDS else "OVER"
@@ -88,21 +119,25 @@ def main(rounds: int = 2) -> None:
         )
         display = browser.new_page(viewport={"width": 1920, "height": 1080})
         display.set_default_timeout(60_000)
-        opened = timed(
-            lambda: display.goto(display_link(base, session, token)),
-            lambda: display.wait_for_selector(".fc-welcome.fc-current .fc-big-code"),
+        opened = open_page(
+            display,
+            display_link(base, session, token),
+            ".fc-welcome.fc-current .fc-big-code",
         )
-        remote = browser.new_page()
+        display.wait_for_timeout(2000)  # the projector settles, as it would
+        # The remote is the facilitator's own device: its own browser profile,
+        # not a tab sharing the projector's renderer while that one draws.
+        remote = browser.new_context().new_page()
         remote.set_default_timeout(60_000)
-        remote_opened = timed(
-            lambda: remote.goto(facilitator_link(base, session, "remote")),
-            lambda: remote.wait_for_selector(".fc-next-phase"),
+        remote_opened = open_page(
+            remote, facilitator_link(base, session, "remote"), ".fc-next-phase"
         )
-        for name, seconds in (("display", opened), ("remote", remote_opened)):
-            verdict = "within" if seconds <= OPEN_TARGET_SECONDS else "OVER"
+        for name, (drawn_at, seen) in (("display", opened), ("remote", remote_opened)):
+            verdict = "within" if drawn_at <= OPEN_TARGET_SECONDS else "OVER"
             print(
-                f"{name} open: {seconds:.2f} s, first load from its warm kernel "
-                f"({verdict} the {OPEN_TARGET_SECONDS:.0f} s target)"
+                f"{name} open: drawn {drawn_at:.2f} s after navigation began, seen "
+                f"by the test {seen:.2f} s after it asked; first load from its warm "
+                f"kernel ({verdict} the {OPEN_TARGET_SECONDS:.0f} s target)"
             )
         display.wait_for_timeout(2000)  # let both pages settle before timing
 
