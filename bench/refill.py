@@ -124,6 +124,8 @@ class Room:
     at: int = 0
     forward: bool = True
     answers: int = 0
+    #: Seconds from the last press of Next or Back to the remote's write of it.
+    appended: float = 0.0
     #: (name, wall-clock time the person pressed Join)
     pressed: list[tuple[str, float]] = field(default_factory=list)
 
@@ -157,7 +159,20 @@ class Room:
                 self.remote.click(".fc-previous-phase")
                 self.remote.click(".fc-confirm-back")
 
-        return self.timed(press, lambda: self.display.wait_for_selector(shown(phase)))
+        pressed, before = time.time(), self.last_phase_id()
+        seconds = self.timed(
+            press, lambda: self.display.wait_for_selector(shown(phase))
+        )
+        changes = self.store.read(
+            self.session.code, after=before, kinds=["phase_changed"]
+        )
+        if changes:  # where the time went: the remote's write, or after it
+            self.appended = changes[0].at - pressed
+        return seconds
+
+    def last_phase_id(self) -> int:
+        changes = self.store.read(self.session.code, kinds=["phase_changed"])
+        return changes[-1].id if changes else 0
 
     def rank(self, name: str) -> int:
         """The place among the joins of the latest person called ``name`` (0 if
@@ -220,9 +235,12 @@ class Room:
         ):
             seconds = take()
             samples.add(kind, seconds)
+            wrote = (
+                f", written {self.appended:.2f} s" if kind.startswith("phase") else ""
+            )
             print(
                 f"  {time.monotonic() - began:6.1f} s  {kind:18} {seconds:5.2f} s  "
-                f"({kernels()} room kernels, {load()})"
+                f"({kernels()} room kernels, {load()}{wrote})"
             )
 
 
