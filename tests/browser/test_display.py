@@ -89,6 +89,10 @@ def test_every_display_state_fits_the_screen_and_holds_no_control(server, new_pa
     problems: dict[str, list[str]] = {}
     photograph(page, "welcome", problems)
 
+    # Nothing is revealed yet, but the chart library is already on its way, so
+    # the first reveal draws at once.
+    page.wait_for_function("() => !!window.Plotly")
+
     for phase in WALK:
         server.store.append(code, PhaseChanged(phase))
         if phase != "welcome":
