@@ -146,3 +146,25 @@ def test_no_other_participant_page_shows_a_percentage(store, session):
     assert len(views) >= 4
     for view in views:
         assert "%" not in "\n".join(shown_text(view.root)), type(view).__name__
+
+
+def test_answer_buttons_are_built_when_their_part_is_first_shown(store, session):
+    """A hundred phones opening the phase send the server the first part only:
+    answer buttons and identity boxes appear as each part is reached, and an
+    answer given there is kept when the person comes back."""
+    activity = join(store, session, "ivy", "teacher")
+    assert activity.step == 0
+    assert activity.items == {}
+    assert activity.identities == {}
+    activity.zone.choice.value = "risk"
+    activity.next.click()
+    first = activity.variant.domains[0]
+    assert set(activity.items) == {item.key for item in first.items}
+    activity.items[first.items[0].key].value = "often"
+    activity.back.click()
+    activity.next.click()
+    assert activity.items[first.items[0].key].value == "often"
+    activity.go(len(activity.variant.domains) + 1)
+    assert set(activity.identities) == {
+        q.key for q in activity.content.identity_questions
+    }
