@@ -136,10 +136,15 @@ class ParticipantPage:
     session: SessionInfo | None = None
     participant: str = ""
     roster: Roster = field(default_factory=Roster)
-    activity: Any = None
     shown_phase: str = ""
     views: dict[str, PhaseView] = field(default_factory=dict)
     poller: Any = None
+
+    @property
+    def activity(self) -> Any:
+        """The activity of the phase on show (None before, or in a phase without)."""
+        view = self.views.get(self.shown_phase)
+        return view.activity if view else None
 
     def start(self) -> None:
         self.join_questions = [
@@ -210,7 +215,6 @@ class ParticipantPage:
         """Forget everything known of the previous session; follow ``session``."""
         self.session = session
         self.roster = Roster()
-        self.activity = None
         self.shown_phase = ""
         self.views = {}
         self.activity_box.children = []
@@ -324,7 +328,6 @@ class ParticipantPage:
         elif view.read_to < self.roster.last_id:
             missed = self.store.read(self.session.code, after=view.read_to)
             self.catch_up(view, [r for r in missed if r.id <= self.roster.last_id])
-        self.activity = view.activity
         self.activity_box.children = view.shown
         return True
 
