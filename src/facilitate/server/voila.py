@@ -2,8 +2,9 @@
 
 - The **room** Voila serves the participant page from a pool of preheated kernels
   and loads only the front-end code a phone needs. After a mass join it refills
-  its pool a kernel at a time (``pacing``), a little below normal priority, so
-  the refill never starves the projected display.
+  its pool a kernel at a time, and its kernels run at the lowest priority
+  (``room_kernels``), so neither a refill nor a hundred phones building their
+  next activity at once starve the projected display.
 - The **lead** Voila serves the facilitator's pages under ``/lead``: one warm
   kernel each for the display and the remote (their polling starts only once a
   page connects), the others started on request after the front door checked the
@@ -43,7 +44,9 @@ CULL_INTERVAL_SECONDS = 60
 TEMPLATE_NAME = "facilitate"
 #: Seconds Voila waits after a pooled kernel is taken before replacing it.
 FILL_DELAY_SECONDS = 0.5
-PACED_KERNEL_MANAGER = "facilitate.server.pacing.PacedKernelManager"
+ROOM_KERNEL_MANAGER = "facilitate.server.room_kernels.RoomKernelManager"
+#: The room's Voila runs a little behind the front door and the lead's, which
+#: share its session (its kernels have sessions of their own: ``room_kernels``).
 ROOM_NICENESS = 5
 #: Seconds Voila waits for a cell's output once its kernel says the cell is done.
 #: nbclient's 4 s default is too short while a pool of 100 kernels starts on two
@@ -80,7 +83,8 @@ class VoilaRole:
     pools: dict[str, int]
     extension_denylist: tuple[str, ...] = ()
     niceness: int = 0
-    paced: bool = False
+    #: Its kernels are the room's: paced and behind the display (``room_kernels``).
+    room_kernels: bool = False
 
 
 def room_role(options: ServeOptions) -> VoilaRole:
@@ -90,7 +94,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
         pools={PARTICIPANT_NOTEBOOK: max(options.pool, 0)},
         extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
-        paced=True,
+        room_kernels=True,
     )
 
 
@@ -123,8 +127,8 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
     }
     if role.extension_denylist:
         configuration["extension_denylist"] = list(role.extension_denylist)
-    if role.paced:
-        configuration["multi_kernel_manager_class"] = PACED_KERNEL_MANAGER
+    if role.room_kernels:
+        configuration["multi_kernel_manager_class"] = ROOM_KERNEL_MANAGER
     return {
         "Voila": {
             "ip": "127.0.0.1",

@@ -1,0 +1,91 @@
+"""The room's kernels: a refill starts them a moment apart, a waiting person goes
+first, and every one of them runs behind the display."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import subprocess
+
+import pytest
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+from facilitate.server.priority import lower_session_priority, session_niceness
+from facilitate.server.room_kernels import (
+    POOL_KERNEL_VARIABLE,
+    ROOM_KERNEL_NICENESS,
+    RoomKernelManager,
+)
+from facilitate.server.voila import ServeOptions, lead_role, room_role, voila_settings
+
+POOL = {"env": {POOL_KERNEL_VARIABLE: "True"}}
+WAITING = {"env": {POOL_KERNEL_VARIABLE: "False"}}
+needs_autogroup = pytest.mark.skipif(
+    session_niceness(os.getpid()) is None,
+    reason="this system does not schedule by session (no /proc/PID/autogroup)",
+)
+
+
+def test_pool_kernels_start_paced_and_a_waiting_person_jumps_the_queue(monkeypatch):
+    started: list[tuple[str, float]] = []
+
+    async def start(self, *_, **kwargs):  # jupyter_server's, which starts a process
+        started.append((kwargs["name"], asyncio.get_running_loop().time()))
+        return kwargs["name"]
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", start)
+    manager = RoomKernelManager(fill_pace=0.3)
+
+    async def refill_while_someone_joins():
+        return await asyncio.gather(
+            *(manager.start_kernel(name=f"pool-{i}", **POOL) for i in range(3)),
+            manager.start_kernel(name="person", **WAITING),
+        )
+
+    ids = asyncio.run(refill_while_someone_joins())
+    assert ids == ["pool-0", "pool-1", "pool-2", "person"]
+    order = [name for name, _ in started]
+    assert order == ["pool-0", "person", "pool-1", "pool-2"]
+    pool_times = [at for name, at in started if name.startswith("pool")]
+    gaps = [b - a for a, b in itertools.pairwise(pool_times)]
+    assert min(gaps) >= 0.3 - 0.01
+
+
+def test_only_the_participant_pool_is_paced():
+    room = voila_settings(room_role(ServeOptions()), 9000)["VoilaConfiguration"]
+    lead = voila_settings(lead_role(), 9001)["VoilaConfiguration"]
+    assert room["multi_kernel_manager_class"].endswith("RoomKernelManager")
+    assert "multi_kernel_manager_class" not in lead
+
+
+@needs_autogroup
+def test_a_session_of_its_own_is_lowered_and_ours_is_not():
+    other = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    try:
+        assert asyncio.run(lower_session_priority(other.pid, 17))
+        assert session_niceness(other.pid) == 17
+        assert session_niceness(os.getpid()) != 17
+    finally:
+        other.kill()
+        other.wait()
+    assert not asyncio.run(lower_session_priority(other.pid, 17))  # gone: no error
+
+
+@needs_autogroup
+def test_a_room_kernel_runs_in_a_session_at_the_lowest_priority(tmp_path):
+    """A real kernel, started the way the room's Voila starts one."""
+    manager = RoomKernelManager(root_dir=str(tmp_path))
+
+    async def start_and_read() -> tuple[int | None, int | None]:
+        kernel_id = await manager.start_kernel(kernel_name="python3", **WAITING)
+        try:
+            pid = manager.kernel_pid(kernel_id)
+            assert pid is not None
+            return session_niceness(pid), session_niceness(os.getpid())
+        finally:
+            await manager.shutdown_kernel(kernel_id, now=True)
+
+    kernel, ours = asyncio.run(start_and_read())
+    assert kernel == ROOM_KERNEL_NICENESS
+    assert ours != ROOM_KERNEL_NICENESS
