@@ -359,9 +359,14 @@ def main(people: int = 100, scripts: bool = True) -> None:
             joining.start()
             full_at = refill_measured(measured, refill, began, kernels, joining, room,
                                       people + people + JOINERS)  # fmt: skip
+            refilled = (
+                f"pool full again {full_at:.0f} s after the joins"
+                if full_at
+                else f"pool not full again ({kernels()} room kernels)"
+            )
             print(
-                f"pool full again {full_at:.0f} s after the joins; refill over "
-                f"{time.monotonic() - began:.0f} s after them ({load()})"
+                f"{refilled}; refill over {time.monotonic() - began:.0f} s after "
+                f"the joins ({load()})"
             )
             measured.joined(refill)
             joining.join()

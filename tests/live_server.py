@@ -100,8 +100,8 @@ def wait_until_serving(server: Server, seconds: float = 180) -> None:
     wait_for_address(server.base + "/lead/", server.process, server.log, None, seconds)
 
 
-def kernel_pids(ancestor: int) -> list[int]:
-    """Process ids of the ipykernel processes descended from ``ancestor``."""
+def descendants(ancestor: int) -> dict[int, bytes]:
+    """Every process descended from ``ancestor``, as pid -> command line."""
     parents: dict[int, int] = {}
     commands: dict[int, bytes] = {}
     for entry in Path("/proc").iterdir():
@@ -122,10 +122,23 @@ def kernel_pids(ancestor: int) -> list[int]:
                 return True
         return False
 
+    return {pid: command for pid, command in commands.items() if descends(pid)}
+
+
+def kernel_pids(ancestor: int) -> list[int]:
+    """Process ids of the ipykernel processes descended from ``ancestor``."""
     return [
-        pid for pid, command in commands.items()
-        if b"ipykernel" in command and descends(pid)
-    ]  # fmt: skip
+        pid for pid, command in descendants(ancestor).items() if b"ipykernel" in command
+    ]
+
+
+def voila_pid(ancestor: int, base_url: str) -> int:
+    """The Voila serving ``base_url`` ("/" or "/lead/") under ``ancestor``."""
+    marker = f"\0--Voila.base_url={base_url}\0".encode()
+    for pid, command in descendants(ancestor).items():
+        if b"\0voila\0" in command and marker in command:
+            return pid
+    raise AssertionError(f"no Voila for {base_url} under process {ancestor}")
 
 
 def stop_server(process: subprocess.Popen[bytes]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import signal
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +31,13 @@ from facilitate.core.store.address import POSTGRESQL
 from facilitate.server.haproxy import COOKIE
 from facilitate.server.health import WORKER_HEADER
 from tests.browser.people import join, wait_for_text
-from tests.live_server import free_port, start_serve, stop_server, wait_for_address
+from tests.live_server import (
+    free_port,
+    start_serve,
+    stop_server,
+    voila_pid,
+    wait_for_address,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -94,6 +101,20 @@ def worker_pid(serve_pid: int, name: str) -> int:
     raise AssertionError(f"no worker {name} under facilitate serve ({serve_pid})")
 
 
+def ended(pid: int, seconds: float = 60) -> bool:
+    """Whether process ``pid`` has exited (or is a zombie) within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return True
+        if "\nState:\tZ" in status:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
     postgres_server, new_page, tmp_path
 ):
@@ -153,7 +174,9 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         # The worker the remote is not on dies with its kernels.
         doomed = "w2" if remote_worker == "w1" else "w1"
         survivor = remote_worker
-        os.killpg(worker_pid(process.pid, doomed), signal.SIGKILL)
+        doomed_pid = worker_pid(process.pid, doomed)
+        doomed_room = voila_pid(doomed_pid, "/")  # in a session of its own
+        os.killpg(doomed_pid, signal.SIGKILL)
         stranded = [p for p, w in zip(people, first, strict=True) if w == doomed]
         assert all(p.open("/healthz") == survivor for p in stranded)
         assert all(p.cookie == survivor for p in stranded)
@@ -171,6 +194,7 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         joined = store.read(session.code, kinds=[ParticipantJoined.kind])
         assert len({r.event.participant for r in joined}) == HTTP_PEOPLE + 2
         assert f"worker {doomed} stopped" in log.read_text()
+        assert ended(doomed_room), "the dead worker's room Voila lived on"
     finally:
         stop_server(process)
         store.close()

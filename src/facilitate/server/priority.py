@@ -16,6 +16,7 @@ kernel has already gone, nothing changes: the kernel runs as before.
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 #: Linux lets an unprivileged process change any session's nice value once
@@ -39,15 +40,32 @@ def session_niceness(pid: int) -> int | None:
     return int(value) if value.lstrip("-").isdigit() else None
 
 
+def _set_niceness(pid: int, niceness: int) -> bool | None:
+    """True if it took, False if it cannot, None if Linux asks to try again."""
+    try:
+        session_file(pid).write_text(str(niceness), encoding="ascii")
+    except BlockingIOError:  # another session changed less than 0.1 s ago
+        return None
+    except OSError:  # no autogroup here, the process has gone, or not allowed
+        return False
+    return True
+
+
 async def lower_session_priority(pid: int, niceness: int) -> bool:
     """Give the session of process ``pid`` this nice value; True if it took."""
     for _ in range(ATTEMPTS):
-        try:
-            session_file(pid).write_text(str(niceness), encoding="ascii")
-        except BlockingIOError:  # another session changed less than 0.1 s ago
-            await asyncio.sleep(RETRY_SECONDS)
-        except OSError:  # no autogroup here, the kernel has gone, or not allowed
-            return False
-        else:
-            return True
+        done = _set_niceness(pid, niceness)
+        if done is not None:
+            return done
+        await asyncio.sleep(RETRY_SECONDS)
+    return False
+
+
+def lower_session_priority_now(pid: int, niceness: int) -> bool:
+    """The same, for a caller with no event loop (a process just started)."""
+    for _ in range(ATTEMPTS):
+        done = _set_niceness(pid, niceness)
+        if done is not None:
+            return done
+        time.sleep(RETRY_SECONDS)
     return False

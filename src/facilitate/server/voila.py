@@ -32,6 +32,8 @@ from typing import Any
 from facilitate.core.config import DATA_DIR_VARIABLE, PUBLIC_URL_VARIABLE
 from facilitate.core.links import LEAD_PREFIX
 from facilitate.core.paths import templates_dir, workbooks_dir
+from facilitate.server.children import start_child
+from facilitate.server.priority import lower_session_priority_now
 
 PARTICIPANT_NOTEBOOK = "participant.ipynb"
 WARM_LEAD_NOTEBOOKS = ("display.ipynb", "remote.ipynb")
@@ -45,8 +47,9 @@ TEMPLATE_NAME = "facilitate"
 #: Seconds Voila waits after a pooled kernel is taken before replacing it.
 FILL_DELAY_SECONDS = 0.5
 ROOM_KERNEL_MANAGER = "facilitate.server.room_kernels.RoomKernelManager"
-#: The room's Voila runs a little behind the front door and the lead's, which
-#: share its session (its kernels have sessions of their own: ``room_kernels``).
+#: The room's Voila (relaying every phone's messages) runs a little behind the
+#: front door and the lead's, in a session of its own; its kernels run lower
+#: still (``room_kernels``).
 ROOM_NICENESS = 5
 #: Seconds Voila waits for a cell's output once its kernel says the cell is done.
 #: nbclient's 4 s default is too short while a pool of 100 kernels starts on two
@@ -200,9 +203,15 @@ def start_voila(
     """Start one Voila; stopping it (SIGTERM) stops its kernels too."""
     command, run_dir = voila_command(role, port, data_dir, worker)
     niceness = role.niceness
-    return subprocess.Popen(
+    process = subprocess.Popen(
         command,
         cwd=run_dir,
         env=voila_environment(data_dir, public_url),
-        preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
+        preexec_fn=start_child(niceness),
+        # A lowered Voila runs in a session of its own, whose niceness Linux
+        # weighs against the front door's and the lead's (see ``priority``).
+        start_new_session=bool(niceness),
     )
+    if niceness:
+        lower_session_priority_now(process.pid, niceness)
+    return process

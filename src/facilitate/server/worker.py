@@ -13,13 +13,9 @@ Voila's kernels.
 from __future__ import annotations
 
 import argparse
-import ctypes
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-PR_SET_PDEATHSIG = 1
 
 
 def worker_command(
@@ -41,15 +37,6 @@ def worker_command(
         "--public-url",
         public_url,
     ]
-
-
-def stop_with_parent() -> None:
-    """Ask Linux to send SIGTERM here when the parent process ends (best effort)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.server import STOP_SECONDS, ServeOptions, Tls, free_port, stop
+from facilitate.server.children import stop_with_parent
 from facilitate.server.haproxy import (
     HEALTH_PATH,
     ProxyLayout,
@@ -42,7 +43,7 @@ from facilitate.server.haproxy import (
     haproxy_config,
     write_pem,
 )
-from facilitate.server.worker import stop_with_parent, worker_command
+from facilitate.server.worker import worker_command
 
 #: A worker stops its two Voilas, each within ``STOP_SECONDS``.
 WORKER_STOP_SECONDS = 2 * STOP_SECONDS + 5
