@@ -6,9 +6,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import signal
 import subprocess
+from importlib.metadata import entry_points
 
 import pytest
+from jupyter_client.manager import AsyncKernelManager
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from facilitate.server.priority import lower_session_priority, session_niceness
@@ -16,6 +19,7 @@ from facilitate.server.room_kernels import (
     POOL_KERNEL_VARIABLE,
     ROOM_KERNEL_NICENESS,
     RoomKernelManager,
+    RoomProvisioner,
 )
 from facilitate.server.voila import ServeOptions, lead_role, room_role, voila_settings
 
@@ -73,19 +77,36 @@ def test_a_session_of_its_own_is_lowered_and_ours_is_not():
 
 
 @needs_autogroup
-def test_a_room_kernel_runs_in_a_session_at_the_lowest_priority(tmp_path):
-    """A real kernel, started the way the room's Voila starts one."""
-    manager = RoomKernelManager(root_dir=str(tmp_path))
+def test_a_room_kernel_runs_at_the_lowest_priority_and_again_after_a_crash():
+    """A real kernel, launched as the room's Voila launches one, killed, restarted."""
+    manager = AsyncKernelManager(kernel_name="python3")
+    manager.provisioner = RoomProvisioner(
+        kernel_id="room-kernel", kernel_spec=manager.kernel_spec, parent=manager
+    )
 
-    async def start_and_read() -> tuple[int | None, int | None]:
-        kernel_id = await manager.start_kernel(kernel_name="python3", **WAITING)
+    async def start_crash_restart() -> list[int | None]:
+        await manager.start_kernel()
         try:
-            pid = manager.kernel_pid(kernel_id)
-            assert pid is not None
-            return session_niceness(pid), session_niceness(os.getpid())
+            first = manager.provisioner.pid
+            levels = [session_niceness(first)]
+            os.kill(first, signal.SIGKILL)
+            await manager.restart_kernel(now=True)
+            second = manager.provisioner.pid
+            assert second != first
+            levels.append(session_niceness(second))
+            return levels
         finally:
-            await manager.shutdown_kernel(kernel_id, now=True)
+            await manager.shutdown_kernel(now=True)
 
-    kernel, ours = asyncio.run(start_and_read())
-    assert kernel == ROOM_KERNEL_NICENESS
-    assert ours != ROOM_KERNEL_NICENESS
+    levels = asyncio.run(start_crash_restart())
+    assert levels == [ROOM_KERNEL_NICENESS, ROOM_KERNEL_NICENESS]
+    assert session_niceness(os.getpid()) != ROOM_KERNEL_NICENESS
+
+
+def test_the_room_launches_its_kernels_through_our_provisioner():
+    """The name in the room's settings is the one our package registers."""
+    settings = voila_settings(room_role(ServeOptions()), 9000)
+    name = settings["KernelProvisionerFactory"]["default_provisioner_name"]
+    registered = entry_points(group="jupyter_client.kernel_provisioners")
+    assert registered[name].load() is RoomProvisioner
+    assert "KernelProvisionerFactory" not in voila_settings(lead_role(), 9001)

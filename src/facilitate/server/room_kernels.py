@@ -5,15 +5,16 @@ starts every replacement at the same moment: for half a minute both cores ran
 kernel start-ups, and the projected display and the answers waited behind them,
 just as the facilitator began the first activity.
 
-This kernel manager spaces the starts of pool kernels ``fill_pace`` seconds
+``RoomKernelManager`` spaces the starts of pool kernels ``fill_pace`` seconds
 apart: a refill then uses about one core, and the other stays free for the
 display and the people answering. A kernel someone is waiting for (a page opened
 when the pool was empty) starts at once, ahead of the queue.
 
-Every kernel it starts then runs at ``session_niceness`` (see ``priority``): when
-all the phones build their next activity at the same moment, the display's and
-the remote's kernels, the servers and a projector's browser on the same machine
-go first, and the phones share what is left, which is most of it.
+``RoomProvisioner`` launches each kernel as Jupyter does, then runs its session at
+``session_niceness`` (see ``priority``), on every start and every restart after a
+crash: when all the phones build their next activity at the same moment, the
+display's and the remote's kernels, the servers and a projector's browser on the
+same machine go first, and the phones share what is left, which is most of it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from jupyter_client.connect import KernelConnectionInfo
+from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Int
 
@@ -37,17 +40,12 @@ ROOM_KERNEL_NICENESS = 19
 
 
 class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
-    """Starts pool kernels ``fill_pace`` seconds apart, others at once; all run low."""
+    """Starts pool kernels ``fill_pace`` seconds apart, others at once."""
 
     fill_pace = Float(
         FILL_PACE_SECONDS,
         config=True,
         help="Seconds between the starts of two kernels for the pool.",
-    )
-    session_niceness = Int(
-        ROOM_KERNEL_NICENESS,
-        config=True,
-        help="Nice value of each kernel's session (0 leaves it as started).",
     )
 
     _turn: asyncio.Lock | None = None
@@ -58,17 +56,7 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         if env.get(POOL_KERNEL_VARIABLE) == "True" and self.fill_pace > 0:
             await self._wait_for_turn()
         kernel_id: str = await super().start_kernel(*args, **kwargs)
-        pid = self.kernel_pid(kernel_id)
-        if pid and self.session_niceness:
-            await lower_session_priority(pid, self.session_niceness)
         return kernel_id
-
-    def kernel_pid(self, kernel_id: str) -> int | None:
-        """The process of a kernel started on this machine, if there is one."""
-        kernel = self._kernels.get(kernel_id)
-        provisioner = getattr(kernel, "provisioner", None)
-        pid = getattr(provisioner, "pid", None)
-        return pid if isinstance(pid, int) else None
 
     async def _wait_for_turn(self) -> None:
         """Return when ``fill_pace`` seconds have passed since the last pool start."""
@@ -80,3 +68,21 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             if wait > 0:
                 await asyncio.sleep(wait)
             self._next_start = loop.time() + self.fill_pace
+
+
+class RoomProvisioner(LocalProvisioner):  # type: ignore[misc]
+    """A kernel on this machine whose session runs at ``session_niceness``."""
+
+    session_niceness = Int(
+        ROOM_KERNEL_NICENESS,
+        config=True,
+        help="Nice value of each kernel's session (0 leaves it as launched).",
+    )
+
+    async def launch_kernel(
+        self, cmd: list[str], **kwargs: Any
+    ) -> KernelConnectionInfo:
+        info: KernelConnectionInfo = await super().launch_kernel(cmd, **kwargs)
+        if isinstance(self.pid, int) and self.session_niceness:
+            await lower_session_priority(self.pid, self.session_niceness)
+        return info

@@ -47,6 +47,9 @@ TEMPLATE_NAME = "facilitate"
 #: Seconds Voila waits after a pooled kernel is taken before replacing it.
 FILL_DELAY_SECONDS = 0.5
 ROOM_KERNEL_MANAGER = "facilitate.server.room_kernels.RoomKernelManager"
+#: How the room's Voila launches kernels: an entry point of ours (``pyproject.toml``)
+#: naming ``room_kernels.RoomProvisioner``.
+ROOM_PROVISIONER = "facilitate-room"
 #: The room's Voila (relaying every phone's messages) runs a little behind the
 #: front door and the lead's, in a session of its own; its kernels run lower
 #: still (``room_kernels``).
@@ -145,6 +148,11 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
         },
         "VoilaConfiguration": configuration,
         "VoilaExecutor": {"iopub_timeout": OUTPUT_WAIT_SECONDS},
+        **(
+            {"KernelProvisionerFactory": {"default_provisioner_name": ROOM_PROVISIONER}}
+            if role.room_kernels
+            else {}
+        ),
         "VoilaKernelManager": {
             "kernel_pools_config": {
                 "default": {"pool_size": 0},
