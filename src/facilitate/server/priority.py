@@ -1,4 +1,4 @@
-"""Making a kernel's whole session yield to the projected display.
+"""Making a process's whole session yield to the projected display.
 
 Jupyter starts every kernel in a session of its own, and Linux's autogroup
 scheduling (on by default in most distributions) then shares the processor
@@ -10,7 +10,7 @@ for the display took five to ten. Setting the session's own nice value (its
 niceness cannot.
 
 Where there is no such file (another system, or autogroup built out) or the
-kernel has already gone, nothing changes: the kernel runs as before.
+process has already gone, nothing changes: it runs as before.
 """
 
 from __future__ import annotations

@@ -82,6 +82,7 @@ class RoomProvisioner(LocalProvisioner):  # type: ignore[misc]
     async def launch_kernel(
         self, cmd: list[str], **kwargs: Any
     ) -> KernelConnectionInfo:
+        """Launch as Jupyter does, then lower the new kernel's session."""
         info: KernelConnectionInfo = await super().launch_kernel(cmd, **kwargs)
         if isinstance(self.pid, int) and self.session_niceness:
             await lower_session_priority(self.pid, self.session_niceness)
