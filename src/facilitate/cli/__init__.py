@@ -10,6 +10,7 @@ starts write (Voila, kernels, exports), is private to its owner (umask 077).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -52,8 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     owner_only_umask()
     args = build_parser().parse_args(argv)
-    try:
-        return int(args.run(args))
-    except FacilitateError as error:
-        print(f"facilitate: {error}", file=sys.stderr)
-        return 2
+    with contextlib.ExitStack() as cleanup:
+        args.cleanup = cleanup
+        try:
+            return int(args.run(args))
+        except FacilitateError as error:
+            print(f"facilitate: {error}", file=sys.stderr)
+            return 2

@@ -7,6 +7,7 @@ and the export's kernel (children of this process) use the same store.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 from pathlib import Path
 
@@ -49,8 +50,15 @@ def config_of(args: argparse.Namespace) -> Config:
 
 
 def store_of(args: argparse.Namespace) -> tuple[Config, EventStore]:
+    """The command's settings and its log, closed when the command ends (``main``
+    gives every command a ``cleanup`` stack: a PostgreSQL pool left open held
+    its connections until the process exited)."""
     config = config_of(args)
-    return config, open_store(config)
+    store = open_store(config)
+    cleanup: contextlib.ExitStack | None = getattr(args, "cleanup", None)
+    if cleanup is not None:
+        cleanup.callback(store.close)
+    return config, store
 
 
 def print_links(
