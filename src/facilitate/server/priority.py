@@ -16,7 +16,6 @@ process has already gone, nothing changes: it runs as before.
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 #: Linux lets an unprivileged process change any session's nice value once
@@ -58,14 +57,4 @@ async def lower_session_priority(pid: int, niceness: int) -> bool:
         if done is not None:
             return done
         await asyncio.sleep(RETRY_SECONDS)
-    return False
-
-
-def lower_session_priority_now(pid: int, niceness: int) -> bool:
-    """The same, for a caller with no event loop (a process just started)."""
-    for _ in range(ATTEMPTS):
-        done = _set_niceness(pid, niceness)
-        if done is not None:
-            return done
-        time.sleep(RETRY_SECONDS)
     return False

@@ -21,6 +21,7 @@ directory's ``run/`` folder.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -33,7 +34,7 @@ from facilitate.core.config import DATA_DIR_VARIABLE, PUBLIC_URL_VARIABLE
 from facilitate.core.links import LEAD_PREFIX
 from facilitate.core.paths import templates_dir, workbooks_dir
 from facilitate.server.children import start_child
-from facilitate.server.priority import lower_session_priority_now
+from facilitate.server.priority import lower_session_priority
 
 PARTICIPANT_NOTEBOOK = "participant.ipynb"
 WARM_LEAD_NOTEBOOKS = ("display.ipynb", "remote.ipynb")
@@ -221,5 +222,6 @@ def start_voila(
         start_new_session=bool(niceness),
     )
     if niceness:
-        lower_session_priority_now(process.pid, niceness)
+        # Called before the front door's event loop runs (``serve_room``).
+        asyncio.run(lower_session_priority(process.pid, niceness))
     return process
