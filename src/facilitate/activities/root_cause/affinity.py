@@ -28,25 +28,27 @@ COLOURS = dict(
 #: Causes shown per column; the rest are counted in one line beneath.
 MOST_CARDS = 6
 _GRID = (
-    "display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:1.2em;"
-    "margin-top:1em"
+    "display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:1em;margin-top:.5em"
 )
 _CARD = (
     "background:#fff;border:2px solid #d0d0d0;border-radius:8px;"
-    "padding:.45em .6em;margin:.45em 0;line-height:1.3"
+    "padding:.3em .5em;margin:.35em 0;line-height:1.2"
 )
-_WHY = "border-left:4px solid #b0b0b0;margin:.45em 0 0 .1em;padding-left:.5em"
+_WHY = "border-left:4px solid #b0b0b0;margin:.3em 0 0 .1em;padding-left:.5em"
 #: Type sizes (cards, headings, hints): projected, and in the printed summary.
-PROJECTED = ("22px", "28px", "18px")
+#: Projected sizes follow the display's body type (28 px at 1080p, scaled with
+#: the viewport's height), so the back of the room reads them at any resolution.
+PROJECTED = ("1em", "1.2em", "1em")
 PRINTED = ("15px", "19px", "13px")
 
 
 def findings_html(findings: Iterable[FindingShared], big: bool = True) -> str:
     """The shared findings, each a statement and its smaller detail line."""
-    size, detail = ("34px", "20px") if big else ("1.15em", ".9em")
+    size, detail = ("1.3em", "1em") if big else ("1.15em", ".9em")
     items = "".join(
         '<li class="fc-rc-finding" style="margin-bottom:.5em">'
-        f'<span class="fc-rc-statement" style="font-size:{size};font-weight:700">'
+        f'<span class="fc-rc-statement" style="font-size:{size};font-weight:700;'
+        'line-height:1.2">'
         f"{escape(f.statement)}</span><br>"
         f'<span class="fc-rc-detail" style="font-size:{detail}">'
         f"{escape(f.detail)}</span>"
@@ -92,7 +94,7 @@ def _column_html(
         f'<section class="fc-rc-category fc-rc-{key}" '
         f'style="border-top:10px solid {COLOURS[key]};padding-top:.3em">'
         f'<h3 style="font-size:{sizes[1]};margin:.2em 0">{escape(category.label)}</h3>'
-        f'<p style="margin:0;color:#444;font-size:{sizes[2]}">'
+        f'<p style="margin:0;color:#444;font-size:{sizes[2]};line-height:1.2">'
         f"{escape(category.hint)}</p>{shown}</section>"
     )
 
