@@ -103,15 +103,21 @@ def test_the_form_is_sent_once_and_kept_apart_from_the_person(store, session):
 
 def test_logs_with_feedback_given_still_open_and_count(store, session):
     """Sessions recorded before forms were unlinked: one form per person, latest."""
+    from facilitate.core.events import ResultsRevealed
+
     for index in range(5):
         store.append(session.code, FeedbackGiven(f"p{index}", {"voice": 2}, "old"))
+    store.append(session.code, ResultsRevealed("feedback", True))
     store.append(session.code, FeedbackGiven("p0", {"voice": 5}, "changed"))
     state, released, latest = released_feedback(
         store.read(session.code), load_feedback()
     )
     assert state.submitted == 5
     assert released is not None
-    assert released.loc[0, "withheld"] == 5, "five 2s and zeros: all withheld"
+    # Five 2s: one group spanning the scale, so nobody's rating is told.
+    (group,) = released.loc[0, "groups"]
+    assert (group.count, len(group.members)) == (5, 5)
+    assert released.loc[0, "rated_2"] is None
     # A changed form waits for the next batch, as the gate's rule says.
     assert list(latest["helped"]) == ["old"] * 5
     for index in range(5, 10):
@@ -162,32 +168,42 @@ def test_screen_waits_for_k_respondents_then_shows_batches(store, session):
     refreshed()
     assert panel.frame.current == "revealed"
     assert panel.frame.state.value == ""
-    voice = panel.chart.chart.data
-    # Five people all said 5: showing it would tell the room what each said.
-    assert [trace.x[0] for trace in voice] == [0, 0, 0, 0, 0, 5]
+    # Five people all said 5: one group spanning the scale, so nobody's answer
+    # is told.
+    assert [(t.name, t.x[0]) for t in panel.chart.chart.data if t.x[0]] == [
+        ("Strongly disagree to strongly agree", 5)
+    ]
     for index in range(5, 10):
         give(store, session, f"p{index}", {"voice": 4})
         refreshed()
-    voice = panel.chart.chart.data
-    # Five said 4 and five said 5: one group is shown, the other joins the grey
-    # "smaller groups" segment so the zeros cannot be read off the total.
-    assert [trace.x[0] for trace in voice] == [0, 0, 0, 5, 0, 5]
+    # Five said 4 and five said 5: both halves shown, the empty ratings merged
+    # into the lower one rather than hiding a real group of 5.
+    assert [(t.name, t.x[0]) for t in panel.chart.chart.data if t.x[0]] == [
+        ("Strongly disagree to agree", 5),
+        ("Strongly agree", 5),
+    ]
     assert "secret" not in str(panel.root)
 
 
 def test_feedback_part_shows_the_latest_release_only(store, session):
+    from facilitate.core.events import ResultsRevealed
+
     for index in range(10):
         rating = 3 if index % 2 else 4
         give(
             store, session, f"p{index}", {"heard": rating}, helped="<script>x</script>"
         )
+    store.append(session.code, ResultsRevealed("feedback", True))
     give(store, session, "late", {"heard": 1}, helped="late words")
     part = feedback_part(store.read(session.code), session)
     assert part.heading == "Participant feedback"
     heard = part.tables["feedback_ratings"].iloc[1]
-    # Two groups of 5 and zeros elsewhere: one group must stay hidden, or the
-    # zeros (nobody rated 1, 2 or 5) could be read off the total.
-    assert (heard["rated_3"], heard["rated_4"], heard["rated_1"]) == (5, None, None)
+    # Two groups of 5 and zeros elsewhere: the zeros merge into the two groups,
+    # so both are shown and nobody's "nobody rated 1" can be read off.
+    assert heard["groups"] == (
+        "Strongly disagree to neutral: 5 · Agree or strongly agree: 5"
+    )
+    assert (heard["rated_3"], heard["rated_4"], heard["rated_1"]) == (None, None, None)
     assert heard["mean"] is None
     assert part.notes == [
         "At least 10 gave anonymous feedback. Ratings run from 1 (strongly "
@@ -196,3 +212,15 @@ def test_feedback_part_shows_the_latest_release_only(store, session):
     assert "script" not in part.tables["feedback_ratings"].to_csv()
     assert "&lt;script&gt;x&lt;/script&gt;" in part.html
     assert "late words" not in part.html
+
+
+def test_a_part_never_revealed_reports_everyone_who_answered(store, session):
+    """The leader's export after a session whose feedback was never projected:
+    nobody saw an earlier state, so all the forms are released at the end."""
+    for index in range(10):
+        give(store, session, f"p{index}", {"heard": 2 if index < 5 else 5})
+    part = feedback_part(store.read(session.code), session)
+    heard = part.tables["feedback_ratings"].iloc[1]
+    assert heard["groups"] == (
+        "Strongly disagree or disagree: 5 · Neutral to strongly agree: 5"
+    )

@@ -137,6 +137,7 @@ def test_a_changed_check_in_waits_for_the_next_batch(store, session):
     for index in range(10):
         answer = first if index < 5 else second
         store.append(code, CheckinAnswered(f"p{index}", answer))
+    store.append(code, ResultsRevealed("checkin", True))
     _, before = released_checkins(store.read(code), question)
     store.append(code, CheckinAnswered("p0", second))
     _, after = released_checkins(store.read(code), question)

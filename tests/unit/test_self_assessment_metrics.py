@@ -124,19 +124,26 @@ def test_cells_are_people_and_each_needs_k(store, session, small):
     reveal(store, session.code)
     domains = room_results(store.read(session.code), small).domains("staff")
     self_domain = domains.loc[domains["domain"] == "self"]
-    # often 5 and never 5; the zeros could be read off the total of 10, so one
-    # group of 5 joins them in the withheld segment.
-    assert self_domain["count"].tolist() == [5, None, None, None, None]
-    assert self_domain["withheld"].tolist() == [5] * 5
+    # often 5 and never 5: the empty answers merge into their neighbours, so
+    # both halves are shown and no empty answer is named.
+    assert self_domain[["label", "count"]].values.tolist() == [
+        ["Never or sometimes", 5],
+        ["Often or always", 5],
+    ]
+    assert self_domain["withheld"].tolist() == [0, 0]
+    assert self_domain["share"].tolist() == [0.5, 0.5]
 
 
-def test_a_room_that_all_answered_alike_shows_nothing(store, session, small):
+def test_a_room_that_all_answered_alike_sees_one_group(store, session, small):
+    """Everyone "always": one group spanning the scale, so the screen never
+    says what each person chose."""
     for who in "abcdefg":
         person(store, session.code, who, answers=("always",) * 4)
     reveal(store, session.code)
     domains = room_results(store.read(session.code), small).domains("staff")
-    assert domains["count"].isna().all()
-    assert set(domains["withheld"]) == {7}
+    assert set(domains["label"]) == {"Never to always"}
+    assert set(domains["count"]) == {7}
+    assert domains["merged"].all()
 
 
 def test_an_identity_chosen_by_all_but_one_is_withheld(store, session, small):
@@ -188,9 +195,11 @@ def test_zones_count_only_submitted_people(store, session, small):
         store.append(code, ZoneChecked(who, "start", "danger"))  # never submit
     reveal(store, code)
     zones = room_results(store.read(code), small).zones
-    start = zones.loc[zones["moment"] == "start"].set_index("zone")
-    assert start.loc["danger", "hidden"]
-    assert start["withheld"].tolist() == [5, 5, 5]  # all five in risk: withheld
+    start = zones.loc[zones["moment"] == "start"]
+    # all five in risk: one group across the zones, so nobody's zone is told
+    assert start[["members", "count"]].values.tolist() == [
+        [("comfort", "risk", "danger"), 5]
+    ]
 
 
 def test_end_zones_are_released_in_their_own_batches(store, session, small):
@@ -245,8 +254,8 @@ def test_each_variant_is_released_on_its_own_once_k_of_its_people_finished(
     ]
     assert families["variant"].unique().tolist() == ["family"]
     self_part = families.loc[families["domain"] == "self"]
-    assert self_part["count"].tolist() == [None, None, None, None, None]
-    assert self_part["withheld"].tolist() == [5] * 5  # all five alike: withheld
+    assert self_part["count"].tolist() == [5]  # all five alike: one group
+    assert self_part["merged"].all()
 
 
 def test_a_variant_moves_only_when_k_more_of_its_own_people_finished(
@@ -304,6 +313,7 @@ def test_a_log_written_before_variants_still_opens_and_counts(store, session):
     educators = results.domains("educators")
     assert educators is not None
     assert results.domains("families") is None
-    assert set(educators.loc[educators["count"].notna(), "domain"]) == set()
-    counted = educators.drop_duplicates("domain").set_index("domain")["withheld"]
-    assert counted["identity"] == counted["privilege"] == 5
+    answered = educators.loc[educators["domain"].isin(["identity", "privilege"])]
+    # five people, all "often": one group per domain, spanning the scale
+    assert answered["count"].tolist() == [5, 5]
+    assert answered["merged"].all()

@@ -1,11 +1,11 @@
 """Participant feedback per room: each statement's released ratings.
 
 From each room's ``released_feedback``: the latest batch of at least k people,
-each statement a partition by rating with "no rating" as a cell of its own, so
-most rooms show some rating cells as withheld (zero is a count like any other).
+each statement a partition by rating with "no rating" as a group of its own,
+adjacent ratings merged until each group holds k people (see ``coarsen``).
 The comparison therefore carries the released counts per rating, the mean where
 the room released it, and ``low_share``: the share of the batch's raters known
-from shown cells to have rated 3 or lower, a floor computed from released
+from shown groups to have rated 3 or lower, a floor computed from released
 numbers only. A room without a release is suppressed. Statements come with the
 highest ``low_share`` in any room first: where rooms struggle, not where they
 shine.
@@ -36,7 +36,7 @@ def feedback_ratings(rooms: Sequence[Room]) -> pd.DataFrame:
     for room in rooms:
         if ACTIVITY not in room.activities:
             continue
-        _, released, _ = released_feedback(room.records, form)
+        _, released, _ = released_feedback(room.records, form, close=True)
         figures = {} if released is None else _figures(released)
         for item in form.ratings:
             base = (item.key, item.statement, room.session.code, room.label, room.k)
@@ -51,13 +51,17 @@ def feedback_ratings(rooms: Sequence[Room]) -> pd.DataFrame:
 
 
 def _figures(released: pd.DataFrame) -> dict[str, tuple[object, ...]]:
-    """item -> (rated_1..5, withheld, mean, low_share) from the released frame."""
+    """item -> (rated_1..5, withheld, mean, low_share) from the released frame.
+
+    The low share counts shown groups of low ratings only: a group that mixes
+    them with others ("Neutral or agree") adds nothing, so it stays a floor.
+    """
     figures: dict[str, tuple[object, ...]] = {}
     for row in released.to_dict("records"):
         cells = [None if row[c] is None else int(row[c]) for c in RATED_COLUMNS]
-        shown = sum(c for c in cells if c is not None)
-        people = shown + int(row["withheld"])
-        low = sum(int(row[c]) for c in LOW if row[c] is not None)
+        shown = [g for g in row["groups"] if g.count is not None]
+        people = sum(g.count for g in shown) + int(row["withheld"])
+        low = sum(g.count for g in shown if set(g.members) <= set(LOW))
         mean = row["mean"]
         figures[str(row["item"])] = (
             *cells,

@@ -1,8 +1,9 @@
 """Zone shifts, start to end, per room: the self-assessment's released zones.
 
 Shares are of the people in that moment's release (withheld cells included, as
-the room's own chart shows them as one grey bar). A zone withheld at either
-moment has no shift; a room whose zones were never released is suppressed.
+the room's own chart shows them as one grey bar). A zone withheld, or merged
+with its neighbour ("Comfort or risk"), at either moment has no shift; a room
+whose zones were never released is suppressed.
 Rooms come in the order of their largest share in the danger zone at the end
 (the zone where people are too stretched to learn), then the largest shift.
 """
@@ -68,7 +69,9 @@ def _shares(zones: pd.DataFrame | None, moment: str) -> dict[str, float | None]:
     if not total:
         return {}
     return {
-        str(row["zone"]): (None if row["hidden"] else int(row["count"]) / total)
+        str(row["zone"]): (
+            None if row["hidden"] or row["merged"] else int(row["count"]) / total
+        )
         for _, row in rows.iterrows()
     }
 

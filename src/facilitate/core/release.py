@@ -32,8 +32,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from facilitate.core.coarsen import (
+    Group,
+    coarsen_nominal,
+    coarsen_ordinal,
+    group_label,
+)
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE
 from facilitate.core.events import (
     Recorded,
@@ -219,6 +225,7 @@ def batched_release(
     records: Sequence[Recorded],
     submitter: Callable[[Recorded], str | None],
     reveal: str | None = None,
+    close: bool = False,
 ) -> ReleaseState:
     """Walk the log and find every release of one sensitive figure.
 
@@ -226,6 +233,9 @@ def batched_release(
     ``reveal`` is the activity whose first Reveal opens the release (None: open
     from the start). A release happens at the first event where the figure is
     open and at least k more people have submitted than at the last release.
+    ``close``: a figure never revealed is released at the end of the log, as
+    the leader's export after the session (nobody saw an earlier state of it,
+    so there is nothing to difference against).
     """
     k = SMALLEST_ALLOWED_GROUP_SIZE
     opened = reveal is None
@@ -246,6 +256,8 @@ def batched_release(
         if opened and len(people) >= last + k:
             last = len(people)
             releases.append(Release(len(releases) + 1, record.id, frozenset(people)))
+    if close and not opened and records and len(people) >= k:
+        releases.append(Release(1, records[-1].id, frozenset(people)))
     latest = releases[-1] if releases else None
     return ReleaseState(latest, len(people), k, opened, tuple(releases))
 
@@ -255,3 +267,76 @@ def _whole(value: object, default: int) -> int:
         return int(str(value))
     except ValueError:
         return default
+
+
+# --- coarsen before hiding --------------------------------------------------------
+
+
+def coarsen_frame(
+    frame: pd.DataFrame,
+    count_column: str,
+    k: int,
+    *,
+    key: str,
+    label: str,
+    by: Sequence[str] = (),
+    other: str = "",
+    outside: Sequence[Hashable] = (),
+) -> pd.DataFrame:
+    """One row per shown or hidden group of ``frame``'s categories (see ``coarsen``).
+
+    Rows sharing ``by`` are one partition, their order the scale's. With
+    ``other`` (its words: "another feeling") the categories are nominal and the
+    small ones merge into one group so named; without, they are ordinal and
+    adjacent ones merge, ``outside`` keys (e.g. "prefer not to say") standing
+    apart. Returns the ``by`` columns, ``key`` (the group's first member),
+    ``members`` (a tuple of keys), ``label`` (the group's name), ``count_column``
+    (None when hidden), ``merged``, ``hidden`` and ``withheld`` (people in the
+    partition's hidden groups: 0, or at least k).
+    """
+    import pandas as pd
+
+    rows = []
+    groups = frame.groupby(list(by), sort=False) if by else [((), frame)]
+    for values, part in groups:
+        names = dict(zip(part[key], part[label], strict=True))
+        counts = {
+            cell: int(n) for cell, n in zip(part[key], part[count_column], strict=True)
+        }
+        found = (
+            coarsen_nominal(counts, k)
+            if other
+            else coarsen_ordinal(counts, k, [c for c in outside if c in counts])
+        )
+        withheld = sum(counts[m] for g in found if g.hidden for m in g.members)
+        keys = values if isinstance(values, tuple) else (values,)
+        fixed = dict(zip(by, keys, strict=True))
+        for group in found:
+            members = _named_first(group, counts) if group.other else group.members
+            rows.append(
+                {
+                    **fixed,
+                    key: group.members[0],
+                    "members": group.members,
+                    label: group_label(
+                        [names[m] for m in members], other if group.other else ""
+                    ),
+                    count_column: group.count,
+                    "merged": group.merged,
+                    "hidden": group.hidden,
+                    "withheld": withheld,
+                }
+            )
+    columns = [*by, key, "members", label, count_column, "merged", "hidden"]
+    out = pd.DataFrame(rows, columns=[*columns, "withheld"])
+    out[count_column] = pd.Series(
+        [row[count_column] for row in rows], index=out.index, dtype=object
+    )
+    return out.astype({"merged": bool, "hidden": bool, "withheld": "int64"})
+
+
+def _named_first(group: Group[Hashable], counts: Mapping[Hashable, int]) -> list[Any]:
+    """An other group's members, most chosen first: its name leads with one the
+    room really chose ("Tired or another feeling")."""
+    order = list(group.members)
+    return sorted(order, key=lambda m: (-counts[m], order.index(m)))

@@ -89,11 +89,15 @@ class CheckinPanel:
 
 
 def prompt_for(released: pd.DataFrame) -> str:
-    """One question drawn from the released counts: the most shared feeling."""
-    shown = released.loc[~released["hidden"]]
+    """One question drawn from the released groups: the most shared feeling.
+
+    A merged group ("Tired or another feeling") names no one feeling, so the
+    prompt only names a feeling that stands as a group of its own.
+    """
+    shown = released.loc[~released["hidden"] & ~released["merged"]]
     if shown.empty:
         return "What would help each of us be fully here for the next hour?"
-    top = shown.sort_values("count", ascending=False).iloc[0]
+    top = shown.sort_values("count", ascending=False, kind="stable").iloc[0]
     return (
         f"Many of us are arriving {str(top['label']).lower()}. "
         "What would help each of us be fully here for the next hour?"

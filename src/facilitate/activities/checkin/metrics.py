@@ -1,8 +1,11 @@
 """How the room is arriving: check-in counts, released in batches of k.
 
 A check-in is low-stakes but personal ("uneasy", "stretched thin"), so it follows
-the release gate's sensitive rules: the chart moves only when k more people have
-checked in, and a group of fewer than k answers is never drawn.
+the release gate's sensitive rules: what the room sees is frozen at the
+facilitator's Reveal (so a room that has all checked in is shown whole), moves on
+only when k more people have checked in, and no group of fewer than k is drawn.
+Feelings chosen by fewer than k merge into one "another feeling" group before
+anything is hidden, so a room of 6 split 3 and 3 sees both halves.
 """
 
 from __future__ import annotations
@@ -15,7 +18,11 @@ from facilitate.activities.checkin.content import CheckinQuestion
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.core.events import Recorded
 from facilitate.core.frames import kind_frame
-from facilitate.core.release import ReleaseState, batched_release, release_frame
+from facilitate.core.release import ReleaseState, batched_release, coarsen_frame
+
+ACTIVITY = "checkin"
+#: The name of the group that merges feelings chosen by fewer than k.
+ANOTHER_FEELING = "another feeling"
 
 
 def checkin_counts(answers: pd.DataFrame, question: CheckinQuestion) -> pd.DataFrame:
@@ -43,15 +50,20 @@ def checked_in(record: Recorded) -> str | None:
 
 
 def released_checkins(
-    records: Sequence[Recorded], question: CheckinQuestion
+    records: Sequence[Recorded], question: CheckinQuestion, close: bool = False
 ) -> tuple[ReleaseState, pd.DataFrame | None]:
-    """The release state and, once released, ``checkin_counts`` through the gate.
+    """The release state and, once released, the groups the room may see.
 
-    The frame adds ``hidden`` (True where a count is withheld, and ``count`` None).
+    The frame has one row per group (``coarsen_frame``): ``answer``, ``members``,
+    ``label`` ("Tired or another feeling"), ``count``, ``merged``, ``hidden``,
+    ``withheld``. ``close``: see ``batched_release`` (the leader's export).
     """
-    state = batched_release(records, checked_in)
+    state = batched_release(records, checked_in, reveal=ACTIVITY, close=close)
     if state.latest is None:
         return state, None
     visible = state.latest.visible(records, checked_in)
     counts = checkin_counts(kind_frame(visible, CheckinAnswered.kind), question)
-    return state, release_frame(counts, "count", state.k)
+    released = coarsen_frame(
+        counts, "count", state.k, key="answer", label="label", other=ANOTHER_FEELING
+    )
+    return state, released

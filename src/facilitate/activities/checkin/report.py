@@ -19,7 +19,7 @@ def checkin_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPar
     from facilitate.core.release import shown_once
 
     question = load_checkin()
-    state, released = released_checkins(records, question)
+    state, released = released_checkins(records, question, close=True)
     if released is None:
         note = shown_once(state.k, "people have checked in")
         return ReportPart(key="checkin", heading=HEADING, notes=[note])

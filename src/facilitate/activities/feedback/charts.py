@@ -6,16 +6,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from facilitate.activities.feedback.content import RATING_SCALE
-from facilitate.activities.feedback.metrics import RATED_COLUMNS
-from facilitate.ui.charts import (
-    OKABE_ITO,
-    WITHHELD_COLOUR,
-    projector_layout,
-    withheld_label,
-)
+from facilitate.activities.feedback.metrics import RATED_COLUMNS, UNRATED
+from facilitate.core.coarsen import group_label
+from facilitate.ui.charts import OKABE_ITO
+from facilitate.ui.group_charts import GroupBar, Segment, run_colour, stacked_groups
 
 #: Disagree in orange tones, agree in blue tones, neutral grey: readable in print too.
 RATING_COLOURS = (OKABE_ITO[5], OKABE_ITO[1], "#BBBBBB", OKABE_ITO[4], OKABE_ITO[0])
+#: The ratings in words, without their numbers: "Strongly disagree".
+RATING_WORDS = tuple(label.split(" ", 1)[1] for _, label in RATING_SCALE)
+#: Forms that skipped a statement: white with an outline would vanish on a
+#: projector, so a pale sand, unlike any rating and unlike the withheld grey.
+NO_RATING = "#E8DCC2"
 
 
 def wrap_label(text: str, width: int = 30) -> str:
@@ -30,42 +32,28 @@ def wrap_label(text: str, width: int = 30) -> str:
 
 
 def feedback_figure(released: pd.DataFrame, title: str, k: int) -> go.Figure:
-    """Stacked bars of ``release_ratings`` output, one bar per statement; withheld
-    cells share one grey segment."""
-    figure = go.Figure(layout=projector_layout(title, height=460, barmode="stack"))
-    statements = [wrap_label(s) for s in released["statement"]]
-    for (_, label), column, colour in zip(
-        RATING_SCALE, RATED_COLUMNS, RATING_COLOURS, strict=True
+    """Stacked bars of ``release_ratings`` output, one bar per statement: each of
+    its groups ("Agree or strongly agree") a segment, hidden groups one
+    withheld segment; the legend names only the groups drawn."""
+    bars = []
+    for statement, groups, withheld in zip(
+        released["statement"], released["groups"], released["withheld"], strict=True
     ):
-        figure.add_trace(
-            go.Bar(
-                name=label,
-                x=[0 if n is None else int(n) for n in released[column]],
-                y=statements,
-                orientation="h",
-                marker_color=colour,
-            )
+        shown = tuple(
+            (rating_segment(group.members), float(group.count))
+            for group in groups
+            if group.count is not None
         )
-    figure.add_trace(
-        go.Bar(
-            name=withheld_label(k),
-            x=[int(n) for n in released["withheld"]],
-            y=statements,
-            orientation="h",
-            marker_color=WITHHELD_COLOUR,
-        )
-    )
-    figure.update_yaxes(autorange="reversed", automargin=True)
-    figure.update_xaxes(title_text="people", rangemode="tozero")
-    figure.update_layout(
-        legend={
-            "orientation": "h",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "x": 0,
-            "traceorder": "normal",
-            "font": {"size": 15},
-        },
-        margin={"t": 120},
-    )
-    return figure
+        bars.append(GroupBar(wrap_label(str(statement)), shown, float(withheld)))
+    return stacked_groups(title, bars, k, axis="people")
+
+
+def rating_segment(members: tuple[str, ...]) -> Segment:
+    """The segment of a group of ratings: "Disagree or neutral", or "No rating"."""
+    if members == (UNRATED,):
+        return Segment("No rating", len(RATED_COLUMNS), len(RATED_COLUMNS), NO_RATING)
+    places = [RATED_COLUMNS.index(member) for member in members]
+    words = [RATING_WORDS[place] for place in places]
+    first, last = min(places), max(places)
+    colour = run_colour(RATING_COLOURS, first, last)
+    return Segment(group_label(words), first, last, colour)

@@ -1,9 +1,12 @@
 """Participant feedback: how the room rated the facilitation, released in batches.
 
 Ratings follow the release gate's sensitive rules: the shared figures are those of
-the latest release (moving only when k more forms have come in), and for each
-statement the released forms make one partition by rating, with "no rating" as a
-cell of its own, so a withheld cell can never be worked out from the total.
+the latest release (frozen at the facilitator's Reveal, so a room that has all
+answered is shown whole, then moving only when k more forms have come in), and
+for each statement the released forms make one partition by rating, with "no
+rating" as a group of its own. Adjacent ratings merge until each group holds k
+people ("Agree or strongly agree: 4"), so a room of 6 sees how it split; only
+what merging cannot save is hidden, and never in a way the total gives away.
 
 A form names nobody (``FeedbackContent``): the gate batches on forms, each one a
 submitter of its own, so the same rules hold without knowing whose form is whose.
@@ -19,9 +22,11 @@ import pandas as pd
 
 from facilitate.activities.feedback.content import RATING_SCALE, FeedbackForm
 from facilitate.activities.feedback.events import FeedbackContent, FeedbackGiven
+from facilitate.core.coarsen import coarsen_ordinal
 from facilitate.core.events import Recorded
-from facilitate.core.release import ReleaseState, batched_release, release_partition
+from facilitate.core.release import ReleaseState, batched_release
 
+ACTIVITY = "feedback"
 RATED_COLUMNS = [f"rated_{value}" for value, _ in RATING_SCALE]
 UNRATED = "unrated"
 SUMMARY_COLUMNS = ["item", "statement", "responses", "mean", *RATED_COLUMNS]
@@ -109,34 +114,42 @@ def respondent_count(feedback: pd.DataFrame) -> int:
 def release_ratings(summary: pd.DataFrame, people: int, k: int) -> pd.DataFrame:
     """``rating_summary`` through the gate: each statement is one partition.
 
-    Withheld counts are None; ``responses`` is withheld with "no rating" (the two
-    add up to ``people``), and ``mean`` unless every rating cell is shown. Adds
-    ``withheld``: the people in the statement's withheld cells.
+    Adjacent ratings merge until each group holds k people ("no rating" stands
+    apart; see ``coarsen``). ``groups`` holds each statement's groups (a tuple of
+    ``Group`` over ``RATED_COLUMNS`` and ``UNRATED``). A rating column keeps its
+    count only where that rating is a group of its own, else None;
+    ``responses`` is withheld with "no rating" (the two add up to ``people``),
+    and ``mean`` unless every rating stands alone. Adds ``withheld``: the people
+    in the statement's hidden groups.
     """
     out = summary.astype(object)
     out["withheld"] = 0
+    out["groups"] = None
     for index, row in summary.iterrows():
         counts = {column: int(row[column]) for column in RATED_COLUMNS}
         counts[UNRATED] = people - int(row["responses"])
-        released = release_partition(counts, k)
+        groups = coarsen_ordinal(counts, k, outside=[UNRATED])
+        alone = {g.members[0]: g.count for g in groups if not g.merged}
         for column in RATED_COLUMNS:
-            out.at[index, column] = released[column]
-        if released[UNRATED] is None:
+            out.at[index, column] = alone.get(column)
+        if alone.get(UNRATED) is None and counts[UNRATED]:
             out.at[index, "responses"] = None
-        if any(released[column] is None for column in RATED_COLUMNS):
+        if any(alone.get(column) is None for column in RATED_COLUMNS):
             out.at[index, "mean"] = None
         out.at[index, "withheld"] = sum(
-            n for cell, n in counts.items() if released[cell] is None
+            counts[m] for g in groups if g.hidden for m in g.members
         )
+        out.at[index, "groups"] = tuple(groups)  # type: ignore[assignment]
     return out.astype({"withheld": "int64"})
 
 
 def released_feedback(
-    records: Sequence[Recorded], form: FeedbackForm
+    records: Sequence[Recorded], form: FeedbackForm, close: bool = False
 ) -> tuple[ReleaseState, pd.DataFrame | None, pd.DataFrame]:
     """The release state, the released ratings (None before the first release)
-    and the released forms (for their open answers)."""
-    state = batched_release(records, feedback_form)
+    and the released forms (for their open answers). ``close``: see
+    ``batched_release`` (exports and comparisons after the session)."""
+    state = batched_release(records, feedback_form, reveal=ACTIVITY, close=close)
     if state.latest is None:
         return state, None, feedback_frame([])
     seen = state.latest.visible(records, feedback_form)

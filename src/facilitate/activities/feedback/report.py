@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from facilitate.core.coarsen import Group
 from facilitate.core.events import Recorded
 from facilitate.core.report import ReportPart
 from facilitate.core.sessions import SessionInfo
@@ -29,7 +30,7 @@ def feedback_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPa
     from facilitate.core.release import shown_once
 
     form = load_feedback()
-    state, released, latest = released_feedback(records, form)
+    state, released, latest = released_feedback(records, form, close=True)
     notes = [
         f"{state.progress('gave anonymous feedback')} Ratings run from 1 (strongly "
         "disagree) to 5 (strongly agree)."
@@ -48,10 +49,19 @@ def feedback_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPa
         tables={
             "feedback_ratings": released[
                 ["statement", "responses", "mean", *RATED_COLUMNS]
-            ]
+            ].assign(groups=[groups_in_words(g) for g in released["groups"]])
         },
         notes=notes,
         html=comments_html(questions),
+    )
+
+
+def groups_in_words(groups: Sequence[Group[str]]) -> str:
+    """A statement's shown groups in one line: "Disagree or neutral: 3 · …"."""
+    from facilitate.activities.feedback.charts import rating_segment
+
+    return " · ".join(
+        f"{rating_segment(g.members).name}: {g.count}" for g in groups if not g.hidden
     )
 
 

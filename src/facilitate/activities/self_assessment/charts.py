@@ -18,10 +18,10 @@ from facilitate.activities.self_assessment.content import (
 from facilitate.activities.self_assessment.metrics import MOMENTS
 from facilitate.ui.charts import (
     OKABE_ITO,
-    WITHHELD_COLOUR,
     projector_layout,
     withheld_label,
 )
+from facilitate.ui.group_charts import GroupBar, Segment, run_colour, stacked_groups
 
 #: Never .. Always run from warm to cool; "prefer not to say" is a neutral grey.
 _SCALE_COLOURS = (OKABE_ITO[5], OKABE_ITO[1], OKABE_ITO[4], OKABE_ITO[0])
@@ -42,61 +42,40 @@ def _percent(count: object, people: int) -> int:
 def domain_figure(
     domains: pd.DataFrame, variant: Variant, content: SelfAssessment, k: int
 ) -> go.Figure:
-    """Stacked bars per domain of one variant: the share of people by their
-    typical answer (variants are never added together: their statements differ)."""
-    titles = [d.title for d in variant.domains]
-    people = {
-        d.key: int(domains.loc[domains["domain"] == d.key, "count"].fillna(0).sum())
-        + int(domains.loc[domains["domain"] == d.key, "withheld"].max())
-        for d in variant.domains
-    }
-    figure = go.Figure(
-        layout=projector_layout(
-            f"{variant.label}: what we typically answered",
-            barmode="stack",
-            height=160 + 70 * max(len(titles), 1),
-            legend={
-                "orientation": "h",
-                "x": 0,
-                "y": 1.02,
-                "yanchor": "bottom",
-                "traceorder": "normal",
-            },
-            margin={"t": 110},
+    """Stacked bars per domain of one variant: the share of people in each group
+    of typical answers ("Never or sometimes"), hidden groups one withheld
+    segment. Variants are never added together: their statements differ."""
+    keys = list(content.answer_keys)
+    bars = []
+    for domain in variant.domains:
+        rows = domains.loc[domains["domain"] == domain.key]
+        people = sum(int(c) for c in rows["count"] if c is not None)
+        people += int(rows["withheld"].max()) if len(rows) else 0
+        shown = tuple(
+            (_answer_segment(content, keys, members, str(label)), float(share) * 100)
+            for members, label, share in zip(
+                rows["members"], rows["label"], rows["share"], strict=True
+            )
+            if share is not None
         )
-    )
-    for answer in content.answer_keys:
-        rows = domains.loc[domains["answer"] == answer]
-        percent = [
-            _percent(c, people[d])
-            for c, d in zip(rows["count"], rows["domain"], strict=True)
-        ]
-        figure.add_bar(
-            name=content.answer_label(answer),
-            x=percent,
-            y=rows["title"].tolist(),
-            orientation="h",
-            marker_color=_scale_colour(content, answer),
-            text=[f"{p}%" if p >= 8 else "" for p in percent],
-            textposition="inside",
+        withheld = int(rows["withheld"].max()) if len(rows) else 0
+        bars.append(
+            GroupBar(domain.title, shown, withheld * 100 / people if people else 0)
         )
-    withheld = domains.drop_duplicates("domain")
-    figure.add_bar(
-        name=withheld_label(k),
-        x=[
-            _percent(w, people[d])
-            for w, d in zip(withheld["withheld"], withheld["domain"], strict=True)
-        ],
-        y=withheld["title"].tolist(),
-        orientation="h",
-        marker_color=WITHHELD_COLOUR,
-    )
-    figure.update_yaxes(
-        autorange="reversed", type="category", categoryorder="array",
-        categoryarray=titles,
+    return stacked_groups(
+        f"{variant.label}: what we typically answered",
+        bars, k, axis="% of people", percent=True,
     )  # fmt: skip
-    figure.update_xaxes(title_text="% of people", range=[0, 100])
-    return figure
+
+
+def _answer_segment(
+    content: SelfAssessment, keys: list[str], members: tuple[str, ...], label: str
+) -> Segment:
+    places = [keys.index(member) for member in members]
+    first, last = min(places), max(places)
+    if members == (PREFER_NOT,):
+        return Segment(label, first, last, _PREFER_NOT_COLOUR)
+    return Segment(label, first, last, run_colour(_SCALE_COLOURS, first, last))
 
 
 def identity_figure(identities: pd.DataFrame, content: SelfAssessment) -> go.Figure:
@@ -129,18 +108,25 @@ def identity_figure(identities: pd.DataFrame, content: SelfAssessment) -> go.Fig
 
 
 def zone_figure(zones: pd.DataFrame, content: SelfAssessment, k: int) -> go.Figure:
-    """Start and end side by side for each zone; withheld zones share one grey bar."""
+    """Start and end side by side for each group of zones ("Comfort or risk
+    zone" where the gate merged them); withheld groups share one grey bar."""
     figure = go.Figure(
         layout=projector_layout("Where we are: start and end", barmode="group")
     )
-    categories = [z.label for z in content.zones]
+    order = [z.key for z in content.zones]
+    shown = zones.loc[~zones["hidden"]]
+    ranked = sorted(
+        {(order.index(m[0]), order.index(m[-1]), str(label))
+         for m, label in zip(shown["members"], shown["label"], strict=True)}
+    )  # fmt: skip
+    categories = [label for _, _, label in ranked]
     for index, (moment, name) in enumerate(MOMENTS):
         rows = zones.loc[(zones["moment"] == moment)]
         if rows.empty:
             continue
-        shown = rows.loc[~rows["hidden"]]
-        x = shown["label"].tolist()
-        y = [int(c) for c in shown["count"]]
+        visible = rows.loc[~rows["hidden"]]
+        x = visible["label"].tolist()
+        y = [int(c) for c in visible["count"]]
         withheld = int(rows["withheld"].max())
         if withheld:
             x.append(withheld_label(k))

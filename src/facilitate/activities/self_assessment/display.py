@@ -198,14 +198,21 @@ def _most_shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def domain_prompt(domains: pd.DataFrame, content: SelfAssessment) -> str:
-    """Where the room's most common answer sits lowest on the scale."""
+    """Where the room's largest group of answers sits lowest on the scale.
+
+    Only a domain whose largest group is larger than every other one is named:
+    an even split has no most common answer.
+    """
     shown = _most_shown(domains)
     scored = shown.loc[shown["answer"].map(content.score_of).notna()]
-    if scored.empty:
+    clear = [
+        rows.iloc[0]
+        for _, rows in scored.groupby("domain", sort=False)
+        if len(rows) == 1 or rows["count"].iloc[0] > rows["count"].iloc[1]
+    ]
+    if not clear:
         return "Which statement made you pause, and why?"
-    typical = scored.drop_duplicates("domain")
-    scores = [content.score_of(str(answer)) or 0 for answer in typical["answer"]]
-    lowest = typical.iloc[scores.index(min(scores))]
+    lowest = min(clear, key=lambda row: content.score_of(str(row["answer"])) or 0)
     return (
         f"In “{lowest['title']}”, the most common answer was "
         f"“{str(lowest['label']).lower()}”. What would it take to move one step?"

@@ -45,7 +45,7 @@ from facilitate.core.frames import kind_frame, latest_per
 from facilitate.core.release import (
     ReleaseState,
     batched_release,
-    release_frame,
+    coarsen_frame,
     release_partition,
     shown_once,
 )
@@ -178,6 +178,23 @@ def domain_counts(
     return pd.DataFrame(rows, columns=columns)
 
 
+def released_domains(counts: pd.DataFrame, k: int) -> pd.DataFrame:
+    """``domain_counts`` through the gate: per domain, adjacent answers merge
+    until each group holds k people ("Never or sometimes"), "prefer not to say"
+    standing apart. One row per group (see ``coarsen_frame``), with ``share`` of
+    the people counted in that domain (None when hidden)."""
+    groups = coarsen_frame(
+        counts, "count", k, key="answer", label="label",
+        by=["variant", "domain", "title"], outside=[PREFER_NOT],
+    )  # fmt: skip
+    people = counts.groupby("domain")["count"].sum()
+    groups["share"] = [
+        None if n is None or not people[d] else int(n) / int(people[d])
+        for n, d in zip(groups["count"], groups["domain"], strict=True)
+    ]
+    return groups
+
+
 # --- identities and zones -------------------------------------------------------
 
 
@@ -302,7 +319,7 @@ def variant_results(
             counts = domain_counts(
                 typical_answers(answers, variant, content), variant, content
             )
-            domains = release_frame(counts, "count", release.k, ["domain"], ["share"])
+            domains = released_domains(counts, release.k)
         results.append(VariantResults(variant, release, domains))
     return tuple(results)
 
@@ -333,10 +350,11 @@ def room_results(records: Sequence[Recorded], content: SelfAssessment) -> RoomRe
                 kind_frame(seen, ZoneChecked.kind), "end", end.latest.people, content
             )
         )
-    zones = (
-        release_frame(pd.concat(zone_frames, ignore_index=True), "count", k, ["moment"])
-        if zone_frames
-        else None
-    )
+    zones = None
+    if zone_frames:
+        every = pd.concat(zone_frames, ignore_index=True)
+        zones = coarsen_frame(
+            every, "count", k, key="zone", label="label", by=["moment"]
+        )
     variants = variant_results(records, content)
     return RoomResults(inventory, end, variants, identities, zones)
