@@ -1,8 +1,10 @@
 """Reading the projected display in a real browser: states, geometry, screenshots.
 
 The geometry check runs in the page and returns every problem it finds, so a
-failing test says what is wrong ("text at 18 px", "chart leaves the viewport")
-rather than only that something is.
+failing test says what is wrong ("text at 18 px", "chart leaves the viewport",
+"text lines overlap") rather than only that something is. Lines are compared
+as the browser boxes them (``Range.getClientRects()``), so a headline whose
+lines are set closer than its type is tall fails, whatever caused it.
 """
 
 from __future__ import annotations
@@ -41,10 +43,44 @@ GEOMETRY = """
         [r.left, r.top, r.right, r.bottom].map(Math.round))}`);
     }
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    const size = parseFloat(getComputedStyle(el).fontSize);
+    const cs = getComputedStyle(el), size = parseFloat(cs.fontSize);
     if (own && !el.closest(".js-plotly-plot") && size < body * k - 0.5) {
       problems.push(`text at ${size} px in ${name(el)}: "${el.textContent.trim()
         .slice(0, 40)}"`);
+    }
+    const lineHeight = cs.lineHeight === "normal" ? size : parseFloat(cs.lineHeight);
+    if (own && !el.closest(".js-plotly-plot") && lineHeight < size - 0.5) {
+      problems.push(`${size} px text on a ${lineHeight} px line in ${name(el)}: "${
+        el.textContent.trim().slice(0, 40)}"`);
+    }
+  }
+  // Every line of text drawn, as the browser boxes it; no two may overlap.
+  const lines = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || el.closest("svg, .js-plotly-plot")) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility !== "visible") continue;
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const r of range.getClientRects()) {
+      if (r.width > 1 && r.height > 1) {
+        lines.push({r, size: parseFloat(cs.fontSize), text: n.textContent.trim()});
+      }
+    }
+  }
+  const overlaps = (a, b) => {
+    const across = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+    const down = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+    return across > 2 && down > 0.25 * Math.min(a.size, b.size);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    for (let j = i + 1; j < lines.length; j++) {
+      if (overlaps(lines[i], lines[j])) {
+        problems.push(`text lines overlap: "${lines[i].text.slice(0, 30)}" and "${
+          lines[j].text.slice(0, 30)}"`);
+      }
     }
   }
   for (const plot of root.querySelectorAll(".js-plotly-plot")) {

@@ -4,9 +4,10 @@ One display is opened on an empty session and walked through every activity's
 states while the room fills in through the store, as phones would: the welcome
 (join) screen, each activity waiting, then revealed. At each state the screen is
 photographed at 1920×1080 and at 1280×720 (the files go to the folder the test
-prints) and measured: nothing leaves the viewport, body text is at least 28 px
-and key numbers 64 px at 1080p (in proportion at 720p), chart text 20 px, the
-join code 160 px high and the QR code 40% of the height. The page holds no
+prints) and measured: nothing leaves the viewport, no two lines of text overlap,
+body text is at least 28 px and key numbers 64 px at 1080p (in proportion at
+720p), chart text 20 px, the join code 160 px high and the QR code 40% of the
+height. The page holds no
 button, input, select, textarea or link, and no facilitator key.
 """
 
@@ -38,6 +39,8 @@ WALK = {
     "participation": ("participation", ("follow", "lorenz", "equity", "timeline")),
     "reflection": ("feedback", ()),
 }
+#: Phases the room's answers show without a reveal -> what shows once they have.
+SHOWN_AS_ANSWERED = {"root_causes": ".fc-rc-map"}
 #: The chart each extra view draws (or it says in words why not).
 VIEW_CHART = {
     "zones": "fc-sa-zone-chart",
@@ -93,13 +96,17 @@ def test_every_display_state_fits_the_screen_and_holds_no_control(server, new_pa
     # the first reveal draws at once.
     page.wait_for_function("() => !!window.Plotly")
 
-    for phase in WALK:
+    for phase in (*WALK, *SHOWN_AS_ANSWERED):
         server.store.append(code, PhaseChanged(phase))
         if phase != "welcome":
             page.wait_for_selector(current(phase, "waiting"))
             photograph(page, f"{phase}-waiting", problems)
 
     seed_room(server.store, session)
+    for phase, shown in SHOWN_AS_ANSWERED.items():
+        server.store.append(code, PhaseChanged(phase))
+        page.wait_for_selector(f"{current(phase, 'revealed')} {shown}")
+        photograph(page, f"{phase}-answered", problems)
     for phase, (activity, views) in WALK.items():
         server.store.append(code, PhaseChanged(phase))
         server.store.append(code, ResultsRevealed(activity, True))
