@@ -8,7 +8,7 @@ import time
 from typing import Any
 
 from facilitate.cli.common import print_links, store_of
-from facilitate.core.config import checked_group_size
+from facilitate.core.config import AUTO_GROUP_SIZE, checked_group_size
 from facilitate.core.errors import FacilitateError, SessionEnded, SessionNotFound
 from facilitate.core.links import facilitator_link
 from facilitate.core.session_files import delete_session_files
@@ -37,7 +37,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "--min-group-size",
         type=int,
         default=None,
-        help="smallest group drawn on shared screens (3 or more)",
+        help="smallest group drawn on shared screens (3 or more; by default "
+        "3 for a room of up to 14 people and 5 from 15, fixed at the first reveal)",
     )
     new.add_argument("--school", default="", help="the school, to compare rooms")
     new.add_argument("--district", default="", help="the district, to compare rooms")
@@ -56,7 +57,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_session_new(args: argparse.Namespace) -> int:
     config, store = store_of(args)
-    k = checked_group_size(args.min_group_size or config.min_group_size)
+    chosen = args.min_group_size or config.min_group_size
+    k = checked_group_size(chosen) if chosen != AUTO_GROUP_SIZE else AUTO_GROUP_SIZE
     session = create_session(
         store, args.title, min_group_size=k, school=args.school, district=args.district
     )

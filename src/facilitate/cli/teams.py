@@ -24,6 +24,7 @@ from facilitate.activities.teams.codes import (
     team_link,
 )
 from facilitate.cli.common import store_of
+from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
 from facilitate.core.errors import InvalidInput
 
 FORMATS = ["html", "pdf", "csv", "all"]
@@ -77,7 +78,11 @@ def print_team_link(team: TeamInfo, base: str) -> None:
 def cmd_team_new(args: argparse.Namespace) -> int:
     config, store = store_of(args)
     team = create_team(
-        store, args.title, min_group_size=args.min_group_size or config.min_group_size
+        store,
+        args.title,
+        min_group_size=args.min_group_size
+        or config.min_group_size
+        or DEFAULT_MIN_GROUP_SIZE,
     )
     print_team_link(team, args.base_url)
     return 0

@@ -22,10 +22,16 @@ MIN_GROUP_SIZE_VARIABLE = "FACILITATE_MIN_GROUP_SIZE"
 #: The address people in the room use (set by ``facilitate serve`` for its pages).
 PUBLIC_URL_VARIABLE = "FACILITATE_PUBLIC_URL"
 
-#: Aggregates smaller than this are never drawn; facilitators may raise it.
+#: A fixed k, where one is needed (teams; a number a facilitator types).
 DEFAULT_MIN_GROUP_SIZE = 5
 #: The floor below which no setting may go.
 SMALLEST_ALLOWED_GROUP_SIZE = 3
+#: A session's k "fits the room" (see ``release.fitted_k``) unless one is chosen:
+#: the floor, 3, for a room of up to ``LARGE_ROOM - 1`` people (usual survey
+#: practice for rooms this small), and ``DEFAULT_MIN_GROUP_SIZE`` from
+#: ``LARGE_ROOM`` on, fixed when results are first revealed.
+AUTO_GROUP_SIZE = 0
+LARGE_ROOM = 15
 
 
 def default_data_dir() -> Path:
@@ -41,7 +47,7 @@ class Config:
     reaches it; pages then fall back to the address their browser reports."""
 
     data_dir: Path
-    min_group_size: int = DEFAULT_MIN_GROUP_SIZE
+    min_group_size: int = AUTO_GROUP_SIZE
     public_url: str = ""
 
     @property
@@ -67,7 +73,7 @@ class Config:
         raw_dir = env.get(DATA_DIR_VARIABLE, "").strip()
         data_dir = Path(raw_dir).expanduser() if raw_dir else default_data_dir()
         raw_k = env.get(MIN_GROUP_SIZE_VARIABLE, "").strip()
-        k = checked_group_size(raw_k) if raw_k else DEFAULT_MIN_GROUP_SIZE
+        k = checked_group_size(raw_k) if raw_k else AUTO_GROUP_SIZE
         store = env.get(STORE_VARIABLE, "").strip()
         parse_store_address(store, data_dir)
         public_url = env.get(PUBLIC_URL_VARIABLE, "").strip().rstrip("/")
@@ -77,13 +83,16 @@ class Config:
 
 
 def checked_group_size(raw: str | int) -> int:
-    """Parse a minimum group size, refusing values below the privacy floor."""
+    """Parse a minimum group size, refusing values below the privacy floor;
+    "auto" is ``AUTO_GROUP_SIZE`` (k fits the room)."""
+    if str(raw).strip().lower() == "auto":
+        return AUTO_GROUP_SIZE
     try:
         k = int(raw)
     except (TypeError, ValueError):
         raise InvalidInput(
             f"'{raw}' is not a whole number. Give the minimum group size as a "
-            f"number such as {DEFAULT_MIN_GROUP_SIZE}."
+            f"number such as {DEFAULT_MIN_GROUP_SIZE}, or 'auto' to fit the room."
         ) from None
     if k < SMALLEST_ALLOWED_GROUP_SIZE:
         raise InvalidInput(

@@ -4,7 +4,10 @@ A projected chart is read by everyone in the room, and an export outlives the
 session, so both may show a group and never a person. The rules, in one place:
 
 1. **k, never below 3.** The smallest group shown is the facilitator's setting
-   (5 by default) and never less than ``SMALLEST_ALLOWED_GROUP_SIZE``.
+   and never less than ``SMALLEST_ALLOWED_GROUP_SIZE``. Unless one is chosen, k
+   fits the room (``fitted_k``): 3 for a room of up to 14, 5 from 15 people,
+   decided by how many had joined when results were first revealed and fixed
+   from then on, so nobody can move k to difference two screens.
 2. **k per cell, not per total.** A count is shown only when at least k people are
    in it. Zero is a count like any other: "nobody chose X" tells the room
    something about every person in it.
@@ -40,8 +43,14 @@ from facilitate.core.coarsen import (
     coarsen_ordinal,
     group_label,
 )
-from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE
+from facilitate.core.config import (
+    AUTO_GROUP_SIZE,
+    DEFAULT_MIN_GROUP_SIZE,
+    LARGE_ROOM,
+    SMALLEST_ALLOWED_GROUP_SIZE,
+)
 from facilitate.core.events import (
+    ParticipantJoined,
     Recorded,
     ResultsRevealed,
     SessionCreated,
@@ -66,9 +75,45 @@ def floored(k: int) -> int:
     return max(int(k), SMALLEST_ALLOWED_GROUP_SIZE)
 
 
+def fitted_k(joined: int) -> int:
+    """The k that fits a room of ``joined`` people: the floor up to
+    ``LARGE_ROOM - 1`` (a room of 6 must learn something about itself), 5 from
+    ``LARGE_ROOM`` on."""
+    return (
+        SMALLEST_ALLOWED_GROUP_SIZE if joined < LARGE_ROOM else DEFAULT_MIN_GROUP_SIZE
+    )
+
+
+def k_in_force(session_k: int, chosen: object, joined: int) -> int:
+    """k from the facilitator's choice on the remote, else the session's, else
+    (``AUTO_GROUP_SIZE``) the one that fits ``joined`` people, the floor applied.
+
+    ``joined`` is the room's size when results were first revealed, or now if
+    nothing was revealed yet: fixed at the first release, so people joining or
+    leaving later cannot move k and difference two screens.
+    """
+    if chosen is not None:
+        fallback = session_k if session_k != AUTO_GROUP_SIZE else fitted_k(joined)
+        return floored(_whole(chosen, fallback))
+    if session_k != AUTO_GROUP_SIZE:
+        return floored(session_k)
+    return fitted_k(joined)
+
+
 def release_k(roster: Roster, session: SessionInfo) -> int:
     """The minimum group size in force for ``session`` now (the floor applied)."""
-    return floored(roster.min_group_size(session.min_group_size))
+    joined = roster.joined_at_first_reveal
+    return k_in_force(
+        session.min_group_size,
+        roster.settings.get(MIN_GROUP_SETTING),
+        roster.count if joined is None else joined,
+    )
+
+
+def k_is_fitted(roster: Roster, session: SessionInfo) -> bool:
+    """True while k fits the room (nobody chose one)."""
+    chosen = roster.settings.get(MIN_GROUP_SETTING)
+    return chosen is None and session.min_group_size == AUTO_GROUP_SIZE
 
 
 def is_shown(count: int, k: int) -> bool:
@@ -237,18 +282,16 @@ def batched_release(
     the leader's export after the session (nobody saw an earlier state of it,
     so there is nothing to difference against).
     """
-    k = SMALLEST_ALLOWED_GROUP_SIZE
+    size = GroupSize()
     opened = reveal is None
     people: set[str] = set()
     releases: list[Release] = []
     last = 0
     for record in records:
         event = record.event
-        if isinstance(event, SessionCreated):
-            k = floored(event.min_group_size)
-        elif isinstance(event, SettingChanged) and event.name == MIN_GROUP_SETTING:
-            k = floored(_whole(event.value, k))
-        elif isinstance(event, ResultsRevealed) and event.activity == reveal:
+        size.apply(event)
+        k = size.k
+        if isinstance(event, ResultsRevealed) and event.activity == reveal:
             opened = opened or event.revealed
         who = submitter(record)
         if who is not None:
@@ -256,10 +299,37 @@ def batched_release(
         if opened and len(people) >= last + k:
             last = len(people)
             releases.append(Release(len(releases) + 1, record.id, frozenset(people)))
+    k = size.k
     if close and not opened and records and len(people) >= k:
         releases.append(Release(1, records[-1].id, frozenset(people)))
     latest = releases[-1] if releases else None
     return ReleaseState(latest, len(people), k, opened, tuple(releases))
+
+
+@dataclass
+class GroupSize:
+    """k as the log has set it so far: what ``release_k`` reads off a roster,
+    folded one event at a time for a walk through the log."""
+
+    session_k: int = SMALLEST_ALLOWED_GROUP_SIZE
+    chosen: object = None
+    joined: set[str] = field(default_factory=set)
+    fixed: int | None = None
+
+    def apply(self, event: object) -> None:
+        if isinstance(event, SessionCreated):
+            self.session_k = event.min_group_size
+        elif isinstance(event, SettingChanged) and event.name == MIN_GROUP_SETTING:
+            self.chosen = event.value
+        elif isinstance(event, ParticipantJoined):
+            self.joined.add(event.participant)
+        elif isinstance(event, ResultsRevealed) and event.revealed:
+            self.fixed = len(self.joined) if self.fixed is None else self.fixed
+
+    @property
+    def k(self) -> int:
+        joined = len(self.joined) if self.fixed is None else self.fixed
+        return k_in_force(self.session_k, self.chosen, joined)
 
 
 def _whole(value: object, default: int) -> int:

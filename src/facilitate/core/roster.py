@@ -49,6 +49,8 @@ class Roster:
     revealed: dict[str, bool] = field(default_factory=dict)
     settings: dict[str, object] = field(default_factory=dict)
     last_id: int = 0
+    #: How many had joined when results were first revealed (fixes a fitted k).
+    joined_at_first_reveal: int | None = None
 
     @property
     def count(self) -> int:
@@ -80,6 +82,8 @@ class Roster:
             self.phase = event.phase
         elif isinstance(event, ResultsRevealed):
             self.revealed[event.activity] = event.revealed
+            if event.revealed and self.joined_at_first_reveal is None:
+                self.joined_at_first_reveal = len(self.members)
         elif isinstance(event, SettingChanged):
             self.settings[event.name] = event.value
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from facilitate.activities.feedback.content import load_feedback
 from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
+from facilitate.core.release import floored
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 
@@ -52,5 +53,8 @@ def seed_feedback(
             more_equitable=DEMO_MORE_EQUITABLE[index % len(DEMO_MORE_EQUITABLE)],
         )
         store.append_unlinked(
-            session.code, FeedbackSent(participant), content, session.min_group_size
+            session.code,
+            FeedbackSent(participant),
+            content,
+            floored(session.min_group_size),
         )

@@ -26,7 +26,12 @@ from facilitate.activities.feedback.events import (
     FeedbackSent,
 )
 from facilitate.core.errors import InvalidInput
-from facilitate.core.events import Recorded, SettingChanged
+from facilitate.core.events import (
+    ParticipantJoined,
+    Recorded,
+    ResultsRevealed,
+    SettingChanged,
+)
 from facilitate.core.release import release_k
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.text import clean_text, escape
@@ -126,8 +131,8 @@ class FeedbackActivity:
     def send(self) -> None:
         """Validate, then record the marker now and the form apart, in a batch."""
         store, session = self.context.store, self.context.session
-        settings = store.read(session.code, kinds=[SettingChanged.kind])
-        batch = release_k(roster_of(settings), session)
+        kinds = [SettingChanged.kind, ParticipantJoined.kind, ResultsRevealed.kind]
+        batch = release_k(roster_of(store.read(session.code, kinds=kinds)), session)
         sent = self.context.record_unlinked(
             FeedbackSent(self.context.participant), self._content, batch, self.status
         )
