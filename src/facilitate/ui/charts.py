@@ -6,6 +6,7 @@ common forms of colour blindness and on washed-out projectors.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -56,8 +57,34 @@ def empty_figure(title: str, note: str) -> go.Figure:
     return figure
 
 
-#: Withheld groups are drawn in a neutral grey, labelled in words, never as zero.
-WITHHELD_COLOUR = "#BDBDBD"
+#: Withheld groups are labelled in words, never drawn as zero, and have one look
+#: everywhere: white hatched in dark grey. No answer is drawn hatched, so they are
+#: never mistaken for one (a "Neutral" grey included), in colour, in greyscale
+#: print or by a colour-blind reader.
+WITHHELD_COLOUR = "#FFFFFF"
+WITHHELD_HATCH = "#4D4D4D"
+WITHHELD_MARKER: dict[str, Any] = {
+    "color": WITHHELD_COLOUR,
+    "line": {"color": WITHHELD_HATCH, "width": 1.5},
+    "pattern": {"shape": "/", "fgcolor": WITHHELD_HATCH, "solidity": 0.25},
+}
+
+
+def withheld_bars(colours: Sequence[str], withheld: Sequence[bool]) -> dict[str, Any]:
+    """The marker of a bar trace where some bars stand for withheld people."""
+    bars = list(zip(colours, withheld, strict=True))
+    return {
+        "color": [WITHHELD_COLOUR if hidden else c for c, hidden in bars],
+        "line": {
+            "color": [WITHHELD_HATCH if hidden else c for c, hidden in bars],
+            "width": [1.5 if hidden else 0 for _, hidden in bars],
+        },
+        "pattern": {
+            "shape": ["/" if hidden else "" for _, hidden in bars],
+            "fgcolor": WITHHELD_HATCH,
+            "solidity": 0.25,
+        },
+    }
 
 
 def withheld_label(k: int) -> str:

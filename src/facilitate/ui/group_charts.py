@@ -5,7 +5,7 @@ statements may be cut differently, so a chart cannot have one trace per scale
 point. Each distinct group becomes one trace, drawn only on the bars that have
 it; traces run in scale order, so every bar reads left to right along the
 scale. The legend lists exactly what is drawn, and the withheld part of a bar
-(people in groups the gate hid) is one segment in the withheld colour.
+(people in groups the gate hid) is one segment in the withheld look.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from facilitate.ui.charts import WITHHELD_COLOUR, projector_layout, withheld_label
+from facilitate.ui.charts import WITHHELD_MARKER, projector_layout, withheld_label
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def stacked_groups(
             x=withheld,
             y=labels,
             orientation="h",
-            marker_color=WITHHELD_COLOUR,
+            marker=WITHHELD_MARKER,
         )
     figure.update_layout(uniformtext={"minsize": 20, "mode": "hide"})
     figure.update_yaxes(

@@ -7,29 +7,29 @@ import plotly.graph_objects as go
 
 from facilitate.ui.charts import (
     OKABE_ITO,
-    WITHHELD_COLOUR,
     projector_layout,
+    withheld_bars,
     withheld_label,
 )
 
 
 def checkin_figure(released: pd.DataFrame, prompt: str, k: int) -> go.Figure:
-    """Bars of ``released_checkins`` output; withheld answers share one grey bar."""
+    """Bars of ``released_checkins`` output; withheld answers share one bar."""
     shown = released.loc[~released["hidden"]]
     labels = [str(label) for label in shown["label"]]
     counts = [int(count) for count in shown["count"]]
-    colours = [OKABE_ITO[0]] * len(counts)
+    marks = [False] * len(counts)
     withheld = int(released["withheld"].max()) if len(released) else 0
     if withheld:
         labels.append(withheld_label(k))
         counts.append(withheld)
-        colours.append(WITHHELD_COLOUR)
+        marks.append(True)
     figure = go.Figure(
         go.Bar(
             x=counts,
             y=labels,
             orientation="h",
-            marker_color=colours,
+            marker=withheld_bars([OKABE_ITO[0]] * len(marks), marks),
             text=counts,
             textposition="auto",
         ),

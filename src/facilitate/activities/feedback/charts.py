@@ -16,7 +16,7 @@ RATING_COLOURS = (OKABE_ITO[5], OKABE_ITO[1], "#BBBBBB", OKABE_ITO[4], OKABE_ITO
 #: The ratings in words, without their numbers: "Strongly disagree".
 RATING_WORDS = tuple(label.split(" ", 1)[1] for _, label in RATING_SCALE)
 #: Forms that skipped a statement: white with an outline would vanish on a
-#: projector, so a pale sand, unlike any rating and unlike the withheld grey.
+#: projector, so a pale sand, unlike any rating and unlike the withheld hatch.
 NO_RATING = "#E8DCC2"
 
 

@@ -1,7 +1,7 @@
 """Self-assessment charts, drawn from released figures only (see ``metrics``).
 
 Withheld cells are never drawn as zero: each partition's withheld people share one
-grey segment or bar labelled "smaller groups", which the gate guarantees holds at
+hatched segment or bar labelled "smaller groups", which the gate guarantees holds at
 least k people (or none, and then it is left out).
 """
 
@@ -19,6 +19,7 @@ from facilitate.activities.self_assessment.metrics import MOMENTS
 from facilitate.ui.charts import (
     OKABE_ITO,
     projector_layout,
+    withheld_bars,
     withheld_label,
 )
 from facilitate.ui.group_charts import GroupBar, Segment, run_colour, stacked_groups
@@ -109,7 +110,7 @@ def identity_figure(identities: pd.DataFrame, content: SelfAssessment) -> go.Fig
 
 def zone_figure(zones: pd.DataFrame, content: SelfAssessment, k: int) -> go.Figure:
     """Start and end side by side for each group of zones ("Comfort or risk
-    zone" where the gate merged them); withheld groups share one grey bar."""
+    zone" where the gate merged them); withheld groups share one hatched bar."""
     figure = go.Figure(
         layout=projector_layout("Where we are: start and end", barmode="group")
     )
@@ -127,12 +128,15 @@ def zone_figure(zones: pd.DataFrame, content: SelfAssessment, k: int) -> go.Figu
         visible = rows.loc[~rows["hidden"]]
         x = visible["label"].tolist()
         y = [int(c) for c in visible["count"]]
+        marks = [False] * len(x)
         withheld = int(rows["withheld"].max())
         if withheld:
             x.append(withheld_label(k))
             y.append(withheld)
+            marks.append(True)
+        colours = [OKABE_ITO[index]] * len(marks)
         figure.add_bar(
-            name=name, x=x, y=y, marker_color=OKABE_ITO[index], text=y,
+            name=name, x=x, y=y, marker=withheld_bars(colours, marks), text=y,
             textposition="auto",
         )  # fmt: skip
     if (zones["withheld"] > 0).any():
