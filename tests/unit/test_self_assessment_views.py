@@ -129,6 +129,7 @@ def refreshed(panel, store, session):
 NEEDS_FIVE = (
     '<p class="fc-state-headline">Shown once at least 5 people using the same '
     "statements have finished (smaller groups stay private).</p>"
+    '<p class="fc-state-detail">Fewer than 5 have finished so far.</p>'
 )
 
 

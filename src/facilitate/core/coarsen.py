@@ -152,6 +152,13 @@ def suppress(groups: list[Group[K]], k: int) -> list[Group[K]]:
     ]
 
 
+def most_chosen_first(group: Group[K], counts: Mapping[K, int]) -> list[K]:
+    """A group's members, most chosen first (ties in order): an other group's
+    name leads with one the room really chose ("Tired or another feeling")."""
+    order = list(group.members)
+    return sorted(order, key=lambda m: (-counts[m], order.index(m)))
+
+
 def group_label(labels: Sequence[str], other: str = "") -> str:
     """A group's name from its members' labels, in the room's words.
 

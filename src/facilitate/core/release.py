@@ -35,13 +35,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from facilitate.core.coarsen import (
-    Group,
     coarsen_nominal,
     coarsen_ordinal,
     group_label,
+    most_chosen_first,
 )
 from facilitate.core.config import (
     AUTO_GROUP_SIZE,
@@ -382,7 +382,7 @@ def coarsen_frame(
         keys = values if isinstance(values, tuple) else (values,)
         fixed = dict(zip(by, keys, strict=True))
         for group in found:
-            members = _named_first(group, counts) if group.other else group.members
+            members = most_chosen_first(group, counts) if group.other else group.members
             rows.append(
                 {
                     **fixed,
@@ -403,10 +403,3 @@ def coarsen_frame(
         [row[count_column] for row in rows], index=out.index, dtype=object
     )
     return out.astype({"merged": bool, "hidden": bool, "withheld": "int64"})
-
-
-def _named_first(group: Group[Hashable], counts: Mapping[Hashable, int]) -> list[Any]:
-    """An other group's members, most chosen first: its name leads with one the
-    room really chose ("Tired or another feeling")."""
-    order = list(group.members)
-    return sorted(order, key=lambda m: (-counts[m], order.index(m)))

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from facilitate.core.events import ResultsRevealed, SettingChanged
 from facilitate.core.roster import Roster
+from facilitate.core.text import escape
 from facilitate.ui.contexts import ControlsContext
 from facilitate.ui.widgets import message, styled
 
@@ -59,15 +60,22 @@ class RevealToggle:
         )
         self.button.on_click(lambda _: self.toggle())
         self.status = message("fc-reveal-status")
-        self.root = styled(widgets.VBox([self.button, self.status]), "fc-reveal-box")
+        self.preview = message("fc-reveal-preview")
+        self.root = styled(
+            widgets.VBox([self.button, self.status, self.preview]), "fc-reveal-box"
+        )
 
     def toggle(self) -> None:
         event = ResultsRevealed(activity=self.activity, revealed=not self.revealed)
         self.context.record(event, self.status)
 
-    def refresh(self, roster: Roster) -> None:
-        """Say what pressing does now: show, or hide again."""
+    def refresh(self, roster: Roster, preview: str = "") -> None:
+        """Say what pressing does now: show (and, before it, what the screen
+        would show: ``preview``), or hide again."""
         self.revealed = roster.revealed.get(self.activity, False)
+        said = "" if self.revealed or not preview else f"<p>{escape(preview)}</p>"
+        if self.preview.value != said:
+            self.preview.value = said
         self.button.description = self.words[1] if self.revealed else self.words[0]
         self.button.icon = "eye-slash" if self.revealed else "eye"
         if self.revealed:

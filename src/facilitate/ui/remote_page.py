@@ -20,6 +20,7 @@ from facilitate.core.agenda import current_agenda
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE, Config
 from facilitate.core.events import Event, PhaseChanged, Recorded, SettingChanged
 from facilitate.core.links import display_link, facilitator_link
+from facilitate.core.release import k_is_fitted, release_k
 from facilitate.core.roster import Roster
 from facilitate.core.sessions import SessionInfo, display_token, replace_display_token
 from facilitate.core.store import EventStore
@@ -31,6 +32,7 @@ from facilitate.ui.guide import guide_box
 from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
 from facilitate.ui.record import record
+from facilitate.ui.reveal_preview import k_words
 from facilitate.ui.widgets import (
     ErrorPage,
     button,
@@ -106,6 +108,7 @@ class RemotePage(KeyedPage):
             "fc-min-group-size",
         )
     )
+    k_reason: widgets.HTML = field(default_factory=lambda: message("fc-k-reason"))
     display: widgets.HTML = field(default_factory=lambda: message("fc-display-link"))
     replace: widgets.Button = field(
         default_factory=lambda: button(
@@ -168,7 +171,9 @@ class RemotePage(KeyedPage):
             self.count,
             section("Phase", self.stepper, nav, self.confirm_back, css="fc-phases"),
             section("On the screen", self.controls_box, css="fc-screen-controls"),
-            section("Privacy", k_label, self.group_size, css="fc-privacy"),
+            section(
+                "Privacy", k_label, self.group_size, self.k_reason, css="fc-privacy"
+            ),
             section("Projector", self.display, self.replace, css="fc-projector"),
             section("Your other pages", self.pages, css="fc-other-pages"),
             section("After the session", self.export.root, css="fc-export-section"),
@@ -231,7 +236,7 @@ class RemotePage(KeyedPage):
         self.count.value = (
             f'<p><span class="fc-count">{self.roster.count}</span> {people} joined</p>'
         )
-        self.group_size.value = self.roster.min_group_size(self.session.min_group_size)
+        self.show_k(self.session)
         self.show_phase()
         controls = self.controls.get(self.shown_phase)
         if controls is not None:
@@ -241,6 +246,15 @@ class RemotePage(KeyedPage):
                 log.exception(
                     "the %s controls could not be refreshed", self.shown_phase
                 )
+
+    def show_k(self, session: SessionInfo) -> None:
+        """k in the box, and why it is what it is (chosen, or fitted to the room)."""
+        k = release_k(self.roster, session)
+        self.group_size.value = k
+        fixed = self.roster.joined_at_first_reveal
+        joined = self.roster.count if fixed is None else fixed
+        words = k_words(k, k_is_fitted(self.roster, session), joined, fixed is not None)
+        self.k_reason.value = f"<p>{escape(words)}</p>"
 
     def show_phase(self) -> None:
         """The stepper, Back and Next for the phase now, and its controls."""
@@ -306,7 +320,7 @@ class RemotePage(KeyedPage):
         """Record a new k; the widget's bounds keep it at the privacy floor or above."""
         if self.session is None:
             return
-        current = self.roster.min_group_size(self.session.min_group_size)
+        current = release_k(self.roster, self.session)
         k = max(int(change["new"]), SMALLEST_ALLOWED_GROUP_SIZE)
         if k != current:
             self.record(SettingChanged("min_group_size", k))

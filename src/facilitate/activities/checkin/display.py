@@ -67,7 +67,10 @@ class CheckinPanel:
         elif released is None:
             self.chart.clear()
             self.frame.show_state(
-                NOT_ENOUGH, shown_once(state.k, "people have checked in")
+                NOT_ENOUGH,
+                shown_once(state.k, "people have checked in"),
+                progress_words(state.submitted, state.k, "have checked in"),
+                key=progress_key(state.submitted, state.k),
             )
         else:
             self.chart.show(checkin_figure(released, self.question.prompt, state.k))

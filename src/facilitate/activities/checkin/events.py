@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from facilitate.core.events import PSEUDONYMOUS, PUBLIC, Event
+from facilitate.core.events import PSEUDONYMOUS, PUBLIC, Event, Recorded
 
 
 @dataclass(frozen=True)
@@ -18,3 +18,13 @@ class CheckinAnswered(Event):
     }
     participant: str
     answer: str
+
+
+#: The name of the group that merges feelings chosen by fewer than k.
+ANOTHER_FEELING = "another feeling"
+
+
+def checked_in(record: Recorded) -> str | None:
+    """Who a check-in record is from (their first one is their submission)."""
+    event = record.event
+    return event.participant if isinstance(event, CheckinAnswered) else None

@@ -15,14 +15,16 @@ from collections.abc import Sequence
 import pandas as pd
 
 from facilitate.activities.checkin.content import CheckinQuestion
-from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.activities.checkin.events import (
+    ANOTHER_FEELING,
+    CheckinAnswered,
+    checked_in,
+)
 from facilitate.core.events import Recorded
 from facilitate.core.frames import kind_frame
 from facilitate.core.release import ReleaseState, batched_release, coarsen_frame
 
 ACTIVITY = "checkin"
-#: The name of the group that merges feelings chosen by fewer than k.
-ANOTHER_FEELING = "another feeling"
 
 
 def checkin_counts(answers: pd.DataFrame, question: CheckinQuestion) -> pd.DataFrame:
@@ -41,12 +43,6 @@ def checkin_counts(answers: pd.DataFrame, question: CheckinQuestion) -> pd.DataF
             "count": [int(counts.get(c.key, 0)) for c in question.choices],
         }
     )
-
-
-def checked_in(record: Recorded) -> str | None:
-    """Who a check-in record is from (their first one is their submission)."""
-    event = record.event
-    return event.participant if isinstance(event, CheckinAnswered) else None
 
 
 def released_checkins(

@@ -62,7 +62,10 @@ class FeedbackPanel:
         elif released is None:
             self.chart.clear()
             self.frame.show_state(
-                NOT_ENOUGH, shown_once(state.k, "people have given feedback")
+                NOT_ENOUGH,
+                shown_once(state.k, "people have given feedback"),
+                progress_words(state.submitted, state.k, "have given feedback"),
+                key=progress_key(state.submitted, state.k),
             )
         else:
             self.chart.show(feedback_figure(released, CHART_TITLE, state.k))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from facilitate.core.events import PRIVATE, PSEUDONYMOUS, PUBLIC, Event
+from facilitate.core.events import PRIVATE, PSEUDONYMOUS, PUBLIC, Event, Recorded
 
 
 @dataclass(frozen=True)
@@ -59,3 +59,17 @@ class FeedbackGiven(Event):
     ratings: dict[str, int] = field(default_factory=dict)
     helped: str = ""
     more_equitable: str = ""
+
+
+def feedback_form(record: Recorded) -> str | None:
+    """Which form ``record`` is (None when it is not one).
+
+    A ``FeedbackContent`` is a form of its own; an earlier log's
+    ``FeedbackGiven`` is its author's form, replaced by their next one.
+    """
+    event = record.event
+    if isinstance(event, FeedbackContent):
+        return f"form-{record.id}"
+    if isinstance(event, FeedbackGiven):
+        return event.participant
+    return None

@@ -21,7 +21,11 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from facilitate.activities.feedback.content import RATING_SCALE, FeedbackForm
-from facilitate.activities.feedback.events import FeedbackContent, FeedbackGiven
+from facilitate.activities.feedback.events import (
+    FeedbackContent,
+    FeedbackGiven,
+    feedback_form,
+)
 from facilitate.core.coarsen import coarsen_ordinal
 from facilitate.core.events import Recorded
 from facilitate.core.release import ReleaseState, batched_release
@@ -31,20 +35,6 @@ RATED_COLUMNS = [f"rated_{value}" for value, _ in RATING_SCALE]
 UNRATED = "unrated"
 SUMMARY_COLUMNS = ["item", "statement", "responses", "mean", *RATED_COLUMNS]
 FORM_COLUMNS = ["id", "form", "ratings", "helped", "more_equitable"]
-
-
-def feedback_form(record: Recorded) -> str | None:
-    """Which form ``record`` is (None when it is not one).
-
-    A ``FeedbackContent`` is a form of its own; an earlier log's
-    ``FeedbackGiven`` is its author's form, replaced by their next one.
-    """
-    event = record.event
-    if isinstance(event, FeedbackContent):
-        return f"form-{record.id}"
-    if isinstance(event, FeedbackGiven):
-        return event.participant
-    return None
 
 
 def feedback_frame(records: Iterable[Recorded]) -> pd.DataFrame:

@@ -134,7 +134,13 @@ class SelfAssessmentPanel:
         if isinstance(shown, str):
             for chart in self.charts:
                 chart.clear()
-            self.frame.show_state(NOT_ENOUGH, shown)
+            done, k = results.inventory.submitted, results.inventory.k
+            self.frame.show_state(
+                NOT_ENOUGH,
+                shown,
+                progress_words(done, k, "have finished"),
+                key=progress_key(done, k),
+            )
             return
         for chart in self.charts:
             if chart.root not in shown:
