@@ -317,3 +317,21 @@ def test_a_log_written_before_variants_still_opens_and_counts(store, session):
     # five people, all "often": one group per domain, spanning the scale
     assert answered["count"].tolist() == [5, 5]
     assert answered["merged"].all()
+
+
+def test_identities_too_few_chose_are_merged_before_they_are_hidden(store, small):
+    """A room of 6 at k = 3: race named by 3, and gender and another identity
+    by 3 together, which the room sees as one group rather than not at all."""
+    from facilitate.core.sessions import create_session
+
+    session = create_session(store, "Team", min_group_size=3)
+    chosen = ["race"] * 3 + ["gender"] * 2 + ["other"]
+    for who, identity in zip("abcdef", chosen, strict=True):
+        person(store, session.code, who, identities=(identity,))
+    reveal(store, session.code)
+    identities = room_results(store.read(session.code), small).identities
+    most = identities.loc[(identities["question"] == "most") & ~identities["hidden"]]
+    assert most[["label", "count", "merged"]].values.tolist() == [
+        ["Race or ethnicity", 3, False],
+        ["Gender or another identity", 3, True],
+    ]

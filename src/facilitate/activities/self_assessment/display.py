@@ -226,7 +226,8 @@ def domain_prompt(domains: pd.DataFrame, content: SelfAssessment) -> str:
 
 
 def identity_prompt(identities: pd.DataFrame) -> str:
-    shown = _most_shown(identities)
+    """The identity named most; a merged group names no one identity."""
+    shown = _most_shown(identities.loc[~identities["merged"]])
     if shown.empty:
         return ""
     return (

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -40,6 +41,7 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentSubmitted,
     ZoneChecked,
 )
+from facilitate.core.coarsen import group_label
 from facilitate.core.events import Recorded
 from facilitate.core.frames import kind_frame, latest_per
 from facilitate.core.release import (
@@ -198,28 +200,67 @@ def released_domains(counts: pd.DataFrame, k: int) -> pd.DataFrame:
 # --- identities and zones -------------------------------------------------------
 
 
+#: The group that merges identities too few (or too many) people chose to name.
+ANOTHER_IDENTITY = "another identity"
+OTHER_IDENTITIES = "_merged"
+
+
 def identity_counts(
     reflections: pd.DataFrame, people: frozenset[str], content: SelfAssessment, k: int
 ) -> pd.DataFrame:
     """How many of ``people`` chose each identity, withheld where the gate says.
 
-    Columns ``question``, ``identity``, ``label``, ``count`` (None when withheld),
-    ``hidden``, in content order.
+    Per question, an identity is named when at least k chose it and k did not.
+    The others merge into one group ("Class or another identity": the people
+    who chose any of them), shown when it too holds k and leaves k out; so a
+    room of 6 where 3 named class or religion still sees that. Columns
+    ``question``, ``identity`` (``OTHER_IDENTITIES`` for the merged group),
+    ``label``, ``count`` (None when withheld), ``hidden``, ``merged``.
     """
     latest = latest_per(reflections, ["participant", "question"])
     latest = latest.loc[latest["participant"].isin(people)]
-    chosen = latest[["question", "identities"]].explode("identities").dropna()
+    chosen = latest[["participant", "question", "identities"]].explode("identities")
+    chosen = chosen.dropna()
     counts = chosen.groupby(["question", "identities"]).size()
     rows = []
     for question in content.identity_questions:
+        rest = []
         for choice in content.identities:
             count = int(counts.get((question.key, choice.key), 0))
             split = release_partition({"chose": count, "not": len(people) - count}, k)
             shown = split["chose"]
             rows.append((question.key, choice.key, choice.label, shown, shown is None))
-    return pd.DataFrame(
+            if shown is None:
+                rest.append((count, choice))
+        rows += _other_identities(chosen, question.key, rest, len(people), k)
+    frame = pd.DataFrame(
         rows, columns=["question", "identity", "label", "count", "hidden"]
     )
+    frame["merged"] = frame["identity"] == OTHER_IDENTITIES
+    return frame
+
+
+def _other_identities(
+    chosen: pd.DataFrame,
+    question: str,
+    rest: list[tuple[int, Any]],
+    people: int,
+    k: int,
+) -> list[tuple[object, ...]]:
+    """The merged row of one question's unnamed identities, when it may be shown."""
+    keys = {choice.key for _, choice in rest}
+    if len(keys) < 2:
+        return []
+    mine = chosen.loc[
+        (chosen["question"] == question) & chosen["identities"].isin(keys)
+    ]
+    union = int(mine["participant"].nunique())
+    split = release_partition({"chose": union, "not": people - union}, k)
+    if split["chose"] is None:
+        return []
+    ranked = [choice.label for _, choice in sorted(rest, key=lambda r: -r[0])]
+    label = group_label(ranked, ANOTHER_IDENTITY)
+    return [(question, OTHER_IDENTITIES, label, union, False)]
 
 
 def identities_note(identities: pd.DataFrame, k: int) -> str:
