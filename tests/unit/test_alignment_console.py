@@ -67,7 +67,7 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     rate_everything(store, session, 8)  # from 8 answers a split can be told
     refreshed(store, session, panel, controls)
     assert panel.frame.current == "answering"
-    assert "At least 5 are placing our practices." in panel.frame.state.value
+    assert "At least 5 have placed our practices." in panel.frame.state.value
     assert panel.top.value == ""
     controls.reveal.button.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)
@@ -107,11 +107,12 @@ def test_the_display_names_at_most_three_practices_away_from_their_design(
     assert f"<p>{len(COUNTED) - 3} more in the summary.</p>" in panel.top.value
 
 
-def test_gap_is_said_in_words():
-    assert gap_in_words(3.0) == "practice lags our vision by 3 points"
-    assert gap_in_words(-1.04) == "practice runs ahead of our vision by 1 point"
-    assert gap_in_words(1.46) == "practice lags our vision by 1.5 points"
-    assert gap_in_words(0.2) == ""
+def test_gap_is_said_in_words_only_when_clear():
+    assert gap_in_words(3.0, True) == "practice lags our vision by 3 points"
+    assert gap_in_words(-1.04, True) == "practice runs ahead of our vision by 1 point"
+    assert gap_in_words(1.46, True) == "practice lags our vision by 1.5 points"
+    assert gap_in_words(3.0, False) == "no clear gap"
+    assert gap_in_words(float("nan"), False) == ""
 
 
 def test_nothing_is_drawn_below_k(store, session):
@@ -122,9 +123,9 @@ def test_nothing_is_drawn_below_k(store, session):
     assert panel.top.value == ""
     assert panel.frame.current == "not-enough"
     assert panel.frame.body.children == ()
-    assert "1 more person needs to answer before this is shown" in (
-        panel.frame.state.value
-    )
+    # progress in steps of k, never the exact count
+    assert "Fewer than 5 have placed our practices so far." in panel.frame.state.value
+    assert "4" not in panel.frame.state.value
     store.append(session.code, SettingChanged("min_group_size", 4))
     refreshed(store, session, panel)
     assert "Letter grades" in panel.top.value
@@ -132,7 +133,7 @@ def test_nothing_is_drawn_below_k(store, session):
 
 def test_the_spectrum_names_both_ends_and_keeps_them_inside(store, session):
     panel = open_panel(store, session)
-    rate_everything(store, session, 6)
+    rate_everything(store, session, 10)
     store.append(session.code, ResultsRevealed("alignment"))
     store.append(session.code, SettingChanged("alignment.view", "spectrum"))
     refreshed(store, session, panel)
@@ -140,6 +141,21 @@ def test_the_spectrum_names_both_ends_and_keeps_them_inside(store, session):
     ends = {(a.text, a.xanchor, a.x) for a in layout.annotations}
     assert ("◀ extrinsic / behaviorist", "left", 0.0) in ends
     assert ("intrinsic / community ▶", "right", 1.0) in ends
+
+
+def test_a_spectrum_with_nothing_to_plot_is_a_sentence(store, session):
+    """Six people, k = 5: every place on the spectrum holds fewer than 5 (or is
+    withheld beside one), so no chart is drawn, and nothing names a practice."""
+    panel = open_panel(store, session)
+    rate_everything(store, session, 6)
+    store.append(session.code, ResultsRevealed("alignment"))
+    store.append(session.code, SettingChanged("alignment.view", "spectrum"))
+    refreshed(store, session, panel)
+    assert not panel.strip.shown
+    assert panel.frame.current == "not-enough"
+    assert panel.frame.body.children == ()
+    assert "No place on the spectrum holds 5 of us yet." in panel.frame.state.value
+    assert "furthest apart" not in panel.frame.prompt.value
 
 
 def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):
@@ -154,8 +170,7 @@ def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):
     refreshed(store, session, panel)
     assert not panel.words.shown
     assert (
-        "1 more person needs to answer before this is shown "
-        "(groups smaller than 5 stay private)."
+        "Fewer than 5 have offered our vision in words so far."
     ) in panel.frame.state.value
     store.append(session.code, VisionOffered("p4", "joy, curiosity"))
     refreshed(store, session, panel)
@@ -235,6 +250,7 @@ def test_incremental_counts_match_a_full_recount(store, session):
     answers = RoomAnswers(practices)
     answers.fold(records[:150])
     answers.fold(records)
+    assert not answers.counts().answered.any(), "nothing is released before Reveal"
     frame = pd.DataFrame(
         [
             {"id": r.id, **r.event.payload()}
@@ -243,7 +259,7 @@ def test_incremental_counts_match_a_full_recount(store, session):
         ]
     )
     expected = count_answers(frame, practices)
-    for name in ("spectrum", "now", "vision", "answered", "skipped"):
+    for name in ("spectrum", "now", "vision", "gaps", "answered", "skipped"):
         np.testing.assert_array_equal(
-            getattr(answers.counts(), name), getattr(expected, name)
+            getattr(answers.live_counts(), name), getattr(expected, name)
         )

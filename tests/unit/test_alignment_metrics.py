@@ -110,6 +110,9 @@ def test_summary_of_a_split_and_an_agreed_practice():
             "now_mean": [5.0, 3.0, nan],
             "vision_mean": [3.0, 3.0, nan],
             "gap": [-2.0, 0.0, nan],
+            # grades: four moved down by 4, four did not move: a sign test of
+            # 4 against 0 cannot tell that from chance (p = 1/8)
+            "gap_clear": [False, False, False],
             # answers 1 and 7, four each: sample variance 8 * 9 / 7; uniform 4
             "spectrum_rwg": [1 - (72 / 7) / 4, 1.0, nan],
             "spectrum_consensus": [0.0, 1.0, nan],
@@ -117,9 +120,12 @@ def test_summary_of_a_split_and_an_agreed_practice():
             "vision_rwg": [1 - (32 / 7) / 2, 1.0, nan],
             "vision_consensus": [0.0, 1.0, nan],
             "vision_bimodality": [1.0, nan, nan],
+            "spectrum_agreement": [SPLIT, BROAD, TOO_FEW],
+            "vision_agreement": [SPLIT, BROAD, TOO_FEW],
             "split_on": ["vision", "vision", "vision"],
             "agreement": [SPLIT, BROAD, TOO_FEW],
-            "tension": [1.5, 0.0, nan],
+            # an unclear gap adds nothing to the tension
+            "tension": [1.0, 0.0, nan],
         }
     )
     assert_frame_equal(alignment_summary(ratings(), PRACTICES), expected)
@@ -140,12 +146,13 @@ def test_top_tensions_rank_the_split_practice_first_with_a_prompt():
             "agreement": [SPLIT, BROAD],
             "split_on": ["vision", "vision"],
             "gap": [-2.0, 0.0],
-            "tension": [1.5, 0.0],
+            "gap_clear": [False, False],
+            "tension": [1.0, 0.0],
             "prompt": [
                 "We are split into two camps on whether Letter grades belongs in our "
                 "shared vision. What does each camp hope it does for students?",
-                "We mostly agree on Restorative circles. What would keep our practice "
-                "and our vision this close?",
+                "We mostly agree on Restorative circles. What helps us see it the "
+                "same way, and where does it show in our practice?",
             ],
         }
     )

@@ -20,6 +20,7 @@ from facilitate.activities.alignment.content import SPECTRUM_ENDS, SPECTRUM_POIN
 from facilitate.activities.alignment.verdicts import (
     BROAD,
     LEANING,
+    MINORITY,
     OUTLIER,
     SPLIT,
     SPREAD,
@@ -31,6 +32,7 @@ from facilitate.ui.charts import OKABE_ITO, projector_layout
 AGREEMENT_COLOURS = {
     SPLIT: OKABE_ITO[5],  # vermillion
     OUTLIER: OKABE_ITO[3],  # reddish purple
+    MINORITY: OKABE_ITO[2],  # bluish green
     SPREAD: OKABE_ITO[1],  # orange
     LEANING: OKABE_ITO[4],  # sky blue
     BROAD: OKABE_ITO[0],  # blue
@@ -48,7 +50,7 @@ def short_label(label: str) -> str:
 def tension_traces(
     summary: pd.DataFrame, labelled: Collection[str] | None = None
 ) -> list[dict[str, Any]]:
-    """One scatter per agreement label, always all six, so a live chart can be
+    """One scatter per agreement label, always all of them, so a live chart can be
     updated in place: x = now, y = vision, dot size grows with disagreement.
 
     Only practices in ``labelled`` (every practice by default) are named beside

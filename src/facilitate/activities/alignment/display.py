@@ -12,8 +12,6 @@ named (at most ``design.SHOWN``). Answers are folded in incrementally (see
 
 from __future__ import annotations
 
-import math
-
 import ipywidgets as widgets
 import pandas as pd
 
@@ -27,9 +25,11 @@ from facilitate.activities.alignment.content import load_alignment
 from facilitate.activities.alignment.controls import ACTIVITY, VIEWS
 from facilitate.activities.alignment.design import SHOWN
 from facilitate.activities.alignment.metrics import RoomPicture
+from facilitate.activities.alignment.prompts import gap_in_words, in_points
 from facilitate.activities.alignment.room import RoomAnswers
+from facilitate.activities.alignment.verdicts import TOO_FEW
 from facilitate.core.events import Recorded
-from facilitate.core.release import needs_more, release_k
+from facilitate.core.release import release_k
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
@@ -49,6 +49,10 @@ from facilitate.ui.widgets import message, styled
 VIEW_KEYS = tuple(key for _, key, _ in VIEWS)
 TITLES = {key: title for _, key, title in VIEWS}
 TOP_SHOWN = 5
+#: Re-exported: the words beside each practice are written in ``prompts``.
+__all__ = ["AlignmentPanel", "gap_in_words", "in_points", "placed_progress"]
+PLACED = "have placed our practices"
+OFFERED = "have offered our vision in words"
 
 
 class AlignmentPanel:
@@ -98,7 +102,7 @@ class AlignmentPanel:
         people = self.answers.people
         self.frame.show_state(
             ANSWERING if people else WAITING,
-            progress_words(people, k, "are placing our practices")
+            progress_words(people, k, PLACED)
             if people
             else "Place our practices, on your phone.",
             "Place each practice between extrinsic reward and intrinsic "
@@ -110,36 +114,42 @@ class AlignmentPanel:
     def draw(self, picture: RoomPicture, k: int, view: str) -> None:
         self.frame.set_title(TITLES[view])
         if picture.shown.empty:
-            most = int(picture.summary["answered"].max())
             self.clear_all()
-            self.frame.show_state(NOT_ENOUGH, needs_more(most, k))
+            self.frame.show_state(NOT_ENOUGH, *placed_progress(self.answers.people, k))
             return
         if view == "words":
             self.draw_words(picture, k)
             return
-        self.top.value = ""
-        for chart in (self.map, self.strip, self.words):
-            chart.clear()
+        self.clear_all()
         if view == "spectrum":
-            self.strip.show(spectrum_strip(picture.distribution))
-            self.frame.show_result([self.strip.root], spectrum_prompt(picture))
+            self.draw_spectrum(picture, k)
             return
         top = picture.top.head(TOP_SHOWN)
         self.map.show(tension_map(picture.shown, set(top["practice"])))
         self.top.value = top_tensions_html(top) + design_html(picture.contrasts)
-        self.frame.show_result([self.tensions], str(top["prompt"].iloc[0]))
+        self.frame.show_result([self.tensions], picture.headline)
+
+    def draw_spectrum(self, picture: RoomPicture, k: int) -> None:
+        """The strip, or a sentence when every position is withheld."""
+        if bool(picture.distribution["hidden"].all()):
+            self.frame.show_state(
+                NOT_ENOUGH,
+                f"No place on the spectrum holds {k} of us yet.",
+                f"Each place is shown once at least {k} people put a practice "
+                "there (smaller groups stay private).",
+            )
+            return
+        self.strip.show(spectrum_strip(picture.distribution))
+        self.frame.show_result([self.strip.root], picture.spectrum_headline)
 
     def draw_words(self, picture: RoomPicture, k: int) -> None:
-        self.map.clear()
-        self.strip.clear()
         if picture.words is None or picture.words.empty:
-            self.words.clear()
             words = (
-                "No word was used by enough of us yet"
+                ("No word was used by enough of us yet", "")
                 if picture.words is not None
-                else needs_more(picture.vision_count, k)
+                else (progress_words(self.answers.offered, k, OFFERED), "")
             )
-            self.frame.show_state(NOT_ENOUGH, words)
+            self.frame.show_state(NOT_ENOUGH, *words)
             return
         self.words.show(vision_words_figure(picture.words))
         first = escape(str(picture.words["word"].iloc[0]))
@@ -155,20 +165,14 @@ class AlignmentPanel:
         self.top.value = ""
 
 
-def in_points(value: float) -> str:
-    """A difference of means in plain words: "3 points", "1.5 points"."""
-    rounded = round(abs(value), 1)
-    number = f"{rounded:.1f}".rstrip("0").rstrip(".")
-    return f"{number} point" + ("" if number == "1" else "s")
-
-
-def gap_in_words(gap: float) -> str:
-    """Vision minus now, as the room says it; nothing when they are close."""
-    if math.isnan(gap) or abs(gap) < 0.5:
-        return ""
-    if gap > 0:
-        return f"practice lags our vision by {in_points(gap)}"
-    return f"practice runs ahead of our vision by {in_points(gap)}"
+def placed_progress(people: int, k: int) -> tuple[str, str]:
+    """Headline and detail while no practice has k answers: progress in steps
+    of k ("Fewer than 3 ...", then "At least 3 ..."), never an exact count."""
+    return (
+        progress_words(people, k, PLACED),
+        f"Each practice is shown once at least {k} of us have placed it "
+        "(smaller groups stay private).",
+    )
 
 
 def design_html(contrasts: pd.DataFrame) -> str:
@@ -187,9 +191,11 @@ def design_html(contrasts: pd.DataFrame) -> str:
 def top_tensions_html(top: pd.DataFrame) -> str:
     """The ranked list the room discusses; every practice name escaped."""
     items = []
-    columns = (top[name].tolist() for name in ("label", "agreement", "gap"))
-    for label, agreement, gap in zip(*columns, strict=True):
-        words = gap_in_words(float(gap))
+    names = ("label", "agreement", "gap", "gap_clear")
+    columns = (top[name].tolist() for name in names)
+    for label, agreement, gap, clear in zip(*columns, strict=True):
+        # beside "too few answers to tell", nothing else is said
+        words = "" if agreement == TOO_FEW else gap_in_words(float(gap), bool(clear))
         colour = AGREEMENT_COLOURS.get(str(agreement), "#555555")
         items.append(
             '<li class="fc-tension">'
@@ -199,16 +205,3 @@ def top_tensions_html(top: pd.DataFrame) -> str:
             f'<span class="fc-tension-gap">{escape(words)}</span></li>'
         )
     return '<ol class="fc-tension-list">' + "".join(items) + "</ol>"
-
-
-def spectrum_prompt(picture: RoomPicture) -> str:
-    """The practice the room places furthest apart on the spectrum."""
-    shown = picture.shown
-    spread = shown.sort_values("spectrum_consensus", kind="stable")
-    if spread.empty or math.isnan(float(spread["spectrum_consensus"].iloc[0])):
-        return "Which practice surprised you most, and why?"
-    label = str(spread["label"].iloc[0])
-    return (
-        f"We place {label} furthest apart. What does it do for students when it "
-        "works, and when it does not?"
-    )

@@ -28,14 +28,13 @@ from facilitate.activities.alignment.content import (
     Practice,
 )
 from facilitate.activities.alignment.design import design_contrasts
-from facilitate.activities.alignment.verdicts import (
-    OUTLIER,
-    SPLIT,
-    SPREAD,
-    TOO_FEW,
-    combine,
-    verdicts,
+from facilitate.activities.alignment.prompts import (
+    discussion_prompt,
+    headline_question,
+    spectrum_question,
+    tension_of,
 )
+from facilitate.activities.alignment.verdicts import clear_gaps, combine, verdicts
 from facilitate.activities.alignment.vision_words import vision_word_counts
 from facilitate.core.release import is_shown, release_frame, release_groups
 
@@ -48,12 +47,15 @@ SUMMARY_COLUMNS = [
     "now_mean",
     "vision_mean",
     "gap",
+    "gap_clear",
     "spectrum_rwg",
     "spectrum_consensus",
     "spectrum_bimodality",
     "vision_rwg",
     "vision_consensus",
     "vision_bimodality",
+    "spectrum_agreement",
+    "vision_agreement",
     "split_on",
     "agreement",
     "tension",
@@ -72,14 +74,17 @@ def latest_ratings(ratings: pd.DataFrame) -> pd.DataFrame:
 class AnswerCounts:
     """Histograms per practice (rows in list order): what every statistic needs.
 
-    ``spectrum`` has 7 columns, ``now`` and ``vision`` 5; ``answered`` and
-    ``skipped`` count people. The display keeps these up to date one event at a
-    time; ``count_answers`` builds them from a frame for tests and the summary.
+    ``spectrum`` has 7 columns, ``now`` and ``vision`` 5, ``gaps`` 9 (each
+    person's vision minus now, -4..+4: the pairs the gap's test needs, which
+    the two histograms alone lose); ``answered`` and ``skipped`` count people.
+    The display keeps these up to date one event at a time; ``count_answers``
+    builds them from a frame for tests.
     """
 
     spectrum: np.ndarray
     now: np.ndarray
     vision: np.ndarray
+    gaps: np.ndarray
     answered: np.ndarray
     skipped: np.ndarray
 
@@ -98,6 +103,7 @@ def count_answers(ratings: pd.DataFrame, practices: Sequence[Practice]) -> Answe
         spectrum=_tally(rated, rated_rows, "spectrum", len(keys)),
         now=_tally(rated, rated_rows, "now", len(keys)),
         vision=_tally(rated, rated_rows, "vision", len(keys)),
+        gaps=_tally_gaps(rated, rated_rows, len(keys)),
         answered=np.bincount(rated_rows[rated_rows >= 0], minlength=len(keys)),
         skipped=np.bincount(rows[(rows >= 0) & skipped], minlength=len(keys)),
     )
@@ -112,6 +118,24 @@ def _tally(latest: pd.DataFrame, rows: np.ndarray, column: str, size: int) -> An
         keep = (rows >= 0) & (values >= 1) & (values <= points)
         np.add.at(counts, (rows[keep], values[keep].astype(int) - 1), 1)
     return counts
+
+
+def _tally_gaps(latest: pd.DataFrame, rows: np.ndarray, size: int) -> Any:
+    """Counts per practice row of vision minus now (-4..+4), where both are given."""
+    counts = np.zeros((size, 2 * LEVEL_POINTS - 1))
+    if len(rows):
+        now, vision = (
+            pd.to_numeric(latest[c], errors="coerce").to_numpy(dtype=float)
+            for c in ("now", "vision")
+        )
+        keep = (rows >= 0) & _on_scale(now) & _on_scale(vision)
+        gap = (vision[keep] - now[keep]).astype(int) + LEVEL_POINTS - 1
+        np.add.at(counts, (rows[keep], gap), 1)
+    return counts
+
+
+def _on_scale(values: np.ndarray) -> Any:
+    return (values >= 1) & (values <= LEVEL_POINTS)
 
 
 def alignment_summary(
@@ -130,8 +154,9 @@ def summarise(counts: AnswerCounts, practices: Sequence[Practice]) -> pd.DataFra
     """Per practice, in list order: ``SUMMARY_COLUMNS``.
 
     ``gap`` is vision minus now: above 0 the vision pulls ahead of practice,
-    below 0 the practice outweighs the vision. ``tension`` adds the stronger
-    disagreement (1 - consensus) to the gap's share of the 1..5 range.
+    below 0 the practice outweighs the vision; ``gap_clear`` says whether the
+    paired answers put it beyond chance (``verdicts.clear_gaps``), the only
+    gaps any words name. ``tension``: see ``prompts.tension_of``.
     """
     frame = pd.DataFrame(
         {
@@ -145,20 +170,26 @@ def summarise(counts: AnswerCounts, practices: Sequence[Practice]) -> pd.DataFra
         }
     )
     frame["gap"] = frame["vision_mean"] - frame["now_mean"]
+    frame["gap_clear"] = clear_gaps(counts.gaps).astype(bool)
     for name, hist in (("spectrum", counts.spectrum), ("vision", counts.vision)):
         frame[f"{name}_rwg"] = rwg(hist)
         frame[f"{name}_consensus"] = consensus(hist)
         frame[f"{name}_bimodality"] = bimodality(hist)
+        frame[f"{name}_agreement"] = verdicts(hist)
     agreement, on_vision = combine(
-        verdicts(counts.spectrum),
-        verdicts(counts.vision),
+        frame["spectrum_agreement"].to_numpy(),
+        frame["vision_agreement"].to_numpy(),
         frame["spectrum_consensus"].to_numpy(),
         frame["vision_consensus"].to_numpy(),
     )
     frame["split_on"] = np.where(on_vision, "vision", "spectrum")
     frame["agreement"] = agreement
-    disagreement = 1 - frame[["spectrum_consensus", "vision_consensus"]].min(axis=1)
-    frame["tension"] = disagreement + frame["gap"].abs() / (LEVEL_POINTS - 1)
+    frame["tension"] = tension_of(
+        frame["spectrum_consensus"].to_numpy(),
+        frame["vision_consensus"].to_numpy(),
+        frame["gap"].to_numpy(),
+        frame["gap_clear"].to_numpy(),
+    )
     return frame[SUMMARY_COLUMNS]
 
 
@@ -179,65 +210,23 @@ def spectrum_distribution(
 
 def top_tensions(summary: pd.DataFrame, count: int = 5) -> pd.DataFrame:
     """The ``count`` most tense practices: ``practice``, ``label``, ``agreement``,
-    ``split_on``, ``gap``, ``tension``, ``prompt``; ties keep the list order."""
+    ``split_on``, ``gap``, ``gap_clear``, ``tension``, ``prompt``; ties keep the
+    list order."""
     ranked = summary.sort_values("tension", ascending=False, kind="stable")
     ranked = ranked.loc[ranked["tension"].notna()].head(count)
-    top = ranked[["practice", "label", "agreement", "split_on", "gap", "tension"]]
-    top = top.reset_index(drop=True)
+    columns = ["practice", "label", "agreement", "split_on", "gap", "gap_clear"]
+    top = ranked[[*columns, "tension"]].reset_index(drop=True)
     top["prompt"] = [discussion_prompt(row) for _, row in ranked.iterrows()]
     return top
 
 
-def discussion_prompt(row: pd.Series) -> str:
-    """A question for the room, written from this practice's numbers."""
-    label, gap = str(row["label"]), float(row["gap"])
-    now, vision = float(row["now_mean"]), float(row["vision_mean"])
-    if row["agreement"] == SPLIT and row["split_on"] == "vision":
-        return (
-            f"We are split into two camps on whether {label} belongs in our shared "
-            "vision. What does each camp hope it does for students?"
-        )
-    if row["agreement"] == SPLIT:
-        return (
-            f"We place {label} at opposite ends, from extrinsic reward to intrinsic "
-            "community. What has each of us seen it do for students that puts it "
-            "there?"
-        )
-    if row["agreement"] == OUTLIER:
-        return (
-            f"Nearly all of us place {label} together, and one view sits far from "
-            "the rest. What might that view see that the rest of us could miss?"
-        )
-    if gap <= -1:
-        return (
-            f"{label} drives our school more than we want it to (now {now:.1f}, "
-            f"vision {vision:.1f} out of 5). What keeps it in place, and what could "
-            "we change first?"
-        )
-    if gap >= 1:
-        return (
-            f"We want more {label} than we have (vision {vision:.1f}, now "
-            f"{now:.1f} out of 5). What one step would make room for it this term?"
-        )
-    if row["agreement"] == SPREAD:
-        return (
-            f"Our views on {label} are spread widely. What experiences lead us to "
-            "see it so differently?"
-        )
-    if row["agreement"] == TOO_FEW:
-        return (
-            f"Too few of us have answered to tell how far we agree on {label}. "
-            "What does it look like in your classroom?"
-        )
-    return (
-        f"We mostly agree on {label}. What would keep our practice and our "
-        "vision this close?"
-    )
-
-
 @dataclass(frozen=True)
 class RoomPicture:
-    """Everything the display and the summary draw, already k-suppressed."""
+    """Everything the display and the summary draw, already k-suppressed.
+
+    ``headline`` leads the tension view and ``spectrum_headline`` the spectrum
+    view (see ``prompts``).
+    """
 
     summary: pd.DataFrame
     shown: pd.DataFrame
@@ -246,6 +235,8 @@ class RoomPicture:
     words: pd.DataFrame | None
     vision_count: int
     contrasts: pd.DataFrame
+    headline: str
+    spectrum_headline: str
 
 
 def room_picture(
@@ -279,12 +270,15 @@ def room_picture(
             vision_word_counts(vision_texts) if counted_words is None else counted_words
         )
         words = counted.loc[counted["count"] >= k].reset_index(drop=True)
+    top = top_tensions(shown)
     return RoomPicture(
         summary=summary,
         shown=shown,
-        top=top_tensions(shown),
+        top=top,
         distribution=distribution,
         words=words,
         vision_count=len(vision_texts),
         contrasts=design_contrasts(shown, practices),
+        headline=headline_question(top),
+        spectrum_headline=spectrum_question(shown),
     )

@@ -105,40 +105,56 @@ from typing import Any
 import numpy as np
 
 from facilitate.activities.alignment.agreement import bimodality, rwg
+from facilitate.activities.alignment.chance import fewest_by_chance, sign_test
 
 SPLIT = "split into two camps"
 OUTLIER = "one outlier"
+MINORITY = "a few see it differently"
 SPREAD = "views spread widely"
 LEANING = "leaning the same way"
 BROAD = "broad agreement"
 TOO_FEW = "too few answers to tell"
 #: Most telling first: a practice judged on two scales reads the more telling one.
-VERDICTS = (SPLIT, OUTLIER, SPREAD, LEANING, BROAD, TOO_FEW)
+VERDICTS = (SPLIT, OUTLIER, MINORITY, SPREAD, LEANING, BROAD, TOO_FEW)
+#: Verdicts that claim a shape in the answers; the rest say none was found.
+SHAPES = (SPLIT, OUTLIER, MINORITY)
 #: Values this close to a line count as on it: 0.7 computed as 0.69999999999 is 0.7.
 TOLERANCE = 1e-9
 #: Conventional r_wg lines (LeBreton & Senter, 2008): moderate and strong agreement.
 LEANING_RWG = 0.5
 BROAD_RWG = 0.7
+#: A gap is named when a sign test puts it beyond chance at this level, and it is
+#: at least this many points: a clear half point is worth a conversation.
+GAP_LEVEL = 0.05
+GAP_SMALLEST = 0.5
+#: Vision minus now runs from -4 to +4 on two 5-point scales.
+GAP_VALUES = np.arange(-4, 5)
 
 
 @dataclass(frozen=True)
 class ScaleRules:
-    """Where the lines sit on one scale; each tightens as 1/√n in small rooms.
+    """Where the lines sit on one scale; most tighten as 1/√n in small rooms.
 
     ``fewest``: below this many answers no verdict meets its error bounds.
-    ``split_bimodality`` (beta), ``split_spread`` (c) and ``split_middle`` (k): a
-    split needs bimodality at least the uniform distribution's plus beta/√n,
-    r_wg below -c/√n, and the middle point's share k standard errors under
-    random answering's. ``leaning``, ``broad`` and ``outlier`` (z): r_wg (of
-    everyone, or of all but the outlier) at least the conventional line or z/√n,
-    whichever is higher.
+    A split needs at least ``split_share`` of the room (and two people) on each
+    side of the middle point, no more on the middle point than random answering
+    leaves there with a chance of ``split_middle``, and r_wg below -c/√n. Under
+    ``large_room`` answers (always, when None) c is ``split_spread`` and the
+    bimodality must also clear the uniform distribution's by
+    ``split_bimodality``/√n; from ``large_room`` up c is ``split_spread_large``.
+    ``leaning``, ``broad`` and ``outlier`` (z): r_wg (of everyone, or of all but
+    the outlier or the few) at least the conventional line or z/√n, whichever
+    is higher.
     """
 
     points: int
     fewest: int
+    split_middle: float
+    split_share: float
     split_bimodality: float
     split_spread: float
-    split_middle: float
+    large_room: int | None
+    split_spread_large: float
     leaning: float
     broad: float
     outlier: float
@@ -151,8 +167,8 @@ class ScaleRules:
 
     @property
     def outlier_gap(self) -> float:
-        """How far a lone answer sits from all others to be an outlier: half the
-        scale (2 points on a 5-point scale, 3 on a 7-point scale)."""
+        """How far a lone answer (or a few) sits from all others to stand apart:
+        half the scale (2 points on a 5-point scale, 3 on a 7-point scale)."""
         return (self.points - 1) / 2
 
     def leaning_line(self, answers: Any) -> Any:
@@ -164,27 +180,39 @@ class ScaleRules:
     def broad_line(self, answers: Any) -> Any:
         return np.maximum(BROAD_RWG, self.broad / np.sqrt(answers))
 
+    def large(self, answers: Any) -> Any:
+        """Rooms where the split rule drops its bimodality line."""
+        if self.large_room is None:
+            return np.zeros(np.shape(answers), dtype=bool)
+        return np.asarray(answers) >= self.large_room
+
 
 RULES = {
     5: ScaleRules(
         points=5,
         fewest=8,
-        split_bimodality=0.55,
-        split_spread=0.4,
-        split_middle=1.4,
+        split_middle=0.05,
+        split_share=0.25,
+        split_bimodality=0.6,
+        split_spread=0.8,
+        large_room=12,
+        split_spread_large=0.2,
         leaning=1.5,
         broad=1.5,
-        outlier=2.0,
+        outlier=2.2,
     ),
     7: ScaleRules(
         points=7,
         fewest=8,
+        split_middle=0.10,
+        split_share=0.0,
         split_bimodality=0.80,
         split_spread=0.0,
-        split_middle=1.0,
+        large_room=None,
+        split_spread_large=0.0,
         leaning=1.5,
         broad=1.5,
-        outlier=2.0,
+        outlier=2.2,
     ),
 }
 
@@ -220,6 +248,7 @@ def verdicts(counts: Any) -> Any:
         said[at_least(agreement, rules.leaning_line(answers))] = LEANING
         said[at_least(agreement, rules.broad_line(answers))] = BROAD
         said[two_camps(rows, rules, agreement)] = SPLIT
+        said[few_apart(rows, rules)] = MINORITY
         said[one_outlier(rows, rules)] = OUTLIER
     said[answers < rules.fewest] = TOO_FEW
     return said.reshape(counts.shape[:-1])
@@ -231,46 +260,88 @@ def verdict(counts: Any) -> str:
 
 
 def two_camps(rows: np.ndarray, rules: ScaleRules, agreement: Any) -> Any:
-    """Two people or more on each side of the middle point, fewer on it than
-    random answering leaves there, answers spread further than random answering,
-    and a bimodality clear of random answering's."""
+    """Enough people on each side of the middle point, fewer on it than random
+    answering leaves there, answers spread further than random answering and,
+    in smaller rooms, a bimodality clear of random answering's."""
     answers = rows.sum(axis=1)
     half = rules.points // 2
     low, high = rows[:, :half].sum(axis=1), rows[:, -half:].sum(axis=1)
+    camp = np.maximum(2, np.ceil(rules.split_share * answers - TOLERANCE))
+    middle = fewest_by_chance(answers, 1 / rules.points, rules.split_middle)
+    hollow = rows[:, half] <= middle
+    large = rules.large(answers)
     root = np.sqrt(answers)
-    chance = 1 / rules.points
-    hollow = at_least(
-        chance - rules.split_middle * np.sqrt(chance * (1 - chance)) / root,
-        rows[:, half] / answers,
-    )
-    spread = ~at_least(agreement, -rules.split_spread / root)
-    peaks = at_least(
+    line = np.where(large, rules.split_spread_large, rules.split_spread) / root
+    spread = ~at_least(agreement, -line)
+    peaks = large | at_least(
         np.nan_to_num(bimodality(rows)),
         rules.uniform_bimodality + rules.split_bimodality / root,
     )
-    return (np.minimum(low, high) >= 2) & hollow & spread & peaks
+    return (np.minimum(low, high) >= camp) & hollow & spread & peaks
 
 
 def one_outlier(rows: np.ndarray, rules: ScaleRules) -> Any:
     """Exactly one answer at one end, at least ``outlier_gap`` from every other
     answer, and the others agree at least as much as "leaning the same way"."""
+    return _apart(rows, rules, 1, 1)
+
+
+def few_apart(rows: np.ndarray, rules: ScaleRules) -> Any:
+    """Two or more answers at one end, fewer than ``split_share`` of the room
+    (under a quarter when the scale sets none), at least ``outlier_gap`` from
+    every other answer, and the others agree as for "one outlier"."""
+    answers = rows.sum(axis=1)
+    share = rules.split_share or 0.25
+    most = np.ceil(share * answers - TOLERANCE) - 1
+    return _apart(rows, rules, 2, most)
+
+
+def _apart(rows: np.ndarray, rules: ScaleRules, fewest: int, most: Any) -> Any:
+    """Rows where ``fewest``..``most`` answers sit at one end, ``outlier_gap``
+    or more from every other answer, while the others agree; not both ends."""
+    points = rules.points
+    gap = int(np.ceil(rules.outlier_gap - TOLERANCE))
     found = np.zeros(len(rows), dtype=bool)
     both = np.zeros(len(rows), dtype=bool)
     rest = rows.copy()
     for reversed_ in (False, True):
         ordered = rows[:, ::-1] if reversed_ else rows
-        end = (ordered > 0).argmax(axis=1)
-        lone = ordered[np.arange(len(rows)), end] == 1
-        others = ordered.copy()
-        others[np.arange(len(rows)), end] -= 1
-        nearest = (others > 0).argmax(axis=1)
-        alone = lone & others.any(axis=1) & at_least(nearest - end, rules.outlier_gap)
+        before = np.cumsum(ordered, axis=1)
+        alone = np.zeros(len(rows), dtype=bool)
+        for edge in range(points - gap):
+            group = before[:, edge]
+            after = before[:, edge + gap - 1] - group  # answers too close
+            others = before[:, -1] - group
+            fits = (group >= fewest) & (group <= most) & (after == 0) & (others > 0)
+            fits &= ~alone
+            columns = (
+                slice(points - 1 - edge, None) if reversed_ else slice(0, edge + 1)
+            )
+            rest[fits, columns] = 0
+            alone |= fits
         both |= found & alone
-        column = rules.points - 1 - end if reversed_ else end
-        rest[alone, column[alone]] -= 1
         found |= alone
     agree = at_least(rwg(rest), rules.outlier_line(rest.sum(axis=1)))
     return found & ~both & agree
+
+
+def clear_gaps(differences: Any) -> Any:
+    """Per row of vision-minus-now counts (-4..+4 as columns): True where the
+    gap is named. At least ``fewest`` pairs (as for every verdict), a two-sided
+    sign test at ``GAP_LEVEL``, and a mean difference of ``GAP_SMALLEST`` or more.
+    """
+    rows = np.asarray(differences, dtype=float).reshape(-1, len(GAP_VALUES))
+    pairs = rows.sum(axis=1)
+    above = rows[:, GAP_VALUES > 0].sum(axis=1)
+    below = rows[:, GAP_VALUES < 0].sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = (rows * GAP_VALUES).sum(axis=1) / pairs
+    clear = (
+        (pairs >= rules_for(5).fewest)
+        & (sign_test(above, below) <= GAP_LEVEL)
+        & at_least(np.abs(np.nan_to_num(mean)), GAP_SMALLEST)
+    )
+    return clear.reshape(np.shape(differences)[:-1])
 
 
 def combine(
