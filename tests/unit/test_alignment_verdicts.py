@@ -6,13 +6,20 @@ import numpy as np
 import pytest
 
 from facilitate.activities.alignment.agreement import rwg
+from facilitate.activities.alignment.chance import (
+    fewest_by_chance,
+    lower_tail,
+    sign_test,
+)
 from facilitate.activities.alignment.verdicts import (
     BROAD,
     LEANING,
+    MINORITY,
     OUTLIER,
     SPLIT,
     SPREAD,
     TOO_FEW,
+    clear_gaps,
     combine,
     verdict,
     verdicts,
@@ -87,3 +94,59 @@ def test_a_practice_reads_its_more_telling_scale():
     assert said.tolist() == [SPLIT, SPLIT, SPREAD, LEANING, SPREAD]
     # equally telling: the scale with less consensus speaks, vision on a tie
     assert on_vision.tolist() == [True, False, False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("counts", "said"),
+    [
+        # 28 at one end and 2 at the other: not "views spread widely"
+        ([28, 0, 0, 0, 2], MINORITY),
+        ([2, 0, 0, 0, 28], MINORITY),
+        ([27, 0, 0, 0, 0, 0, 3], MINORITY),
+        # the few need not share one point, only sit apart from everyone else
+        ([20, 6, 0, 1, 3], MINORITY),
+        # a few close to the rest are not apart
+        ([20, 6, 4, 0, 0], BROAD),
+        # a quarter of the room is a camp, not a few
+        ([6, 0, 0, 0, 2], SPLIT),
+        # the rest must agree among themselves
+        ([8, 0, 8, 0, 4], SPREAD),
+    ],
+)
+def test_a_few_far_from_everyone_else_have_their_own_words(counts, said):
+    assert verdict(counts) == said
+
+
+def test_the_gap_is_clear_only_when_the_pairs_move_one_way():
+    def differences(*moved):  # vision minus now, -4..+4
+        row = [0] * 9
+        for gap in moved:
+            row[gap + 4] += 1
+        return row
+
+    rows = np.array(
+        [
+            differences(*[2] * 8),  # all eight up two points: p = 2/256
+            differences(*[2] * 7, -1),  # seven of eight: p = 0.07
+            differences(*[1] * 12, *[0] * 8),  # twelve up, eight the same
+            differences(*[1] * 7),  # seven answers: too few to tell
+            differences(*[0] * 9, *[1] * 3),  # moved one way, but by a quarter
+            differences(*[-4] * 4, *[0] * 4),  # a split's mean gap
+        ]
+    )
+    assert clear_gaps(rows).tolist() == [True, False, True, False, False, False]
+
+
+def test_exact_binomial_tails():
+    # seven of eight one way: 2 * (1 + 8) / 256
+    assert sign_test(7, 1) == pytest.approx(18 / 256)
+    assert sign_test(0, 0) == 1.0
+    # nobody of 12 on the middle of five points: 0.8 ** 12
+    assert lower_tail(0, 12, 0.2) == pytest.approx(0.8**12)
+    # a hollow middle: 0 of 12 is rarer than 5% only from 14 answers; 1 of 22
+    assert fewest_by_chance(np.array([8, 13, 14, 22]), 0.2, 0.05).tolist() == [
+        0,
+        0,
+        0,
+        1,
+    ]
