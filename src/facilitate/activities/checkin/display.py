@@ -94,13 +94,16 @@ class CheckinPanel:
 def prompt_for(released: pd.DataFrame) -> str:
     """One question drawn from the released groups: the most shared feeling.
 
-    A merged group ("Tired or another feeling") names no one feeling, so the
-    prompt only names a feeling that stands as a group of its own.
+    A merged group ("Tired or another feeling") names no one feeling, and a
+    tie has no most shared one: then the prompt asks without naming any.
     """
-    shown = released.loc[~released["hidden"] & ~released["merged"]]
-    if shown.empty:
+    groups = released.loc[~released["hidden"]]
+    ranked = groups.sort_values("count", ascending=False, kind="stable")
+    counts = ranked["count"].tolist()
+    tied = len(counts) > 1 and counts[0] == counts[1]
+    if ranked.empty or tied or bool(ranked["merged"].iloc[0]):
         return "What would help each of us be fully here for the next hour?"
-    top = shown.sort_values("count", ascending=False, kind="stable").iloc[0]
+    top = ranked.iloc[0]
     return (
         f"Many of us are arriving {str(top['label']).lower()}. "
         "What would help each of us be fully here for the next hour?"

@@ -237,11 +237,19 @@ def identity_prompt(identities: pd.DataFrame) -> str:
 
 
 def zone_prompt(zones: pd.DataFrame) -> str:
-    shown = _most_shown(zones.loc[zones["moment"] == zones["moment"].iloc[-1]])
-    if shown.empty:
+    """Where most of us are, said only when one group of zones really is the
+    largest ("most" only for more than half)."""
+    latest = zones.loc[zones["moment"] == zones["moment"].iloc[-1]]
+    shown = _most_shown(latest)
+    people = sum(int(c) for c in latest["count"] if c is not None)
+    people += int(latest["withheld"].max()) if len(latest) else 0
+    top = shown["count"].tolist()
+    if not top or (len(top) > 1 and top[0] == top[1]):
         return "What would help each of us stay in the risk zone, where we learn?"
+    where = str(shown.iloc[0]["label"]).lower()
+    who = "Most of us" if top[0] * 2 > people else "More of us than anywhere else"
     return (
-        f"Most of us placed ourselves in the {str(shown.iloc[0]['label']).lower()}. "
+        f"{who} placed ourselves in the {where}. "
         "What would help us learn from the risk zone?"
     )
 
