@@ -51,3 +51,74 @@ def wait_for_count(store: Any, code: str, kind: str, count: int) -> None:
     while len(store.read(code, kinds=[kind])) < count:
         assert time.monotonic() < deadline, f"only {store.read(code, kinds=[kind])}"
         time.sleep(0.05)
+
+
+#: A common phone, held upright.
+PHONE = {"width": 390, "height": 844}
+
+#: Problems with the options inside one element, as a phone draws them: radio
+#: options that overlap, a circle outside its own option (so tapping it picks
+#: another), words running out of their box, and numbered scale buttons that
+#: wrap onto a second row or cut their number short.
+OPTION_GEOMETRY = """
+(selector) => {
+  const problems = [];
+  const root = document.querySelector(selector);
+  if (!root) return [`nothing matches ${selector}`];
+  const inside = (a, b) => a.left >= b.left - 1 && a.right <= b.right + 1
+    && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const labels = [...root.querySelectorAll(".widget-radio-box label")];
+  const boxes = labels.map(l => l.getBoundingClientRect());
+  labels.forEach((label, i) => {
+    const words = label.textContent.trim();
+    boxes.forEach((other, j) => {
+      if (j > i && overlap(boxes[i], other)) {
+        problems.push(`"${words}" overlaps "${labels[j].textContent.trim()}"`);
+      }
+    });
+    const circle = label.querySelector("input").getBoundingClientRect();
+    if (!inside(circle, boxes[i])) {
+      problems.push(`the circle of "${words}" is outside it`);
+    }
+    boxes.forEach((other, j) => {
+      if (j !== i && overlap(circle, other)) {
+        problems.push(`the circle of "${words}" lies on "${
+          labels[j].textContent.trim()}"`);
+      }
+    });
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    for (const line of range.getClientRects()) {
+      if (!inside(line, boxes[i])) problems.push(`"${words}" runs out of its box`);
+    }
+  });
+  const buttons = [...root.querySelectorAll(".widget-toggle-button")];
+  const rows = new Set(buttons.map(b => Math.round(b.getBoundingClientRect().top)));
+  if (rows.size > 1) problems.push(`the scale wraps onto ${rows.size} rows`);
+  for (const b of buttons) {
+    if (b.scrollWidth > b.clientWidth + 1) {
+      problems.push(`"${b.textContent}" is cut short`);
+    }
+    if (b.getBoundingClientRect().right > window.innerWidth) {
+      problems.push(`"${b.textContent}" leaves the screen`);
+    }
+  }
+  return problems;
+}
+"""
+
+
+def option_problems(page: Any, selector: str) -> list[str]:
+    """What is wrong with how the options in ``selector`` are drawn (see above)."""
+    return list(page.evaluate(OPTION_GEOMETRY, selector))
+
+
+def tap_circle(page: Any, radio: Any) -> None:
+    """Tap the very middle of a radio button's circle, as a thumb would, and
+    wait for that option (not whichever lies on top of it) to be chosen."""
+    radio.scroll_into_view_if_needed()
+    box = radio.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert radio.is_checked(), "tapping the circle did not choose its option"

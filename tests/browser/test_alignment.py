@@ -1,9 +1,11 @@
 """Shared-vision alignment in a real browser: two camps surface as the top tension.
 
-One participant answers in Chromium (placing, skipping, reloading); seven more
-answers are appended to the store, as other phones would (eight answers are the
-fewest from which a split can be told from random answering). The display stays
-hidden until the remote reveals it, then ranks the split practice first.
+One participant answers in Chromium on a 390 px phone, where each numbered
+scale stays on one row with every number whole (placing, skipping, reloading);
+seven more answers are appended to the store, as other phones would (eight
+answers are the fewest from which a split can be told from random answering).
+The display stays hidden until the remote reveals it, then ranks the split
+practice first.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ import pytest
 from facilitate.activities.alignment.content import load_alignment, session_practices
 from facilitate.activities.alignment.events import PracticeRated
 from facilitate.core.events import ParticipantJoined, PhaseChanged
-from tests.browser.people import join, plot_data, plot_selector, wait_for_text
+from tests.browser.people import (
+    PHONE,
+    join,
+    option_problems,
+    plot_data,
+    plot_selector,
+    wait_for_text,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +48,7 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
     remote = new_page()
     remote.goto(server.remote_url(session))
     person = new_page()
+    person.set_viewport_size(PHONE)
     join(person, server.participant_url(code), "Ana")
     server.store.append(code, PhaseChanged("alignment"))
 
@@ -53,6 +63,8 @@ def test_two_camps_rank_first_and_read_split(server, new_page):
         ".innerText.includes(want)",
         arg=f"Practice 1 of {LISTED}",
     )
+    for scale in ("spectrum", "now", "vision"):
+        assert option_problems(person, f".fc-align-{scale}") == [], scale
     person.locator(".fc-align-spectrum button").nth(0).click()
     person.locator(".fc-align-now button").nth(3).click()
     person.locator(".fc-align-vision button").nth(0).click()

@@ -2,17 +2,18 @@
 the statements written for them, and the display shows each set's results on
 its own, only once k people using it have finished.
 
-Ana (a teacher) answers every statement in Chromium, with a reload half-way to
-prove it resumes, writes a private reflection and reads a profile without a
-single percentage. Hana (a family member) opens the first part and answers it:
-she sees the families' statements, not the teachers'. Everyone else's answers
-are appended to the store as their own pages would. With k = 3, the educators'
-chart waits while two have finished and appears with the third; the families'
-chart waits while two families have finished and appears once enough have. The
-names never reach the display's HTML. The private reflection never reaches the
-server: it is not in the database file, its journal or an export, while Ana's
-page shows it again after a reload and downloads it; "Not you?" then clears it
-from the browser."""
+Ana (a teacher) answers every statement in Chromium on a 390 px phone, where the
+zone options must not overlap and tapping a circle must choose its own option,
+with a reload half-way to prove it resumes, writes a private reflection and
+reads a profile without a single percentage. Hana (a family member) opens the
+first part and answers it: she sees the families' statements, not the
+teachers'. Everyone else's answers are appended to the store as their own pages
+would. With k = 3, the educators' chart waits while two have finished and
+appears with the third; the families' chart waits while two families have
+finished and appears once enough have. The names never reach the display's
+HTML. The private reflection never reaches the server: it is not in the
+database file, its journal or an export, while Ana's page shows it again after
+a reload and downloads it; "Not you?" then clears it from the browser."""
 
 from __future__ import annotations
 
@@ -28,7 +29,15 @@ from facilitate.activities.self_assessment.events import (
 from facilitate.core.events import ParticipantJoined, PhaseChanged
 from facilitate.core.store import DATABASE_NAME
 from facilitate.export import export_session
-from tests.browser.people import join, plot_data, plot_selector, wait_for_text
+from tests.browser.people import (
+    PHONE,
+    join,
+    option_problems,
+    plot_data,
+    plot_selector,
+    tap_circle,
+    wait_for_text,
+)
 from tests.live_server import WIDGET_TIMEOUT_MS as PAGE_MS
 from tests.unit.self_assessment_fixtures import complete_inventory
 
@@ -68,7 +77,8 @@ def complete_in_browser(page) -> None:
     wait_for_text(
         page, ".fc-sa-progress-label", part_label(1, "Before we start"), PAGE_MS
     )
-    page.locator(".fc-zone-start input[type=radio]").nth(1).check()
+    assert option_problems(page, ".fc-zone-start") == []
+    tap_circle(page, page.locator(".fc-zone-start input[type=radio]").nth(1))
     page.click(".fc-sa-next")
     answer_domains(page, 1, 2)
     wait_for_text(
@@ -135,6 +145,7 @@ def test_each_role_meets_its_statements_and_each_set_waits_for_k(
     remote = new_page()
     remote.goto(server.remote_url(session))
     ana, hana = new_page(), new_page()
+    ana.set_viewport_size(PHONE)
     join(ana, server.participant_url(code), "Ana Quill", role="Teacher")
     join(hana, server.participant_url(code), "Hana Brook", role="Family member")
     server.store.append(code, PhaseChanged("self_assessment"))

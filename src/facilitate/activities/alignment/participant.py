@@ -43,9 +43,9 @@ def _scale(points: int, ends: tuple[str, str], css_class: str) -> Any:
             options=[(str(n), n) for n in range(1, points + 1)],
             value=None,
             tooltips=[ends[0], *[""] * (points - 2), ends[1]],
-            style={"button_width": "2.6em"},
             layout=widgets.Layout(width="100%"),
         ),
+        "fc-scale",
         css_class,
     )
 
