@@ -144,8 +144,8 @@ def test_the_spectrum_names_both_ends_and_keeps_them_inside(store, session):
 
 
 def test_a_spectrum_with_nothing_to_plot_is_a_sentence(store, session):
-    """Six people, k = 5: every place on the spectrum holds fewer than 5 (or is
-    withheld beside one), so no chart is drawn, and nothing names a practice."""
+    """Six people, k = 5: no practice's placements split into two groups of 5,
+    so no chart is drawn, and nothing names a practice."""
     panel = open_panel(store, session)
     rate_everything(store, session, 6)
     store.append(session.code, ResultsRevealed("alignment"))
@@ -154,8 +154,31 @@ def test_a_spectrum_with_nothing_to_plot_is_a_sentence(store, session):
     assert not panel.strip.shown
     assert panel.frame.current == "not-enough"
     assert panel.frame.body.children == ()
-    assert "No place on the spectrum holds 5 of us yet." in panel.frame.state.value
+    assert (
+        "No practice is placed in two groups of 5 or more yet."
+        in panel.frame.state.value
+    )
     assert "furthest apart" not in panel.frame.prompt.value
+
+
+def test_a_room_of_six_sees_its_two_camps_on_the_spectrum(store, session):
+    """At k = 3, three place letter grades at 1 and three at 7: two groups of
+    three, each drawn over the run of positions it was merged across."""
+    store.append(session.code, SettingChanged("min_group_size", 3))
+    panel = open_panel(store, session)
+    rate_everything(store, session, 6)
+    store.append(session.code, ResultsRevealed("alignment"))
+    store.append(session.code, SettingChanged("alignment.view", "spectrum"))
+    refreshed(store, session, panel)
+    runs, dots = panel.strip.figure.data
+    grades = [
+        (x, n) for x, y, n in zip(dots.x, dots.y, dots.text) if y == "Letter grades"
+    ]
+    # the gate cuts the seven positions into 1..3 and 4..7, three people each
+    assert grades == [(2.0, "3"), (5.5, "3")]
+    assert list(runs.x)[:6] == [0.6, 3.4, None, 3.6, 7.4, None]
+    assert "Peer collaboration" in dots.y  # one run, drawn as one group of six
+    assert panel.frame.current == "revealed"
 
 
 def test_vision_words_wait_for_k_statements_and_keep_only_words(store, session):

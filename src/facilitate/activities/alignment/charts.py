@@ -216,13 +216,12 @@ def tension_map(
     return figure
 
 
-def strip_trace(distribution: pd.DataFrame) -> dict[str, Any]:
-    """Dots at each released spectrum position of a practice, sized by people."""
-    placed = distribution.loc[~distribution["hidden"]]
-    people = [int(count) for count in placed["count"]]
+def strip_trace(placements: pd.DataFrame) -> dict[str, Any]:
+    """A dot per group of placements, at the middle of its run, sized by people."""
+    people = [int(count) for count in placements["count"]]
     return {
-        "x": placed["position"].tolist(),
-        "y": [short_label(t) for t in placed["label"]],
+        "x": ((placements["start"] + placements["stop"]) / 2).tolist(),
+        "y": [short_label(t) for t in placements["label"]],
         "text": people,
         "marker": {
             "color": OKABE_ITO[0],
@@ -232,9 +231,21 @@ def strip_trace(distribution: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def strip_layout(distribution: pd.DataFrame) -> dict[str, Any]:
+def run_trace(placements: pd.DataFrame) -> dict[str, Any]:
+    """A bar under each group that merged neighbouring positions, from its first
+    to its last: the group's people placed the practice somewhere along it."""
+    x: list[float | None] = []
+    y: list[str | None] = []
+    for _, group in placements.loc[placements["merged"]].iterrows():
+        label = short_label(str(group["label"]))
+        x += [group["start"] - 0.4, group["stop"] + 0.4, None]
+        y += [label, label, None]
+    return {"x": x, "y": y}
+
+
+def strip_layout(placements: pd.DataFrame) -> dict[str, Any]:
     """Height and row order follow the practices shown (one row each)."""
-    practices = [short_label(t) for t in dict.fromkeys(distribution["label"])]
+    practices = [short_label(t) for t in dict.fromkeys(placements["label"])]
     return {
         "height": 200 + 46 * max(len(practices), 1),
         "yaxis": {
@@ -246,21 +257,33 @@ def strip_layout(distribution: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
+def spectrum_strip(placements: pd.DataFrame) -> go.Figure:
     """Where people placed each practice, one row per practice, dot size = people.
 
+    Positions are merged with their neighbours until each group holds k people
+    (``metrics.spectrum_placements``); a merged group's run is drawn as a bar.
     The axis ends are named in words under the plot, each aligned to its own
     edge so neither is cut: extrinsic / behaviorist on the left, intrinsic /
     community on the right.
     """
-    figure = go.Figure(
+    figure = go.Figure(layout=projector_layout("Where we place each practice"))
+    figure.add_trace(
+        go.Scatter(
+            mode="lines",
+            line={"color": OKABE_ITO[4], "width": 14},
+            hoverinfo="skip",
+            showlegend=False,
+            **run_trace(placements),
+        )
+    )
+    figure.add_trace(
         go.Scatter(
             mode="markers+text",
             textfont={"color": "#ffffff"},
-            hovertemplate="%{y}: %{text} at %{x}<extra></extra>",
-            **strip_trace(distribution),
-        ),
-        layout=projector_layout("Where we place each practice"),
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
+            **strip_trace(placements),
+        )
     )
     figure.update_xaxes(
         range=[0.5, SPECTRUM_POINTS + 0.5],
@@ -277,7 +300,7 @@ def spectrum_strip(distribution: pd.DataFrame) -> go.Figure:
             text=text, x=x, xref="paper", xanchor=anchor, y=0, yref="paper",
             yanchor="top", yshift=-12, showarrow=False,
         )  # fmt: skip
-    figure.update_layout(margin={"b": 70}, **strip_layout(distribution))
+    figure.update_layout(margin={"b": 70}, **strip_layout(placements))
     return figure
 
 

@@ -24,7 +24,7 @@ from facilitate.activities.alignment.charts import (
 from facilitate.activities.alignment.content import load_alignment
 from facilitate.activities.alignment.controls import ACTIVITY, VIEWS
 from facilitate.activities.alignment.design import SHOWN
-from facilitate.activities.alignment.metrics import RoomPicture
+from facilitate.activities.alignment.metrics import RoomPicture, placed_apart
 from facilitate.activities.alignment.prompts import gap_in_words, in_points
 from facilitate.activities.alignment.room import RoomAnswers
 from facilitate.activities.alignment.verdicts import TOO_FEW
@@ -130,16 +130,17 @@ class AlignmentPanel:
         self.frame.show_result([self.tensions], picture.headline)
 
     def draw_spectrum(self, picture: RoomPicture, k: int) -> None:
-        """The strip, or a sentence when every position is withheld."""
-        if bool(picture.distribution["hidden"].all()):
+        """The strip, or a sentence when no practice shows two groups: one run
+        over the whole spectrum says nothing about where we place it."""
+        if not placed_apart(picture.placements):
             self.frame.show_state(
                 NOT_ENOUGH,
-                f"No place on the spectrum holds {k} of us yet.",
-                f"Each place is shown once at least {k} people put a practice "
-                "there (smaller groups stay private).",
+                f"No practice is placed in two groups of {k} or more yet.",
+                f"A place is shown once at least {k} of us put a practice there "
+                "or nearby (smaller groups stay private).",
             )
             return
-        self.strip.show(spectrum_strip(picture.distribution))
+        self.strip.show(spectrum_strip(picture.placements))
         self.frame.show_result([self.strip.root], picture.spectrum_headline)
 
     def draw_words(self, picture: RoomPicture, k: int) -> None:

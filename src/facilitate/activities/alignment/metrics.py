@@ -36,6 +36,7 @@ from facilitate.activities.alignment.prompts import (
 )
 from facilitate.activities.alignment.verdicts import clear_gaps, combine, verdicts
 from facilitate.activities.alignment.vision_words import vision_word_counts
+from facilitate.core.coarsen import coarsen_ordinal
 from facilitate.core.release import is_shown, release_frame, release_groups
 
 SUMMARY_COLUMNS = [
@@ -208,6 +209,39 @@ def spectrum_distribution(
     )
 
 
+PLACEMENT_COLUMNS = ["practice", "label", "start", "stop", "count", "merged"]
+
+
+def spectrum_placements(
+    counts: AnswerCounts, practices: Sequence[Practice], shown: Sequence[str], k: int
+) -> pd.DataFrame:
+    """Where the room placed each shown practice, coarsened before anything is
+    hidden (``core.coarsen``): runs of adjacent spectrum positions (``start`` to
+    ``stop``, 1..7), each holding ``count`` >= k people, so a room of 6 whose
+    placements split 3 and 3 sees both groups. ``PLACEMENT_COLUMNS``; a practice
+    no cut can split reads one run over the whole spectrum (``merged``).
+    """
+    rows = []
+    wanted = set(shown)
+    for row, practice in enumerate(practices):
+        if practice.key not in wanted:
+            continue
+        points = counts.spectrum[row].astype(int).tolist()
+        chosen = dict(enumerate(points, start=1))
+        for group in coarsen_ordinal(chosen, k):
+            start, stop = group.members[0], group.members[-1]
+            rows.append(
+                (practice.key, practice.label, start, stop, group.count, group.merged)
+            )
+    frame = pd.DataFrame(rows, columns=PLACEMENT_COLUMNS)
+    return frame.astype({"start": "int64", "stop": "int64", "merged": bool})
+
+
+def placed_apart(placements: pd.DataFrame) -> bool:
+    """True when some practice shows two groups or more: something to draw."""
+    return bool(placements.groupby("practice").size().gt(1).any())
+
+
 def top_tensions(summary: pd.DataFrame, count: int = 5) -> pd.DataFrame:
     """The ``count`` most tense practices: ``practice``, ``label``, ``agreement``,
     ``split_on``, ``gap``, ``gap_clear``, ``tension``, ``prompt``; ties keep the
@@ -225,13 +259,16 @@ class RoomPicture:
     """Everything the display and the summary draw, already k-suppressed.
 
     ``headline`` leads the tension view and ``spectrum_headline`` the spectrum
-    view (see ``prompts``).
+    view (see ``prompts``). ``placements`` is what the spectrum view draws;
+    ``distribution`` keeps the per-position counts (hidden under k) that the
+    comparison across rooms reads.
     """
 
     summary: pd.DataFrame
     shown: pd.DataFrame
     top: pd.DataFrame
     distribution: pd.DataFrame
+    placements: pd.DataFrame
     words: pd.DataFrame | None
     vision_count: int
     contrasts: pd.DataFrame
@@ -276,6 +313,9 @@ def room_picture(
         shown=shown,
         top=top,
         distribution=distribution,
+        placements=spectrum_placements(
+            counts, practices, shown["practice"].tolist(), k
+        ),
         words=words,
         vision_count=len(vision_texts),
         contrasts=design_contrasts(shown, practices),

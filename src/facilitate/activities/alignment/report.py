@@ -22,7 +22,7 @@ from facilitate.activities.alignment.charts import (
 )
 from facilitate.activities.alignment.content import load_alignment
 from facilitate.activities.alignment.design import SHOWN
-from facilitate.activities.alignment.metrics import RoomPicture
+from facilitate.activities.alignment.metrics import RoomPicture, placed_apart
 from facilitate.activities.alignment.prompts import gap_in_words
 from facilitate.activities.alignment.verdicts import TOO_FEW
 from facilitate.core.events import Recorded
@@ -89,8 +89,8 @@ def _with_gap_words(frame: pd.DataFrame) -> pd.DataFrame:
 def _figures(picture: RoomPicture) -> list[go.Figure]:
     """The tension map, and the strip and words where they have data to plot."""
     figures = [tension_map(picture.shown)]
-    if not bool(picture.distribution["hidden"].all()):
-        figures.append(spectrum_strip(picture.distribution))
+    if placed_apart(picture.placements):
+        figures.append(spectrum_strip(picture.placements))
     if picture.words is not None and not picture.words.empty:
         figures.append(vision_words_figure(picture.words))
     return figures
@@ -118,8 +118,11 @@ def _notes(picture: RoomPicture, k: int) -> list[str]:
     prompts = [p for p in picture.top["prompt"].head(3) if p != picture.headline]
     notes = [picture.headline, *prompts[:2]]
     notes += list(picture.contrasts["note"].head(SHOWN))
-    if bool(picture.distribution["hidden"].all()):
-        notes.append(f"No place on the spectrum held {k} people, so none is shown.")
+    if not placed_apart(picture.placements):
+        notes.append(
+            f"No practice was placed in two groups of {k} or more on the spectrum, "
+            "so the spectrum is not shown."
+        )
     waiting = len(picture.summary) - len(picture.shown)
     if waiting:
         notes.append(

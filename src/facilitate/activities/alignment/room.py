@@ -120,6 +120,8 @@ class RoomAnswers:
         self.size = GroupSize()
         self.k = self.size.k
         self.opened = False
+        self.placed: set[str] = set()
+        self.version = 0  # moves whenever something shown may have changed
         self.seen = 0
         self.add_practices(base)
 
@@ -131,6 +133,7 @@ class RoomAnswers:
         self.live.grow(len(new))
         self.shown.grow(len(new))
         keys = {p.key for p in new}
+        self.version += bool(new)
         for rating in self.latest.values():
             if rating.practice in keys:
                 self.live.count(self.row[rating.practice], rating, 1)
@@ -138,19 +141,19 @@ class RoomAnswers:
             self._release(key)
 
     def fold(self, records: list[Recorded]) -> bool:
-        """Take in records not seen yet; True when something shown may change."""
+        """Take in records not seen yet; True when something shown may change
+        (a release, a practice added, or progress: someone new answered)."""
         new = records[self.seen :]
         self.seen = len(records)
-        changed = False
+        before = (self.version, len(self.placed), len(self.visions))
         for record in new:
-            changed = self._take(record) or changed
-        return changed
+            self._take(record)
+        return (self.version, len(self.placed), len(self.visions)) != before
 
-    def _take(self, record: Recorded) -> bool:
+    def _take(self, record: Recorded) -> None:
         event = record.event
         self.size.apply(event)
-        moved = self.size.k != self.k  # k is read off the log as the gate reads it
-        if moved:
+        if self.size.k != self.k:  # k is read off the log as the gate reads it
             self.k = self.size.k
             self._release_all()
         if isinstance(event, PracticeRated):
@@ -163,9 +166,6 @@ class RoomAnswers:
         elif isinstance(event, ResultsRevealed) and event.activity == ACTIVITY:
             self.opened = self.opened or event.revealed
             self._release_all()
-        else:
-            return moved
-        return True
 
     def _rated(self, event: PracticeRated) -> None:
         key = (event.participant, event.practice)
@@ -177,6 +177,7 @@ class RoomAnswers:
         if row is not None:
             self.live.count(row, event, 1)
         self.raters.setdefault(event.practice, set()).add(event.participant)
+        self.placed.add(event.participant)
         self._release(event.practice)
 
     def _release_all(self) -> None:
@@ -193,6 +194,7 @@ class RoomAnswers:
             return
         self.shown.copy_row(self.live, row)
         self.released_raters[key] = raters
+        self.version += 1
 
     def close(self) -> None:
         """Release results never revealed, once the session is over (exports)."""
@@ -203,11 +205,12 @@ class RoomAnswers:
     def _release_visions(self) -> None:
         if self.opened and len(self.visions) >= len(self.released_visions) + self.k:
             self.released_visions = list(self.visions.values())
+            self.version += 1
 
     @property
     def people(self) -> int:
         """How many people have answered or skipped a practice so far."""
-        return len({participant for participant, _ in self.latest})
+        return len(self.placed)
 
     @property
     def offered(self) -> int:
