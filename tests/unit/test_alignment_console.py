@@ -67,7 +67,7 @@ def test_hidden_until_revealed_then_the_split_practice_leads(store, session):
     rate_everything(store, session, 8)  # from 8 answers a split can be told
     refreshed(store, session, panel, controls)
     assert panel.frame.current == "answering"
-    assert "At least 5 have placed our practices." in panel.frame.state.value
+    assert "At least 5 are placing our practices." in panel.frame.state.value
     assert panel.top.value == ""
     controls.reveal.button.click()
     assert store.read(session.code)[-1].event == ResultsRevealed("alignment", True)
@@ -124,7 +124,7 @@ def test_nothing_is_drawn_below_k(store, session):
     assert panel.frame.current == "not-enough"
     assert panel.frame.body.children == ()
     # progress in steps of k, never the exact count
-    assert "Fewer than 5 have placed our practices so far." in panel.frame.state.value
+    assert "Fewer than 5 are placing our practices so far." in panel.frame.state.value
     assert "4" not in panel.frame.state.value
     store.append(session.code, SettingChanged("min_group_size", 4))
     refreshed(store, session, panel)
@@ -170,13 +170,16 @@ def test_a_room_of_six_sees_its_two_camps_on_the_spectrum(store, session):
     store.append(session.code, ResultsRevealed("alignment"))
     store.append(session.code, SettingChanged("alignment.view", "spectrum"))
     refreshed(store, session, panel)
-    runs, dots = panel.strip.figure.data
+    (dots,) = panel.strip.figure.data
+    columns = (dots.x, dots.y, dots.text, dots.error_x.array)
     grades = [
-        (x, n) for x, y, n in zip(dots.x, dots.y, dots.text) if y == "Letter grades"
+        (x, n, run)
+        for x, y, n, run in zip(*columns, strict=True)
+        if y == "Letter grades"
     ]
-    # the gate cuts the seven positions into 1..3 and 4..7, three people each
-    assert grades == [(2.0, "3"), (5.5, "3")]
-    assert list(runs.x)[:6] == [0.6, 3.4, None, 3.6, 7.4, None]
+    # the gate cuts the seven positions into 1..3 and 4..7, three people each,
+    # each drawn with a bar over its run (half its width and 0.4 either side)
+    assert grades == [(2.0, "3", 1.4), (5.5, "3", 1.9)]
     assert "Peer collaboration" in dots.y  # one run, drawn as one group of six
     assert panel.frame.current == "revealed"
 

@@ -217,8 +217,12 @@ def tension_map(
 
 
 def strip_trace(placements: pd.DataFrame) -> dict[str, Any]:
-    """A dot per group of placements, at the middle of its run, sized by people."""
+    """A dot per group of placements, at the middle of its run, sized by people;
+    a group that merged neighbouring positions carries a bar (``error_x``) from
+    its first position to its last: its people placed the practice along it."""
     people = [int(count) for count in placements["count"]]
+    half = (placements["stop"] - placements["start"]) / 2
+    runs = np.where(placements["merged"], half + 0.4, 0.0)
     return {
         "x": ((placements["start"] + placements["stop"]) / 2).tolist(),
         "y": [short_label(t) for t in placements["label"]],
@@ -228,19 +232,15 @@ def strip_trace(placements: pd.DataFrame) -> dict[str, Any]:
             "size": [min(28 + 3 * n, 40) for n in people],
             "opacity": 0.9,
         },
+        "error_x": {
+            "type": "data",
+            "array": runs.tolist(),
+            "symmetric": True,
+            "thickness": 14,
+            "width": 0,
+            "color": OKABE_ITO[4],
+        },
     }
-
-
-def run_trace(placements: pd.DataFrame) -> dict[str, Any]:
-    """A bar under each group that merged neighbouring positions, from its first
-    to its last: the group's people placed the practice somewhere along it."""
-    x: list[float | None] = []
-    y: list[str | None] = []
-    for _, group in placements.loc[placements["merged"]].iterrows():
-        label = short_label(str(group["label"]))
-        x += [group["start"] - 0.4, group["stop"] + 0.4, None]
-        y += [label, label, None]
-    return {"x": x, "y": y}
 
 
 def strip_layout(placements: pd.DataFrame) -> dict[str, Any]:
@@ -261,29 +261,19 @@ def spectrum_strip(placements: pd.DataFrame) -> go.Figure:
     """Where people placed each practice, one row per practice, dot size = people.
 
     Positions are merged with their neighbours until each group holds k people
-    (``metrics.spectrum_placements``); a merged group's run is drawn as a bar.
+    (``metrics.spectrum_placements``); a merged group carries a bar over its run.
     The axis ends are named in words under the plot, each aligned to its own
     edge so neither is cut: extrinsic / behaviorist on the left, intrinsic /
     community on the right.
     """
-    figure = go.Figure(layout=projector_layout("Where we place each practice"))
-    figure.add_trace(
-        go.Scatter(
-            mode="lines",
-            line={"color": OKABE_ITO[4], "width": 14},
-            hoverinfo="skip",
-            showlegend=False,
-            **run_trace(placements),
-        )
-    )
-    figure.add_trace(
+    figure = go.Figure(
         go.Scatter(
             mode="markers+text",
             textfont={"color": "#ffffff"},
             hovertemplate="%{y}: %{text}<extra></extra>",
-            showlegend=False,
             **strip_trace(placements),
-        )
+        ),
+        layout=projector_layout("Where we place each practice"),
     )
     figure.update_xaxes(
         range=[0.5, SPECTRUM_POINTS + 0.5],

@@ -51,7 +51,7 @@ TITLES = {key: title for _, key, title in VIEWS}
 TOP_SHOWN = 5
 #: Re-exported: the words beside each practice are written in ``prompts``.
 __all__ = ["AlignmentPanel", "gap_in_words", "in_points", "placed_progress"]
-PLACED = "have placed our practices"
+PLACED = "are placing our practices"
 OFFERED = "have offered our vision in words"
 
 
