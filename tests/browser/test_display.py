@@ -17,6 +17,8 @@ import random
 
 import pytest
 
+from facilitate.activities.root_cause.content import CATEGORIES
+from facilitate.activities.root_cause.events import CauseAdded
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import (
     ParticipantJoined,
@@ -52,6 +54,10 @@ VIEW_CHART = {
     "timeline": "fc-turn-timeline",
 }
 CONTROLS = "button, input, select, textarea, a"
+LONG_CAUSE = (
+    "Nobody owns the follow-up after an incident, so the same students meet the "
+    "same consequence again and again without anyone asking what happened first"
+)
 
 
 def seed_room(store, session) -> None:
@@ -65,6 +71,19 @@ def seed_room(store, session) -> None:
     for spec, seed in current_agenda().loaded("demo"):
         seed(store, session, people, rng)
         store.append(session.code, ResultsRevealed(spec.key, False))
+
+
+def crowd_the_board(store, code: str) -> None:
+    """Six long causes more in every column, the first asked "why?" twice: more
+    than the screen holds at the type the room can read."""
+    for category in CATEGORIES:
+        for index in range(6):
+            text = f"{category.label}: {LONG_CAUSE} ({index + 1})"
+            added = store.append(code, CauseAdded("demo-00", category.key, text))
+            for _ in range(2 if index == 0 else 0):
+                added = store.append(
+                    code, CauseAdded("demo-01", category.key, LONG_CAUSE, added.id)
+                )
 
 
 def photograph(page, name: str, problems: dict[str, list[str]], sizes=SIZES) -> None:
@@ -107,6 +126,12 @@ def test_every_display_state_fits_the_screen_and_holds_no_control(server, new_pa
         server.store.append(code, PhaseChanged(phase))
         page.wait_for_selector(f"{current(phase, 'revealed')} {shown}")
         photograph(page, f"{phase}-answered", problems)
+    crowd_the_board(server.store, code)
+    page.wait_for_function(
+        "(sel) => document.querySelectorAll(sel).length === 4",
+        arg=f"{current('root_causes', 'revealed')} .fc-rc-more",
+    )
+    photograph(page, "root_causes-crowded", problems)
     for phase, (activity, views) in WALK.items():
         server.store.append(code, PhaseChanged(phase))
         server.store.append(code, ResultsRevealed(activity, True))

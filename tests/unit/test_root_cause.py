@@ -367,3 +367,31 @@ def test_the_evidence_packs_needs_assessment_carries_the_finding_and_top_causes(
     assert finding.rows == ((SHARED.statement, SHARED.detail),)
     assert causes.rows == (("Practices", HTML_CAUSE, "5 votes"),)
     assert item.summary_section == "root_cause"
+
+
+def column(board: str, category: str) -> str:
+    return board.split(f'class="fc-rc-category fc-rc-{category}"')[1].split(
+        "</section>"
+    )[0]
+
+
+def test_a_crowded_column_shows_what_the_screen_holds_and_counts_the_rest(
+    store, session
+):
+    store.append(session.code, SHARED)
+    long = "Nobody owns the follow-up after an incident, so the same students " * 2
+    causes = [add(store, session, f"p{n}", "policies", f"{long}{n}") for n in range(6)]
+    add(store, session, "p9", "beliefs", "Defiance")
+    for n, cause in enumerate(causes):
+        for voter in range(6 - n):  # the first cause has the most votes
+            vote(store, session, f"v{voter}", cause)
+    panel = RootCausePanel(DisplayContext(store, session))
+    records = store.read(session.code)
+    panel.refresh(roster_of(records), records)
+    shown = column(panel.board.value, "policies")
+    assert 1 <= shown.count("data-cause=") < 6
+    assert f"{long}0" in shown  # the most voted first
+    assert f"and {6 - shown.count('data-cause=')} more causes" in shown
+    assert "Defiance" in column(panel.board.value, "beliefs")
+    printed = root_cause_part(records, session).html
+    assert column(printed, "policies").count("data-cause=") == 6

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from facilitate.activities.root_cause.content import CATEGORIES, Category
 from facilitate.activities.root_cause.events import FindingShared
+from facilitate.activities.root_cause.fit import fitting
 from facilitate.activities.root_cause.metrics import CauseCard, vote_words
 from facilitate.core.text import escape
 from facilitate.ui.charts import OKABE_ITO
@@ -80,10 +81,17 @@ def _card_html(card: CauseCard, k: int, size: str, why: bool = False) -> str:
 
 
 def _column_html(
-    category: Category, cards: list[CauseCard], k: int, sizes: tuple[str, ...]
+    category: Category,
+    cards: list[CauseCard],
+    k: int,
+    sizes: tuple[str, ...],
+    lines: float | None,
 ) -> str:
-    shown = "".join(_card_html(card, k, sizes[0]) for card in cards[:MOST_CARDS])
-    more = len(cards) - MOST_CARDS
+    kept = cards[:MOST_CARDS]
+    if lines is not None:
+        kept = fitting(kept, lines)
+    shown = "".join(_card_html(card, k, sizes[0]) for card in kept)
+    more = len(cards) - len(kept)
     if more > 0:
         causes = "cause" if more == 1 else "causes"
         shown += f'<p class="fc-rc-more">and {more} more {causes}</p>'
@@ -100,11 +108,15 @@ def _column_html(
 
 
 def map_html(
-    columns: dict[str, list[CauseCard]], k: int, sizes: tuple[str, ...] = PROJECTED
+    columns: dict[str, list[CauseCard]],
+    k: int,
+    sizes: tuple[str, ...] = PROJECTED,
+    lines: float | None = None,
 ) -> str:
-    """Four columns, one per category, in the protocol's order."""
+    """Four columns, one per category, in the protocol's order; with ``lines``,
+    each shows only the cards that fit in that many lines (see ``fit``)."""
     body = "".join(
-        _column_html(c, columns.get(c.key, []), k, sizes) for c in CATEGORIES
+        _column_html(c, columns.get(c.key, []), k, sizes, lines) for c in CATEGORIES
     )
     return f'<div class="fc-rc-map" style="{_GRID}">{body}</div>'
 

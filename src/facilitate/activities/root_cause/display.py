@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from facilitate.activities.root_cause.affinity import calm_html, findings_html, map_html
 from facilitate.activities.root_cause.board import Board
+from facilitate.activities.root_cause.fit import SCREEN_LINES, findings_lines
 from facilitate.activities.root_cause.metrics import cause_map
 from facilitate.core.events import Recorded
 from facilitate.core.release import progress_in_steps, release_k
@@ -72,7 +73,8 @@ class RootCausePanel:
         voted = progress_in_steps(self.state.voters(), k, "have voted")
         count = f"{len(causes)} cause{'s' if len(causes) != 1 else ''}"
         progress = f'<p class="fc-say">{escape(count)} · {escape(voted)}</p>'
-        board = map_html(cause_map(self.state, k), k)
+        lines = SCREEN_LINES - findings_lines(self.state.findings.values())
+        board = map_html(cause_map(self.state, k), k, lines=lines)
         if not causes:
             board = calm_html(NO_CAUSES) + board
         return findings, progress, board
