@@ -69,3 +69,16 @@ def test_the_remote_says_why_k_is_what_it_is(store):
     remote.group_size.value = 4
     remote.refresh()
     assert "chosen for this session" in remote.k_reason.value
+
+
+def test_the_self_assessment_preview_says_progress_in_steps_of_k(store, session):
+    from facilitate.activities.self_assessment.controls import SelfAssessmentControls
+    from facilitate.activities.self_assessment.events import SelfAssessmentSubmitted
+
+    controls = SelfAssessmentControls(ControlsContext(store, session))
+    for who in "abcd":
+        store.append(session.code, SelfAssessmentSubmitted(who))
+    assert "Fewer than 5 have finished." in preview_of(controls, store, session.code)
+    store.append(session.code, SelfAssessmentSubmitted("e"))
+    said = preview_of(controls, store, session.code)
+    assert "At least 5 have finished. Revealing now shows each set" in said
