@@ -33,6 +33,10 @@ def test_summary_part_holds_aggregates_only(store, session):
     assert set(split.index) == {"Letter grades", "School-wide reward celebrations"}
     # a split's mean gap (half want less, half the same) is no clear gap
     assert set(split["gap_in_words"]) == {"no clear gap"}
+    assert split["gap"].isna().all()
+    clear = practices.loc[practices["gap_in_words"].str.startswith("practice")]
+    assert len(clear) > 0
+    assert clear["gap"].notna().all()
     tensions = part.tables["alignment_tensions"]
     assert part.notes[0] == tensions["prompt"].iloc[0]
 

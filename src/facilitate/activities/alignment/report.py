@@ -75,7 +75,7 @@ def alignment_part(records: Sequence[Recorded], session: SessionInfo) -> ReportP
 
 def _with_gap_words(frame: pd.DataFrame) -> pd.DataFrame:
     """The gap as the room read it: named only when clear, else "no clear gap"
-    (and nothing beside "too few answers to tell")."""
+    (and nothing beside "too few answers to tell"); the number only when clear."""
     out = frame.copy()
     out["gap_in_words"] = [
         "" if said == TOO_FEW else gap_in_words(float(gap), bool(clear))
@@ -83,6 +83,7 @@ def _with_gap_words(frame: pd.DataFrame) -> pd.DataFrame:
             out["agreement"], out["gap"], out["gap_clear"], strict=True
         )
     ]
+    out["gap"] = out["gap"].where(out["gap_clear"].astype(bool))
     return out
 
 
