@@ -188,7 +188,7 @@ def test_each_role_meets_its_statements_and_each_set_waits_for_k(
         complete_inventory(server.store, code, person, "sometimes", role="family")
     display.wait_for_function(
         "(sel) => { const p = document.querySelector(sel); return p && "
-        "p.data.some(t => t.name === 'Sometimes' && t.x[0] === 50); }",
+        "p.data.some(t => t.name === 'Never or sometimes' && t.x[0] === 50); }",
         arg=plot_selector("fc-sa-domain-chart-families"),
         timeout=PAGE_MS,
     )

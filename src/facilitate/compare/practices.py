@@ -1,6 +1,7 @@
 """Tensions and the spread of views per practice, room by room (alignment).
 
-Each room's figures are its own ``room_picture``: practices answered by at least
+Each room's figures are its own released picture (``room.released_answers``, in
+batches of k, as its display showed them): practices answered by at least
 k people of that room, their agreement in words, the vision-minus-now gap, the
 tension, and the released spectrum positions (positions held by fewer than k are
 withheld). A practice a room answered with fewer than k people is suppressed
@@ -14,15 +15,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from facilitate.activities.alignment.content import load_alignment, session_practices
-from facilitate.activities.alignment.events import PracticeRated, VisionOffered
-from facilitate.activities.alignment.metrics import (
-    RoomPicture,
-    count_answers,
-    room_picture,
-)
+from facilitate.activities.alignment.content import load_alignment
+from facilitate.activities.alignment.metrics import RoomPicture
+from facilitate.activities.alignment.room import released_answers
 from facilitate.compare.rooms import Room
-from facilitate.core.frames import kind_frame
 
 ACTIVITY = "alignment"
 POSITIONS = [f"position_{n}" for n in range(1, 8)]
@@ -34,14 +30,10 @@ TOP_COLUMNS = ["session", "room", "rank", "label", "agreement", "gap", "tension"
 
 
 def _picture(room: Room) -> RoomPicture:
-    practices = session_practices(load_alignment().practices, room.records)
-    visions = {
-        r.event.participant: r.event.text
-        for r in room.records
-        if isinstance(r.event, VisionOffered)
-    }
-    counts = count_answers(kind_frame(room.records, PracticeRated.kind), practices)
-    return room_picture(counts, practices, list(visions.values()), room.k)
+    """The room's released picture: what its display showed last (or, never
+    revealed, as of the end of its log), never a rating newer than its batch."""
+    answers = released_answers(list(room.records), list(load_alignment().practices))
+    return answers.picture(room.k)
 
 
 def practice_views(rooms: Sequence[Room]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -222,7 +222,7 @@ def identity_counts(
     chosen = latest[["participant", "question", "identities"]].explode("identities")
     chosen = chosen.dropna()
     counts = chosen.groupby(["question", "identities"]).size()
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for question in content.identity_questions:
         rest = []
         for choice in content.identities:
