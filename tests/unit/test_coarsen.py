@@ -156,3 +156,24 @@ def test_an_other_group_is_named_after_its_most_chosen_member():
 
 def test_runs_are_found_for_long_scales_quickly():
     assert ordinal_runs([1] * 9, 3) == [(0, 3), (3, 6), (6, 9)]
+
+
+def test_groups_of_one_chart_never_share_a_colour():
+    from facilitate.ui.group_charts import GroupBar, Segment, stacked_groups
+
+    blue = "#56B4E9"
+    often = Segment("Often or always", 2, 3, blue)
+    whole = Segment("Never to always", 0, 3, blue)
+    never = Segment("Never or sometimes", 0, 1, "#E69F00")
+    bars = [
+        GroupBar("Domain A", ((never, 50.0), (often, 50.0))),
+        GroupBar("Domain B", ((whole, 100.0),)),
+    ]
+    figure = stacked_groups("Title", bars, 3, axis="% of people", percent=True)
+    colours = [trace.marker.color for trace in figure.data]
+    assert len(set(colours)) == len(colours) == 3
+    assert [trace.name for trace in figure.data] == [
+        "Never or sometimes",
+        "Never to always",
+        "Often or always",
+    ]

@@ -46,6 +46,30 @@ def run_colour(palette: Sequence[str], first: int, last: int) -> str:
     return palette[min(max(index, 0), len(palette) - 1)]
 
 
+def distinct_colours(colours: Sequence[str]) -> list[str]:
+    """``colours`` with repeats made lighter, then darker: two groups of one
+    chart ("Often or always", "Never to always") never share a legend swatch,
+    and each keeps its place's hue."""
+    used: set[str] = set()
+    out = []
+    for colour in colours:
+        for amount in (0.0, 0.45, -0.35, 0.7, -0.55):
+            candidate = _mixed(colour, amount)
+            if candidate not in used:
+                break
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _mixed(colour: str, amount: float) -> str:
+    """``colour`` mixed towards white (amount > 0) or black (amount < 0)."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    target = 255 if amount > 0 else 0
+    mixed = [round(c + (target - c) * abs(amount)) for c in rgb]
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
 def stacked_groups(
     title: str, bars: Sequence[GroupBar], k: int, axis: str, percent: bool = False
 ) -> go.Figure:
@@ -70,14 +94,15 @@ def stacked_groups(
             margin={"t": 130},
         )
     )
-    for segment in segments:
+    colours = distinct_colours([segment.colour for segment in segments])
+    for segment, colour in zip(segments, colours, strict=True):
         values = [dict(bar.groups).get(segment) for bar in bars]
         figure.add_bar(
             name=segment.name,
             x=values,
             y=labels,
             orientation="h",
-            marker_color=segment.colour,
+            marker_color=colour,
             text=[_value_text(v, percent) for v in values],
             textposition="inside",
             insidetextanchor="middle",
