@@ -232,3 +232,24 @@ def test_participant_module_stays_free_of_pandas_and_plotly():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_several_statement_sets_each_say_which_set_their_chart_shows(store, session):
+    """Chart titles give way to the screen's title line, so with two sets on
+    the screen each chart is named by its set."""
+    for person in "abcde":
+        complete_inventory(store, session.code, person)
+    for person in "fghij":
+        complete_inventory(store, session.code, person, role="family")
+    store.append(session.code, ResultsRevealed("self_assessment", True))
+    panel = refreshed(
+        SelfAssessmentPanel(DisplayContext(store, session)), store, session
+    )
+    rows = [
+        row for row in panel.frame.body.children if "fc-sa-sets" in row._dom_classes
+    ]
+    names = [cell.children[0].value for row in rows for cell in row.children]
+    charts = [cell.children[1] for row in rows for cell in row.children]
+    assert all(chart.children for chart in charts), "both charts are drawn"
+    families = next(v.label for v in CONTENT.variants if v.key == "families")
+    assert names == ["<h3>Educators</h3>", f"<h3>{families}</h3>"]

@@ -90,3 +90,15 @@ def withheld_bars(colours: Sequence[str], withheld: Sequence[bool]) -> dict[str,
 def withheld_label(k: int) -> str:
     """The label of the bar that stands for all groups smaller than k."""
     return f"Smaller groups (under {k} each)"
+
+
+def wrap_words(text: str, width: int) -> str:
+    """Break a long label over lines of about ``width`` characters, so bars
+    keep most of a chart's width."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return "<br>".join(lines)

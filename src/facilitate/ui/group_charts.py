@@ -83,6 +83,7 @@ def stacked_groups(
         layout=projector_layout(
             title,
             barmode="stack",
+            showlegend=True,  # even for one group: its name is the legend
             height=160 + 80 * max(len(bars), 1),
             legend={
                 "orientation": "h",

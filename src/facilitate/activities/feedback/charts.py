@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from facilitate.activities.feedback.content import RATING_SCALE
 from facilitate.activities.feedback.metrics import RATED_COLUMNS, UNRATED
 from facilitate.core.coarsen import group_label
-from facilitate.ui.charts import OKABE_ITO
+from facilitate.ui.charts import OKABE_ITO, wrap_words
 from facilitate.ui.group_charts import GroupBar, Segment, run_colour, stacked_groups
 
 #: Disagree in orange tones, agree in blue tones, neutral grey: readable in print too.
@@ -18,17 +18,6 @@ RATING_WORDS = tuple(label.split(" ", 1)[1] for _, label in RATING_SCALE)
 #: Forms that skipped a statement: white with an outline would vanish on a
 #: projector, so a pale sand, unlike any rating and unlike the withheld hatch.
 NO_RATING = "#E8DCC2"
-
-
-def wrap_label(text: str, width: int = 30) -> str:
-    """Break a long statement over lines so the bars keep most of the width."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + len(word) < width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
 
 
 def feedback_figure(released: pd.DataFrame, title: str, k: int) -> go.Figure:
@@ -44,7 +33,7 @@ def feedback_figure(released: pd.DataFrame, title: str, k: int) -> go.Figure:
             for group in groups
             if group.count is not None
         )
-        bars.append(GroupBar(wrap_label(str(statement)), shown, float(withheld)))
+        bars.append(GroupBar(wrap_words(str(statement), 30), shown, float(withheld)))
     return stacked_groups(title, bars, k, axis="people")
 
 

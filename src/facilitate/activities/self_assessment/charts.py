@@ -21,6 +21,7 @@ from facilitate.ui.charts import (
     projector_layout,
     withheld_bars,
     withheld_label,
+    wrap_words,
 )
 from facilitate.ui.group_charts import GroupBar, Segment, run_colour, stacked_groups
 
@@ -41,7 +42,11 @@ def _percent(count: object, people: int) -> int:
 
 
 def domain_figure(
-    domains: pd.DataFrame, variant: Variant, content: SelfAssessment, k: int
+    domains: pd.DataFrame,
+    variant: Variant,
+    content: SelfAssessment,
+    k: int,
+    narrow: bool = False,
 ) -> go.Figure:
     """Stacked bars per domain of one variant: the share of people in each group
     of typical answers ("Never or sometimes"), hidden groups one withheld
@@ -60,9 +65,8 @@ def domain_figure(
             if share is not None
         )
         withheld = int(rows["withheld"].max()) if len(rows) else 0
-        bars.append(
-            GroupBar(domain.title, shown, withheld * 100 / people if people else 0)
-        )
+        title = wrap_words(domain.title, 28) if narrow else domain.title
+        bars.append(GroupBar(title, shown, withheld * 100 / people if people else 0))
     return stacked_groups(
         f"{variant.label}: what we typically answered",
         bars, k, axis="% of people", percent=True,

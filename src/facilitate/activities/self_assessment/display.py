@@ -36,6 +36,7 @@ from facilitate.activities.self_assessment.metrics import (
 from facilitate.core.events import Recorded
 from facilitate.core.release import floored, shown_once
 from facilitate.core.roster import Roster
+from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.controls import chosen_view
 from facilitate.ui.display_states import (
@@ -48,7 +49,7 @@ from facilitate.ui.display_states import (
     was_revealed,
 )
 from facilitate.ui.live_chart import LiveChart
-from facilitate.ui.widgets import message, say
+from facilitate.ui.widgets import message, say, styled
 
 VIEW_KEYS = tuple(key for _, key, _ in VIEWS)
 TITLES = {key: title for _, key, title in VIEWS}
@@ -74,6 +75,10 @@ class SelfAssessmentPanel:
             for v in self.content.variants
         }
         self.still_private = message("fc-sa-still-private")
+        #: Which set of statements each chart shows, when several are shown.
+        self.set_names = {
+            v.key: message("fc-sa-set-name") for v in self.content.variants
+        }
         self.identities = LiveChart(
             "fc-sa-identity-chart", screen=screen, width=0.84, height=0.6
         )
@@ -142,27 +147,44 @@ class SelfAssessmentPanel:
                 key=progress_key(done, k),
             )
             return
+        drawn = set(map(id, _within(shown)))
         for chart in self.charts:
-            if chart.root not in shown:
+            if id(chart.root) not in drawn:
                 chart.clear()
         self.frame.show_result(shown, self.prompt(results, view))
 
     def _domains(self, results: RoomResults) -> list[widgets.Widget] | str:
-        """A chart per released variant (sharing the height), then one line
-        naming every variant not shown yet, whether or not anyone used it (so
-        the line says nothing about who is in the room); a sentence while no
-        variant is released."""
+        """A chart per released variant, then one line naming every variant not
+        shown yet, whether or not anyone used it (so the line says nothing about
+        who is in the room); a sentence while no variant is released. Several
+        variants stand side by side, two to a row, each named by its set (the
+        chart's own title gives way to the screen's title line)."""
         k = results.inventory.k
         released = [(v, v.domains) for v in results.variants if v.domains is not None]
         if not released:
             return shown_once(k, "people using the same statements have finished")
-        height = max(0.6 / len(released), 0.28)
-        parts: list[widgets.Widget] = []
+        several = len(released) > 1
+        rows = (len(released) + 1) // 2
+        share = (0.42, 0.5 / rows) if several else (0.84, 0.6)
+        cells: list[widgets.Widget] = []
         for found, domains in released:
             chart = self.domains[found.variant.key]
-            chart.share = (0.84, height)
-            chart.show(domain_figure(domains, found.variant, self.content, k))
-            parts.append(chart.root)
+            chart.share = share
+            chart.show(domain_figure(domains, found.variant, self.content, k, several))
+            if not several:
+                cells.append(chart.root)
+                continue
+            name = self.set_names[found.variant.key]
+            name.value = f"<h3>{escape(found.variant.label)}</h3>"
+            cells.append(styled(widgets.VBox([name, chart.root]), "fc-sa-set"))
+        parts = (
+            [
+                styled(widgets.HBox(cells[i : i + 2]), "fc-sa-sets")
+                for i in range(0, len(cells), 2)
+            ]
+            if several
+            else cells
+        )
         waiting = [v.variant.label for v in results.variants if v.domains is None]
         say(self.still_private, still_private(waiting, k))
         return [*parts, self.still_private] if waiting else parts
@@ -196,6 +218,15 @@ class SelfAssessmentPanel:
         return ""
 
 
+def _within(parts: list[widgets.Widget]) -> list[widgets.Widget]:
+    """Every widget in ``parts``, boxes opened (charts may sit in a row)."""
+    found = []
+    for part in parts:
+        found.append(part)
+        found += _within(list(getattr(part, "children", ())))
+    return found
+
+
 def _most_shown(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows that are shown, largest count first (ties keep the content order)."""
     shown = frame.loc[~frame["hidden"].astype(bool)].copy()
@@ -209,7 +240,9 @@ def domain_prompt(domains: pd.DataFrame, content: SelfAssessment) -> str:
     Only a domain whose largest group is larger than every other one is named:
     an even split has no most common answer.
     """
+    whole = len(content.answer_keys) - 1  # a group spanning the scale says nothing
     shown = _most_shown(domains)
+    shown = shown.loc[shown["members"].map(len) < whole]
     scored = shown.loc[shown["answer"].map(content.score_of).notna()]
     clear = [
         rows.iloc[0]
