@@ -49,8 +49,8 @@ def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_p
     assert "You are in as Bo." in people[1].inner_text(".fc-status")
     assert people[1].locator(".fc-name input").count() == 0
 
-    # Three alike are withheld (showing them would say what each chose); three
-    # more people choosing otherwise release a batch the room may see.
+    # Three alike are one group with the other feelings (showing them alone
+    # would say what each chose); three more choosing otherwise split the room.
     question = load_checkin()
     for index in range(3):
         server.store.append(session.code, ParticipantJoined(f"p{index}", "Phone"))
@@ -64,7 +64,10 @@ def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_p
         timeout=15_000,
     )
     bars = plot_data(display, "fc-checkin-chart")[0]
-    assert bars["y"] == [question.choices[0].label, "Smaller groups (under 3 each)"]
+    assert bars["y"] == [
+        question.choices[0].label,
+        f"{question.choices[1].label} or another feeling",
+    ]
     wait_for_text(remote, ".fc-count", "6")  # the remote reads the log on its own turn
     joined = server.store.read(session.code, kinds=[ParticipantJoined.kind])
     assert sorted(r.event.name for r in joined)[:3] == ["Ana", "Bo", "Cy"]

@@ -122,7 +122,8 @@ SCREEN = ".fc-slot-self_assessment .fc-sa-screen"
 
 def domain_titles(page, variant: str) -> list[str]:
     traces = plot_data(page, f"fc-sa-domain-chart-{variant}") or []
-    return list(dict.fromkeys(t for trace in traces for t in trace.get("y") or []))
+    titles = (t.replace("<br>", " ") for trace in traces for t in trace.get("y") or [])
+    return list(dict.fromkeys(titles))
 
 
 def on_the_server(server) -> bytes:
