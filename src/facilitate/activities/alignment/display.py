@@ -49,6 +49,8 @@ from facilitate.ui.widgets import message, styled
 VIEW_KEYS = tuple(key for _, key, _ in VIEWS)
 TITLES = {key: title for _, key, title in VIEWS}
 TOP_SHOWN = 5
+#: Rows of the spectrum strip: more cannot be read from the back of the room.
+STRIP_SHOWN = 8
 #: Re-exported: the words beside each practice are written in ``prompts``.
 __all__ = ["AlignmentPanel", "gap_in_words", "in_points", "placed_progress"]
 PLACED = "are placing our practices"
@@ -64,7 +66,7 @@ class AlignmentPanel:
         self.answers = RoomAnswers(list(load_alignment().practices))
         self.frame = ScreenFrame("fc-alignment-screen", "Shared vision alignment")
         screen = context.screen
-        self.map = LiveChart("fc-tension-map", screen=screen, width=0.5, height=0.62)
+        self.map = LiveChart("fc-tension-map", screen=screen, width=0.5, height=0.56)
         self.strip = LiveChart(
             "fc-spectrum-strip", screen=screen, width=0.86, height=0.64
         )
@@ -140,8 +142,13 @@ class AlignmentPanel:
                 "or nearby (smaller groups stay private).",
             )
             return
-        self.strip.show(spectrum_strip(picture.placements))
-        self.frame.show_result([self.strip.root], picture.spectrum_headline)
+        rows, more = strip_rows(picture)
+        self.strip.show(spectrum_strip(rows))
+        self.top.value = (
+            f"<p>{more} more practices are in the summary.</p>" if more else ""
+        )
+        parts = [self.strip.root, self.top] if more else [self.strip.root]
+        self.frame.show_result(parts, picture.spectrum_headline)
 
     def draw_words(self, picture: RoomPicture, k: int) -> None:
         if picture.words is None or picture.words.empty:
@@ -174,6 +181,29 @@ def placed_progress(people: int, k: int) -> tuple[str, str]:
         f"Each practice is shown once at least {k} of us have placed it "
         "(smaller groups stay private).",
     )
+
+
+def strip_rows(
+    picture: RoomPicture, limit: int = STRIP_SHOWN
+) -> tuple[pd.DataFrame, int]:
+    """The placements of at most ``limit`` practices, those placed apart first
+    (least agreement first), and how many practices are left out: a strip of
+    24 rows cannot be read from the back of the room."""
+    placements = picture.placements
+    groups = placements.groupby("practice", sort=False).size()
+    consensus = dict(
+        zip(picture.shown["practice"], picture.shown["spectrum_consensus"], strict=True)
+    )
+    order = sorted(
+        groups.index, key=lambda key: (groups[key] < 2, consensus.get(key, 1.0))
+    )
+    kept = set(order[:limit])
+    rows = placements.loc[placements["practice"].isin(kept)]
+    rank = {key: place for place, key in enumerate(order)}
+    rows = rows.assign(_rank=rows["practice"].map(rank)).sort_values(
+        ["_rank", "start"], kind="stable"
+    )
+    return rows.drop(columns="_rank").reset_index(drop=True), max(len(order) - limit, 0)
 
 
 def design_html(contrasts: pd.DataFrame) -> str:
