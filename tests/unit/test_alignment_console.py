@@ -289,3 +289,21 @@ def test_incremental_counts_match_a_full_recount(store, session):
         np.testing.assert_array_equal(
             getattr(answers.live_counts(), name), getattr(expected, name)
         )
+
+
+def test_the_spectrum_strip_escapes_practice_names():
+    """Practice names come from the room: drawn as text, never as markup."""
+    import pandas as pd
+
+    from facilitate.activities.alignment.charts import spectrum_strip
+
+    rows = [
+        (f"p{index}", f"Morning <meeting> {index}", start, start, 3, False)
+        for index in range(2)
+        for start in (1, 7)
+    ]
+    placements = pd.DataFrame(
+        rows, columns=["practice", "label", "start", "stop", "count", "merged"]
+    )
+    labels = spectrum_strip(placements).data[0].y
+    assert labels[0] == "Morning &lt;meeting&gt; 0"
