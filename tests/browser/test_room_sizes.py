@@ -60,6 +60,7 @@ SCREENS = (
     ("self_assessment", "self_assessment", "zones", "fc-sa-zone-chart", "bars"),
     ("alignment", "alignment", "tensions", "fc-tension-map", ""),
     ("alignment", "alignment", "spectrum", "fc-spectrum-strip", ""),
+    ("root_causes", "root_cause", "", "fc-rc-map", ""),
     ("participation", "participation", "talk", "fc-talk-share-chart", ""),
     ("reflection", "feedback", "", "fc-feedback-chart", "segments"),
 )
@@ -155,9 +156,9 @@ def test_a_small_room_sees_how_it_split(server, new_page, people):
         if view:
             store.append(code, SettingChanged(f"{activity}.view", view))
         name = f"room{people}-{phase}-{view or 'main'}"
+        drawn_as = f".{chart}" if chart.startswith("fc-rc") else f".{chart} .main-svg"
         page.wait_for_selector(
-            f"{current(phase, 'revealed')} .{chart} .main-svg, "
-            f"{current(phase, 'not-enough')}"
+            f"{current(phase, 'revealed')} {drawn_as}, {current(phase, 'not-enough')}"
         )
         for width, height in SIZES:
             page.set_viewport_size({"width": width, "height": height})
