@@ -58,5 +58,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(args.run(args))
         except FacilitateError as error:
-            print(f"facilitate: {error}", file=sys.stderr)
+            print(f"facilitate: {error.for_terminal()}", file=sys.stderr)
             return 2

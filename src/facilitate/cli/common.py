@@ -81,3 +81,16 @@ def print_links(
     print(f"Remote:       {facilitator_link(base, session, 'remote')}")
     print(f"Evidence:     {facilitator_link(base, session, 'evidence')}")
     print("              (keep these two links private: they carry the key)")
+
+
+def serve_prints_links(base: str) -> str:
+    """Say where phones' links come from when ``base`` is this computer only."""
+    from urllib.parse import urlsplit
+
+    if urlsplit(base).hostname not in ("127.0.0.1", "localhost", "::1"):
+        return ""
+    return (
+        f"\nThese links work on this computer ({base}). When you serve the room "
+        "to its network (facilitate serve --host 0.0.0.0, or make run "
+        "HOST=0.0.0.0), the server prints them again with the address phones use."
+    )

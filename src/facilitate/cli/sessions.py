@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from typing import Any
 
-from facilitate.cli.common import print_links, store_of
+from facilitate.cli.common import print_links, serve_prints_links, store_of
 from facilitate.core.config import AUTO_GROUP_SIZE, checked_group_size
 from facilitate.core.errors import FacilitateError, SessionEnded, SessionNotFound
-from facilitate.core.links import facilitator_link
 from facilitate.core.session_files import delete_session_files
 from facilitate.core.sessions import (
     SessionInfo,
@@ -63,6 +63,8 @@ def cmd_session_new(args: argparse.Namespace) -> int:
         store, args.title, min_group_size=k, school=args.school, district=args.district
     )
     print_links(store, session, args.base_url)
+    if note := serve_prints_links(args.base_url):
+        print(note)
     return 0
 
 
@@ -72,14 +74,12 @@ def cmd_session_list(args: argparse.Namespace) -> int:
     if not sessions:
         print('No sessions yet. Create one with: facilitate session new "Title"')
         return 0
-    for session in sessions:
+    for number, session in enumerate(sessions):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(session.created_at))
-        place = ", ".join(p for p in (session.school, session.district) if p)
-        print(
-            f"{session.code}  {when}  {session.title}"
-            + (f"  [{place}]" if place else "")
-        )
-        print(f"        remote:  {facilitator_link(args.base_url, session, 'remote')}")
+        print(("\n" if number else "") + f"Created:      {when}")
+        print_links(store, session, args.base_url)
+    if note := serve_prints_links(args.base_url):
+        print(note)
     return 0
 
 
@@ -99,10 +99,18 @@ def cmd_session_delete(args: argparse.Namespace) -> int:
         session = None
     what = f"'{session.title}' ({code})" if session else f"session {code}"
     if not args.yes:
-        answer = input(
-            f"Delete every answer of {what}? This cannot be undone. "
-            "Type the code to confirm: "
-        )
+        try:
+            answer = input(
+                f"Delete every answer of {what}? This cannot be undone. "
+                "Type the code to confirm: "
+            )
+        except EOFError:
+            print(
+                f"\nNothing was deleted: there is no keyboard to confirm with. To "
+                f"delete {what} without being asked, add --yes.",
+                file=sys.stderr,
+            )
+            return 2
         if answer.strip().upper() != code:
             print("Nothing was deleted.")
             return 1

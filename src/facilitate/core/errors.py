@@ -8,7 +8,16 @@ from __future__ import annotations
 
 
 class FacilitateError(Exception):
-    """Base class: the message is safe and useful to show to a person."""
+    """Base class: the message is safe and useful to show to a person.
+
+    ``at_terminal`` is the same message for the facilitator at the command line,
+    where "the projected screen" is not what to check.
+    """
+
+    at_terminal: str = ""
+
+    def for_terminal(self) -> str:
+        return self.at_terminal or str(self)
 
 
 class SessionNotFound(FacilitateError):
@@ -18,6 +27,10 @@ class SessionNotFound(FacilitateError):
         super().__init__(
             f"'{code}' is not a session code we know. "
             "Check the code on the projected screen and try again."
+        )
+        self.at_terminal = (
+            f"'{code}' is not a session code we know. "
+            "See your sessions' codes with: facilitate session list"
         )
 
 

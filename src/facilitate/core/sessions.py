@@ -61,10 +61,13 @@ def normalise_code(raw: str) -> str:
     code = re.sub(r"[\s-]", "", str(raw)).upper()
     if not _CODE_PATTERN.fullmatch(code):
         shown = str(raw)[:20]
-        raise InvalidInput(
+        rule = (
             f"'{shown}' is not a session code: codes are {CODE_LENGTH} letters and "
-            "digits. Check the code on the projected screen."
+            "digits, never 0, 1, I, L or O."
         )
+        refused = InvalidInput(f"{rule} Check the code on the projected screen.")
+        refused.at_terminal = f"{rule} See your codes with: facilitate session list"
+        raise refused
     return code
 
 
