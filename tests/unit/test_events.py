@@ -5,8 +5,11 @@ import json
 import pytest
 
 from facilitate.activities.alignment.events import PracticeRated
-from facilitate.core.agenda import current_agenda
-from facilitate.core.events import UnknownEventKind, event_from_payload
+from facilitate.core.agenda import (
+    UnknownEventKind,
+    current_agenda,
+    event_from_payload,
+)
 
 
 def test_every_kind_round_trips_through_json():

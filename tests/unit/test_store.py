@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.core.agenda import UnknownEventKind
 from facilitate.core.errors import StoreUnavailable
 from facilitate.core.events import (
     CORE_EVENTS,
     ParticipantJoined,
     PhaseChanged,
     SettingChanged,
-    UnknownEventKind,
 )
 from facilitate.core.store import EventStore, SQLiteStore
 from tests.conftest import FakeClock

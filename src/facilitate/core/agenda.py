@@ -3,8 +3,9 @@
 An activity is one folder under ``facilitate/activities`` whose ``spec.py`` declares
 an ``ActivitySpec``: its phase, its event kinds, and lazy references to its views,
 report part and demo seeder. ``facilitate.activities.AGENDA`` lists the specs in
-order; phases, the event registry, contribution kinds, report parts and demo
-seeders are all derived here, so adding an activity edits no other file.
+order; phases, the event registry (``event_kinds``, ``event_from_payload``),
+contribution kinds, report parts and demo seeders are all derived here, so adding
+an activity edits no other file.
 
 The core never imports an activity: it asks for the agenda by name (``Lazy``),
 the way pytest finds its plugins. ``FACILITATE_AGENDA`` may name another agenda
@@ -219,3 +220,25 @@ def _load_agenda(target: str) -> Agenda:
 def current_agenda() -> Agenda:
     """The agenda this process runs: ``FACILITATE_AGENDA`` or the default one."""
     return _load_agenda(agenda_target())
+
+
+class UnknownEventKind(FacilitateError):
+    def __init__(self, kind: str, valid: list[str]) -> None:
+        super().__init__(
+            f"'{kind}' is not an event kind. Valid kinds: {', '.join(sorted(valid))}."
+        )
+
+
+def event_kinds() -> dict[str, type[Event]]:
+    """Every kind the current agenda knows: the core's, then each activity's."""
+    return current_agenda().event_kinds
+
+
+def event_from_payload(kind: str, payload: dict[str, Any]) -> Event:
+    """Rebuild an event from what the store kept."""
+    kinds = event_kinds()
+    try:
+        cls = kinds[kind]
+    except KeyError:
+        raise UnknownEventKind(kind, list(kinds)) from None
+    return cls(**payload)

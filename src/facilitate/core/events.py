@@ -1,14 +1,16 @@
-"""The event base, the session-level kinds, and the registry of every kind.
+"""The event base and the session-level kinds.
 
 Events are small frozen dataclasses with JSON-able fields. The store records each
 with its session code, a sequence number and a timestamp (the envelope,
 ``Recorded``); the event itself carries only what happened.
 
 Each activity declares its own kinds in its folder and lists them in its spec; the
-registry here is derived from the agenda, so adding a kind never edits this file.
-Every field of every kind carries an export policy (``policy``), which decides what
-may leave the store in an export: ``public`` as is, ``pseudonymous`` only as a
-pseudonym, ``private`` never. A test fails on any field without one.
+registry of every kind (``event_kinds``, ``event_from_payload``) is derived from
+the agenda in ``facilitate.core.agenda``, so adding a kind never edits this file,
+and this file imports nothing else of the project. Every field of every kind
+carries an export policy (``policy``), which decides what may leave the store in
+an export: ``public`` as is, ``pseudonymous`` only as a pseudonym, ``private``
+never. A test fails on any field without one.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
-
-from facilitate.core.errors import FacilitateError
 
 PUBLIC = "public"
 PSEUDONYMOUS = "pseudonymous"
@@ -206,30 +206,6 @@ CORE_EVENTS: tuple[type[Event], ...] = (
     ColleagueInvited,
     ColleagueFeedbackGiven,
 )
-
-
-class UnknownEventKind(FacilitateError):
-    def __init__(self, kind: str, valid: list[str]) -> None:
-        super().__init__(
-            f"'{kind}' is not an event kind. Valid kinds: {', '.join(sorted(valid))}."
-        )
-
-
-def event_kinds() -> dict[str, type[Event]]:
-    """Every kind the current agenda knows: the core's, then each activity's."""
-    from facilitate.core.agenda import current_agenda
-
-    return current_agenda().event_kinds
-
-
-def event_from_payload(kind: str, payload: dict[str, Any]) -> Event:
-    """Rebuild an event from what the store kept."""
-    kinds = event_kinds()
-    try:
-        cls = kinds[kind]
-    except KeyError:
-        raise UnknownEventKind(kind, list(kinds)) from None
-    return cls(**payload)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from facilitate.core.events import Recorded, event_kinds
+from facilitate.core.agenda import event_kinds
+from facilitate.core.events import Recorded
 
 
 def kind_frame(records: Iterable[Recorded], kind: str) -> pd.DataFrame:

@@ -30,8 +30,9 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from facilitate.core.agenda import event_from_payload
 from facilitate.core.errors import AlreadyRecorded, SessionEnded, StoreUnavailable
-from facilitate.core.events import Event, Recorded, event_from_payload
+from facilitate.core.events import Event, Recorded
 from facilitate.core.store.address import redacted
 from facilitate.core.store.base import Clock
 from facilitate.core.store.postgres_schema import (

@@ -31,8 +31,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from facilitate.core.agenda import event_from_payload
 from facilitate.core.errors import AlreadyRecorded, SessionEnded, StoreUnavailable
-from facilitate.core.events import Event, Recorded, event_from_payload
+from facilitate.core.events import Event, Recorded
 from facilitate.core.files import private_directory, private_file, restrict
 from facilitate.core.store.base import Clock
 
