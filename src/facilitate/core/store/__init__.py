@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from facilitate.core.store.address import (
     DATABASE_NAME,
@@ -23,12 +23,17 @@ from facilitate.core.store.address import (
 from facilitate.core.store.base import Clock, EventStore, NewsSource
 from facilitate.core.store.sqlite import SQLiteStore
 
-if TYPE_CHECKING:
-    from facilitate.core.config import Config
+
+class Addressed(Protocol):
+    """What ``open_store`` needs of the configuration, so the store need not
+    import ``facilitate.core.config`` (which imports the store's addresses)."""
+
+    @property
+    def store_address(self) -> StoreAddress: ...
 
 
 def open_store(
-    where: Config | Path | str | os.PathLike[str], clock: Clock | None = None
+    where: Addressed | Path | str | os.PathLike[str], clock: Clock | None = None
 ) -> EventStore:
     """Open (creating when needed) the session log.
 
