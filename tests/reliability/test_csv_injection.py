@@ -26,11 +26,11 @@ from facilitate.activities.alignment.participant import AlignmentActivity
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
 from facilitate.core.agenda import current_agenda
+from facilitate.core.csv_file import FORMULA_STARTS, neutralise, write_table
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.paths import content_dir
 from facilitate.core.sessions import create_session
 from facilitate.export import export_session
-from facilitate.export.csv_file import FORMULA_STARTS, neutralise, write_table
 from facilitate.ui.contexts import ControlsContext, ParticipantContext
 
 PAYLOADS = [
@@ -79,7 +79,7 @@ def test_every_csv_is_written_in_one_place():
         if writers.search(path.read_text(encoding="utf-8"))
     ]
     # the committed sample district is made by code from fixed names, never typed text
-    assert sorted(found) == ["activities/root_cause/sample.py", "export/csv_file.py"]
+    assert sorted(found) == ["activities/root_cause/sample.py", "core/csv_file.py"]
 
 
 def every_public_text_field(payload: str) -> list[object]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from facilitate.compare.comparison import Comparison
 from facilitate.compare.page import comparison_html
+from facilitate.core.csv_file import write_table
 from facilitate.core.files import private_directory
-from facilitate.export.csv_file import write_table
 
 
 def file_stem(comparison: Comparison) -> str:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from facilitate.core.csv_file import write_table
 from facilitate.core.files import private_directory
 from facilitate.core.report import ReportPart
-from facilitate.export.csv_file import write_table
 
 EVENT_LOG_NAME = "events.csv"
 

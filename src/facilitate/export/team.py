@@ -19,12 +19,12 @@ from facilitate.activities.teams.codes import TeamInfo
 from facilitate.activities.teams.content import load_four_questions
 from facilitate.activities.teams.report import TeamCover, team_cover, team_parts
 from facilitate.activities.teams.state import team_state
+from facilitate.core.csv_file import write_table
 from facilitate.core.errors import FacilitateError
 from facilitate.core.files import private_directory
 from facilitate.core.report import ReportPart
 from facilitate.core.store.base import EventStore
 from facilitate.core.text import escape
-from facilitate.export.csv_file import write_table
 from facilitate.export.run import FORMATS, ExportResult, Progress
 
 STYLE = """

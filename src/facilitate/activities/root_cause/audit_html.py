@@ -22,8 +22,8 @@ from facilitate.activities.root_cause.audit_charts import (
 )
 from facilitate.activities.root_cause.audit_stats import Audit, is_blank
 from facilitate.activities.root_cause.findings import headline_findings, words
+from facilitate.core.csv_file import csv_text
 from facilitate.core.text import escape
-from facilitate.export.csv_file import csv_text
 
 CSV_NAME = "audit.csv"
 HTML_NAME = "audit.html"
