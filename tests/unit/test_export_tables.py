@@ -7,15 +7,19 @@ import re
 
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.activities.feedback.events import FeedbackContent, FeedbackGiven
-from facilitate.activities.participation.events import TapUndone, TurnStarted
+from facilitate.activities.participation.events import (
+    SpeakerAdded,
+    TapUndone,
+    TurnStarted,
+)
 from facilitate.activities.self_assessment.events import (
     IdentityReflected,
     PrivateReflectionSaved,
     SelfAssessmentAnswered,
     ZoneChecked,
 )
+from facilitate.core.cover import cover_facts
 from facilitate.core.events import LeaderNoteSaved, ParticipantJoined, SettingChanged
-from facilitate.export.cover import cover_facts
 from facilitate.export.event_log import event_log, exported_rows, kind_pseudonyms
 
 
@@ -140,3 +144,16 @@ def test_cover_merges_roles_under_k(store, session):
         "7 more people in roles with fewer than 5 people each "
         "(not named, to keep them private)."
     )
+
+
+def test_cover_counts_speakers_without_a_device_and_each_person_once(store, session):
+    code = session.code
+    for index in range(5):
+        store.append(code, ParticipantJoined(f"p{index}", f"N{index}", "teacher"))
+        store.append(code, SpeakerAdded(f"s{index}", f"Seat {index}", "family"))
+    store.append(code, ParticipantJoined("p0", "N0 again", "teacher"))
+    store.append(code, SpeakerAdded("s0", "Seat 0", "family"))
+    cover = cover_facts(store.read(session.code), session)
+    assert cover.present == 10
+    assert cover.roles == (("Family member", 5), ("Teacher", 5))
+    assert cover.roles_note == ""

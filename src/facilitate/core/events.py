@@ -42,6 +42,14 @@ class Event:
     def field_names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in dataclasses.fields(cls))
 
+    def presence(self) -> tuple[str, str] | None:
+        """``(person, role)`` if this event puts someone in the room, else None.
+
+        The cover counts who was present by role without knowing which
+        activities can add a person (a speaker without a device, say).
+        """
+        return None
+
 
 # --- session life -------------------------------------------------------------------
 
@@ -116,6 +124,9 @@ class ParticipantJoined(Event):
     participant: str
     name: str
     role: str = ""
+
+    def presence(self) -> tuple[str, str]:
+        return self.participant, self.role
 
 
 # --- the leader's evidence pack ---------------------------------------------------

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from facilitate.core.agenda import current_agenda
+from facilitate.core.cover import cover_facts
 from facilitate.core.events import Recorded
 from facilitate.core.release import release_k
 from facilitate.core.report import ReportPart
@@ -147,8 +148,6 @@ def tensions(records: Sequence[Recorded], session: SessionInfo) -> EvidenceItem:
 
 
 def roles(records: Sequence[Recorded], session: SessionInfo) -> EvidenceItem:
-    from facilitate.export.cover import cover_facts
-
     cover = cover_facts(records, session)
     item = EvidenceItem(
         "roles",

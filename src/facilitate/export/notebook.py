@@ -18,9 +18,9 @@ import nbformat
 from nbclient import NotebookClient
 
 from facilitate.core.config import DATA_DIR_VARIABLE
+from facilitate.core.cover import Cover
 from facilitate.core.paths import templates_dir, workbooks_dir
 from facilitate.core.sessions import SessionInfo
-from facilitate.export.cover import Cover
 from facilitate.export.summary import CODE_VARIABLE, KEY_VARIABLE
 
 SUMMARY_NOTEBOOK = "summary.ipynb"

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilitate.core.cover import cover_facts
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.core.files import DIRECTORY_MODE, restrict
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
-from facilitate.export.cover import cover_facts
 
 FORMATS = ("html", "pdf", "csv")
 Progress = Callable[[str], None]

@@ -23,6 +23,10 @@ class SpeakerAdded(Event):
     label: str
     role: str = ""
 
+    def presence(self) -> tuple[str, str]:
+        """Present without a device: counted on the cover like anyone who joined."""
+        return f"speaker:{self.speaker}", self.role
+
 
 @dataclass(frozen=True)
 class TurnStarted(Event):

@@ -3,6 +3,11 @@
 Counts per role pass the release gate like every shared figure: roles it
 withholds are merged into one line of at least k people, so a lone administrator
 is never singled out, and neither is the next smallest role.
+
+It sits in the core because the export and the evidence pack both print it. It
+counts whoever an event says it put in the room (``Event.presence``), so it
+needs no activity's events: a person added without a device is counted because
+the participation activity's ``SpeakerAdded`` says so.
 """
 
 from __future__ import annotations
@@ -12,8 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitate.activities.participation.events import SpeakerAdded
-from facilitate.core.events import ParticipantJoined, Recorded
+from facilitate.core.events import Recorded
 from facilitate.core.release import hidden_total, release_k, release_partition
 from facilitate.core.roster import ROLE_LABELS, roster_of
 from facilitate.core.sessions import SessionInfo
@@ -33,11 +37,10 @@ def present_roles(records: Sequence[Recorded]) -> Counter[str]:
     """Role of everyone present: people who joined and people added without a device."""
     roles: dict[str, str] = {}
     for record in records:
-        event = record.event
-        if isinstance(event, ParticipantJoined):
-            roles[event.participant] = event.role
-        elif isinstance(event, SpeakerAdded):
-            roles[f"speaker:{event.speaker}"] = event.role
+        present = record.event.presence()
+        if present is not None:
+            person, role = present
+            roles[person] = role
     return Counter(roles.values())
 
 
