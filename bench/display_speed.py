@@ -28,10 +28,10 @@ from playwright.sync_api import sync_playwright
 from _server import running_server, settle
 from facilitate.core.events import ResultsRevealed
 from facilitate.core.links import display_link, facilitator_link
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import display_token
 from facilitate.core.store import open_store
 from facilitate.demo import seed_demo
-from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 TARGET_SECONDS = 1.0
 OPEN_TARGET_SECONDS = 3.0

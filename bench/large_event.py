@@ -39,10 +39,10 @@ from _postgres import connections, running_postgres
 from _server import kernel_pids, pss_mb, rss_mb, running_server, settle
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.links import display_link
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import SessionInfo, create_session, display_token
 from facilitate.core.store import EventStore, StoreAddress, open_address
 from facilitate.core.store.address import POSTGRESQL
-from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 WORKERS = "2"
 

@@ -19,9 +19,9 @@ from _display import NUMBER, OBSERVE, first_shown
 from _server import running_server
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.links import display_link
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import create_session, display_token
 from facilitate.core.store import open_store
-from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 FLAGS = list(CHROMIUM_QUIET_FLAGS)
 

@@ -35,10 +35,10 @@ from playwright.sync_api import Browser, sync_playwright
 from _server import running_server
 from facilitate.core.events import PhaseChanged
 from facilitate.core.links import display_link, facilitator_link, participant_link
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import display_token
 from facilitate.core.store import open_store
 from facilitate.demo import seed_demo
-from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 MB = 1_000_000
 QUIET_SECONDS = 2.0

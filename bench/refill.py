@@ -52,10 +52,10 @@ from display_speed import shown
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import ParticipantJoined, ResultsRevealed
 from facilitate.core.links import display_link, facilitator_link, participant_link
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import SessionInfo, display_token
 from facilitate.core.store import EventStore, open_store
 from facilitate.demo import seed_demo
-from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 from page_weight import Wire, listen
 
 TARGET_SECONDS = 1.0

@@ -25,9 +25,9 @@ from typing import IO
 
 import pytest
 
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import SessionInfo, create_session, display_token
 from facilitate.core.store import SQLiteStore, open_store
-from facilitate.export.pdf import CHROMIUM_QUIET_FLAGS
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = list(CHROMIUM_QUIET_FLAGS)

@@ -175,9 +175,9 @@ def test_colleague_feedback_is_shown_read_only_and_cannot_be_replaced(store, ses
 
 
 def test_the_download_offers_the_pack_as_files_not_a_path(store, session, monkeypatch):
-    import facilitate.export.evidence as evidence_export
+    import facilitate.core.pdf as pdf
 
-    monkeypatch.setattr(evidence_export, "pdf_bytes", lambda html: b"%PDF-1.4 test")
+    monkeypatch.setattr(pdf, "pdf_bytes", lambda html: b"%PDF-1.4 test")
     page = open_page(store, session.code, session.key)
     page.editors["reflection"].text.value = "Typed just before downloading"
     page.download.prepare.click()

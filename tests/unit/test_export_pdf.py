@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from facilitate.core.pdf import ChromiumMissing, pdf_bytes, print_pdf
 from facilitate.export import chosen_formats, export_session
-from facilitate.export.pdf import ChromiumMissing, print_pdf
 
 MISSING = (
     "The PDF was not made because Chromium is not installed. Install it with "
@@ -18,6 +18,13 @@ def test_missing_chromium_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ChromiumMissing) as error:
         print_pdf(tmp_path / "a.html", tmp_path / "a.pdf")
+    assert str(error.value) == MISSING
+
+
+def test_printing_html_text_without_chromium_says_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ChromiumMissing) as error:
+        pdf_bytes("<p>the pack</p>")
     assert str(error.value) == MISSING
 
 

@@ -78,7 +78,7 @@ class PackDownload:
         self._print(html, stem)
 
     def _print(self, html: str, stem: str) -> None:
-        from facilitate.export.evidence import pdf_bytes
+        from facilitate.core.pdf import pdf_bytes
 
         try:
             loop = asyncio.get_running_loop()

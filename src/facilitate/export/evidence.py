@@ -1,14 +1,13 @@
 """``facilitate export CODE --to evidence``: the evidence pack as HTML and PDF.
 
 The pack is built in this process from the log (no notebook to run) and printed
-by the same headless Chromium as the summary. The evidence page uses the same
-functions for its download, so the file a leader downloads and the file the
-command writes are the same document.
+by the same headless Chromium as the summary (``core.pdf``). The evidence page
+uses the same functions for its download, so the file a leader downloads and the
+file the command writes are the same document.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from facilitate.core.errors import FacilitateError
@@ -16,16 +15,6 @@ from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 from facilitate.evidence.pack import build_pack, file_stem, pack_html
 from facilitate.export.run import ExportResult, Progress, timed
-
-
-def pdf_bytes(html: str) -> bytes:
-    """The pack printed to PDF; raises a one-sentence error without Chromium."""
-    from facilitate.export.pdf import print_pdf
-
-    with tempfile.TemporaryDirectory(prefix="facilitate-pack-") as folder:
-        html_path = Path(folder) / "pack.html"
-        html_path.write_text(html, encoding="utf-8")
-        return print_pdf(html_path, Path(folder) / "pack.pdf").read_bytes()
 
 
 def export_evidence(
@@ -46,7 +35,7 @@ def export_evidence(
     pdf_path = html_path.with_suffix(".pdf")
 
     def write_pdf() -> str:
-        from facilitate.export.pdf import print_pdf
+        from facilitate.core.pdf import print_pdf
 
         return f"wrote {print_pdf(html_path, pdf_path)}"
 

@@ -96,7 +96,7 @@ def _html(store: EventStore, session: SessionInfo, data_dir: Path, path: Path) -
 
 
 def _pdf(result: ExportResult, html_path: Path, progress: Progress) -> None:
-    from facilitate.export.pdf import print_pdf
+    from facilitate.core.pdf import print_pdf
 
     pdf_path = html_path.with_suffix(".pdf")
     try:

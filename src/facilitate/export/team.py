@@ -154,7 +154,7 @@ def _step(
 
 
 def _pdf(result: ExportResult, html_path: Path, progress: Progress) -> None:
-    from facilitate.export.pdf import print_pdf
+    from facilitate.core.pdf import print_pdf
 
     pdf_path = html_path.with_suffix(".pdf")
     progress("PDF: working…")

@@ -1,9 +1,12 @@
-"""Printing the HTML summary to PDF with Debian's headless Chromium.
+"""Printing HTML to PDF with Debian's headless Chromium.
 
 nbconvert's own ``webpdf`` cannot be pointed at Debian's Chromium, while
 ``chromium --headless --print-to-pdf`` on our HTML works offline and lets plotly
 draw every chart first (the virtual time budget). When Chromium is missing the
 exporter says how to install it and carries on with HTML and CSV.
+
+It sits in the core because the export writes PDFs and the evidence page prints
+its pack for a download, and neither may import the other.
 """
 
 from __future__ import annotations
@@ -85,3 +88,11 @@ def print_pdf(html_path: Path, pdf_path: Path, chromium: str | None = None) -> P
             "Open the HTML file and print it from a browser instead."
         )
     return pdf_path
+
+
+def pdf_bytes(html: str) -> bytes:
+    """``html`` printed to PDF; raises a one-sentence error without Chromium."""
+    with tempfile.TemporaryDirectory(prefix="facilitate-pdf-") as folder:
+        html_path = Path(folder) / "page.html"
+        html_path.write_text(html, encoding="utf-8")
+        return print_pdf(html_path, Path(folder) / "page.pdf").read_bytes()
