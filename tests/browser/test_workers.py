@@ -3,10 +3,12 @@
 One ``facilitate serve --workers 2``: twenty people come in through HAProxy; every
 browser stays on its worker across reloads; the remote on one worker counts
 people who joined on both; then the other worker is killed, and its people
-reload onto the survivor and carry on. Two people join in Chromium, a kernel each.
-Eighteen phones are cookie jars opening the room's address (the front door's
-redirect to the join page: HAProxy places them without a kernel each, which the
-two browsers already prove) and join through the shared store, as other tests do.
+reload onto the survivor and carry on. Last, a client forging its address in
+forwarding headers is limited as one that does not. Two people join in
+Chromium, a kernel each. Eighteen phones are cookie jars opening the room's
+address (the front door's redirect to the join page: HAProxy places them without
+a kernel each, which the two browsers already prove) and join through the shared
+store, as other tests do.
 """
 
 from __future__ import annotations
@@ -78,6 +80,19 @@ def worker_of(page) -> str:
     return page.request.get(page.url.split("/voila/")[0] + "/healthz").headers[
         WORKER_HEADER.lower()
     ]
+
+
+def status_of(url: str, worker: str, address: str) -> int:
+    """The status of a GET on ``worker``, claiming to come from ``address``."""
+    headers = {"Cookie": f"{COOKIE}={worker}"}
+    if address:
+        headers |= {"X-Real-Ip": address, "X-Forwarded-For": address}
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as answer:
+        return answer.code
 
 
 def cookie_of(page) -> str:
@@ -195,6 +210,15 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         assert len({r.event.participant for r in joined}) == HTTP_PEOPLE + 2
         assert f"worker {doomed} stopped" in log.read_text()
         assert ended(doomed_room), "the dead worker's room Voila lived on"
+
+        # A client writing a new X-Real-Ip and X-Forwarded-For on every request
+        # is counted by the address HAProxy sees, as one without them is: its
+        # keyless remote loads run out, and so do a plain client's from there.
+        keyless = f"{base}/lead/voila/render/remote.ipynb?code={session.code}"
+        forged = [status_of(keyless, survivor, f"10.29.0.{n}") for n in range(45)]
+        assert 429 in forged[:41], forged
+        assert set(forged[: forged.index(429)]) == {403}, forged
+        assert status_of(keyless, survivor, "") == 429
     finally:
         stop_server(process)
         store.close()

@@ -1,5 +1,7 @@
 """What a client can send on a kernel socket: no code (Voila refuses execute
-requests), and widget messages that change nothing the page does not allow."""
+requests), and widget messages that change nothing the page does not allow; and
+nobody without the page's ticket (handed out with the page, after its key or
+view token was checked) gets a socket at all."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from tornado.httpclient import HTTPClientError, HTTPRequest
 from tornado.websocket import websocket_connect
 
 from facilitate.core.events import PhaseChanged
@@ -39,9 +42,30 @@ def message(msg_type: str, content: dict) -> str:
     )
 
 
-async def probe(ws_url: str, code: str) -> list[str]:
+def connect(ws_url: str, cookie: str, **options):
+    """The kernel's socket, opened with ``cookie`` (its page's ticket)."""
+    request = HTTPRequest(ws_url, headers={"Cookie": cookie} if cookie else {})
+    return websocket_connect(request, **options)
+
+
+def refused(ws_url: str, cookie: str = "") -> int:
+    """The status the socket is refused with, or 0 if it opened."""
+
+    async def attempt() -> int:
+        try:
+            connection = await connect(ws_url, cookie)
+        except HTTPClientError as error:
+            return error.code
+        connection.close()
+        return 0
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(attempt())).result()
+
+
+async def probe(ws_url: str, cookie: str, code: str) -> list[str]:
     """Send kernel_info, then execute; return the reply types seen in a few seconds."""
-    connection = await websocket_connect(ws_url)
+    connection = await connect(ws_url, cookie)
     connection.write_message(message("kernel_info_request", {}))
     connection.write_message(
         message(
@@ -75,6 +99,11 @@ def test_execute_request_over_the_kernel_websocket_is_refused(server, tmp_path):
     marker = tmp_path / "executed.txt"
     with urllib.request.urlopen(server.participant_url(session.code)) as response:
         html = response.read().decode()
+        cookie = next(
+            value.split(";")[0]
+            for value in response.headers.get_all("Set-Cookie")
+            if value.startswith("facilitate-kernel=")
+        )
     kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html)
     assert kernel_id, "the page names its kernel"
     ws_url = (
@@ -82,9 +111,10 @@ def test_execute_request_over_the_kernel_websocket_is_refused(server, tmp_path):
         + f"/api/kernels/{kernel_id.group(1)}/channels?session_id=probe"
     )
     code = f"open({str(marker)!r}, 'w').write('ran')"
+    assert refused(ws_url) == 403, "no socket without the page's ticket"
     # Its own thread and loop: Playwright's sync API may hold this thread's loop.
     with ThreadPoolExecutor(1) as pool:
-        seen = pool.submit(lambda: asyncio.run(probe(ws_url, code))).result()
+        seen = pool.submit(lambda: asyncio.run(probe(ws_url, cookie, code))).result()
     assert "kernel_info_reply" in seen, (
         "the channel works, so a refusal means something"
     )
@@ -112,11 +142,14 @@ def comm_msg(comm_id: str, data: dict) -> str:
     return message("comm_msg", {"comm_id": comm_id, "data": data})
 
 
-async def press_everything(ws_url: str, only_class: str | None) -> dict[str, dict]:
-    """As a forged client: read every widget's state, then click every button
-    (or those with ``only_class``), set values and the browser's query, and wait
-    until the kernel has handled it all. Returns the states read."""
-    connection = await websocket_connect(ws_url, max_message_size=64 * 2**20)
+async def press_everything(
+    ws_url: str, cookie: str, only_class: str | None
+) -> dict[str, dict]:
+    """As a forged client holding the page's ticket: read every widget's state,
+    then click every button (or those with ``only_class``), set values and the
+    browser's query, and wait until the kernel has handled it all. Returns the
+    states read."""
+    connection = await connect(ws_url, cookie, max_message_size=64 * 2**20)
     info = message("comm_info_request", {"target_name": "jupyter.widget"})
     connection.write_message(info)
     replies = await read_until(
@@ -169,11 +202,19 @@ def kernel_socket(server, page) -> str:
     )
 
 
+def ticket_of(page, ws_url: str) -> str:
+    """The cookie the browser sends to this kernel's address: its page's ticket."""
+    sent = page.context.cookies(ws_url.replace("ws", "http", 1).split("?")[0])
+    return "; ".join(f"{c['name']}={c['value']}" for c in sent)
+
+
 def forge(server, page, only_class: str | None = None) -> dict[str, dict]:
     url = kernel_socket(server, page)
+    cookie = ticket_of(page, url)
+    assert cookie, "the page was handed a ticket for its kernel"
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(
-            lambda: asyncio.run(press_everything(url, only_class))
+            lambda: asyncio.run(press_everything(url, cookie, only_class))
         ).result()
 
 
@@ -183,6 +224,10 @@ def test_the_view_token_cannot_move_the_room_over_the_kernel_socket(server, new_
     display.goto(server.display_url(session))
     display.wait_for_selector(".fc-welcome.fc-current .fc-big-code")
     before = server.store.read(session.code)
+    # Without the ticket the display's page was handed (with its view token),
+    # its kernel's socket does not open at all.
+    assert refused(kernel_socket(server, display)) == 403
+    assert refused(kernel_socket(server, display), "facilitate-kernel=guess") == 403
 
     states = forge(server, display)
     assert len(states) > 10, "the probe reached the display's widgets"
@@ -194,6 +239,7 @@ def test_the_view_token_cannot_move_the_room_over_the_kernel_socket(server, new_
     remote = new_page()
     remote.goto(server.remote_url(session))
     remote.wait_for_selector(".fc-next-phase")
+    assert refused(kernel_socket(server, remote)) == 403, "not without the key"
     forge(server, remote, only_class="fc-next-phase")
     phases = server.store.read(session.code, kinds=[PhaseChanged.kind])
     assert [r.event.phase for r in phases][-1] == "self_assessment"

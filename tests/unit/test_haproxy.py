@@ -82,6 +82,39 @@ def test_haproxy_accepts_the_configuration_with_tls(binary, certificate, tmp_pat
     assert "http-request set-header X-Forwarded-Proto https" in lines
 
 
+def test_haproxy_says_who_asked_in_its_own_words_only(binary, tmp_path):
+    """Whatever a client writes in the forwarding headers is deleted before
+    HAProxy writes its own (``option forwardfor`` adds X-Forwarded-For)."""
+    workers = (WorkerAddress("w1", "127.0.0.1", 40001),)
+    text = haproxy_config(ProxyLayout("127.0.0.1", 8866, workers))
+    config = tmp_path / "haproxy.cfg"
+    config.write_text(text)
+    check_config(binary, config)
+    lines = lines_of(text)
+    frontend = lines[lines.index("frontend room") : lines.index("backend workers")]
+    deleted = [
+        frontend.index(f"http-request del-header {header}")
+        for header in ("X-Real-Ip", "X-Forwarded-For", "X-Forwarded-Proto")
+    ]
+    assert max(deleted) < frontend.index("http-request set-header X-Real-Ip %[src]")
+    assert "option forwardfor" in lines
+
+
+def test_a_proxy_in_front_must_be_named_to_be_believed(capsys):
+    assert main(["serve", "--public-url", "https://pd.example.org"]) == 2
+    assert capsys.readouterr().err == (
+        "facilitate: --public-url means a proxy is in front of this server: name "
+        "its address with --trusted-proxy (for example --trusted-proxy 10.0.0.5), "
+        "so each person is counted by their own address, not the proxy's.\n"
+    )
+    assert main(["serve", "--trusted-proxy", "10.0.0.256"]) == 2
+    assert "'10.0.0.256' is not an address or a network." in capsys.readouterr().err
+    assert main(["serve", "--workers", "2", "--trusted-proxy", "10.0.0.5"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "facilitate: --workers starts its own proxy, so --trusted-proxy does not "
+    )
+
+
 def test_plain_http_has_no_secure_cookie_and_a_broken_file_is_one_sentence(
     binary, tmp_path
 ):
@@ -89,7 +122,7 @@ def test_plain_http_has_no_secure_cookie_and_a_broken_file_is_one_sentence(
     text = haproxy_config(ProxyLayout("127.0.0.1", 8866, workers))
     assert "cookie FACILITATE_WORKER insert indirect nocache httponly" in lines_of(text)
     assert "ssl" not in text
-    assert "X-Forwarded-Proto" not in text
+    assert "set-header X-Forwarded-Proto" not in text
     broken = tmp_path / "broken.cfg"
     broken.write_text(text.replace("balance leastconn", "balance sometimes"))
     with pytest.raises(FacilitateError) as refused:
@@ -178,6 +211,7 @@ def test_proxy_config_writes_what_serve_would(binary, certificate, tmp_path, cap
     printed = capsys.readouterr().out
     assert "HAProxy reads it without complaint." in printed
     assert "--host 10.0.0.12 --port 8866 --public-url https://" in printed
+    assert " --trusted-proxy " in printed
     assert main([*args, "--certfile", str(cert), "--keyfile", str(cert)]) == 2
     assert capsys.readouterr().err.startswith(
         f"facilitate: Cannot use the certificate {cert} with the key {cert} ("

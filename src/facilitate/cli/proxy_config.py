@@ -1,9 +1,10 @@
 """``facilitate proxy-config``: HAProxy's configuration for workers on several machines.
 
-Each machine runs ``facilitate serve --host 0.0.0.0 --public-url URL`` against
-the same PostgreSQL store; HAProxy, on its own machine, is the address people
-use. The configuration is the one ``serve --workers`` writes for itself
-(``facilitate.server.haproxy``): the same stickiness, health checks and TLS.
+Each machine runs ``facilitate serve --host 0.0.0.0 --public-url URL
+--trusted-proxy HAPROXY`` against the same PostgreSQL store; HAProxy, on its own
+machine, is the address people use. The configuration is the one ``serve
+--workers`` writes for itself (``facilitate.server.haproxy``): the same
+stickiness, health checks and TLS.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def cmd_proxy_config(args: argparse.Namespace) -> int:
     from facilitate.core.errors import InvalidInput
     from facilitate.server import Tls
-    from facilitate.server.addresses import public_url
+    from facilitate.server.addresses import lan_address, public_url
     from facilitate.server.haproxy import (
         ProxyLayout,
         haproxy_config,
@@ -74,8 +75,12 @@ def cmd_proxy_config(args: argparse.Namespace) -> int:
     for worker in workers:
         print(
             f"    facilitate serve --host {worker.host} --port {worker.port} "
-            f"--public-url {base}"
+            f"--public-url {base} --trusted-proxy {lan_address()}"
         )
+    print(
+        f"(--trusted-proxy is this machine's address, {lan_address()}: give the "
+        "one the workers see HAProxy connect from, if that is another.)"
+    )
     print(f"Then start HAProxy with: haproxy -f {out}")
     return 0
 

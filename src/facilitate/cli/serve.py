@@ -51,6 +51,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="the address people use when a proxy is in front of this server "
         "(see facilitate proxy-config): links and QR codes point there",
     )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="the proxy in front of this server (an address or network; repeat or "
+        "separate with commas): only its X-Forwarded-For is believed",
+    )
     serve.set_defaults(run=cmd_serve)
 
 
@@ -80,7 +88,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         pool=args.pool,
-        behind_proxy=bool(args.public_url),
+        trusted_proxies=tuple(args.trusted_proxy),
     )
     if args.workers != 1:
         from facilitate.server.workers import serve_workers
@@ -92,16 +100,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def check_options(args: argparse.Namespace) -> None:
     """Refuse what cannot work before anything starts (or prints links)."""
     from facilitate.core.errors import InvalidInput
+    from facilitate.server.clients import TrustedProxies
 
     if bool(args.certfile) != bool(args.keyfile):
         raise InvalidInput("Give both --certfile and --keyfile to serve over https.")
-    if args.workers == 1:
-        return
-    if args.public_url:
+    TrustedProxies.parse(args.trusted_proxy)  # a mistyped address is one sentence
+    given_url(args.public_url)
+    if args.workers != 1 and (args.public_url or args.trusted_proxy):
+        given = "--public-url" if args.public_url else "--trusted-proxy"
         raise InvalidInput(
-            "--workers starts its own proxy, so --public-url does not apply. Use "
+            f"--workers starts its own proxy, so {given} does not apply. Use "
             "one or the other (see README: Running a large event)."
         )
+    if args.public_url and not args.trusted_proxy:
+        raise InvalidInput(
+            "--public-url means a proxy is in front of this server: name its address "
+            "with --trusted-proxy (for example --trusted-proxy 10.0.0.5), so each "
+            "person is counted by their own address, not the proxy's."
+        )
+    if args.workers == 1:
+        return
     from facilitate.server.haproxy import haproxy_binary
     from facilitate.server.workers import check_worker_count
 

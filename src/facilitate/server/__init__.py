@@ -22,6 +22,7 @@ from tornado.httpserver import HTTPServer
 from facilitate.core.config import DATA_DIR_VARIABLE, Config
 from facilitate.core.errors import FacilitateError
 from facilitate.core.store import EventStore, open_store
+from facilitate.server.clients import TrustedProxies
 from facilitate.server.proxy import (
     Backend,
     Front,
@@ -84,7 +85,13 @@ def serve_room(
         start_voila(room_role(options), room.port, data_dir, public_url, worker),
         start_voila(lead_role(), lead.port, data_dir, public_url, worker),
     ]
-    front = Front(room, lead, open_store=lambda: session_log(data_dir), worker=worker)
+    front = Front(
+        room,
+        lead,
+        open_store=lambda: session_log(data_dir),
+        worker=worker,
+        trusted=TrustedProxies.parse(options.trusted_proxies),
+    )
     try:
         asyncio.run(_listen(front, options, ssl_context, processes))
     finally:
@@ -117,9 +124,9 @@ async def _listen(
                 f"The {backend.name} Voila did not start within 3 minutes; see the "
                 "messages above."
             )
-    server = HTTPServer(
-        application, ssl_options=ssl_context, xheaders=options.behind_proxy
-    )
+    # Forwarding headers are read by the front door, from trusted proxies only
+    # (``clients``); tornado's ``xheaders`` would believe them from anyone.
+    server = HTTPServer(application, ssl_options=ssl_context)
     try:
         server.listen(options.port, address=options.host)
     except OSError as error:

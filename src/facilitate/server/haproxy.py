@@ -8,6 +8,10 @@ Websockets go through the same backend as pages, so the upgrade request carries
 the same cookie; once upgraded, the long ``timeout tunnel`` applies, not the
 short HTTP timeouts.
 
+The workers count each person by the address HAProxy forwards, so HAProxy first
+deletes any ``X-Real-Ip``, ``X-Forwarded-For`` or ``X-Forwarded-Proto`` a client
+sent and writes its own: a client cannot choose the address it is counted by.
+
 A worker that stops answering its health check (``/healthz`` on its front door)
 is taken out of rotation within a few seconds; a browser whose cookie names it
 is sent to another worker (``option redispatch``), which gives it a new cookie.
@@ -30,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.core.errors import FacilitateError, InvalidInput
-from facilitate.server.proxy import RESTARTING, refusal_page
+from facilitate.server.refusals import RESTARTING, refusal_page
 
 #: Debian puts HAProxy in /usr/sbin, which is not on a normal user's PATH.
 HAPROXY_PLACES = ("/usr/sbin/haproxy",)
@@ -110,7 +114,7 @@ def haproxy_config(layout: ProxyLayout) -> str:
         "",
         "frontend room",
         bind,
-        *_forwarded_scheme(layout),
+        *_forwarded_headers(layout),
         "    default_backend workers",
         "",
         "backend workers",
@@ -151,10 +155,18 @@ def _drop_to(user: str) -> list[str]:
     return [f"    user {user}", f"    group {group}"]
 
 
-def _forwarded_scheme(layout: ProxyLayout) -> list[str]:
-    if layout.pem is None:
-        return []
-    return ["    http-request set-header X-Forwarded-Proto https"]
+def _forwarded_headers(layout: ProxyLayout) -> list[str]:
+    """Who asked, in HAProxy's words only: whatever the client wrote in these
+    headers is deleted, then HAProxy writes the address it sees (``option
+    forwardfor`` adds ``X-Forwarded-For``) and, with TLS, the scheme."""
+    lines = [
+        f"    http-request del-header {header}"
+        for header in ("X-Real-Ip", "X-Forwarded-For", "X-Forwarded-Proto")
+    ]
+    lines.append("    http-request set-header X-Real-Ip %[src]")
+    if layout.pem is not None:
+        lines.append("    http-request set-header X-Forwarded-Proto https")
+    return lines
 
 
 def _bracketed(host: str) -> str:

@@ -5,43 +5,60 @@ only the front-end code a phone needs; facilitator pages (display, remote, leade
 pages) come from a second Voila under ``/lead``, with the chart libraries. This
 small tornado proxy is the only thing listening on the network. It
 
-- sends ``/lead/...`` to the facilitator Voila and everything else to the room's;
+- brings every path to one spelling and decides on that alone (``routes``):
+  a known page, a file Voila serves unchanged, or a kernel's address; anything
+  else is refused, and Voila is only ever asked for that spelling;
 - refuses a facilitator page without its key or token before any kernel starts
-  (``gates``), and a client loading pages or guessing codes too fast (``limits``);
+  (``gates``), and a client loading pages or guessing codes too fast (``limits``),
+  counting clients by an address only a trusted proxy may speak for (``clients``);
+- hands each page it lets through a ticket for that page's kernel, without which
+  the kernel's socket and state are refused (``kernel_tickets``, ``sockets``);
 - compresses what it sends (Voila does not), and speaks TLS when given a
   certificate, so keys and answers never cross the room's Wi-Fi in clear.
-
-Websockets (kernel channels) are relayed frame by frame, compressed with
-permessage-deflate, with the kernel subprotocol Voila chose passed back to the
-browser.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from tornado import httpclient, web, websocket
+from tornado import httpclient, web
 
+from facilitate.core.errors import InvalidInput, SessionEnded, SessionNotFound
 from facilitate.core.links import LEAD_PREFIX, RENDER_PATH
 from facilitate.core.sessions import find_session
 from facilitate.core.store.base import EventStore
-from facilitate.core.text import escape
 from facilitate.server import gates
+from facilitate.server.clients import TrustedProxies, client_address, forwarded_https
 from facilitate.server.health import WORKER_HEADER, HealthHandler
+from facilitate.server.kernel_tickets import (
+    COOKIE,
+    KernelTickets,
+    cookie_path,
+    kernel_of,
+)
 from facilitate.server.limits import RateLimit
+from facilitate.server.refusals import (
+    NOT_HERE,
+    NOT_YOURS,
+    RESTARTING,
+    STORE_DOWN,
+    TOO_FAST,
+    TOO_MANY_CODES,
+    Answer,
+    refusal_page,
+)
+from facilitate.server.routes import Kind, PageTable, Route, route, served_pages
+from facilitate.server.sockets import MAX_MESSAGE_BYTES, SocketProxy
 from facilitate.server.statics import AssetHandler, StaticFiles
 from facilitate.server.statics import send as send_kept
 
 log = logging.getLogger(__name__)
 
 PARTICIPANT_PAGE = "participant.ipynb"
-_RENDER = re.compile(rf"^({LEAD_PREFIX})?{RENDER_PATH}/([^/]+\.ipynb)$")
 _HOP_BY_HOP = frozenset(
     {
         "connection",
@@ -60,8 +77,8 @@ _HOP_BY_HOP = frozenset(
 #: Headers the front door writes itself: Voila's copies would be sent twice, on
 #: each of the hundred files a phone loads.
 _OURS = frozenset({"server", "date"})
-MAX_MESSAGE_BYTES = 200 * 1024 * 1024
 REQUEST_TIMEOUT_SECONDS = 300
+_READING = ("GET", "HEAD")
 
 
 @dataclass(frozen=True)
@@ -78,7 +95,7 @@ class Backend:
 
 @dataclass
 class Front:
-    """What every handler shares: the two backends, the store, the limits."""
+    """What every handler shares: the backends, the store, the limits, the tickets."""
 
     room: Backend
     lead: Backend
@@ -88,6 +105,9 @@ class Front:
     page_loads: RateLimit = field(default_factory=lambda: RateLimit(40, 30))
     wrong_codes: RateLimit = field(default_factory=lambda: RateLimit(10, 6))
     statics: StaticFiles = field(default_factory=StaticFiles)
+    trusted: TrustedProxies = field(default_factory=TrustedProxies)
+    pages: PageTable = field(default_factory=served_pages)
+    tickets: KernelTickets = field(default_factory=KernelTickets)
     _store: EventStore | None = None
 
     @property
@@ -96,74 +116,81 @@ class Front:
             self._store = self.open_store()
         return self._store
 
+    def route(self, raw_path: str) -> Route:
+        return route(raw_path, self.pages)
+
     def backend_for(self, path: str) -> Backend:
+        """The Voila serving a canonical ``path``."""
         lead = path == LEAD_PREFIX or path.startswith(f"{LEAD_PREFIX}/")
         return self.lead if lead else self.room
 
     def check_page(self, path: str, query: dict[str, str], client: str) -> Answer:
-        """Whether a page load may go through, and if not, what to answer."""
-        match = _RENDER.match(path)
-        if match is None:
-            return Answer()
-        lead, notebook = bool(match.group(1)), match.group(2)
+        """Whether a GET of the raw ``path`` may go through (tests' shorthand)."""
+        return self.check(self.route(path), query, client)
+
+    def check(
+        self,
+        route: Route,
+        query: dict[str, str],
+        client: str,
+        method: str = "GET",
+        ticket: str | None = None,
+    ) -> Answer:
+        """Whether a request may go through, and if not, what to answer."""
+        if route.kind is Kind.HOME:
+            return Answer(302, location=f"{RENDER_PATH}/{PARTICIPANT_PAGE}")
+        if route.kind is Kind.STATIC:
+            return Answer() if method in _READING else Answer(405, NOT_HERE)
+        if route.kind is Kind.KERNEL:
+            return self._check_kernel(route, method, ticket)
+        if route.kind is Kind.PAGE:
+            try:
+                return self._check_page(route, query, client)
+            except Exception:  # the store cannot be read: refuse, count nothing
+                log.exception("the session log could not be read")
+                return Answer(503, STORE_DOWN)
+        return Answer(404, NOT_HERE)
+
+    def _check_page(self, route: Route, query: dict[str, str], client: str) -> Answer:
+        page = route.page
+        assert page is not None
         if not self.page_loads.allow(client):
             return Answer(429, TOO_FAST)
-        if not lead and notebook != PARTICIPANT_PAGE:
-            target = f"{LEAD_PREFIX}{RENDER_PATH}/{notebook}"
+        if page.lead != route.lead:
+            prefix = LEAD_PREFIX if page.lead else ""
+            target = f"{prefix}{RENDER_PATH}/{page.name}"
             return Answer(302, location=target + _query_string(query))
-        if lead and notebook == PARTICIPANT_PAGE:
-            return Answer(
-                302, location=f"{RENDER_PATH}/{notebook}" + _query_string(query)
-            )
-        if not lead:
+        if page.open:
             return self._check_code(query, client)
-        reason = gates.refusal(self.store, notebook, query)
+        reason = gates.refusal(self.store, page.name, query)
         return Answer(403, reason) if reason else Answer()
 
     def _check_code(self, query: dict[str, str], client: str) -> Answer:
-        """A participant link with a code nobody issued counts as a guess."""
+        """A participant link with a code nobody issued counts as a guess; a store
+        that cannot be read says nothing about the code, so it counts as none."""
         code = query.get("code", "")
         if not code:
             return Answer()
         try:
             find_session(self.store, code)
-        except Exception:
+        except (SessionNotFound, InvalidInput):
             if not self.wrong_codes.allow(client):
                 return Answer(429, TOO_MANY_CODES)
+        except SessionEnded:
+            pass  # a real code: the page says the session has ended
         return Answer()
 
-
-@dataclass(frozen=True)
-class Answer:
-    """``status`` 0 means "let it through"; otherwise answer with ``message``."""
-
-    status: int = 0
-    message: str = ""
-    location: str = ""
-
-
-RESTARTING = "The server is starting or restarting. Try again in a moment."
-TOO_FAST = "Too many pages opened from this device. Wait a minute and try again."
-TOO_MANY_CODES = (
-    "Too many session codes tried from this device. Wait a few minutes, then type "
-    "the code shown on the projected screen."
-)
+    def _check_kernel(self, route: Route, method: str, ticket: str | None) -> Answer:
+        """A kernel's state, for the holder of its ticket; its socket only as one."""
+        if route.channels or method not in _READING:
+            return Answer(404, NOT_HERE)
+        if not self.tickets.admits(route.lead, route.kernel, ticket):
+            return Answer(403, NOT_YOURS)
+        return Answer()
 
 
 def _query_string(query: dict[str, str]) -> str:
     return f"?{urlencode(query)}" if query else ""
-
-
-def refusal_page(message: str) -> str:
-    """A small page saying why, readable on a phone; nothing about the session."""
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>facilitate</title><style>body{font:1.25rem/1.5 system-ui,sans-serif;"
-        "max-width:34em;margin:3rem auto;padding:0 1rem;color:#1a1a1a;"
-        "background:#fafaf7}</style></head><body><main>"
-        f'<p class="fc-refused">{escape(message)}</p></main></body></html>'
-    )
 
 
 class ProxyHandler(web.RequestHandler):
@@ -205,13 +232,18 @@ class ProxyHandler(web.RequestHandler):
         if self.front.worker:
             self.set_header(WORKER_HEADER, self.front.worker)
 
+    @property
+    def client(self) -> str:
+        """The address this request counts against (see ``clients``)."""
+        peer = self.request.remote_ip or ""
+        return client_address(peer, self.request.headers, self.front.trusted)
+
     async def relay(self) -> None:
-        path = self.request.path
-        if path in ("/", LEAD_PREFIX, f"{LEAD_PREFIX}/"):
-            self.redirect(f"{RENDER_PATH}/{PARTICIPANT_PAGE}")
-            return
+        route = self.front.route(self.request.path)
         query = dict(parse_qsl(self.request.query))
-        answer = self.front.check_page(path, query, self.request.remote_ip or "")
+        method = self.request.method or "GET"
+        ticket = self.get_cookie(COOKIE)
+        answer = self.front.check(route, query, self.client, method, ticket)
         if answer.location:
             self.redirect(answer.location)
             return
@@ -219,19 +251,50 @@ class ProxyHandler(web.RequestHandler):
             self.set_status(answer.status)
             self.finish(refusal_page(answer.message))
             return
-        await self.forward(self.front.backend_for(path))
+        await self.forward(route)
 
-    async def forward(self, backend: Backend) -> None:
+    async def forward(self, route: Route) -> None:
+        """Ask Voila for ``route``'s canonical spelling, and pass its answer on."""
         request = self.request
+        backend = self.front.backend_for(route.path)
         static = self.front.statics.applies(
-            request.method or "", request.path, dict(request.headers)
+            request.method or "", route.path, dict(request.headers)
         )
-        kept = (
-            self.front.statics.get(backend.name, request.uri or "") if static else None
-        )
+        kept = self.front.statics.get(backend.name, route.path) if static else None
         if kept is not None:
             send_kept(self, kept)
             return
+        target = route.path + (f"?{request.query}" if request.query else "")
+        response = await self.fetch(backend, target)
+        if response is None:
+            self.set_status(502)
+            self.finish(refusal_page(RESTARTING))
+            return
+        passed = [
+            (name, value)
+            for name, value in response.headers.get_all()
+            if name.lower() not in _HOP_BY_HOP and name.lower() not in _OURS
+        ]
+        body = response.body or b""
+        if static and response.code == 200:
+            kept = self.front.statics.add(backend.name, route.path, passed, body)
+            send_kept(self, kept)
+            return
+        if route.kind is Kind.PAGE and response.code == 200:
+            self.hand_ticket(route.lead, body)
+        self.set_status(response.code, response.reason)
+        self.clear_header("Content-Type")
+        for name, value in passed:
+            self.add_header(name, value)
+        if body and request.method != "HEAD":
+            self.write(body)
+        self.finish()
+
+    async def fetch(
+        self, backend: Backend, target: str
+    ) -> httpclient.HTTPResponse | None:
+        """Voila's answer for ``target`` (None when it cannot be reached)."""
+        request = self.request
         headers = {
             name: value
             for name, value in request.headers.get_all()
@@ -239,7 +302,7 @@ class ProxyHandler(web.RequestHandler):
         }
         body = request.body if request.method in ("POST", "PUT", "PATCH") else None
         upstream = httpclient.HTTPRequest(
-            backend.url(request.uri or "/"),
+            backend.url(target),
             method=request.method or "GET",
             headers=headers,
             body=body,
@@ -253,130 +316,28 @@ class ProxyHandler(web.RequestHandler):
                 upstream, raise_error=False
             )
         except OSError as error:
-            response = None
-            log.error(
-                "%s Voila did not answer %s: %s", backend.name, request.uri, error
-            )
-        if response is None or response.code == 599:
-            self.set_status(502)
-            self.finish(refusal_page(RESTARTING))
+            log.error("%s Voila did not answer %s: %s", backend.name, target, error)
+            return None
+        return None if response.code == 599 else response
+
+    def hand_ticket(self, lead: bool, page: bytes) -> None:
+        """The ticket for the kernel this page was rendered with (see
+        ``kernel_tickets``), in a cookie sent to that kernel's address only."""
+        kernel = kernel_of(page)
+        if kernel is None:
             return
-        passed = [
-            (name, value)
-            for name, value in response.headers.get_all()
-            if name.lower() not in _HOP_BY_HOP and name.lower() not in _OURS
-        ]
-        if static and response.code == 200:
-            send_kept(
-                self,
-                self.front.statics.add(
-                    backend.name, request.uri or "", passed, response.body or b""
-                ),
-            )
-            return
-        self.set_status(response.code, response.reason)
-        self.clear_header("Content-Type")
-        for name, value in passed:
-            self.add_header(name, value)
-        if response.body and request.method != "HEAD":
-            self.write(response.body)
-        self.finish()
-
-
-class SocketProxy(websocket.WebSocketHandler):
-    """Relays a kernel's websocket between the browser and its Voila.
-
-    Voila is connected first, offering the subprotocols the browser offered, so
-    the browser is answered with the one Voila chose. Messages Voila sends
-    before the browser's side is open wait in a short queue.
-    """
-
-    def initialize(self, front: Front) -> None:
-        self.front = front
-        self.upstream: websocket.WebSocketClientConnection | None = None
-        self.chosen: str | None = None
-        self.waiting: list[str | bytes | None] | None = []
-
-    def check_origin(self, origin: str) -> bool:
-        """Voila checks the origin against the host; both are passed on as sent."""
-        return True
-
-    def get_compression_options(self) -> dict[str, Any] | None:
-        """permessage-deflate when the browser offers it (every current one does):
-        widget state is JSON, which shrinks to about a fifth."""
-        return {}
-
-    def select_subprotocol(self, subprotocols: list[str]) -> str | None:
-        return self.chosen if self.chosen in subprotocols else None
-
-    async def get(self, *args: Any, **kwargs: Any) -> None:
-        backend = self.front.backend_for(self.request.path)
-        headers = {
-            name: value
-            for name in ("Cookie", "Origin", "Host", "User-Agent")
-            if (value := self.request.headers.get(name))
-        }
-        offered = [
-            name.strip()
-            for name in self.request.headers.get("Sec-WebSocket-Protocol", "").split(
-                ","
-            )
-            if name.strip()
-        ]
-        upstream = httpclient.HTTPRequest(
-            backend.url(self.request.uri or "/", scheme="ws"),
-            headers=headers,
-            connect_timeout=REQUEST_TIMEOUT_SECONDS,
-            request_timeout=REQUEST_TIMEOUT_SECONDS,
+        peer = self.request.remote_ip or ""
+        secure = self.request.protocol == "https" or forwarded_https(
+            peer, self.request.headers, self.front.trusted
         )
-        try:
-            self.upstream = await websocket.websocket_connect(
-                upstream,
-                on_message_callback=self.from_voila,
-                max_message_size=MAX_MESSAGE_BYTES,
-                subprotocols=offered or None,
-            )
-        except Exception as error:
-            log.warning("kernel socket %s refused: %s", self.request.uri, error)
-            self.set_status(502)
-            self.finish()
-            return
-        self.chosen = self.upstream.selected_subprotocol
-        await super().get(*args, **kwargs)
-
-    def open(self, *_: str) -> None:
-        waiting, self.waiting = self.waiting or [], None
-        for message in waiting:
-            self.from_voila(message)
-
-    def from_voila(self, message: str | bytes | None) -> None:
-        if self.waiting is not None:
-            self.waiting.append(message)
-            return
-        if message is None:
-            self.close()
-            return
-        try:
-            self.write_message(message, binary=isinstance(message, bytes))
-        except websocket.WebSocketClosedError:
-            self._close_upstream()
-
-    async def on_message(self, message: str | bytes) -> None:
-        if self.upstream is None:
-            return
-        binary = isinstance(message, bytes)
-        try:
-            await self.upstream.write_message(message, binary=binary)
-        except websocket.WebSocketClosedError:
-            self.close()
-
-    def on_close(self) -> None:
-        self._close_upstream()
-
-    def _close_upstream(self) -> None:
-        if self.upstream is not None:
-            self.upstream.close()
-            self.upstream = None
+        self.set_cookie(
+            COOKIE,
+            self.front.tickets.issue(lead, kernel),
+            path=cookie_path(LEAD_PREFIX if lead else "", kernel),
+            httponly=True,
+            secure=secure,
+            samesite="Strict",
+        )
 
 
 async def wait_until_answering(backend: Backend, seconds: float = 180) -> bool:
@@ -404,7 +365,7 @@ def plotly_script() -> Path:
 
 def front_application(front: Front) -> web.Application:
     """The tornado application of the front door."""
-    sockets = rf"({LEAD_PREFIX})?/(api/kernels/[^/]+/channels|voila/query/[^/]+)"
+    sockets = rf"({LEAD_PREFIX})?/api/kernels/[^/]+/channels"
     httpclient.AsyncHTTPClient.configure(None, max_clients=500)
     return web.Application(
         [

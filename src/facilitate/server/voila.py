@@ -69,16 +69,17 @@ class ServeOptions:
     """Where one front door listens, and how many participant kernels it keeps warm.
 
     ``worker`` names it among several (its answers say so, and its Voilas keep
-    their files under ``run/<worker>/``). ``behind_proxy`` means a proxy of ours
-    (HAProxy) is the only client: each person's address is then read from the
-    proxy's ``X-Forwarded-For``, so per-device limits still apply per device.
+    their files under ``run/<worker>/``). ``trusted_proxies`` are the addresses
+    (or networks) of the proxies in front of it, such as our HAProxy: only on
+    their connections is a person's address read from a forwarding header, so
+    per-device limits still apply per device and nobody else can choose theirs.
     """
 
     host: str = "127.0.0.1"
     port: int = 8866
     pool: int = DEFAULT_POOL
     worker: str = ""
-    behind_proxy: bool = False
+    trusted_proxies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+#: Where the HAProxy of ``serve --workers`` connects from: the workers listen on
+#: loopback, so it is the one proxy whose forwarding headers they believe.
+HAPROXY_ADDRESS = "127.0.0.1"
+
 
 def worker_command(
     name: str, port: int, pool: int, data_dir: Path, public_url: str
@@ -55,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         pool=args.pool,
         worker=args.name,
-        behind_proxy=True,
+        trusted_proxies=(HAPROXY_ADDRESS,),
     )
     try:
         return serve_room(options, args.data_dir, args.public_url)
