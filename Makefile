@@ -29,6 +29,7 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-logo
 
 test: $(VENV)/.test-installed lint
 	$(BIN)/python -m pytest

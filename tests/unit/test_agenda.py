@@ -1,19 +1,17 @@
-"""The agenda is the only list: everything it names loads, every field has a policy,
-and the folders keep to their direction (core <- ui <- activities <- the edge)."""
+"""The agenda is the only list: everything it names loads, every field has a policy.
+
+The folders' direction (core <- ui <- activities <- the edge) is held by the
+import-linter contracts in pyproject.toml (see ``test_import_contracts``)."""
 
 from __future__ import annotations
 
-import ast
 import dataclasses
-from pathlib import Path
 
 import pytest
 
 from facilitate.activities import AGENDA
 from facilitate.core.agenda import ActivitySpec, Agenda, AgendaError, Lazy, Phase
 from facilitate.core.events import POLICIES
-
-SOURCE = Path(__file__).parents[2] / "src" / "facilitate"
 
 
 @pytest.mark.parametrize(
@@ -54,32 +52,3 @@ def test_a_broken_reference_or_a_twice_listed_activity_says_so():
     spec = ActivitySpec("x", Phase("x", "X", "x"))
     with pytest.raises(AgendaError, match="lists the activity 'x' twice"):
         Agenda((spec, spec))
-
-
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text())
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-    return names
-
-
-def test_core_and_ui_import_no_activity_and_activities_not_each_other():
-    for path in SOURCE.rglob("*.py"):
-        layer = path.relative_to(SOURCE).parts[0]
-        imports = imported_modules(path)
-        if layer in ("core", "ui"):
-            assert not any(m.startswith("facilitate.activities") for m in imports), path
-        if layer == "core":
-            assert not any(m.startswith("facilitate.ui") for m in imports), path
-        if layer == "activities" and path.parent != SOURCE / "activities":
-            own = f"facilitate.activities.{path.relative_to(SOURCE).parts[1]}"
-            others = [
-                m
-                for m in imports
-                if m.startswith("facilitate.activities.") and not m.startswith(own)
-            ]
-            assert not others, f"{path} imports {others}"
