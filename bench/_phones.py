@@ -42,6 +42,8 @@ class Phone:
     seconds: float = 0.0
     worker: str = ""
     cookie: str = ""
+    #: The ticket the front door handed with the page, for its kernel's socket.
+    ticket: str = ""
     kernel: str = ""
     root: str = ""
     live: bool = False
@@ -73,6 +75,8 @@ def open_page(port: int, code: str, phone: Phone) -> None:
     for cookie in response.msg.get_all("Set-Cookie") or []:
         if cookie.startswith("FACILITATE_WORKER="):
             phone.cookie = cookie.split(";")[0].split("=", 1)[1]
+        if cookie.startswith("facilitate-kernel="):
+            phone.ticket = cookie.split(";")[0]
     kernel, root = KERNEL.search(body), ROOT.search(body)
     phone.kernel = kernel.group(1) if kernel else ""
     phone.root = root.group(1) if root else ""
@@ -154,7 +158,7 @@ async def go_live(port: int, code: str, phone: Phone, seconds: float = 120) -> N
     """Connect the phone's kernel as its browser would, as a person already in."""
     session = uuid.uuid4().hex
     url = f"ws://127.0.0.1:{port}/api/kernels/{phone.kernel}/channels"
-    headers = {"Cookie": f"FACILITATE_WORKER={phone.cookie}"}
+    headers = {"Cookie": f"FACILITATE_WORKER={phone.cookie}; {phone.ticket}"}
     request = HTTPRequest(
         f"{url}?session_id={session}",
         headers=headers,
