@@ -50,14 +50,6 @@ class Config:
     min_group_size: int = AUTO_GROUP_SIZE
     public_url: str = ""
 
-    @property
-    def reachable_by_phones(self) -> bool:
-        """False when the public address is this computer only (loopback)."""
-        from urllib.parse import urlsplit
-
-        host = urlsplit(self.public_url).hostname or ""
-        return host not in ("127.0.0.1", "localhost", "::1")
-
     #: ``--store`` / ``FACILITATE_STORE`` as given; empty: SQLite in ``data_dir``.
     store: str = ""
 

@@ -53,11 +53,3 @@ def private_file(path: Path) -> Path:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     restrict(path)
     return path
-
-
-def restrict_tree(root: Path) -> None:
-    """Make ``root`` and everything under it private to the owner."""
-    restrict(root)
-    if root.is_dir():
-        for path in root.rglob("*"):
-            restrict(path)

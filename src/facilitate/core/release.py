@@ -218,15 +218,6 @@ def needs_more(count: int, k: int) -> str:
     )
 
 
-def hidden_note(hidden: int, k: int, what: str = "answers") -> str:
-    """Say that some cells are withheld, without saying which or how many people."""
-    k = floored(k)
-    if not hidden:
-        return ""
-    cells = "one group" if hidden == 1 else "some groups"
-    return f"Not shown: {cells} of {what} with fewer than {k} people each."
-
-
 # --- batched release ------------------------------------------------------------
 
 

@@ -148,11 +148,6 @@ class Guide:
     def parts_in(self, group: str) -> tuple[PartGuide, ...]:
         return tuple(p for p in self.parts if p.group == group)
 
-    @property
-    def written_parts(self) -> tuple[PartGuide, ...]:
-        """The parts the leader writes (not the colleague's)."""
-        return tuple(p for p in self.parts if not p.by_colleague)
-
 
 def load_guide(folder: Path | None = None) -> Guide:
     """The credential's parts from ``data/evidence.yaml``, checked."""

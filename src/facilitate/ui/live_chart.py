@@ -171,10 +171,3 @@ class LiveChart:
 def chart_of(figure: go.Figure, *css_classes: str) -> PlotlyChart:
     """A chart widget drawn with ``figure`` (for panels that lay charts out)."""
     return styled(PlotlyChart(figure=figure_state(figure)), *css_classes)
-
-
-def update_figure(chart: PlotlyChart, figure: go.Figure) -> None:
-    """Redraw ``chart`` with ``figure`` when it changed."""
-    state = figure_state(figure)
-    if chart.figure != state:
-        chart.figure = state

@@ -9,13 +9,6 @@ import segno
 from facilitate.core.text import escape
 
 
-def qr_svg(url: str, scale: int = 6) -> str:
-    """An inline SVG of ``url`` (dark on light, with a quiet zone)."""
-    return str(
-        segno.make(url, error="m").svg_inline(scale=scale, dark="#111", light="#fff")
-    )
-
-
 def qr_svg_fitted(url: str, label: str) -> str:
     """An inline SVG that takes the size its box gives it (a viewBox, no size),
     named for screen readers by ``label``."""

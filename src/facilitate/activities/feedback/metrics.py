@@ -96,11 +96,6 @@ def rating_summary(feedback: pd.DataFrame, form: FeedbackForm) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
 
 
-def respondent_count(feedback: pd.DataFrame) -> int:
-    """How many forms ``feedback_frame`` holds (each counted once)."""
-    return 0 if feedback.empty else int(feedback["form"].nunique())
-
-
 def release_ratings(summary: pd.DataFrame, people: int, k: int) -> pd.DataFrame:
     """``rating_summary`` through the gate: each statement is one partition.
 

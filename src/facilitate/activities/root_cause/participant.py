@@ -138,10 +138,6 @@ class CauseRow:
         if len(self.root.children) > 3:
             self.root.children = [self.words, self.vote, self.why]
 
-    @property
-    def form_open(self) -> bool:
-        return len(self.root.children) > 3
-
 
 class RootCauseActivity:
     """Named widgets: ``findings``, ``form``, ``why_form``, ``votes_left``,
