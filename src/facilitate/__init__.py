@@ -1,7 +1,10 @@
 """facilitate: live, equity-focused professional-learning sessions on Voila.
 
-The public surface is small on purpose: workbooks import the view functions from
-``facilitate.views``; everything else is reached through them.
+The public surface is small on purpose: each workbook imports one page factory
+(``facilitate.ui.participant_page``, ``facilitate.evidence.page``, ...) and
+everything else is reached through it. The packages are layered, core <- ui <-
+activities <- evidence <- export, compare <- server <- cli, as the import-linter
+contracts in ``pyproject.toml`` hold.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""The self-assessment activity's content, personal profile, demo data and report.
+"""The anonymous self-assessment of bias and privilege, with comfort zones.
 
-Metrics, charts and views live in their own layers (``facilitate.metrics`` and so
-on); this package holds what belongs to the activity alone. Nothing here imports
-pandas or plotly at import time, so participant kernels can load the content.
+Like every activity, its content, events, metrics, charts and views live in this
+folder. What a participant's page loads (the content, the participant view, the
+private profile) imports no pandas or plotly, so a phone's kernel stays light;
+the metrics and charts load only for the display, the remote and the summary.
 """
