@@ -87,6 +87,24 @@ def test_an_activity_importing_another_breaks_their_independence(tmp_path):
     )
 
 
+def test_inside_an_activity_metrics_importing_its_charts_breaks_its_layers(
+    tmp_path,
+):
+    output = lint_with_planted(
+        tmp_path,
+        "activities/checkin/metrics.py",
+        "from facilitate.activities.checkin import charts\n",
+    )
+    assert (
+        "Inside an activity: content and events, then metrics, charts and views "
+        "BROKEN" in output
+    )
+    assert (
+        "facilitate.activities.checkin.metrics -> facilitate.activities.checkin.charts"
+        in output
+    )
+
+
 def test_the_evidence_pack_importing_an_activity_breaks_its_contract(tmp_path):
     output = lint_with_planted(
         tmp_path,
