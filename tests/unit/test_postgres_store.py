@@ -19,7 +19,7 @@ from facilitate.core.events import PhaseChanged
 from facilitate.core.store.postgres import INSTALL_HINT, PostgresStore
 from facilitate.core.store.postgres_schema import SCHEMA_VERSION, WRITER_ROLE
 from facilitate.ui.live import keep_polling, news_of
-from tests.postgres_server import PostgresServer
+from tests.postgres_server import OWNER, PostgresServer
 
 psycopg = pytest.importorskip("psycopg", reason="pip install 'facilitate[postgresql]'")
 ARRIVAL_SECONDS = 2.0
@@ -112,6 +112,44 @@ def test_a_deletion_leaves_no_row_version_behind(
     assert store.delete_session("AAAAAA") == 302
     assert tuples_saying(postgres_server, database, "Zelda") == 0
     assert len(store.read("KEEPME")) == 300
+
+
+def test_a_deletion_retires_the_write_ahead_log_where_the_login_may(
+    store, postgres_server: PostgresServer, postgres_url
+):
+    """Allowed ``pg_switch_wal()`` and ``CHECKPOINT``, the store ends the log
+    segment that recorded the deletion and checkpoints past it, so PostgreSQL
+    recycles it; without them the deletion completes and nothing is switched."""
+    store.append("AAAAAA", CheckinAnswered("p1", "Zelda"))
+    segment, _ = wal_segments(postgres_server)
+    assert store.delete_session("AAAAAA") == 1
+    assert wal_segments(postgres_server)[0] == segment, "not allowed: not switched"
+    database = urlsplit(postgres_url).path.lstrip("/")
+    rights = ("pg_checkpoint", "EXECUTE ON FUNCTION pg_switch_wal()")
+    for right in rights:
+        postgres_server.sql(f"GRANT {right} TO {OWNER}", database)
+    try:
+        store.append("BBBBBB", CheckinAnswered("p2", "Zelda"))
+        segment, _ = wal_segments(postgres_server)
+        assert store.delete_session("BBBBBB") == 1
+        current, redo = wal_segments(postgres_server)
+        assert current != segment, "the deletion's segment was ended"
+        assert redo != segment, "and a checkpoint began after it"
+    finally:
+        for right in rights:
+            postgres_server.sql(f"REVOKE {right} FROM {OWNER}", database)
+
+
+def wal_segments(server: PostgresServer) -> tuple[str, str]:
+    """The write-ahead log segment written now, and the last checkpoint's."""
+    import psycopg
+
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT pg_walfile_name(pg_current_wal_lsn()), pg_walfile_name(redo_lsn)"
+            " FROM pg_control_checkpoint()"
+        ).fetchone()
+    return str(row[0]), str(row[1])
 
 
 def tuples_saying(server: PostgresServer, database: str, text: str) -> int:

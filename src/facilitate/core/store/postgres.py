@@ -17,8 +17,10 @@ owns (``postgres_schema``), so the writer role needs no right to delete or to
 read held contents. After a deletion the store asks PostgreSQL to vacuum the
 tables, on a connection of its own as the login user (the owner may; a login
 with only the writer role may not, and the tables are then vacuumed by
-PostgreSQL's autovacuum later). What PostgreSQL keeps outside its tables (its
-write-ahead log until recycled, any archive or replica) is the database
+PostgreSQL's autovacuum later). Where the login user may, it then switches to a
+new write-ahead log segment and checkpoints, so the segments holding the deleted
+rows are recycled at once. What PostgreSQL keeps outside its tables (recycled
+segments until overwritten, any archive or replica) is the database
 administrator's to manage.
 """
 
@@ -247,16 +249,37 @@ class PostgresStore:
         return removed
 
     def _vacuum(self) -> None:
-        """Let PostgreSQL prune the deleted rows now rather than at its leisure."""
+        """Let PostgreSQL prune the deleted rows now rather than at its leisure,
+        then retire the write-ahead log that recorded them (``_retire_wal``)."""
         psycopg = self._psycopg
         try:
             with psycopg.connect(
                 self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT
             ) as conn:
                 conn.execute(f"SET statement_timeout = '{VACUUM_TIMEOUT}s'")
-                conn.execute("VACUUM facilitate.events, facilitate.held")
+                try:
+                    conn.execute("VACUUM facilitate.events, facilitate.held")
+                except psycopg.Error as error:
+                    log.warning(
+                        "deleted rows are left to autovacuum: %s", _reason(error)
+                    )
+                self._retire_wal(conn)
         except psycopg.Error as error:
             log.warning("deleted rows are left to autovacuum: %s", _reason(error))
+
+    def _retire_wal(self, conn: Any) -> bool:
+        """End the write-ahead log segment holding the deletion and checkpoint, so
+        PostgreSQL no longer needs the segments with the deleted rows' images and
+        recycles them now rather than after its next timed checkpoint. Needs the
+        right to run ``pg_switch_wal()`` and ``CHECKPOINT`` (a superuser, or one
+        granted them, see the README); without it, nothing changes."""
+        for statement in ("SELECT pg_switch_wal()", "CHECKPOINT"):
+            try:
+                conn.execute(statement)
+            except self._psycopg.Error as error:
+                log.info("the write-ahead log is left to recycle: %s", _reason(error))
+                return False
+        return True
 
     def is_deleted(self, session: str) -> bool:
         rows = self._run(
