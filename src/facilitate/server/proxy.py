@@ -270,15 +270,21 @@ class ProxyHandler(web.RequestHandler):
             self.set_status(502)
             self.finish(refusal_page(RESTARTING))
             return
+        self.pass_on(response, route, backend if static else None)
+
+    def pass_on(
+        self, response: httpclient.HTTPResponse, route: Route, keep: Backend | None
+    ) -> None:
+        """Send Voila's answer on (kept first when it is ``keep``'s static file),
+        with a ticket for the page's kernel when it is a page."""
         passed = [
             (name, value)
             for name, value in response.headers.get_all()
             if name.lower() not in _HOP_BY_HOP and name.lower() not in _OURS
         ]
         body = response.body or b""
-        if static and response.code == 200:
-            kept = self.front.statics.add(backend.name, route.path, passed, body)
-            send_kept(self, kept)
+        if keep is not None and response.code == 200:
+            send_kept(self, self.front.statics.add(keep.name, route.path, passed, body))
             return
         if route.kind is Kind.PAGE and response.code == 200:
             self.hand_ticket(route.lead, body)
@@ -286,7 +292,7 @@ class ProxyHandler(web.RequestHandler):
         self.clear_header("Content-Type")
         for name, value in passed:
             self.add_header(name, value)
-        if body and request.method != "HEAD":
+        if body and self.request.method != "HEAD":
             self.write(body)
         self.finish()
 

@@ -71,12 +71,6 @@ class SocketProxy(websocket.WebSocketHandler):
             self.set_status(403)
             self.finish()
             return
-        backend = self.front.backend_for(target)
-        headers = {
-            name: value
-            for name in ("Cookie", "Origin", "Host", "User-Agent")
-            if (value := self.request.headers.get(name))
-        }
         offered = [
             name.strip()
             for name in self.request.headers.get("Sec-WebSocket-Protocol", "").split(
@@ -84,15 +78,9 @@ class SocketProxy(websocket.WebSocketHandler):
             )
             if name.strip()
         ]
-        upstream = httpclient.HTTPRequest(
-            backend.url(target, scheme="ws"),
-            headers=headers,
-            connect_timeout=OPEN_TIMEOUT_SECONDS,
-            request_timeout=OPEN_TIMEOUT_SECONDS,
-        )
         try:
             self.upstream = await websocket.websocket_connect(
-                upstream,
+                self.upstream_request(target),
                 on_message_callback=self.from_voila,
                 max_message_size=MAX_MESSAGE_BYTES,
                 subprotocols=offered or None,
@@ -104,6 +92,21 @@ class SocketProxy(websocket.WebSocketHandler):
             return
         self.chosen = self.upstream.selected_subprotocol
         await super().get(*args, **kwargs)
+
+    def upstream_request(self, target: str) -> httpclient.HTTPRequest:
+        """The request opening ``target`` on its Voila, with the browser's
+        cookies, origin, host and agent."""
+        headers = {
+            name: value
+            for name in ("Cookie", "Origin", "Host", "User-Agent")
+            if (value := self.request.headers.get(name))
+        }
+        return httpclient.HTTPRequest(
+            self.front.backend_for(target).url(target, scheme="ws"),
+            headers=headers,
+            connect_timeout=OPEN_TIMEOUT_SECONDS,
+            request_timeout=OPEN_TIMEOUT_SECONDS,
+        )
 
     def open(self, *_: str) -> None:
         waiting, self.waiting = self.waiting or [], None
