@@ -82,11 +82,14 @@ def worker_of(page) -> str:
     ]
 
 
-def status_of(url: str, worker: str, address: str) -> int:
-    """The status of a GET on ``worker``, claiming to come from ``address``."""
+def status_of(url: str, worker: str, address: str, forged: int = 0) -> int:
+    """The status of a GET on ``worker``, claiming to come from ``address`` in
+    X-Real-Ip, X-Forwarded-For or both (``forged`` 0, 1 or 2)."""
     headers = {"Cookie": f"{COOKIE}={worker}"}
     if address:
-        headers |= {"X-Real-Ip": address, "X-Forwarded-For": address}
+        claims = ("X-Real-Ip", "X-Forwarded-For")
+        chosen = claims if forged == 2 else claims[forged : forged + 1]
+        headers |= dict.fromkeys(chosen, address)
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
@@ -215,7 +218,9 @@ def test_two_workers_share_the_log_keep_people_on_their_worker_and_survive_one(
         # is counted by the address HAProxy sees, as one without them is: its
         # keyless remote loads run out, and so do a plain client's from there.
         keyless = f"{base}/lead/voila/render/remote.ipynb?code={session.code}"
-        forged = [status_of(keyless, survivor, f"10.29.0.{n}") for n in range(45)]
+        forged = [
+            status_of(keyless, survivor, f"10.29.0.{n}", n % 3) for n in range(45)
+        ]
         assert 429 in forged[:41], forged
         assert set(forged[: forged.index(429)]) == {403}, forged
         assert status_of(keyless, survivor, "") == 429
