@@ -3,7 +3,10 @@ whatever the spelling of the path, and who is counted as whom."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
+from tornado import httpclient, httpserver, netutil
 
 from facilitate.core.errors import InvalidInput
 from facilitate.core.paths import workbooks_dir
@@ -13,7 +16,7 @@ from facilitate.server.addresses import public_url
 from facilitate.server.clients import TrustedProxies, client_address
 from facilitate.server.kernel_tickets import KernelTickets, kernel_of
 from facilitate.server.limits import RateLimit
-from facilitate.server.proxy import Backend, Front
+from facilitate.server.proxy import Backend, Front, front_application
 from facilitate.server.refusals import STORE_DOWN
 from facilitate.server.routes import REFUSED, Kind, route, served_pages
 from tests.path_spellings import spellings
@@ -330,3 +333,34 @@ def test_a_kernels_state_needs_its_ticket_and_its_socket_is_not_plain_http(store
     assert front.check(state, {}, "h", "DELETE", ticket).status == 404
     channels = front.route(f"/lead/api/kernels/{kernel}/channels")
     assert front.check(channels, {}, "h", "GET", ticket).status == 404
+
+
+def test_a_client_cannot_choose_the_address_it_is_counted_by(store):
+    """Through the front door's own server: forwarding headers from an untrusted
+    connection change nothing; from a trusted proxy, they name the client."""
+
+    async def keyless_loads(trusted: TrustedProxies) -> list[int]:
+        front = Front(
+            Backend("room", 1), Backend("lead", 2, "/lead"), lambda: store,
+            trusted=trusted,
+        )  # fmt: skip
+        [sock] = netutil.bind_sockets(0, "127.0.0.1")
+        server = httpserver.HTTPServer(front_application(front))
+        server.add_sockets([sock])
+        page = (
+            f"http://127.0.0.1:{sock.getsockname()[1]}/lead/voila/render/remote.ipynb"
+        )
+        statuses = []
+        for n in range(41):
+            forged = {"X-Real-Ip": f"10.0.0.{n}", "X-Forwarded-For": f"10.1.0.{n}"}
+            answer = await httpclient.AsyncHTTPClient().fetch(
+                page, headers=forged, raise_error=False, follow_redirects=False
+            )
+            statuses.append(answer.code)
+        server.stop()
+        return statuses
+
+    untrusted = asyncio.run(keyless_loads(TrustedProxies()))
+    assert untrusted == [403] * 40 + [429]
+    trusted = asyncio.run(keyless_loads(TrustedProxies.parse(["127.0.0.1"])))
+    assert trusted == [403] * 41, "a trusted proxy's word is taken"
