@@ -153,3 +153,33 @@ def current(slot: str, state: str) -> str:
         f".fc-display-panel.fc-current .fc-slot-{slot}.fc-current "
         f".fc-screen.fc-state-{state}"
     )
+
+
+#: The display's two sizes: a 1080p projector and a 720p one.
+DISPLAY_SIZES = ((1920, 1080), (1280, 720))
+
+
+def open_display(page: Any, server: Any, session: Any) -> None:
+    """Open ``session``'s display at 1080p with its view token, as the
+    projector does, and wait for its join screen."""
+    from facilitate.core.sessions import display_token
+
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(
+        f"{server.base}/voila/render/display.ipynb?code={session.code}"
+        f"&view={display_token(server.store, session)}"
+    )
+    page.wait_for_selector(".fc-welcome.fc-current .fc-big-code")
+
+
+def photograph(
+    page: Any, name: str, problems: dict[str, list[str]], sizes: Any = DISPLAY_SIZES
+) -> None:
+    """A screenshot at each size, and the geometry problems found there."""
+    for width, height in sizes:
+        page.set_viewport_size({"width": width, "height": height})
+        found = settled_geometry(page)
+        page.screenshot(path=str(artifacts() / f"{name}-{width}x{height}.png"))
+        if found:
+            problems[f"{name} at {width}x{height}"] = found
+    page.set_viewport_size({"width": 1920, "height": 1080})

@@ -26,13 +26,18 @@ from facilitate.core.events import (
     ResultsRevealed,
     SettingChanged,
 )
-from facilitate.core.sessions import display_token
 from facilitate.demo import DEMO_PEOPLE
-from tests.browser.screens import artifacts, current, settled_geometry
+from tests.browser.screens import (
+    DISPLAY_SIZES,
+    artifacts,
+    current,
+    open_display,
+    photograph,
+)
 
 pytestmark = pytest.mark.browser
 
-SIZES = ((1920, 1080), (1280, 720))
+SIZES = DISPLAY_SIZES
 #: phase -> (the activity revealed there, extra views photographed once revealed)
 WALK = {
     "welcome": ("checkin", ()),
@@ -86,27 +91,11 @@ def crowd_the_board(store, code: str) -> None:
                 )
 
 
-def photograph(page, name: str, problems: dict[str, list[str]], sizes=SIZES) -> None:
-    """A screenshot at each size, and the geometry problems found there."""
-    for width, height in sizes:
-        page.set_viewport_size({"width": width, "height": height})
-        found = settled_geometry(page)
-        page.screenshot(path=str(artifacts() / f"{name}-{width}x{height}.png"))
-        if found:
-            problems[f"{name} at {width}x{height}"] = found
-    page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
-
-
 def test_every_display_state_fits_the_screen_and_holds_no_control(server, new_page):
     session = server.new_session("Staff PD: grading and motivation", k=5)
     code = session.code
     page = new_page()
-    page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(
-        f"{server.base}/voila/render/display.ipynb?code={code}"
-        f"&view={display_token(server.store, session)}"
-    )
-    page.wait_for_selector(".fc-welcome.fc-current .fc-big-code")
+    open_display(page, server, session)
     print(f"\nDisplay screenshots: {artifacts()}")
     problems: dict[str, list[str]] = {}
     photograph(page, "welcome", problems)

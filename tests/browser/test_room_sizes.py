@@ -36,14 +36,12 @@ from facilitate.core.events import (
     ResultsRevealed,
     SettingChanged,
 )
-from facilitate.core.sessions import display_token
-from tests.browser.screens import artifacts, current, settled_geometry
+from tests.browser.screens import artifacts, current, open_display, photograph
 
 pytestmark = pytest.mark.browser
 
 ROOMS = (4, 6, 8, 12)
 K = 3
-SIZES = ((1920, 1080), (1280, 720))
 #: (phase, activity revealed, view or "", the chart drawn there, how its groups
 #: are counted: "bars" (at least two bars) or "segments" (every bar in two parts);
 #: "" where the chart shows no answer of the split)
@@ -139,12 +137,7 @@ def test_a_small_room_sees_how_it_split(server, new_page, people):
     store = server.store
     split_room(store, session, people)
     page = new_page()
-    page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(
-        f"{server.base}/voila/render/display.ipynb?code={code}"
-        f"&view={display_token(store, session)}"
-    )
-    page.wait_for_selector(".fc-welcome.fc-current .fc-big-code")
+    open_display(page, server, session)
     print(f"\nRoom screenshots: {artifacts()}")
     problems: dict[str, list[str]] = {}
     shown_phase = ""
@@ -160,13 +153,7 @@ def test_a_small_room_sees_how_it_split(server, new_page, people):
         page.wait_for_selector(
             f"{current(phase, 'revealed')} {drawn_as}, {current(phase, 'not-enough')}"
         )
-        for width, height in SIZES:
-            page.set_viewport_size({"width": width, "height": height})
-            found = settled_geometry(page)
-            page.screenshot(path=str(artifacts() / f"{name}-{width}x{height}.png"))
-            if found:
-                problems[f"{name} at {width}x{height}"] = found
-        page.set_viewport_size({"width": 1920, "height": 1080})
+        photograph(page, name, problems)
         drawn = page.evaluate(CHART_GROUPS)
         problems_here = [f"empty chart {c['owner']}" for c in drawn if not c["values"]]
         if counted and splits_at_least_k(people):
