@@ -105,19 +105,24 @@ def test_inside_an_activity_metrics_importing_its_charts_breaks_its_layers(
     )
 
 
-def test_the_evidence_pack_importing_an_activity_breaks_its_contract(tmp_path):
+@pytest.mark.parametrize(
+    ("module", "importer"),
+    [
+        ("evidence/pointer.py", "facilitate.evidence.pointer"),
+        ("compare/files.py", "facilitate.compare.files"),
+    ],
+)
+def test_the_evidence_pack_or_comparison_importing_an_activity_breaks_its_contract(
+    tmp_path, module, importer
+):
     output = lint_with_planted(
-        tmp_path,
-        "evidence/pointer.py",
-        "from facilitate.activities.checkin import content\n",
+        tmp_path, module, "from facilitate.activities.checkin import content\n"
     )
     assert (
-        "The evidence pack reaches the activities only through the agenda BROKEN"
-        in output
+        "The evidence pack and the comparison reach the activities only through "
+        "the agenda BROKEN" in output
     )
-    assert (
-        "facilitate.evidence.pointer -> facilitate.activities.checkin.content" in output
-    )
+    assert f"{importer} -> facilitate.activities.checkin.content" in output
 
 
 def test_a_cycle_between_two_modules_of_a_layer_is_refused(tmp_path):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from facilitate.core.agenda import current_agenda
+from facilitate.core.comparison import Room
 from facilitate.core.errors import InvalidInput
 from facilitate.core.events import Recorded
 from facilitate.core.release import release_k
@@ -13,23 +13,7 @@ from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo, find_session
 from facilitate.core.store.base import EventStore
 
-#: What a suppressed figure says, wherever it is shown.
-SUPPRESSED = "suppressed"
 MAX_ROOMS = 12
-
-
-@dataclass(frozen=True)
-class Room:
-    """One session to compare: its log, its k now, and the activities it ran."""
-
-    session: SessionInfo
-    records: tuple[Recorded, ...]
-    k: int
-    activities: frozenset[str]
-
-    @property
-    def label(self) -> str:
-        return self.session.label
 
 
 def activities_run(records: Sequence[Recorded]) -> frozenset[str]:

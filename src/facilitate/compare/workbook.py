@@ -15,7 +15,8 @@ import ipywidgets as widgets
 
 from facilitate.compare.comparison import compare_rooms
 from facilitate.compare.page import comparison_fragment
-from facilitate.compare.rooms import Room, check_count, room_of
+from facilitate.compare.rooms import check_count, room_of
+from facilitate.core.comparison import Room
 from facilitate.core.config import Config
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.core.sessions import check_key, find_session

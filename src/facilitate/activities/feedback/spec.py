@@ -27,4 +27,5 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:FeedbackControls"),
     report=lazy(__package__, "report:feedback_part"),
     demo=lazy(__package__, "demo:seed_feedback"),
+    comparison=lazy(__package__, "comparison:compare_feedback"),
 )

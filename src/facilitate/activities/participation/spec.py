@@ -22,4 +22,5 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:ParticipationControls"),
     report=lazy(__package__, "report:participation_part"),
     demo=lazy(__package__, "demo:seed_discussion"),
+    comparison=lazy(__package__, "comparison:compare_equity"),
 )

@@ -34,4 +34,5 @@ SPEC = ActivitySpec(
     closing=lazy(__package__, "zone:end_zone_check"),
     report=lazy(__package__, "report:self_assessment_part"),
     demo=lazy(__package__, "demo:seed_self_assessment"),
+    comparison=lazy(__package__, "comparison:compare_zones"),
 )

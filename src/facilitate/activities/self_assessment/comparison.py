@@ -1,4 +1,4 @@
-"""Zone shifts, start to end, per room: the self-assessment's released zones.
+"""Zone shifts, start to end, per room: the self-assessment's comparison part.
 
 Shares are of the people in that moment's release (withheld cells included, as
 the room's own chart shows them as one grey bar). A zone withheld, or merged
@@ -16,9 +16,18 @@ import pandas as pd
 
 from facilitate.activities.self_assessment.content import load_self_assessment
 from facilitate.activities.self_assessment.metrics import room_results
-from facilitate.compare.rooms import Room
+from facilitate.core.comparison import (
+    ComparisonPart,
+    Room,
+    missing,
+    note,
+    percent,
+    suppressed,
+    table,
+)
+from facilitate.core.text import escape
 
-ACTIVITY = "self_assessment"
+HEADING = "Zone shifts, start to end"
 COLUMNS = [
     "session", "room", "k", "zone", "label", "start_share", "end_share", "shift",
     "suppressed",
@@ -32,8 +41,6 @@ def zone_shifts(rooms: Sequence[Room]) -> pd.DataFrame:
     content = load_self_assessment()
     frames = []
     for room in rooms:
-        if ACTIVITY not in room.activities:
-            continue
         zones = room_results(room.records, content).zones
         frames.append(
             _room_rows(room, zones, [(z.key, z.label) for z in content.zones])
@@ -102,3 +109,35 @@ def _number(value: object) -> float:
     except (TypeError, ValueError):
         return -1.0
     return -1.0 if number != number else number
+
+
+def zones_html(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return note("No room has released zones yet.")
+    labels = list(dict.fromkeys(frame["label"]))
+    rows = []
+    for _, group in frame.groupby("session", sort=False):
+        first = group.iloc[0]
+        cells = [escape(first["room"]), str(first["k"])]
+        cells += [_shift(row) for _, row in group.iterrows()]
+        rows.append(cells)
+    return table(["Room", "k", *[f"{label}: start → end" for label in labels]], rows)
+
+
+def _shift(row: pd.Series) -> str:
+    if row["suppressed"]:
+        return suppressed()
+    text = f"{percent(row['start_share'])} → {percent(row['end_share'])}"
+    if missing(row["shift"]):
+        return text
+    points = round(float(row["shift"]) * 100)
+    css = "fc-up" if points > 0 else "fc-down"
+    return f'{text} <b class="{css}">({points:+d} pts)</b>'
+
+
+def compare_zones(rooms: Sequence[Room]) -> ComparisonPart:
+    """The rooms' zone shifts as one table (``zone_shifts``) and its HTML."""
+    frame = zone_shifts(rooms)
+    return ComparisonPart(
+        "self_assessment", HEADING, {"zone_shifts": frame}, zones_html(frame)
+    )

@@ -19,9 +19,17 @@ import pandas as pd
 
 from facilitate.activities.feedback.content import RATING_SCALE, load_feedback
 from facilitate.activities.feedback.metrics import RATED_COLUMNS, released_feedback
-from facilitate.compare.rooms import Room
+from facilitate.core.comparison import (
+    ComparisonPart,
+    Room,
+    missing,
+    note,
+    percent,
+    side_by_side,
+    suppressed,
+)
 
-ACTIVITY = "feedback"
+HEADING = "Participant feedback"
 LOW = [f"rated_{value}" for value, _ in RATING_SCALE if value <= 3]
 COLUMNS = [
     "item", "statement", "session", "room", "k", *RATED_COLUMNS, "withheld",
@@ -34,8 +42,6 @@ def feedback_ratings(rooms: Sequence[Room]) -> pd.DataFrame:
     form = load_feedback()
     rows: list[tuple[object, ...]] = []
     for room in rooms:
-        if ACTIVITY not in room.activities:
-            continue
         _, released, _ = released_feedback(room.records, form, close=True)
         figures = {} if released is None else _figures(released)
         for item in form.ratings:
@@ -82,3 +88,28 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
         ["_item", "item", "_low"], kind="stable"
     )
     return ranked.drop(columns=["_item", "_low"]).reset_index(drop=True)
+
+
+def feedback_cell(row: pd.Series) -> str:
+    if row["suppressed"]:
+        return suppressed()
+    cells = "".join(
+        f"<span>{'·' if missing(row[f'rated_{n}']) else int(row[f'rated_{n}'])}</span>"
+        for n in range(1, 6)
+    )
+    mean = "" if missing(row["mean"]) else f"mean <b>{row['mean']:.2f}</b>, "
+    low = "" if missing(row["low_share"]) else f"{percent(row['low_share'])}"
+    return (
+        f'<span class="fc-strip" title="ratings 1 … 5">{cells}</span><br>'
+        f"{mean}at least {low} rated 3 or lower"
+    )
+
+
+def compare_feedback(rooms: Sequence[Room]) -> ComparisonPart:
+    """Each statement's released ratings side by side (``feedback``)."""
+    frame = feedback_ratings(rooms)
+    html = note(
+        "People per rating, 1 (strongly disagree) to 5 (strongly agree); · marks "
+        "a rating withheld with its room's smaller groups."
+    ) + side_by_side(frame, rooms, "item", "statement", feedback_cell)
+    return ComparisonPart("feedback", HEADING, {"feedback": frame}, html)

@@ -18,9 +18,18 @@ import pandas as pd
 from facilitate.activities.alignment.content import load_alignment
 from facilitate.activities.alignment.metrics import RoomPicture
 from facilitate.activities.alignment.room import released_answers
-from facilitate.compare.rooms import Room
+from facilitate.core.comparison import (
+    ComparisonPart,
+    Room,
+    missing,
+    note,
+    side_by_side,
+    suppressed,
+    table,
+)
+from facilitate.core.text import escape
 
-ACTIVITY = "alignment"
+HEADING = "Tensions and the spread of views"
 POSITIONS = [f"position_{n}" for n in range(1, 8)]
 COLUMNS = [
     "practice", "label", "session", "room", "k", "answered", "agreement",
@@ -40,8 +49,6 @@ def practice_views(rooms: Sequence[Room]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``COLUMNS`` per practice and room, and each room's top three tensions."""
     rows, tops = [], []
     for room in rooms:
-        if ACTIVITY not in room.activities:
-            continue
         picture = _picture(room)
         rows += _room_rows(room, picture)
         for rank, (_, top) in enumerate(picture.top.head(3).iterrows(), start=1):
@@ -91,3 +98,51 @@ def _ranked(frame: pd.DataFrame) -> pd.DataFrame:
         _practice=-frame["practice"].map(highest), _tension=-tension.fillna(-1.0)
     ).sort_values(["_practice", "practice", "_tension"], kind="stable")
     return ranked.drop(columns=["_practice", "_tension"]).reset_index(drop=True)
+
+
+def practice_cell(row: pd.Series) -> str:
+    if row["suppressed"]:
+        return suppressed()
+    strip = "".join(
+        f"<span>{'·' if missing(row[f'position_{n}']) else int(row[f'position_{n}'])}"
+        "</span>"
+        for n in range(1, 8)
+    )
+    return (
+        f"tension <b>{row['tension']:.2f}</b>, {escape(row['agreement'])}<br>"
+        f"gap (vision − now) {row['gap']:+.1f}<br>"
+        f'<span class="fc-strip" title="extrinsic 1 … 7 intrinsic">{strip}</span>'
+    )
+
+
+def tensions_html(
+    practices: pd.DataFrame, top: pd.DataFrame, rooms: Sequence[Room]
+) -> str:
+    rows = [
+        [escape(r["room"]), str(r["rank"]), escape(r["label"]), escape(r["agreement"]),
+         f"{r['gap']:+.1f}", f"{r['tension']:.2f}"]
+        for _, r in top.iterrows()
+    ]  # fmt: skip
+    head = ["Room", "#", "Practice", "Agreement", "Gap", "Tension"]
+    spread = side_by_side(practices, rooms, "practice", "label", practice_cell)
+    return (
+        "<h3>Each room's top tensions</h3>"
+        + (table(head, rows) if rows else note("None released yet."))
+        + "<h3>Spread of views per practice</h3>"
+        + note(
+            "Positions run from 1 (extrinsic reward) to 7 (intrinsic community); "
+            "· marks a position held by fewer than k people."
+        )
+        + spread
+    )
+
+
+def compare_practices(rooms: Sequence[Room]) -> ComparisonPart:
+    """Each room's top tensions (``top_tensions``) and every practice's spread."""
+    practices, top = practice_views(rooms)
+    return ComparisonPart(
+        "alignment",
+        HEADING,
+        {"top_tensions": top, "practices": practices},
+        tensions_html(practices, top, rooms),
+    )

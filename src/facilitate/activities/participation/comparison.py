@@ -22,11 +22,20 @@ from facilitate.activities.participation.metrics import (
     talk_summary,
     turns_from_records,
 )
-from facilitate.compare.rooms import Room
+from facilitate.core.comparison import (
+    ComparisonPart,
+    Room,
+    note,
+    percent,
+    plain,
+    suppressed,
+    table,
+)
 from facilitate.core.release import is_shown
 from facilitate.core.roster import ROLE_LABELS
+from facilitate.core.text import escape
 
-ACTIVITY = "participation"
+HEADING = "Participation equity"
 ROOM_COLUMNS = [
     "session", "room", "k", "people", "not_heard_share", "gini", "evenness",
     "roles_suppressed", "suppressed",
@@ -41,8 +50,6 @@ def participation_equity(rooms: Sequence[Room]) -> tuple[pd.DataFrame, pd.DataFr
     """``ROOM_COLUMNS`` per room and ``ROLE_COLUMNS`` per released role."""
     room_rows, role_frames = [], []
     for room in rooms:
-        if ACTIVITY not in room.activities:
-            continue
         records = list(room.records)
         turns = turns_from_records(records, max((r.at for r in records), default=0))
         if turns.empty:
@@ -90,4 +97,45 @@ def _room_row(
         None if summary.evenness is None else round(summary.evenness, 2),
         hidden_roles,
         False,
+    )
+
+
+def equity_html(rooms: pd.DataFrame, roles: pd.DataFrame) -> str:
+    room_rows = [
+        [escape(r["room"]), str(r["k"])]
+        + ([suppressed()] * 4 if r["suppressed"] else
+           [str(r["people"]), percent(r["not_heard_share"]), plain(r["gini"]),
+            plain(r["evenness"])])
+        + [str(r["roles_suppressed"])]
+        for _, r in rooms.iterrows()
+    ]  # fmt: skip
+    role_rows = [
+        [escape(r["room"]), escape(r["role"]), str(r["people"]),
+         percent(r["talk_share"]), plain(r["talk_ratio"]),
+         plain(r["contribution_ratio"])]
+        for _, r in roles.iterrows()
+    ]  # fmt: skip
+    head = ["Room", "k", "Tracked", "Not heard", "Gini", "Evenness"]
+    return (
+        table([*head, "Roles under k"], room_rows)
+        + note(
+            "Talk ratio: a role's share of talk time divided by its share of "
+            "people (1 = its fair share; below 1, less)."
+        )
+        + table(
+            ["Room", "Role", "People", "Talk share", "Talk ratio", "Contribution"],
+            role_rows,
+        )
+    )
+
+
+def compare_equity(rooms: Sequence[Room]) -> ComparisonPart:
+    """Rooms least even first (``participation_rooms``), roles least heard first
+    (``participation_roles``)."""
+    by_room, by_role = participation_equity(rooms)
+    return ComparisonPart(
+        "participation",
+        HEADING,
+        {"participation_rooms": by_room, "participation_roles": by_role},
+        equity_html(by_room, by_role),
     )
