@@ -1,4 +1,4 @@
-"""The poll's spec: a phase, one event kind, and its views by reference."""
+"""The poll's spec: a phase, one event kind, and its views and parts by reference."""
 
 from __future__ import annotations
 
@@ -12,5 +12,6 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "views:PollQuestion"),
     display=lazy(__package__, "views:PollPanel"),
     report=lazy(__package__, "views:poll_part"),
+    comparison=lazy(__package__, "comparison:compare_polls"),
     contributions=(PollAnswered.kind,),
 )

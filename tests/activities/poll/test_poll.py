@@ -1,17 +1,20 @@
 """An activity defined only in this folder plugs in through one agenda line.
 
 It appears as a phase on the remote, the display and phones, records a participant's
-answer, shows on the console through the release gate, and is exported, without
-a single file outside this folder knowing about it.
+answer, shows on the console through the release gate, is exported, and has its own
+section when rooms are compared, without a single file outside this folder knowing
+about it.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from facilitate.cli import main
 from facilitate.core.agenda import AGENDA_VARIABLE, current_agenda
 from facilitate.core.events import ParticipantJoined, PhaseChanged
-from facilitate.core.sessions import display_token
+from facilitate.core.sessions import create_session, display_token
 from facilitate.export.event_log import event_log
 from facilitate.export.summary import build_parts_safely
 from facilitate.export.tables import write_csv
@@ -79,3 +82,34 @@ def test_the_poll_runs_on_phones_the_display_and_in_the_export(
     assert len(polled) == 10
     assert set(polled["answer"]) == {"yes", "no"}
     assert not any(name in log.to_csv() for name in ("Ana", phone.participant))
+
+
+def answered_poll(store, title, yes, no):
+    """A session where ``yes`` people answered yes and ``no`` people no."""
+    session = create_session(store, title, min_group_size=5)
+    for index in range(yes + no):
+        who = f"p{index}"
+        store.append(session.code, ParticipantJoined(who, who, "teacher"))
+        store.append(session.code, PollAnswered(who, "yes" if index < yes else "no"))
+    return session
+
+
+def test_the_poll_has_its_own_section_when_rooms_are_compared(
+    store, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("FACILITATE_STORE", "")
+    rooms = [answered_poll(store, "One", 6, 5), answered_poll(store, "Two", 3, 2)]
+    codes = [room.code for room in rooms]
+    out = tmp_path / "out"
+    args = ["--store", f"sqlite://{store.path}", "compare", *codes, "--out", str(out)]
+    assert main(args) == 0
+    stem = "compare-" + "-".join(codes)
+    assert str(out / f"{stem}-csv" / "poll_answers.csv") in capsys.readouterr().out
+    csv = pd.read_csv(out / f"{stem}-csv" / "poll_answers.csv")
+    assert list(csv["session"]) == codes
+    assert csv.fillna(-1)[["yes", "no"]].values.tolist() == [[6, 5], [-1, -1]]
+    page = (out / f"{stem}.html").read_text(encoding="utf-8")
+    section = page[page.index('<h2 id="compare-poll">Quick poll</h2>') :]
+    assert "<td>6</td><td>5</td>" in section
+    withheld = '<td><span class="fc-suppressed">suppressed</span></td>'
+    assert f"<td>5</td>{withheld}{withheld}</tr>" in section
