@@ -4,9 +4,9 @@ OWASP's CSV-injection guidance: no cell may begin with ``=``, ``+``, ``-``, ``@`
 a tab, a carriage return or a line feed, and quotes and separators must not let a
 cell begin with one either. Payloads go in through every text field that reaches
 a CSV: the facilitator's practice labels, participants' vision words, the
-editable content (feedback statements, check-in labels, practice labels in
-``data/``) and, for the event log, every public field of every event kind. Then
-every cell of every file written is checked.
+editable content (feedback statements, check-in labels, practice labels, as a
+facilitator's copies in ``$FACILITATE_HOME/data``) and, for the event log, every
+public field of every event kind. Then every cell of every file written is checked.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
-import shutil
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,6 @@ from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
 from facilitate.core.agenda import current_agenda
 from facilitate.core.csv_file import FORMULA_STARTS, neutralise, write_table
 from facilitate.core.events import ParticipantJoined
-from facilitate.core.paths import content_dir
 from facilitate.core.sessions import create_session
 from facilitate.export import export_session
 from facilitate.ui.contexts import ControlsContext, ParticipantContext
@@ -105,16 +104,30 @@ def every_public_text_field(payload: str) -> list[object]:
 
 @pytest.fixture
 def hostile_content(tmp_path, monkeypatch):
-    """A copy of ``data/`` whose statements and labels a hostile editor wrote."""
+    """Copies of the content whose statements and labels a hostile editor wrote."""
     home = tmp_path / "home"
-    shutil.copytree(content_dir(), home / "data")
-    for name, change in (
-        ("feedback.yaml", lambda d: d["ratings"][0].update(statement=PAYLOADS[1])),
-        ("checkin.yaml", lambda d: d["choices"][0].update(label=PAYLOADS[2])),
-        ("practices.yaml", lambda d: d["practices"][0].update(label=PAYLOADS[3])),
+    (home / "data").mkdir(parents=True)
+    activities = "facilitate.activities"
+    for package, name, change in (
+        (
+            "feedback",
+            "feedback.yaml",
+            lambda d: d["ratings"][0].update(statement=PAYLOADS[1]),
+        ),
+        (
+            "checkin",
+            "checkin.yaml",
+            lambda d: d["choices"][0].update(label=PAYLOADS[2]),
+        ),
+        (
+            "alignment",
+            "practices.yaml",
+            lambda d: d["practices"][0].update(label=PAYLOADS[3]),
+        ),
     ):
+        shipped = files(f"{activities}.{package}") / name
+        data = yaml.safe_load(shipped.read_text(encoding="utf-8"))
         path = home / "data" / name
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
         change(data)
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("FACILITATE_HOME", str(home))

@@ -8,7 +8,7 @@ import pytest
 
 from facilitate.activities import AGENDA
 from facilitate.core.errors import InvalidContent
-from facilitate.core.guide import GuideNote, guide_notes, load_guide
+from facilitate.ui.guide_notes import GuideNote, guide_notes, load_guide
 
 
 def write(folder: Path, text: str) -> Path:

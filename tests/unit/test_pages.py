@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 from dataclasses import replace
 
 import ipywidgets as widgets
@@ -13,7 +12,6 @@ from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.activities.root_cause.events import CauseAdded, FindingShared
 from facilitate.core.agenda import AGENDA_VARIABLE, Agenda, Lazy
 from facilitate.core.events import ParticipantJoined, PhaseChanged
-from facilitate.core.paths import content_dir
 from facilitate.core.sessions import display_token, replace_display_token
 from facilitate.ui.console_page import ConsolePage
 from facilitate.ui.contexts import ReadOnly
@@ -295,7 +293,7 @@ def test_remote_shows_each_activity_s_guide_notes_beside_its_controls(store, ses
 def test_a_broken_guide_file_says_what_to_fix_where_the_notes_go(
     store, session, tmp_path, monkeypatch
 ):
-    shutil.copytree(content_dir(), tmp_path / "data")
+    (tmp_path / "data").mkdir()
     (tmp_path / "data" / "guide.yaml").write_text("notes: [unclosed", encoding="utf-8")
     monkeypatch.setenv("FACILITATE_HOME", str(tmp_path))
     remote = open_remote(store, session)

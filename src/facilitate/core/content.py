@@ -1,27 +1,48 @@
-"""Loading the editable content files in ``data/`` with clear errors.
+"""Loading an activity's editable content file with clear errors.
 
-Facilitators edit these YAML files by hand, so every problem is reported with the
-file name and what to fix, never as a parser traceback.
+Each YAML file ships inside the package that reads it (an activity's folder,
+``evidence/``, ``ui/``) and is found through ``importlib.resources``, so a plain
+``pip install`` finds it. A facilitator's own edited copy replaces it: one named
+by a loader's ``folder`` argument, or a file of the same name in
+``$FACILITATE_HOME/data``. Facilitators edit these files by hand, so every
+problem is reported with the file name and what to fix, never as a parser
+traceback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from facilitate.core.errors import InvalidContent
-from facilitate.core.paths import content_dir
+from facilitate.core.paths import content_override_dir
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 #: libyaml's parser when PyYAML was built with it: the self-assessment file alone
 #: took half a second to parse in pure Python, on every display and page opened.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(name: str, folder: Path | None = None) -> Any:
-    path = (folder or content_dir()) / name
+def content_file(name: str, package: str, folder: Path | None = None) -> Traversable:
+    """Where ``name`` is read from: ``folder`` when given, else the facilitator's
+    copy in ``$FACILITATE_HOME/data`` when there is one, else ``package``'s own."""
+    if folder is not None:
+        return folder / name
+    override = content_override_dir()
+    if override is not None and (override / name).is_file():
+        return override / name
+    return files(package) / name
+
+
+def load_yaml(name: str, package: str, folder: Path | None = None) -> Any:
+    """The content file ``name`` shipped in ``package`` (see ``content_file``)."""
+    path = content_file(name, package, folder)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:

@@ -59,7 +59,7 @@ class InvalidInput(FacilitateError):
 
 
 class InvalidContent(FacilitateError):
-    """An editable content file in data/ does not have the expected shape."""
+    """An editable content file does not have the expected shape."""
 
 
 class StoreUnavailable(FacilitateError):

@@ -1,7 +1,9 @@
-"""Where the project's own folders are: workbooks, templates and editable content.
+"""Where the project's own folders are: workbooks, templates and sample data.
 
 They sit beside ``src/`` in the project (installed editable by ``make``), and may be
-moved elsewhere with ``FACILITATE_HOME`` for a packaged deployment.
+moved elsewhere with ``FACILITATE_HOME`` for a packaged deployment. Activity content
+ships inside the package instead (see ``facilitate.core.content``); only a
+facilitator's edited copy of it is looked for here.
 """
 
 from __future__ import annotations
@@ -26,4 +28,12 @@ def templates_dir() -> Path:
 
 
 def content_dir() -> Path:
+    """The top-level ``data/`` folder: sample data such as the synthetic district."""
     return project_root() / "data"
+
+
+def content_override_dir() -> Path | None:
+    """``$FACILITATE_HOME/data`` when ``FACILITATE_HOME`` is set, else None: a content
+    file found there replaces the one shipped with its activity."""
+    override = os.environ.get("FACILITATE_HOME", "").strip()
+    return Path(override) / "data" if override else None

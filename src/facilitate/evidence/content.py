@@ -1,8 +1,8 @@
-"""The micro-credential's parts, prompts, limits and scoring guide, from ``data/``.
+"""The micro-credential's parts, prompts, limits and scoring guide, from YAML.
 
 Pure Python (no pandas), so the colleague's page stays light. The wording lives in
-``data/evidence.yaml`` and ``data/rubric.yaml``, where the credential's key terms
-are marked ``**like this**``; ``emphasis`` turns them bold wherever the text is
+``evidence.yaml`` and ``rubric.yaml`` beside this module, where the credential's key
+terms are marked ``**like this**``; ``emphasis`` turns them bold wherever the text is
 shown or exported. Word limits are reported, never enforced by cutting text.
 """
 
@@ -150,9 +150,9 @@ class Guide:
 
 
 def load_guide(folder: Path | None = None) -> Guide:
-    """The credential's parts from ``data/evidence.yaml``, checked."""
+    """The credential's parts from ``evidence.yaml``, checked."""
     source = "evidence.yaml"
-    raw = load_yaml(source, folder)
+    raw = load_yaml(source, __package__, folder)
     groups = tuple(
         Group(
             str(require(g, "key", source)),
@@ -254,9 +254,9 @@ class Rubric:
 
 
 def load_rubric(folder: Path | None = None) -> Rubric:
-    """The Facilitate / Lead scoring guide from ``data/rubric.yaml``."""
+    """The Facilitate / Lead scoring guide from ``rubric.yaml``."""
     source = "rubric.yaml"
-    raw = load_yaml(source, folder)
+    raw = load_yaml(source, __package__, folder)
     levels = tuple(
         Level(str(require(item, "key", source)), str(require(item, "label", source)))
         for item in require_list(raw, "levels", source)

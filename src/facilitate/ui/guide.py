@@ -1,6 +1,6 @@
 """The facilitator's guide notes beside an activity's controls on the remote.
 
-Notes come from ``data/guide.yaml`` (see ``facilitate.core.guide``). They fold
+Notes come from ``guide.yaml`` beside this module (see ``guide_notes``). They fold
 away under one heading so the buttons stay first; a mistake in the file shows
 its sentence where the notes would be, never a traceback.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from facilitate.core.errors import FacilitateError
-from facilitate.core.guide import GuideNote, guide_notes
 from facilitate.core.text import escape
+from facilitate.ui.guide_notes import GuideNote, guide_notes
 from facilitate.ui.widgets import styled
 
 

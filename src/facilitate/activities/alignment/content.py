@@ -1,7 +1,7 @@
 """The practices of the shared-vision exercise: the editable file plus added ones.
 
 Participant kernels load this while the alignment phase opens, so it stays pure
-Python (no pandas). The list people see is ``data/practices.yaml`` followed by any
+Python (no pandas). The list people see is ``practices.yaml`` followed by any
 practice the facilitator added from the remote (``practice_added`` events), in
 the order they were added; both sides build it with ``session_practices``.
 """
@@ -52,7 +52,7 @@ class AlignmentContent:
 
 def load_alignment(folder: Path | None = None) -> AlignmentContent:
     """Read ``practices.yaml``; every problem names the entry and what to fix."""
-    raw = load_yaml(SOURCE, folder)
+    raw = load_yaml(SOURCE, __package__, folder)
     questions = require(raw, "questions", SOURCE)
     asked = [
         _text(questions, key, "questions") for key in ("spectrum", "now", "vision")

@@ -102,7 +102,8 @@ class AlignmentControls:
         if store.read(code, kinds=[PracticeRated.kind]):
             raise InvalidInput(
                 "People have started answering, so the list is fixed for this "
-                "session. Add the practice to data/practices.yaml for next time."
+                "session. Add the practice to the activity's practices.yaml for "
+                "next time."
             )
         added = store.read(code, kinds=[PracticeAdded.kind])
         return new_practice(

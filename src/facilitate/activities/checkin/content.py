@@ -1,4 +1,4 @@
-"""The check-in question from ``data/checkin.yaml``, with clear errors."""
+"""The check-in question from ``checkin.yaml`` here, with clear errors."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ class CheckinQuestion:
 def load_checkin(folder: Path | None = None) -> CheckinQuestion:
     """The first question everyone answers when they join."""
     source = "checkin.yaml"
-    raw = load_yaml(source, folder)
+    raw = load_yaml(source, __package__, folder)
     prompt = str(require(raw, "prompt", source))
     choices = require(raw, "choices", source)
     if not isinstance(choices, list) or len(choices) < 2:

@@ -1,4 +1,4 @@
-"""The anonymous feedback form from ``data/feedback.yaml``, with clear errors.
+"""The anonymous feedback form from ``feedback.yaml`` here, with clear errors.
 
 Pure Python (no pandas): a participant's kernel loads it when the closing phase
 opens.
@@ -38,9 +38,9 @@ class FeedbackForm:
 
 
 def load_feedback(folder: Path | None = None) -> FeedbackForm:
-    """The anonymous feedback form from ``data/feedback.yaml``."""
+    """The anonymous feedback form from ``feedback.yaml``."""
     source = "feedback.yaml"
-    raw = load_yaml(source, folder)
+    raw = load_yaml(source, __package__, folder)
     items = tuple(
         RatingItem(
             str(require(item, "key", source)), str(require(item, "statement", source))

@@ -1,4 +1,4 @@
-"""Loading ``data/self_assessment.yaml``: inventories per role, identities, zones.
+"""Loading ``self_assessment.yaml``: inventories per role, identities, zones.
 
 The inventory comes in variants, one per audience (educators, support staff,
 families and community members, students), because a family member cannot
@@ -320,7 +320,7 @@ def _default_variant(raw: Any, variants: tuple[Variant, ...]) -> str:
 
 def load_self_assessment(folder: Path | None = None) -> SelfAssessment:
     """The whole activity's content, validated."""
-    raw = load_yaml(SOURCE, folder)
+    raw = load_yaml(SOURCE, __package__, folder)
     variants = _variants(raw)
     identities = require(raw, "identities", SOURCE)
     zones = require(raw, "zones", SOURCE)

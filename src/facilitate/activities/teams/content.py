@@ -1,4 +1,4 @@
-"""The team's editable lists from ``data/four_questions.yaml``, with clear errors."""
+"""The team's editable lists from ``four_questions.yaml`` beside this module."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _choices(raw: object, name: str) -> tuple[Choice, ...]:
 
 def load_four_questions(folder: Path | None = None) -> FourQuestions:
     """The areas of concern and kinds of support a team chooses from."""
-    raw = load_yaml(SOURCE, folder)
+    raw = load_yaml(SOURCE, __package__, folder)
     return FourQuestions(
         areas=_choices(raw, "areas"), support_types=_choices(raw, "support_types")
     )

@@ -1,11 +1,12 @@
-"""The facilitator's guide notes, per activity, from ``data/guide.yaml``.
+"""The facilitator's guide notes, per activity, from ``guide.yaml`` in ``ui/``.
 
 Notes drawn from established protocols (norms for the conversation, what to do
 when several people report the danger zone, how to open a discussion of a split
 practice) sit beside each activity on the facilitator's own pages. They are
-content a facilitator may edit, so they live in ``data/`` and every mistake is
-reported with the file name and what to fix. Keys are activity keys of the
-agenda; the core reads them without importing any activity.
+content a facilitator may edit, so they live in a YAML file beside the remote's
+guide box that shows them, and every mistake is reported with the file name and
+what to fix. Keys are activity keys of the agenda; they are read without
+importing any activity.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class GuideNote:
 
 def load_guide(folder: Path | None = None) -> dict[str, tuple[GuideNote, ...]]:
     """Every activity's notes, in file order, validated."""
-    raw = load_yaml(SOURCE, folder)
+    raw = load_yaml(SOURCE, __package__, folder)
     notes = require(raw, "notes", SOURCE)
     if not isinstance(notes, dict):
         raise InvalidContent(
