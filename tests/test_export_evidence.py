@@ -186,6 +186,7 @@ def test_session_evidence_is_attached_with_links(exported, pdf_text):
     ]:
         assert f"Session evidence: {title}" in html.replace("&#x27;", "'"), title
     assert 'id="evidence-zones"' in html
+    assert "could not be built" not in html
     assert '<a href="#evidence-zones">Session: Comfort, risk' in html
     assert "Lead: self-rated Developing" in pdf_text
 

@@ -130,8 +130,8 @@ parts:
         ),
         (
             "    group: part1\n    limit: 500\n    evidence: [gossip]\n",
-            "evidence.yaml: part 'needs' attaches 'gossip'; use any of zones, "
-            "tensions, roles, participation, feedback, root_causes.",
+            "evidence.yaml: part 'needs' attaches 'gossip'; use any of roles, "
+            "zones, tensions, root_causes, participation, feedback.",
         ),
     ],
 )

@@ -2,11 +2,11 @@
 
 An activity is one folder under ``facilitate/activities`` whose ``spec.py`` declares
 an ``ActivitySpec``: its phase, its event kinds, and lazy references to its views,
-report part, demo seeder and comparison part. ``facilitate.activities.AGENDA``
-lists the specs in order; phases, the event registry (``event_kinds``,
-``event_from_payload``), contribution kinds, report parts, demo seeders and the
-comparison's sections are all derived here, so adding an activity edits no other
-file.
+report part, demo seeder, evidence item and comparison part.
+``facilitate.activities.AGENDA`` lists the specs in order; phases, the event
+registry (``event_kinds``, ``event_from_payload``), contribution kinds, report
+parts, demo seeders, the evidence pack's items and the comparison's sections are
+all derived here, so adding an activity edits no other file.
 
 The core never imports an activity: it asks for the agenda by name (``Lazy``),
 the way pytest finds its plugins. ``FACILITATE_AGENDA`` may name another agenda
@@ -35,6 +35,7 @@ REFERENCE_ROLES = (
     "controls",
     "report",
     "demo",
+    "evidence",
     "comparison",
     "join_question",
     "closing",
@@ -91,9 +92,10 @@ class ActivitySpec:
     controls, since everyone reads it and nobody touches it. ``join_question``
     adds a question to the join form;
     ``closing`` adds a participant widget to the last phase; ``report`` builds the
-    summary's section; ``demo`` seeds the demo session; ``comparison`` builds the
-    activity's section of a comparison of rooms. ``contributions`` are the kinds
-    that count as a person's written contribution in participation equity:
+    summary's section; ``demo`` seeds the demo session; ``evidence`` is the item
+    the leader's evidence pack may attach (an ``EvidencePart``); ``comparison``
+    builds the activity's section of a comparison of rooms. ``contributions`` are
+    the kinds that count as a person's written contribution in participation equity:
     text a person wrote for the group (a vision statement), not a tap on a scale
     and nothing private or anonymous. ``unseen_by_participants`` are kinds that no
     participant's page shows from anyone else (a private answer, a rating): when
@@ -108,6 +110,7 @@ class ActivitySpec:
     controls: Lazy | None = None
     report: Lazy | None = None
     demo: Lazy | None = None
+    evidence: Lazy | None = None
     comparison: Lazy | None = None
     join_question: Lazy | None = None
     closing: Lazy | None = None

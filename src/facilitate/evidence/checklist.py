@@ -15,7 +15,7 @@ from facilitate.evidence.content import Guide, PartGuide, Rubric, word_count
 from facilitate.evidence.state import EvidenceState
 
 if TYPE_CHECKING:
-    from facilitate.evidence.session_evidence import EvidenceItem
+    from facilitate.core.evidence import EvidenceItem
 
 DONE = "done"
 MISSING = "missing"

@@ -16,19 +16,11 @@ from typing import Any
 from facilitate.core.content import load_yaml, require, require_list
 from facilitate.core.errors import InvalidContent
 from facilitate.core.text import escape
+from facilitate.evidence.session_evidence import titles
 
 #: Characters allowed in one answer: generous, so going over a word limit is shown
 #: and reported rather than refused.
 NOTE_CHARACTER_LIMIT = 20_000
-#: The session figures a part may attach (built in ``session_evidence``).
-SESSION_EVIDENCE = (
-    "zones",
-    "tensions",
-    "roles",
-    "participation",
-    "feedback",
-    "root_causes",
-)
 _WORD = re.compile(r"\S*[^\W_]\S*")
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 
@@ -195,11 +187,12 @@ def _part(item: Any, groups: set[str], source: str) -> PartGuide:
             "words, or null for none."
         )
     evidence = tuple(str(e) for e in item.get("evidence") or [])
-    unknown = [e for e in evidence if e not in SESSION_EVIDENCE]
+    known = titles()
+    unknown = [e for e in evidence if e not in known]
     if unknown:
         raise InvalidContent(
             f"{source}: part '{key}' attaches '{unknown[0]}'; "
-            f"use any of {', '.join(SESSION_EVIDENCE)}."
+            f"use any of {', '.join(known)}."
         )
     return PartGuide(
         key=key,

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from facilitate.core.events import Recorded
+from facilitate.core.evidence import EvidenceItem
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.text import escape
 from facilitate.evidence.checklist import CheckItem, checklist, stamp
@@ -38,11 +39,7 @@ from facilitate.evidence.render import (
     passes_html,
     prompts_html,
 )
-from facilitate.evidence.session_evidence import (
-    TITLES,
-    EvidenceItem,
-    session_evidence,
-)
+from facilitate.evidence.session_evidence import session_evidence, titles
 from facilitate.evidence.state import EvidenceState, evidence_state
 
 PRINT_STYLES = """
@@ -80,7 +77,7 @@ class EvidencePack:
 def evidence_options(guide: Guide) -> list[tuple[str, str]]:
     """What a scoring-guide row may link: the parts, then the session's figures."""
     parts = [(p.label, p.key) for p in guide.parts]
-    return parts + [(f"Session: {title}", key) for key, title in TITLES.items()]
+    return parts + [(f"Session: {title}", key) for key, title in titles().items()]
 
 
 def build_pack(records: Sequence[Recorded], session: SessionInfo) -> EvidencePack:

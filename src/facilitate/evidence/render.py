@@ -25,7 +25,7 @@ from facilitate.evidence.content import (
 from facilitate.evidence.state import ColleagueFeedback
 
 if TYPE_CHECKING:
-    from facilitate.evidence.session_evidence import EvidenceItem, EvidenceTable
+    from facilitate.core.evidence import EvidenceItem, EvidenceTable
 
 STYLES = """
 .fc-prompts { background: #f3f3ee; border-left: 4px solid #5a5a52;

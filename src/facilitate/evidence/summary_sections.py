@@ -15,9 +15,9 @@ from facilitate.core.text import escape
 from facilitate.evidence.content import Guide, PartGuide, Rubric, emphasis, word_count
 from facilitate.evidence.render import answer_html, count_html
 from facilitate.evidence.session_evidence import (
-    SUMMARY_SECTIONS,
-    TITLES,
     summary_anchor,
+    summary_sections,
+    titles,
 )
 from facilitate.evidence.state import EvidenceState
 
@@ -79,8 +79,9 @@ def rubric_html(
 
 def _evidence_line(guide: Guide, key: str, sections: set[str]) -> str:
     """A linked piece of evidence: an anchor if this summary holds it."""
-    if key in TITLES:
-        label, where = TITLES[key], SUMMARY_SECTIONS[key]
+    items = titles()
+    if key in items:
+        label, where = items[key], summary_sections()[key]
     elif any(p.key == key for p in guide.parts):
         label = guide.part(key).label
         where = IN_SUMMARY_REFLECTION if key == IN_SUMMARY_REFLECTION else ""

@@ -22,6 +22,7 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:AlignmentControls"),
     report=lazy(__package__, "report:alignment_part"),
     demo=lazy(__package__, "demo:seed_alignment"),
+    evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_practices"),
     contributions=(VisionOffered.kind,),
     unseen_by_participants=(PracticeRated.kind, VisionOffered.kind),

@@ -27,5 +27,6 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:FeedbackControls"),
     report=lazy(__package__, "report:feedback_part"),
     demo=lazy(__package__, "demo:seed_feedback"),
+    evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_feedback"),
 )

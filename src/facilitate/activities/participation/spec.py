@@ -22,5 +22,6 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:ParticipationControls"),
     report=lazy(__package__, "report:participation_part"),
     demo=lazy(__package__, "demo:seed_discussion"),
+    evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_equity"),
 )

@@ -29,5 +29,6 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:RootCauseControls"),
     report=lazy(__package__, "report:root_cause_part"),
     demo=lazy(__package__, "demo:seed_root_causes"),
+    evidence=lazy(__package__, "evidence:EVIDENCE"),
     contributions=(CauseAdded.kind, CauseVoted.kind),
 )

@@ -34,5 +34,6 @@ SPEC = ActivitySpec(
     closing=lazy(__package__, "zone:end_zone_check"),
     report=lazy(__package__, "report:self_assessment_part"),
     demo=lazy(__package__, "demo:seed_self_assessment"),
+    evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_zones"),
 )
