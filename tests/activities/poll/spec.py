@@ -12,6 +12,7 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "views:PollQuestion"),
     display=lazy(__package__, "views:PollPanel"),
     report=lazy(__package__, "views:poll_part"),
+    evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_polls"),
     contributions=(PollAnswered.kind,),
 )

@@ -1,8 +1,9 @@
 """An activity defined only in this folder plugs in through one agenda line.
 
 It appears as a phase on the remote, the display and phones, records a participant's
-answer, shows on the console through the release gate, is exported, and has its own
-section when rooms are compared, without a single file outside this folder knowing
+answer, shows on the console through the release gate, is exported, offers its
+figures to the leader's evidence pack, and has its own section when rooms are
+compared, without a single file outside this folder knowing
 about it.
 """
 
@@ -13,8 +14,9 @@ import pytest
 
 from facilitate.cli import main
 from facilitate.core.agenda import AGENDA_VARIABLE, current_agenda
-from facilitate.core.events import ParticipantJoined, PhaseChanged
+from facilitate.core.events import ParticipantJoined, PhaseChanged, RubricEvidenceLinked
 from facilitate.core.sessions import create_session, display_token
+from facilitate.evidence.pack import build_pack, pack_html
 from facilitate.export.event_log import event_log
 from facilitate.export.summary import build_parts_safely
 from facilitate.export.tables import write_csv
@@ -113,3 +115,18 @@ def test_the_poll_has_its_own_section_when_rooms_are_compared(
     assert "<td>6</td><td>5</td>" in section
     withheld = '<td><span class="fc-suppressed">suppressed</span></td>'
     assert f"<td>5</td>{withheld}{withheld}</tr>" in section
+
+
+def test_the_poll_offers_its_answers_to_the_evidence_pack(store):
+    session = answered_poll(store, "One", 6, 5)
+    store.append(session.code, RubricEvidenceLinked("lead", ["poll"]))
+    pack = build_pack(store.read(session.code), session)
+    assert ("Session: Quick poll answers", "poll") in pack.evidence_options()
+    item = pack.items["poll"]
+    assert (item.summary_section, item.failed) == ("poll", False)
+    assert item.tables[0].rows == (("yes", "6"), ("no", "5"))
+    assert [k for k, i in pack.items.items() if i.failed] == []
+    html = pack_html(pack)
+    start = html.index('<div class="fc-evidence" id="evidence-poll">')
+    assert "Session evidence: Quick poll answers" in html[start:]
+    assert "<td>yes</td><td>6</td>" in html[start:]
