@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from facilitate.activities.root_cause.audit_data import load_counts
-from facilitate.activities.root_cause.audit_html import write_audit_files
-from facilitate.activities.root_cause.audit_stats import run_audit
 from facilitate.activities.root_cause.sample import sample_csv
+from facilitate.audit.data import load_counts
+from facilitate.audit.files import write_audit_files
+from facilitate.audit.stats import run_audit
 
 STUDENTS = 100_000
 RUNS = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from facilitate.activities.root_cause.audit_data import (
+from facilitate.audit.data import (
     GROUP,
     IGNORE,
     OUTCOME,
@@ -14,7 +14,7 @@ from facilitate.activities.root_cause.audit_data import (
     load_counts,
     mapping_of,
 )
-from facilitate.activities.root_cause.audit_file import AuditFileError, read_table
+from facilitate.audit.table import AuditFileError, read_table
 
 STUDENTS = b"""# Synthetic: made up for this test.
 student_id,home_language,english_learner,suspended,honors

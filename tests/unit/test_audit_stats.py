@@ -16,9 +16,9 @@ import math
 import pandas as pd
 import pytest
 
-from facilitate.activities.root_cause.audit_data import AuditCounts
-from facilitate.activities.root_cause.audit_html import audit_csv
-from facilitate.activities.root_cause.audit_stats import (
+from facilitate.audit.data import AuditCounts
+from facilitate.audit.files import audit_csv
+from facilitate.audit.stats import (
     AUDIT_COLUMNS,
     checked_min_n,
     risk_figures,

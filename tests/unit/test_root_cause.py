@@ -18,10 +18,10 @@ from facilitate.activities.root_cause.events import (
     FindingShared,
     FindingWithdrawn,
 )
-from facilitate.activities.root_cause.findings import Finding
 from facilitate.activities.root_cause.metrics import cause_map, top_causes, vote_words
 from facilitate.activities.root_cause.participant import RootCauseActivity
 from facilitate.activities.root_cause.report import root_cause_part
+from facilitate.audit.findings import Finding
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.roster import roster_of
 from facilitate.core.text import escape

@@ -47,7 +47,7 @@ def _names(raw: str) -> list[str]:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from facilitate.activities.root_cause.audit_data import (
+    from facilitate.audit.data import (
         GROUP,
         OUTCOME,
         aggregated_counts,
@@ -56,9 +56,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
         mapping_of,
         student_counts,
     )
-    from facilitate.activities.root_cause.audit_file import read_table
-    from facilitate.activities.root_cause.audit_html import write_audit_files
-    from facilitate.activities.root_cause.audit_stats import checked_min_n, run_audit
+    from facilitate.audit.files import write_audit_files
+    from facilitate.audit.stats import checked_min_n, run_audit
+    from facilitate.audit.table import read_table
 
     min_n = checked_min_n(args.min_n)
     path = Path(args.file).expanduser()

@@ -20,12 +20,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from facilitate.activities.root_cause.audit_charts import (
+from facilitate.activities.root_cause.share import SharePanel
+from facilitate.audit.charts import (
     composition_figure,
     risk_ratio_figure,
     withheld_note,
 )
-from facilitate.activities.root_cause.audit_data import (
+from facilitate.audit.data import (
     GROUP,
     IGNORE,
     OUTCOME,
@@ -33,22 +34,21 @@ from facilitate.activities.root_cause.audit_data import (
     guess_mapping,
     student_counts,
 )
-from facilitate.activities.root_cause.audit_file import RawTable, read_table
-from facilitate.activities.root_cause.audit_html import (
+from facilitate.audit.files import (
     about_html,
     audit_csv,
     findings_html,
     rules_html,
     table_html,
 )
-from facilitate.activities.root_cause.audit_stats import (
+from facilitate.audit.findings import findings_of, headline_findings
+from facilitate.audit.stats import (
     DEFAULT_MIN_N,
     Audit,
     checked_min_n,
     run_audit,
 )
-from facilitate.activities.root_cause.findings import findings_of, headline_findings
-from facilitate.activities.root_cause.share import SharePanel
+from facilitate.audit.table import RawTable, read_table
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE, Config
 from facilitate.core.errors import FacilitateError
 from facilitate.core.session_files import (

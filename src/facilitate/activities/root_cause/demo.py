@@ -12,15 +12,15 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from facilitate.activities.root_cause.audit_data import load_counts
-from facilitate.activities.root_cause.audit_stats import run_audit
 from facilitate.activities.root_cause.events import (
     CauseAdded,
     CauseVoted,
     FindingShared,
 )
-from facilitate.activities.root_cause.findings import Finding, findings_of
 from facilitate.activities.root_cause.sample import SAMPLE_NAME, sample_csv, sample_path
+from facilitate.audit.data import load_counts
+from facilitate.audit.findings import Finding, findings_of
+from facilitate.audit.stats import run_audit
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 

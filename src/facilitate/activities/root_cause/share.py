@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from facilitate.activities.root_cause.board import KINDS, Board
 from facilitate.activities.root_cause.events import FindingShared, FindingWithdrawn
-from facilitate.activities.root_cause.findings import (
+from facilitate.audit.findings import (
     Finding,
     default_group_words,
     default_outcome_words,

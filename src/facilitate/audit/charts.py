@@ -18,8 +18,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from facilitate.activities.root_cause.audit_stats import HIGHER, LOWER, Audit
-from facilitate.activities.root_cause.findings import words
+from facilitate.audit.findings import words
+from facilitate.audit.stats import HIGHER, LOWER, Audit
 from facilitate.core.text import escape
 from facilitate.ui.charts import OKABE_ITO, projector_layout
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from facilitate.activities.root_cause.audit_data import AuditCounts
+from facilitate.audit.data import AuditCounts
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE
 from facilitate.core.errors import InvalidInput
 from facilitate.core.release import release_partition

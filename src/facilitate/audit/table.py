@@ -6,7 +6,7 @@ leading ``#`` lines (the sample says it is synthetic there), which are kept and
 shown, never parsed; blank lines and rows of empty cells anywhere. Row numbers
 are the file's line numbers, as a spreadsheet shows them, so every problem can
 name its row. Nothing is interpreted here: the mapping and the counts come next
-(``audit_data``).
+(``data``).
 """
 
 from __future__ import annotations

@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 
-from facilitate.activities.root_cause.audit_charts import (
+from facilitate.audit.charts import (
     composition_figure,
     risk_ratio_figure,
     withheld_note,
 )
-from facilitate.activities.root_cause.audit_stats import Audit, is_blank
-from facilitate.activities.root_cause.findings import headline_findings, words
+from facilitate.audit.findings import headline_findings, words
+from facilitate.audit.stats import Audit, is_blank
 from facilitate.core.csv_file import csv_text
 from facilitate.core.text import escape
 

@@ -10,7 +10,7 @@ Columns are found by their names, never their position. For a student-level file
 the leader may change it; identifiers are ignored, so a student's ID never
 becomes a "group". Every problem is one sentence naming the file, the row and
 the column, and nothing is half-loaded: the counts are built only once every cell
-has passed. Reading the CSV itself is ``audit_file``'s job.
+has passed. Reading the CSV itself is ``table``'s job.
 
 The result is always the same small frame of counts per outcome and group, so the
 statistics never see a student's row.
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from facilitate.activities.root_cause.audit_file import (
+from facilitate.audit.table import (
     AGGREGATE_COLUMNS,
     AuditFileError,
     RawTable,

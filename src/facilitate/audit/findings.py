@@ -12,12 +12,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from facilitate.activities.root_cause.audit_data import (
+from facilitate.audit.data import (
     FALSE_WORDS,
     NOT_RECORDED,
     TRUE_WORDS,
 )
-from facilitate.activities.root_cause.audit_stats import Audit, is_blank
+from facilitate.audit.stats import Audit, is_blank
 from facilitate.core.text import clean_text
 
 WORDS_LIMIT = 120
