@@ -24,10 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from facilitate.activities.teams.board import board_at
-from facilitate.activities.teams.codes import TeamInfo, create_team
-from facilitate.activities.teams.content import load_four_questions
-from facilitate.activities.teams.events import (
+from facilitate.core.store import SQLiteStore
+from facilitate.teams.board import board_at
+from facilitate.teams.codes import TeamInfo, create_team
+from facilitate.teams.content import load_four_questions
+from facilitate.teams.events import (
     ConcernRaised,
     CycleOpened,
     ResponseChecked,
@@ -35,10 +36,9 @@ from facilitate.activities.teams.events import (
     SupportAdded,
     SupportEnded,
 )
-from facilitate.activities.teams.page import TeamPage
-from facilitate.activities.teams.render import board_html, flags_html
-from facilitate.activities.teams.state import team_state
-from facilitate.core.store import SQLiteStore
+from facilitate.teams.page import TeamPage
+from facilitate.teams.render import board_html, flags_html
+from facilitate.teams.state import team_state
 
 STUDENTS = 40
 AREAS = ("reading", "writing", "mathematics", "behaviour")

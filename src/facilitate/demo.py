@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import random
 
-from facilitate.activities.teams.demo import demo_team
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.sessions import SessionInfo, create_session, list_sessions
 from facilitate.core.store.base import EventStore
 from facilitate.evidence.demo import seed_evidence
+from facilitate.teams.demo import demo_team
 
 DEMO_TITLE = "Demo: Aligning our practice with our vision"
 DEMO_PEOPLE = (

@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from facilitate.activities.teams.codes import create_team
-from facilitate.activities.teams.events import (
+from facilitate.teams.codes import create_team
+from facilitate.teams.events import (
     ConcernRaised,
     ResponseChecked,
     StudentAdded,

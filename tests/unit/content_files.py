@@ -43,8 +43,8 @@ CONTENT_FILES = (
     ),
     ContentFile(
         "four_questions.yaml",
-        "facilitate.activities.teams",
-        "facilitate.activities.teams.content:load_four_questions",
+        "facilitate.teams",
+        "facilitate.teams.content:load_four_questions",
     ),
     ContentFile(
         "evidence.yaml", "facilitate.evidence", "facilitate.evidence.content:load_guide"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from facilitate.activities.teams.events import (
+from facilitate.core.events import Event, Recorded
+from facilitate.teams.events import (
     ConcernRaised,
     ConcernResolved,
     CycleOpened,
@@ -12,8 +13,7 @@ from facilitate.activities.teams.events import (
     SupportEnded,
     TeamCreated,
 )
-from facilitate.activities.teams.state import TeamState, team_state
-from facilitate.core.events import Event, Recorded
+from facilitate.teams.state import TeamState, team_state
 
 CODE = "T-ABCDEF"
 C1, C2, C3, C4, C5 = (

@@ -6,13 +6,15 @@ import-linter contracts in pyproject.toml (see ``test_import_contracts``)."""
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 import pytest
 
 from facilitate.activities import AGENDA
 from facilitate.core.agenda import ActivitySpec, Agenda, AgendaError, Lazy, Phase
-from facilitate.core.events import POLICIES
+from facilitate.core.events import POLICIES, Event
 from facilitate.core.evidence import EvidencePart
+from facilitate.teams.events import TeamCreated
 
 
 @pytest.mark.parametrize(
@@ -57,3 +59,20 @@ def test_a_broken_reference_or_a_twice_listed_activity_says_so():
     spec = ActivitySpec("x", Phase("x", "X", "x"))
     with pytest.raises(AgendaError, match="lists the activity 'x' twice"):
         Agenda((spec, spec))
+
+
+def test_teams_is_no_activity_but_the_store_reads_its_kinds():
+    assert [a.key for a in AGENDA.activities if a.phase is None] == []
+    assert AGENDA.activity("teams") is None
+    assert AGENDA.event_kinds["team_created"] is TeamCreated
+
+
+@dataclasses.dataclass(frozen=True)
+class TeamLookalike(Event):
+    kind: ClassVar[str] = "team_created"
+
+
+def test_a_kind_declared_by_an_activity_and_a_log_beside_sessions_says_so():
+    spec = ActivitySpec("x", Phase("x", "X", "x"), events=(TeamLookalike,))
+    with pytest.raises(AgendaError, match="The event 'team_created' is declared"):
+        _ = Agenda((spec,)).event_kinds

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.activities.teams.codes import (
+from facilitate.cli import main
+from facilitate.core.errors import InvalidInput, SessionNotFound
+from facilitate.core.sessions import create_session, find_session, list_sessions
+from facilitate.core.store import open_store
+from facilitate.teams.codes import (
     create_team,
     find_team,
     list_teams,
     normalise_team_code,
 )
-from facilitate.cli import main
-from facilitate.core.errors import InvalidInput, SessionNotFound
-from facilitate.core.sessions import create_session, find_session, list_sessions
-from facilitate.core.store import open_store
 
 
 def cli(tmp_path, *args: str) -> int:

@@ -7,24 +7,24 @@ import subprocess
 
 import pandas as pd
 
-from facilitate.activities.teams.codes import create_team
-from facilitate.activities.teams.content import load_four_questions
-from facilitate.activities.teams.demo import seed_demo_team
-from facilitate.activities.teams.events import (
+from facilitate.cli import main
+from facilitate.core.store import open_store
+from facilitate.teams.codes import create_team
+from facilitate.teams.content import load_four_questions
+from facilitate.teams.demo import seed_demo_team
+from facilitate.teams.events import (
     ConcernRaised,
     ResponseChecked,
     StudentAdded,
     SupportAdded,
 )
-from facilitate.activities.teams.report import (
+from facilitate.teams.report import (
     areas_and_tiers,
     flags_table,
     response_by_type,
     time_to_support,
 )
-from facilitate.activities.teams.state import team_state
-from facilitate.cli import main
-from facilitate.core.store import open_store
+from facilitate.teams.state import team_state
 from tests.unit.team_history import (
     C1,
     C2,

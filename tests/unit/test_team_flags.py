@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.activities.teams.flags import (
+from facilitate.teams.flags import (
     NO_CHANGE,
     NO_SUPPORT,
     STEP_DOWN,

@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from facilitate.activities.teams.codes import create_team
-from facilitate.activities.teams.events import (
+from facilitate.core.sessions import create_session
+from facilitate.teams.codes import create_team
+from facilitate.teams.events import (
     ConcernRaised,
     ConcernResolved,
     CycleOpened,
@@ -15,8 +16,7 @@ from facilitate.activities.teams.events import (
     StudentAdded,
     SupportAdded,
 )
-from facilitate.activities.teams.page import TeamPage
-from facilitate.core.sessions import create_session
+from facilitate.teams.page import TeamPage
 
 
 @pytest.fixture

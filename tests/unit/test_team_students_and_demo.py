@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.activities.teams.board import board_at
-from facilitate.activities.teams.content import load_four_questions
-from facilitate.activities.teams.demo import demo_team
-from facilitate.activities.teams.flags import FLAG_KINDS, flags_at
-from facilitate.activities.teams.identifiers import same_student_key, student_label
-from facilitate.activities.teams.state import team_state
 from facilitate.core.errors import InvalidContent, InvalidInput
 from facilitate.demo import seed_demo
+from facilitate.teams.board import board_at
+from facilitate.teams.content import load_four_questions
+from facilitate.teams.demo import demo_team
+from facilitate.teams.flags import FLAG_KINDS, flags_at
+from facilitate.teams.identifiers import same_student_key, student_label
+from facilitate.teams.state import team_state
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,8 @@ from facilitate.activities.feedback.spec import SPEC as FEEDBACK
 from facilitate.activities.participation.spec import SPEC as PARTICIPATION
 from facilitate.activities.root_cause.spec import SPEC as ROOT_CAUSE
 from facilitate.activities.self_assessment.spec import SPEC as SELF_ASSESSMENT
-from facilitate.activities.teams.spec import SPEC as TEAMS
 from facilitate.core.agenda import Agenda
 
 AGENDA = Agenda(
-    (CHECKIN, SELF_ASSESSMENT, ALIGNMENT, ROOT_CAUSE, PARTICIPATION, FEEDBACK, TEAMS)
+    (CHECKIN, SELF_ASSESSMENT, ALIGNMENT, ROOT_CAUSE, PARTICIPATION, FEEDBACK)
 )

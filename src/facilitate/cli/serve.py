@@ -73,9 +73,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.host, args.port, secure=tls is not None
     )
     if args.demo:
-        from facilitate.activities.teams.demo import demo_team
         from facilitate.cli.teams import print_team_link
         from facilitate.demo import demo_session
+        from facilitate.teams.demo import demo_team
 
         demo_session(store)
         print_team_link(demo_team(store), base)

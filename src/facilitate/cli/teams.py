@@ -14,7 +14,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from facilitate.activities.teams.codes import (
+from facilitate.cli.common import store_of
+from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
+from facilitate.core.errors import InvalidInput
+from facilitate.teams.codes import (
     TeamInfo,
     TeamNotFound,
     create_team,
@@ -23,9 +26,6 @@ from facilitate.activities.teams.codes import (
     normalise_team_code,
     team_link,
 )
-from facilitate.cli.common import store_of
-from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
-from facilitate.core.errors import InvalidInput
 
 FORMATS = ["html", "pdf", "csv", "all"]
 

@@ -8,8 +8,13 @@ registry (``event_kinds``, ``event_from_payload``), contribution kinds, report
 parts, demo seeders, the evidence pack's items and the comparison's sections are
 all derived here, so adding an activity edits no other file.
 
+Logs kept beside sessions in the same store (a team's, under its own code) are
+not activities: they have no phase and no place in the room. The agenda names
+only their event kinds (``beside``), so the store can read them back.
+
 The core never imports an activity: it asks for the agenda by name (``Lazy``),
-the way pytest finds its plugins. ``FACILITATE_AGENDA`` may name another agenda
+the way pytest finds its plugins, and for the kinds of the logs beside sessions
+the same way. ``FACILITATE_AGENDA`` may name another agenda
 (``module:attribute``), which is how a deployment or a test adds an activity.
 Heavy parts (pandas, plotly) stay behind ``Lazy`` references, so a participant's
 kernel imports only what its page shows.
@@ -29,6 +34,8 @@ from facilitate.core.events import CORE_EVENTS, Event
 
 AGENDA_VARIABLE = "FACILITATE_AGENDA"
 DEFAULT_AGENDA = "facilitate.activities:AGENDA"
+#: Event kinds of the logs kept beside sessions (``module:attribute``, a tuple).
+BESIDE_SESSIONS = ("facilitate.teams.events:TEAM_EVENTS",)
 REFERENCE_ROLES = (
     "participant",
     "display",
@@ -84,11 +91,11 @@ class Phase:
 class ActivitySpec:
     """Everything the rest of the product needs to know about one activity.
 
-    ``phase`` is None for an activity that happens outside the room (a leader's
-    or a team's own pages): it has events and pages but no place in the session's
-    phases. ``participant`` and ``display`` build the participant's and the shared
-    screen's view for the phase, and ``controls`` what the facilitator presses for
-    it on the remote (reveal, hide, ...); the shared screen itself has no
+    ``phase`` is None for an activity that happens outside the room: it has
+    events and pages but no place in the session's phases. ``participant`` and
+    ``display`` build the participant's and the shared screen's view for the
+    phase, and ``controls`` what the facilitator presses for it on the remote
+    (reveal, hide, ...); the shared screen itself has no
     controls, since everyone reads it and nobody touches it. ``join_question``
     adds a question to the join form;
     ``closing`` adds a participant widget to the last phase; ``report`` builds the
@@ -127,9 +134,14 @@ class ActivitySpec:
 
 @dataclass(frozen=True)
 class Agenda:
-    """The ordered activities of a session and the registries derived from them."""
+    """The ordered activities of a session and the registries derived from them.
+
+    ``beside`` names the event kinds of logs kept beside sessions in the same
+    store (a team's): the event registry holds them, nothing else does.
+    """
 
     activities: tuple[ActivitySpec, ...]
+    beside: tuple[Lazy, ...] = tuple(Lazy(target) for target in BESIDE_SESSIONS)
 
     def __post_init__(self) -> None:
         keys = [a.key for a in self.activities]
@@ -159,11 +171,13 @@ class Agenda:
 
     @cached_property
     def event_kinds(self) -> dict[str, type[Event]]:
-        """kind -> event class, core kinds first; a kind claimed twice is an error."""
+        """kind -> class: the core's, the activities', the logs' beside sessions."""
         kinds: dict[str, type[Event]] = {}
-        for cls in (*CORE_EVENTS, *(e for a in self.activities for e in a.events)):
+        activities = (e for a in self.activities for e in a.events)
+        beside = (e for log in self.beside for e in log.load())
+        for cls in (*CORE_EVENTS, *activities, *beside):
             if kinds.get(cls.kind, cls) is not cls:
-                raise AgendaError(f"Two activities declare the event '{cls.kind}'.")
+                raise AgendaError(f"The event '{cls.kind}' is declared twice.")
             kinds[cls.kind] = cls
         return kinds
 

@@ -15,10 +15,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from facilitate.activities.teams.codes import TeamInfo
-from facilitate.activities.teams.content import load_four_questions
-from facilitate.activities.teams.report import TeamCover, team_cover, team_parts
-from facilitate.activities.teams.state import team_state
 from facilitate.core.csv_file import write_table
 from facilitate.core.errors import FacilitateError
 from facilitate.core.files import private_directory
@@ -26,6 +22,10 @@ from facilitate.core.report import ReportPart
 from facilitate.core.store.base import EventStore
 from facilitate.core.text import escape
 from facilitate.export.run import FORMATS, ExportResult, Progress
+from facilitate.teams.codes import TeamInfo
+from facilitate.teams.content import load_four_questions
+from facilitate.teams.report import TeamCover, team_cover, team_parts
+from facilitate.teams.state import team_state
 
 STYLE = """
 body { margin: 0; color: #1f2328; line-height: 1.5;

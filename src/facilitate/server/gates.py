@@ -58,7 +58,7 @@ def colleague_gate(store: EventStore, query: Mapping[str, str]) -> None:
 
 def team_gate(store: EventStore, query: Mapping[str, str]) -> None:
     """A team's own key: the team page belongs to the team, not to a session."""
-    from facilitate.activities.teams.codes import check_team_key, find_team
+    from facilitate.teams.codes import check_team_key, find_team
 
     check_team_key(find_team(store, query.get("team", "")), query.get("key"))
 

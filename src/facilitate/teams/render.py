@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facilitate.activities.teams.board import Board, Cell, Moment
-from facilitate.activities.teams.content import FourQuestions
-from facilitate.activities.teams.equity import NOT_RECORDED_LABEL, EquityLens
-from facilitate.activities.teams.events import END_REASONS, RESPONSE_LABELS
-from facilitate.activities.teams.flags import FLAG_KINDS, FLAG_TITLES, Flag
-from facilitate.activities.teams.state import Check, Support, TeamState
 from facilitate.core.text import escape
+from facilitate.teams.board import Board, Cell, Moment
+from facilitate.teams.content import FourQuestions
+from facilitate.teams.equity import NOT_RECORDED_LABEL, EquityLens
+from facilitate.teams.events import END_REASONS, RESPONSE_LABELS
+from facilitate.teams.flags import FLAG_KINDS, FLAG_TITLES, Flag
+from facilitate.teams.state import Check, Support, TeamState
 
 REASONS = {**dict(END_REASONS), "resolved": "Concern resolved"}
 STYLE = """<style>

@@ -8,9 +8,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from facilitate.activities.teams.board import label_order
-from facilitate.activities.teams.state import TeamState
 from facilitate.core.errors import InvalidInput
+from facilitate.teams.board import label_order
+from facilitate.teams.state import TeamState
 from facilitate.ui.widgets import styled, typed_on_leave
 
 Options = list[tuple[str, Any]]

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from facilitate.activities.teams.events import (
+from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
+from facilitate.core.events import Recorded
+from facilitate.teams.events import (
     ClassCounted,
     ConcernRaised,
     ConcernResolved,
@@ -23,8 +25,6 @@ from facilitate.activities.teams.events import (
     SupportEnded,
     TeamCreated,
 )
-from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
-from facilitate.core.events import Recorded
 
 Pair = tuple[str, str]
 """A student and an area: where a concern, its supports and its checks meet."""

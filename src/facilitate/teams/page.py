@@ -19,20 +19,24 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from facilitate.activities.teams.board import board_at, timeline
-from facilitate.activities.teams.codes import TeamInfo
-from facilitate.activities.teams.content import FourQuestions, load_four_questions
-from facilitate.activities.teams.equity import equity_lens
-from facilitate.activities.teams.events import CycleOpened
-from facilitate.activities.teams.fields import set_options, student_options
-from facilitate.activities.teams.forms_students import (
+from facilitate.core.config import Config
+from facilitate.core.errors import InvalidInput
+from facilitate.core.events import Event
+from facilitate.core.store import EventStore
+from facilitate.teams.board import board_at, timeline
+from facilitate.teams.codes import TeamInfo
+from facilitate.teams.content import FourQuestions, load_four_questions
+from facilitate.teams.equity import equity_lens
+from facilitate.teams.events import CycleOpened
+from facilitate.teams.fields import set_options, student_options
+from facilitate.teams.forms_students import (
     AreasForm,
     CompositionForm,
     StudentForm,
 )
-from facilitate.activities.teams.forms_supports import CheckForm, SupportForm
-from facilitate.activities.teams.gate import TeamKeyedPage
-from facilitate.activities.teams.render import (
+from facilitate.teams.forms_supports import CheckForm, SupportForm
+from facilitate.teams.gate import TeamKeyedPage
+from facilitate.teams.render import (
     STYLE,
     board_html,
     day,
@@ -40,11 +44,7 @@ from facilitate.activities.teams.render import (
     flags_html,
     timeline_html,
 )
-from facilitate.activities.teams.state import TeamState
-from facilitate.core.config import Config
-from facilitate.core.errors import InvalidInput
-from facilitate.core.events import Event
-from facilitate.core.store import EventStore
+from facilitate.teams.state import TeamState
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.keyed import build_page
 from facilitate.ui.live import keep_polling

@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from facilitate.activities.teams.content import FourQuestions
-from facilitate.activities.teams.events import (
+from facilitate.core.errors import InvalidInput
+from facilitate.core.events import Event
+from facilitate.core.text import clean_text
+from facilitate.teams.content import FourQuestions
+from facilitate.teams.events import (
     END_REASONS,
     RESPONSES,
     TIERS,
@@ -22,7 +25,7 @@ from facilitate.activities.teams.events import (
     SupportAdded,
     SupportEnded,
 )
-from facilitate.activities.teams.fields import (
+from facilitate.teams.fields import (
     Options,
     chosen,
     dropdown,
@@ -32,10 +35,7 @@ from facilitate.activities.teams.fields import (
     student_options,
     text,
 )
-from facilitate.activities.teams.state import TeamState
-from facilitate.core.errors import InvalidInput
-from facilitate.core.events import Event
-from facilitate.core.text import clean_text
+from facilitate.teams.state import TeamState
 from facilitate.ui.widgets import button, field_label, heading, message, styled
 
 WHAT_LIMIT = 120

@@ -14,8 +14,9 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 
-from facilitate.activities.teams.codes import TeamInfo, create_team, list_teams
-from facilitate.activities.teams.events import (
+from facilitate.core.store.base import EventStore
+from facilitate.teams.codes import TeamInfo, create_team, list_teams
+from facilitate.teams.events import (
     ClassCounted,
     ConcernRaised,
     ConcernResolved,
@@ -25,7 +26,6 @@ from facilitate.activities.teams.events import (
     SupportAdded,
     SupportEnded,
 )
-from facilitate.core.store.base import EventStore
 
 DEMO_TEAM_TITLE = "Demo: Grade 4 team"
 MEETING_DAYS = 14

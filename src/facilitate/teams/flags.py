@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from facilitate.activities.teams.state import Pair, Support, TeamState
+from facilitate.teams.state import Pair, Support, TeamState
 
 NO_SUPPORT = "no_support"
 UNCHECKED = "unchecked"

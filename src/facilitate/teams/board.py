@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from facilitate.activities.teams.flags import Flag, check_due, flags_at
-from facilitate.activities.teams.state import Check, Student, Support, TeamState
+from facilitate.teams.flags import Flag, check_due, flags_at
+from facilitate.teams.state import Check, Student, Support, TeamState
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from facilitate.activities.teams.events import TeamCreated
 from facilitate.core.config import checked_group_size
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.core.events import Recorded
 from facilitate.core.links import lead_folder, workbook_link
 from facilitate.core.sessions import CODE_ALPHABET, CODE_LENGTH
 from facilitate.core.store.base import EventStore
+from facilitate.teams.events import TeamCreated
 
 PREFIX = "T-"
 TEAM_NOTEBOOK = "team"

@@ -12,14 +12,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from facilitate.activities.teams.codes import (
+from facilitate.core.errors import FacilitateError
+from facilitate.core.store import EventStore
+from facilitate.teams.codes import (
     TeamAccessRefused,
     TeamInfo,
     check_team_key,
     find_team,
 )
-from facilitate.core.errors import FacilitateError
-from facilitate.core.store import EventStore
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.widgets import heading, say
 

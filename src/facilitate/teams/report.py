@@ -20,14 +20,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from facilitate.activities.teams.content import FourQuestions
-from facilitate.activities.teams.equity import NOT_RECORDED_LABEL, equity_lens
-from facilitate.activities.teams.events import RESPONSES, TIERS
-from facilitate.activities.teams.flags import FLAG_KINDS, flags_over_time
-from facilitate.activities.teams.render import day
-from facilitate.activities.teams.state import Support, TeamState
 from facilitate.core.release import floored, is_shown, release_partition
 from facilitate.core.report import ReportPart
+from facilitate.teams.content import FourQuestions
+from facilitate.teams.equity import NOT_RECORDED_LABEL, equity_lens
+from facilitate.teams.events import RESPONSES, TIERS
+from facilitate.teams.flags import FLAG_KINDS, flags_over_time
+from facilitate.teams.render import day
+from facilitate.teams.state import Support, TeamState
 
 PLANNED = "Planned only"
 NO_SUPPORT_YET = "No support yet"

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from facilitate.activities.teams.events import TIERS
-from facilitate.activities.teams.state import TeamState
 from facilitate.core.release import floored, hidden_total, is_shown, release_partition
+from facilitate.teams.events import TIERS
+from facilitate.teams.state import TeamState
 
 NOT_RECORDED = ""
 NOT_RECORDED_LABEL = "Group not recorded"

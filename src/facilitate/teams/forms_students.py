@@ -11,14 +11,17 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from facilitate.activities.teams.content import FourQuestions
-from facilitate.activities.teams.events import (
+from facilitate.core.errors import InvalidInput
+from facilitate.core.events import Event
+from facilitate.core.text import clean_text
+from facilitate.teams.content import FourQuestions
+from facilitate.teams.events import (
     ClassCounted,
     ConcernRaised,
     ConcernResolved,
     StudentAdded,
 )
-from facilitate.activities.teams.fields import (
+from facilitate.teams.fields import (
     chosen,
     dropdown,
     meeting,
@@ -27,11 +30,8 @@ from facilitate.activities.teams.fields import (
     student_options,
     text,
 )
-from facilitate.activities.teams.identifiers import same_student_key, student_label
-from facilitate.activities.teams.state import TeamState
-from facilitate.core.errors import InvalidInput
-from facilitate.core.events import Event
-from facilitate.core.text import clean_text
+from facilitate.teams.identifiers import same_student_key, student_label
+from facilitate.teams.state import TeamState
 from facilitate.ui.widgets import CheckboxGroup, button, field_label, heading, message
 
 GROUP_LIMIT = 40
