@@ -53,7 +53,19 @@ def test_team_delete_confirms_says_what_it_removed_and_is_idempotent(
     )
     assert list_teams(open_store(tmp_path)) == []
     assert cli(tmp_path, "team", "delete", code, "--yes") == 0
-    assert capsys.readouterr().out == f"No team {code} here: nothing to delete.\n"
+    assert capsys.readouterr().out == (
+        f"Team {code} was already deleted: nothing is left under that code.\n"
+    )
+
+
+def test_team_delete_refuses_a_code_no_team_ever_had(tmp_path, capsys):
+    assert cli(tmp_path, "team", "delete", "t-qqqqqq", "--yes") == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "facilitate: 'T-QQQQQQ' is not a team we know. Check the team link, or "
+        "list the teams with `facilitate team list`.\n"
+    )
 
 
 def test_teams_and_sessions_never_take_each_others_codes(tmp_path, capsys):

@@ -2,7 +2,8 @@
 
 A team works across many meetings on one page, opened with the team link (which
 carries the team key). Deleting a team works like deleting a session: it asks
-for the code, says what it removed, and asking again removes nothing more.
+for the code, says what it removed, and asking again removes nothing more; a
+code that never was a team's is a typo, refused like a session's (exit 2).
 """
 
 from __future__ import annotations
@@ -102,12 +103,15 @@ def cmd_team_list(args: argparse.Namespace) -> int:
 
 
 def cmd_team_delete(args: argparse.Namespace) -> int:
+    """Delete a team's log, leaving its tombstone; again is not an error, a typo is."""
     _, store = store_of(args)
     code = normalise_team_code(args.code)
     try:
         team = find_team(store, code)
     except TeamNotFound:
-        print(f"No team {code} here: nothing to delete.")
+        if not store.is_deleted(code):
+            raise
+        print(f"Team {code} was already deleted: nothing is left under that code.")
         return 0
     if not args.yes:
         answer = input(
