@@ -58,6 +58,24 @@ def test_team_delete_confirms_says_what_it_removed_and_is_idempotent(
     )
 
 
+def test_team_delete_with_no_keyboard_deletes_nothing_and_says_to_add_yes(
+    tmp_path, capsys, monkeypatch
+):
+    code = create_team(open_store(tmp_path), "Kept").code
+    capsys.readouterr()
+
+    def no_keyboard(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_keyboard)
+    assert cli(tmp_path, "team", "delete", code) == 2
+    assert capsys.readouterr().err == (
+        "\nNothing was deleted: there is no keyboard to confirm with. To delete "
+        f"team {code} without being asked, add --yes.\n"
+    )
+    assert find_team(open_store(tmp_path), code).title == "Kept"
+
+
 def test_team_delete_refuses_a_code_no_team_ever_had(tmp_path, capsys):
     assert cli(tmp_path, "team", "delete", "t-qqqqqq", "--yes") == 2
     captured = capsys.readouterr()

@@ -114,10 +114,18 @@ def cmd_team_delete(args: argparse.Namespace) -> int:
         print(f"Team {code} was already deleted: nothing is left under that code.")
         return 0
     if not args.yes:
-        answer = input(
-            f"Delete everything team '{team.title}' ({team.code}) recorded? "
-            "This cannot be undone. Type the code to confirm: "
-        )
+        try:
+            answer = input(
+                f"Delete everything team '{team.title}' ({team.code}) recorded? "
+                "This cannot be undone. Type the code to confirm: "
+            )
+        except EOFError:
+            print(
+                f"\nNothing was deleted: there is no keyboard to confirm with. To "
+                f"delete team {team.code} without being asked, add --yes.",
+                file=sys.stderr,
+            )
+            return 2
         if normalise_code_or_blank(answer) != team.code:
             print("Nothing was deleted.")
             return 1
