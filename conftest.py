@@ -1,8 +1,9 @@
-"""Workbook tests: every notebook in workbooks/ runs under nbval against a seeded store.
+"""The test run's own store: a seeded temporary one, never a real data folder.
 
-The store is seeded with the demo session before any kernel starts; kernels inherit
-``FACILITATE_DATA_DIR`` and, as Voila does for kernels it starts on request, a
-``QUERY_STRING`` carrying that session's code and facilitator key.
+Anything a test opens through the environment (``FACILITATE_DATA_DIR``) reaches a
+store seeded with the demo session, and a ``QUERY_STRING`` carries that session's
+code and facilitator key, as Voila gives a kernel it starts on request. The
+workbooks themselves run in tests/workbooks, each against a store of its own.
 """
 
 from __future__ import annotations

@@ -60,6 +60,10 @@ def say(target: widgets.HTML, text: str, tone: str = "info") -> None:
     target.value = f'<p class="fc-say fc-say-{tone}">{escape(text)}</p>' if text else ""
 
 
+#: The error page's heading, above its one sentence.
+ERROR_HEADING = "Something needs attention"
+
+
 @dataclass
 class ErrorPage:
     """What a workbook shows when it cannot start: one sentence, no traceback."""
@@ -70,7 +74,7 @@ class ErrorPage:
 def error_page(error: Exception) -> ErrorPage:
     note = message("fc-error")
     say(note, str(error), "error")
-    return ErrorPage(widgets.VBox([heading("Something needs attention"), note]))
+    return ErrorPage(widgets.VBox([heading(ERROR_HEADING), note]))
 
 
 class CheckboxGroup(widgets.HBox):  # type: ignore[misc]
