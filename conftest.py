@@ -1,5 +1,8 @@
 """The test run's own store: a seeded temporary one, never a real data folder.
 
+nbval runs every notebook in workbooks/ against it (each must run without an
+error); tests/workbooks then checks each page rendered its main widget.
+
 Anything a test opens through the environment (``FACILITATE_DATA_DIR``) reaches a
 store seeded with the demo session, and a ``QUERY_STRING`` carries that session's
 code and facilitator key, as Voila gives a kernel it starts on request. The
