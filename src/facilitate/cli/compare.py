@@ -17,8 +17,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="compare sessions side by side (HTML and CSV)",
         description=(
-            "Compare sessions run with the same activities: zone shifts, tensions, "
-            "participation equity and feedback, each room under its own release "
+            "Compare sessions run with the same activities: each activity that "
+            "has a comparison part adds its section (zone shifts, tensions, "
+            "participation equity, feedback …), each room under its own release "
             "rules, largest gaps first."
         ),
     )
