@@ -54,3 +54,36 @@ def test_the_tensions_are_worded_as_the_summary_words_them(demo_items):
     )
     assert table.rows
     assert all(row[2] for row in table.rows)
+
+
+def test_feedback_and_zones_carry_the_groups_the_room_saw(tmp_path):
+    """A room of 6 split 3 and 3 at k = 3: the pack shows both groups, as the
+    display did, never a row of "withheld" cells for groups that were merged."""
+    from facilitate.activities.feedback.events import FeedbackContent
+    from facilitate.activities.self_assessment.events import (
+        SelfAssessmentSubmitted,
+        ZoneChecked,
+    )
+    from facilitate.core.events import ParticipantJoined, ResultsRevealed
+    from facilitate.core.evidence import WITHHELD
+    from facilitate.core.sessions import create_session
+
+    store = open_store(tmp_path)
+    session = create_session(store, "Team", min_group_size=3)
+    for index in range(6):
+        who, low = f"p{index}", index < 3
+        store.append(session.code, ParticipantJoined(who, who, "teacher"))
+        store.append(
+            session.code, ZoneChecked(who, "start", "comfort" if low else "danger")
+        )
+        store.append(session.code, SelfAssessmentSubmitted(who))
+        store.append(session.code, FeedbackContent({"voice": 2 if low else 5}, "", ""))
+    for activity in ("self_assessment", "feedback"):
+        store.append(session.code, ResultsRevealed(activity, True))
+    items = session_evidence(store.read(session.code), session)
+    store.close()
+    voice = next(r for r in items["feedback"].tables[0].rows if "chance" in r[0])
+    assert voice[1] == "Strongly disagree or disagree: 3 · Neutral to strongly agree: 3"
+    zones = items["zones"].tables[0].rows
+    assert zones[0] == ("Comfort zone", "3", "—")
+    assert WITHHELD not in str(zones)

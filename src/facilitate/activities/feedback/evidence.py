@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
 #: The summary part's table this item reads (see ``report.py``).
 RATINGS_TABLE = "feedback_ratings"
-RATED = [f"rated_{n}" for n in range(1, 6)]
 
 
 def feedback(
@@ -30,15 +29,17 @@ def feedback(
     records: Sequence[Recorded],
     session: SessionInfo,
 ) -> EvidenceItem:
-    """People per rating and statement, withheld cells said so."""
+    """People per group of ratings and statement, as the room saw them: ratings
+    merged with their neighbours where fewer than k gave one ("Agree or strongly
+    agree: 4"), so a merged group is never reported as withheld."""
     table = part.tables.get(RATINGS_TABLE) if part else None
     if table is None:
         return missing(item, part, "Feedback was not released.")
     rows = tuple(
-        (str(row[0]), *(cell(v) for v in row[1:]))
-        for row in table[["statement", *RATED]].values
+        (str(statement), str(groups) or cell(None))
+        for statement, groups in table[["statement", "groups"]].values
     )
-    columns = ("Statement", "1", "2", "3", "4", "5")
+    columns = ("Statement", "People per group of ratings")
     return with_table(item, EvidenceTable("People per rating", columns, rows))
 
 
@@ -46,6 +47,7 @@ EVIDENCE = EvidencePart(
     "feedback",
     "Participants' anonymous ratings of the facilitation",
     "How many people chose each rating, from 1 (strongly disagree) to 5 "
-    "(strongly agree), as released to the room.",
+    "(strongly agree), as released to the room: neighbouring ratings merged "
+    "until each group holds enough people to stay anonymous.",
     feedback,
 )

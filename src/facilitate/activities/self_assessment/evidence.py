@@ -39,14 +39,21 @@ def zones(
     labels = list(dict.fromkeys(table["label"]))
     counts = {(m, lab): c for m, lab, c in table[["moment", "label", "count"]].values}
     rows = tuple(
-        (str(lab), cell(counts.get(("start", lab))), cell(counts.get(("end", lab))))
-        for lab in labels
+        (str(lab), _at(counts, "start", lab), _at(counts, "end", lab)) for lab in labels
     )
     return with_table(
         item,
         EvidenceTable("People per zone", ("Zone", "At the start", "At the end"), rows),
         f"Counts of people; groups smaller than {k} are withheld.",
     )
+
+
+def _at(counts: dict[tuple[str, str], object], moment: str, label: str) -> str:
+    """A group's people at one moment; "—" where that moment's zones were
+    grouped differently (e.g. "Comfort zone or risk zone" at the end)."""
+    if (moment, label) not in counts:
+        return "—"
+    return cell(counts[(moment, label)])
 
 
 EVIDENCE = EvidencePart(
