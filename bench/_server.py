@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from facilitate.core.store import DATABASE_NAME
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -90,9 +92,19 @@ def tree_cpu(ancestor: int) -> float:
     return sum(cpu_seconds(pid) for pid in {ancestor} | _descendants(table, ancestor))
 
 
-#: CPU a kernel has used once it has run its notebook (a pooled participant
-#: kernel uses 0.6 to 0.8 s).
-STARTED_CPU_SECONDS = 0.5
+#: The file every page opens as its notebook runs: a kernel holding it open has
+#: run its notebook and is warm. (CPU used is no sign: a kernel forked from the
+#: room's template has paid its imports before it exists.)
+STORE_FILE = DATABASE_NAME
+
+
+def has_run_notebook(pid: int) -> bool:
+    """True once kernel ``pid`` has the session log open (its page was built)."""
+    try:
+        links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+    except OSError:
+        return False
+    return any(Path(link).name == STORE_FILE for link in links)
 
 
 #: What an idle kernel with a page attached costs (heartbeats, a look at the log
@@ -103,8 +115,8 @@ IDLE_CORE_PER_KERNEL = 0.002
 def settle(
     process: subprocess.Popen[bytes], kernels: int, limit: float = 1200
 ) -> float:
-    """Seconds until ``kernels`` kernels run, each has run its notebook (used
-    some CPU), and the server with all its processes uses under a fifth of a
+    """Seconds until ``kernels`` kernels run, each has run its notebook (holds
+    the session log open), and the server with all its processes uses under a fifth of a
     core, or ``IDLE_CORE_PER_KERNEL`` per kernel when that is more (the machine
     is shared, so its load average cannot be the signal).
 
@@ -113,8 +125,7 @@ def settle(
     start = time.monotonic()
 
     def started() -> int:
-        pids = kernel_pids(process.pid)
-        return sum(cpu_seconds(pid) >= STARTED_CPU_SECONDS for pid in pids)
+        return sum(has_run_notebook(pid) for pid in kernel_pids(process.pid))
 
     while started() < kernels:
         if time.monotonic() - start > limit or process.poll() is not None:
