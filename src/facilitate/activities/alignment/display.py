@@ -35,15 +35,13 @@ from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.controls import chosen_view
 from facilitate.ui.display_states import (
-    ANSWERING,
     NOT_ENOUGH,
-    WAITING,
     ScreenFrame,
-    progress_key,
     progress_words,
     was_revealed,
 )
 from facilitate.ui.live_chart import LiveChart
+from facilitate.ui.revealed_panel import RevealedPanel
 from facilitate.ui.widgets import message, styled
 
 VIEW_KEYS = tuple(key for _, key, _ in VIEWS)
@@ -57,9 +55,11 @@ PLACED = "are placing our practices"
 OFFERED = "have offered our vision in words"
 
 
-class AlignmentPanel:
+class AlignmentPanel(RevealedPanel):
     """Named widgets: ``frame``, the ``map``, ``strip`` and ``words`` charts
     (``LiveChart``) and ``top`` (the top tensions, in words)."""
+
+    done = PLACED
 
     def __init__(self, context: DisplayContext) -> None:
         self.session = context.session
@@ -75,7 +75,7 @@ class AlignmentPanel:
         self.tensions = styled(
             widgets.HBox([self.map.root, self.top]), "fc-alignment-tensions"
         )
-        self.root = self.frame.root
+        super().__init__(self.frame, [self.map, self.strip, self.words])
         self.shown: tuple[object, ...] | None = None
 
     def refresh(self, roster: Roster, records: list[Recorded]) -> None:
@@ -94,35 +94,27 @@ class AlignmentPanel:
             self.waiting(k, hidden_again=key[3])
 
     def waiting(self, k: int, hidden_again: bool) -> None:
-        for chart in (self.map, self.strip, self.words):
-            chart.clear()
-        self.top.value = ""
         self.frame.set_title("Shared vision alignment")
-        if hidden_again:
-            self.frame.show_hidden_again()
-            return
-        people = self.answers.people
-        self.frame.show_state(
-            ANSWERING if people else WAITING,
-            progress_words(people, k, PLACED)
-            if people
-            else "Place our practices, on your phone.",
-            "Place each practice between extrinsic reward and intrinsic "
+        self.show_waiting(
+            self.answers.people,
+            k,
+            hidden_again,
+            invite="Place our practices, on your phone.",
+            detail="Place each practice between extrinsic reward and intrinsic "
             "community: where it is now, and where it belongs.",
-            key=progress_key(people, k),
             next_step="Next: where we agree, and where we pull apart.",
         )
 
     def draw(self, picture: RoomPicture, k: int, view: str) -> None:
         self.frame.set_title(TITLES[view])
         if picture.shown.empty:
-            self.clear_all()
+            self.clear_charts()
             self.frame.show_state(NOT_ENOUGH, *placed_progress(self.answers.people, k))
             return
         if view == "words":
             self.draw_words(picture, k)
             return
-        self.clear_all()
+        self.clear_charts()
         if view == "spectrum":
             self.draw_spectrum(picture, k)
             return
@@ -167,9 +159,9 @@ class AlignmentPanel:
             "classroom on a Tuesday morning?",
         )
 
-    def clear_all(self) -> None:
-        for chart in (self.map, self.strip, self.words):
-            chart.clear()
+    def clear_charts(self) -> None:
+        """The charts, and the top tensions beside the map."""
+        super().clear_charts()
         self.top.value = ""
 
 

@@ -9,83 +9,57 @@ as their neighbour joins.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
+import plotly.graph_objects as go
 
 from facilitate.activities.checkin.charts import checkin_figure
 from facilitate.activities.checkin.content import CheckinQuestion, load_checkin
 from facilitate.activities.checkin.metrics import released_checkins
 from facilitate.core.events import Recorded
-from facilitate.core.release import ReleaseState, shown_once
-from facilitate.core.roster import Roster
+from facilitate.core.release import ReleaseState
 from facilitate.ui.contexts import DisplayContext
-from facilitate.ui.display_states import (
-    ANSWERING,
-    NOT_ENOUGH,
-    WAITING,
-    ScreenFrame,
-    progress_key,
-    progress_words,
-    was_revealed,
-)
+from facilitate.ui.display_states import ScreenFrame
 from facilitate.ui.live_chart import LiveChart
+from facilitate.ui.revealed_panel import ReleasedChartPanel
 
 ACTIVITY = "checkin"
 
 
-class CheckinPanel:
+class CheckinPanel(ReleasedChartPanel):
     """Named widgets: ``frame`` (a ``ScreenFrame``) and ``chart`` (a ``LiveChart``)."""
+
+    activity = ACTIVITY
+    done = "have checked in"
 
     def __init__(self, context: DisplayContext) -> None:
         self.question: CheckinQuestion = load_checkin()
-        self.shown: tuple[object, ...] | None = None
-        self.seen = -1
-        self.chart = LiveChart(
+        chart = LiveChart(
             "fc-checkin-chart", screen=context.screen, width=0.84, height=0.6
         )
-        self.frame = ScreenFrame("fc-checkin-screen", self.question.prompt)
-        self.root = self.frame.root
+        super().__init__(ScreenFrame("fc-checkin-screen", self.question.prompt), chart)
 
     @property
     def note(self) -> str:
         """The words on the screen now (for checks and tests)."""
         return str(self.frame.state.value)
 
-    def refresh(self, roster: Roster, records: list[Recorded]) -> None:
-        """Redraw only when a new batch was released, k changed or a reveal."""
-        if len(records) == self.seen:
-            return
-        self.seen = len(records)
-        state, released = released_checkins(records, self.question)
-        batch = state.latest.batch if state.latest else 0
-        revealed = roster.revealed.get(ACTIVITY, False)
-        key = (batch, state.k, revealed, state.progress())
-        if key == self.shown:
-            return
-        self.shown = key
-        if not revealed:
-            self.waiting(state, was_revealed(records, ACTIVITY))
-        elif released is None:
-            self.chart.clear()
-            self.frame.show_state(
-                NOT_ENOUGH,
-                shown_once(state.k, "people have checked in"),
-                progress_words(state.submitted, state.k, "have checked in"),
-                key=progress_key(state.submitted, state.k),
-            )
-        else:
-            self.chart.show(checkin_figure(released, self.question.prompt, state.k))
-            self.frame.show_result([self.chart.root], prompt_for(released))
+    def release(self, records: list[Recorded]) -> tuple[ReleaseState, Any]:
+        return released_checkins(records, self.question)
+
+    def figure(self, released: pd.DataFrame, k: int) -> go.Figure:
+        return checkin_figure(released, self.question.prompt, k)
+
+    def prompt_for(self, released: pd.DataFrame) -> str:
+        return prompt_for(released)
 
     def waiting(self, state: ReleaseState, hidden_again: bool) -> None:
-        self.chart.clear()
-        if hidden_again:
-            self.frame.show_hidden_again()
-            return
-        self.frame.show_state(
-            ANSWERING if state.submitted else WAITING,
-            progress_words(state.submitted, state.k, "have checked in"),
-            "Check in as you join: one tap, and nobody sees your answer.",
-            key=progress_key(state.submitted, state.k),
+        self.show_waiting(
+            state.submitted,
+            state.k,
+            hidden_again,
+            detail="Check in as you join: one tap, and nobody sees your answer.",
             next_step="Next: we see how the room is arriving, in groups of "
             f"at least {state.k}.",
         )

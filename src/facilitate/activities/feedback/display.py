@@ -8,81 +8,56 @@ screen: they are for the leader's summary, escaped, sorted and unattributed.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from facilitate.activities.feedback.charts import feedback_figure
 from facilitate.activities.feedback.content import load_feedback
 from facilitate.activities.feedback.metrics import released_feedback
 from facilitate.core.events import Recorded
-from facilitate.core.release import ReleaseState, shown_once
-from facilitate.core.roster import Roster
+from facilitate.core.release import ReleaseState
 from facilitate.ui.contexts import DisplayContext
-from facilitate.ui.display_states import (
-    ANSWERING,
-    NOT_ENOUGH,
-    WAITING,
-    ScreenFrame,
-    progress_key,
-    progress_words,
-    was_revealed,
-)
+from facilitate.ui.display_states import ScreenFrame
 from facilitate.ui.live_chart import LiveChart
+from facilitate.ui.revealed_panel import ReleasedChartPanel
 
 ACTIVITY = "feedback"
 CHART_TITLE = "How the facilitation supported equitable collaboration"
 
 
-class FeedbackPanel:
+class FeedbackPanel(ReleasedChartPanel):
     """Named widgets: ``frame`` (a ``ScreenFrame``) and ``chart`` (a ``LiveChart``)."""
+
+    activity = ACTIVITY
+    done = "have given feedback"
 
     def __init__(self, context: DisplayContext) -> None:
         self.form = load_feedback()
-        self.seen = -1
-        self.shown: tuple[object, ...] | None = None
-        self.frame = ScreenFrame("fc-feedback-screen", CHART_TITLE)
-        self.chart = LiveChart(
+        chart = LiveChart(
             "fc-feedback-chart", screen=context.screen, width=0.86, height=0.6
         )
-        self.root = self.frame.root
+        super().__init__(ScreenFrame("fc-feedback-screen", CHART_TITLE), chart)
 
-    def refresh(self, roster: Roster, records: list[Recorded]) -> None:
-        if len(records) == self.seen:
-            return
-        self.seen = len(records)
+    def release(self, records: list[Recorded]) -> tuple[ReleaseState, Any]:
         state, released, _ = released_feedback(records, self.form)
-        batch = state.latest.batch if state.latest else 0
-        revealed = roster.revealed.get(ACTIVITY, False)
-        key = (batch, state.k, state.progress(), revealed)
-        if key == self.shown:
-            return
-        self.shown = key
-        if not revealed:
-            self.waiting(state, was_revealed(records, ACTIVITY))
-        elif released is None:
-            self.chart.clear()
-            self.frame.show_state(
-                NOT_ENOUGH,
-                shown_once(state.k, "people have given feedback"),
-                progress_words(state.submitted, state.k, "have given feedback"),
-                key=progress_key(state.submitted, state.k),
-            )
-        else:
-            self.chart.show(feedback_figure(released, CHART_TITLE, state.k))
-            self.frame.show_result([self.chart.root], prompt_for(released))
+        return state, released
+
+    def figure(self, released: pd.DataFrame, k: int) -> go.Figure:
+        return feedback_figure(released, CHART_TITLE, k)
+
+    def prompt_for(self, released: pd.DataFrame) -> str:
+        return prompt_for(released)
 
     def waiting(self, state: ReleaseState, hidden_again: bool) -> None:
-        self.chart.clear()
-        if hidden_again:
-            self.frame.show_hidden_again()
-            return
-        self.frame.show_state(
-            ANSWERING if state.submitted else WAITING,
-            progress_words(state.submitted, state.k, "have given feedback")
-            if state.submitted
-            else "Tell us how this session went, on your phone.",
-            "How did it support equitable collaboration? Your answers are anonymous.",
-            key=progress_key(state.submitted, state.k),
+        self.show_waiting(
+            state.submitted,
+            state.k,
+            hidden_again,
+            invite="Tell us how this session went, on your phone.",
+            detail="How did it support equitable collaboration? Your answers "
+            "are anonymous.",
             next_step=f"Next: the room's ratings, in groups of at least {state.k}.",
         )
 

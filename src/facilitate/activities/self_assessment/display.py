@@ -39,26 +39,21 @@ from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.controls import chosen_view
-from facilitate.ui.display_states import (
-    ANSWERING,
-    NOT_ENOUGH,
-    WAITING,
-    ScreenFrame,
-    progress_key,
-    progress_words,
-    was_revealed,
-)
+from facilitate.ui.display_states import ScreenFrame, was_revealed
 from facilitate.ui.live_chart import LiveChart
+from facilitate.ui.revealed_panel import RevealedPanel
 from facilitate.ui.widgets import message, say, styled
 
 VIEW_KEYS = tuple(key for _, key, _ in VIEWS)
 TITLES = {key: title for _, key, title in VIEWS}
 
 
-class SelfAssessmentPanel:
+class SelfAssessmentPanel(RevealedPanel):
     """Named widgets: ``frame`` (a ``ScreenFrame``), the ``domains`` charts
     (``LiveChart``, one per variant key), ``still_private`` (the variants not
     shown yet), and the ``identities`` and ``zones`` charts."""
+
+    done = "have finished"
 
     def __init__(self, context: DisplayContext) -> None:
         self.content: SelfAssessment = load_self_assessment()
@@ -85,8 +80,9 @@ class SelfAssessmentPanel:
         self.zones = LiveChart(
             "fc-sa-zone-chart", screen=screen, width=0.84, height=0.6
         )
-        self.charts = [*self.domains.values(), self.identities, self.zones]
-        self.root = self.frame.root
+        super().__init__(
+            self.frame, [*self.domains.values(), self.identities, self.zones]
+        )
         self.shown: tuple[object, ...] | None = None
         self.seen = -1
 
@@ -108,21 +104,15 @@ class SelfAssessmentPanel:
             self.waiting(results, was_revealed(records, ACTIVITY))
 
     def waiting(self, results: RoomResults, hidden_again: bool) -> None:
-        for chart in self.charts:
-            chart.clear()
         self.frame.set_title(self.content.title)
-        if hidden_again:
-            self.frame.show_hidden_again()
-            return
-        done, k = results.inventory.submitted, results.inventory.k
-        self.frame.show_state(
-            ANSWERING if done else WAITING,
-            progress_words(done, k, "have finished")
-            if done
-            else "Take a quiet look at your own practice, on your phone.",
-            "Your answers stay private: the room only ever sees groups of at "
-            f"least {k}.",
-            key=progress_key(done, k),
+        k = results.inventory.k
+        self.show_waiting(
+            results.inventory.submitted,
+            k,
+            hidden_again,
+            invite="Take a quiet look at your own practice, on your phone.",
+            detail="Your answers stay private: the room only ever sees groups of "
+            f"at least {k}.",
             next_step="Next: the room's results, once at least "
             f"{k} have finished and the facilitator shows them.",
         )
@@ -137,15 +127,7 @@ class SelfAssessmentPanel:
         }
         shown = draw[view](results)
         if isinstance(shown, str):
-            for chart in self.charts:
-                chart.clear()
-            done, k = results.inventory.submitted, results.inventory.k
-            self.frame.show_state(
-                NOT_ENOUGH,
-                shown,
-                progress_words(done, k, "have finished"),
-                key=progress_key(done, k),
-            )
+            self.show_too_few(shown, results.inventory.submitted, results.inventory.k)
             return
         drawn = set(map(id, _within(shown)))
         for chart in self.charts:
