@@ -5,7 +5,8 @@ still reach the page. So each page runs one asyncio task on the kernel's own eve
 loop (ipywidgets is not thread-safe) that refreshes its widgets from the store.
 No click is needed.
 
-Where the store offers news (``NewsSource``: PostgreSQL's LISTEN/NOTIFY), the
+Where the store offers news (``NewsSource``: PostgreSQL's LISTEN/NOTIFY, or
+SQLite's journal watched by the kernel, see ``core.store.sqlite_news``), the
 task waits for it and refreshes as soon as something may have arrived; it still
 refreshes at least every ``interval``, so a page whose picture changes with time
 alone keeps ticking and a lost listener only costs latency. Elsewhere it sleeps

@@ -36,6 +36,7 @@ from facilitate.core.errors import AlreadyRecorded, SessionEnded, StoreUnavailab
 from facilitate.core.events import Event, Recorded
 from facilitate.core.files import private_directory, private_file, restrict
 from facilitate.core.store.base import Clock
+from facilitate.core.store.sqlite_news import wait_for_news
 
 TOMBSTONE_REFUSAL = "session deleted: writes are refused"
 SCHEMA = """
@@ -370,6 +371,13 @@ class SQLiteStore:
             return False
         finally:
             self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+    async def wait_for_news(
+        self, session: str, timeout: float, quiet: frozenset[str] = frozenset()
+    ) -> bool:
+        """See ``NewsSource``: one watcher of the file serves every page of this
+        process (``sqlite_news``)."""
+        return await wait_for_news(self.path, session, timeout, quiet)
 
     def close(self) -> None:
         self._db.close()
