@@ -120,15 +120,23 @@ def test_one_hidden_cell_in_a_partition_takes_the_next_smallest_with_it():
         assert table[column].isna().tolist() == [True, False, True], column
 
 
-def test_a_small_group_is_withheld_whole_with_its_complement():
+def test_a_small_group_merges_with_the_next_smallest_rather_than_hiding_it():
     rows = (("A", 300, 60), ("D", 200, 30), ("B", 12, 0), ("C", 6, 1))
     table = audit_of(counts(*rows)).table
-    # C's 6 students are under 10; alone they equal 518 - 512, so B (12) goes too.
-    assert table["students"].isna().tolist() == [False, False, True, True]
-    assert table["share_of_students"].isna().tolist() == [False, False, True, True]
-    # Their outcome counts (0 and 1) hold fewer than 10, so D's 30 goes as well.
-    assert table["with_outcome"].isna().tolist() == [False, True, True, True]
-    assert table["suppressed"].tolist() == [False, True, True, True]
+    # C's 6 students are under 10; merged alone they still are, so B (the
+    # smallest group of 10 or more) joins them: 18 students, shown.
+    assert table["group"].tolist() == ["A", "D", "(other or not recorded)"]
+    assert table["members"].tolist()[2] == ("B", "C")
+    assert table["students"].tolist() == [300, 200, 18]
+    # Their 1 suspension is withheld; A's and D's rates are not withheld for it.
+    assert table["with_outcome"].isna().tolist() == [False, False, True]
+    assert table["suppressed"].tolist() == [False, False, True]
+
+
+def test_a_whole_column_under_min_n_is_withheld():
+    table = audit_of(counts(("A", 5, 1), ("B", 3, 1))).table
+    assert table["students"].isna().tolist() == [True]
+    assert table["suppressed"].tolist() == [True]
 
 
 def test_few_students_without_the_outcome_hide_the_cell_too():
@@ -168,3 +176,54 @@ def test_min_n_below_the_floor_is_refused():
     )
     with pytest.raises(InvalidInput, match="'ten' is not a whole number"):
         checked_min_n("ten")
+
+
+# --- merge before withholding ---------------------------------------------------------
+
+
+def gender(*rows: tuple[str, int, int]) -> pd.DataFrame:
+    frame = counts(*rows)
+    frame["group_column"] = "gender"
+    return frame
+
+
+def test_975_girls_are_shown_beside_9_nonbinary_and_6_not_recorded():
+    # The worked example: 30 of 975 girls and 61 of 980 boys suspended, 2 of the
+    # 9 nonbinary students and 0 of the 6 whose gender is not recorded.
+    frame = gender(
+        ("Girl", 975, 30),
+        ("Boy", 980, 61),
+        ("Nonbinary", 9, 2),
+        ("(not recorded)", 6, 0),
+    )
+    outcomes = ("suspended",)
+    table = run_audit(AuditCounts("test.csv", frame, ("gender",), outcomes)).table
+    rows = {row["group"]: row for row in table.to_dict("records")}
+    assert list(rows) == ["Girl", "Boy", "(other or not recorded)"]
+    assert rows["Girl"]["rate"] == pytest.approx(round(30 / 975, 4))
+    assert rows["Boy"]["rate"] == pytest.approx(round(61 / 980, 4))
+    assert not rows["Girl"]["suppressed"]
+    assert not rows["Boy"]["suppressed"]
+    other = rows["(other or not recorded)"]
+    assert other["students"] == 15
+    assert other["members"] == ("Nonbinary", "(not recorded)")
+    # Two suspensions among 15 is under the n-size: withheld, never shown.
+    assert pd.isna(other["with_outcome"])
+    assert math.isnan(other["rate"])
+    assert other["suppressed"]
+
+
+def test_a_merged_group_still_under_min_n_takes_in_the_smallest_large_group():
+    frame = gender(("Girl", 975, 30), ("Boy", 980, 61), ("Nonbinary", 4, 1))
+    table = audit_of(frame).table
+    # 4 students alone would be 1959 - 1955: the girls join them, shown merged.
+    assert table["group"].tolist() == ["Boy", "(other or not recorded)"]
+    assert table["students"].tolist() == [980, 979]
+    assert table["with_outcome"].tolist() == [61, 31]
+    assert not table["suppressed"].any()
+
+
+def test_groups_of_min_n_or_more_keep_their_names():
+    table = audit_of(counts(("A", 300, 60), ("B", 200, 30), ("C", 10, 2))).table
+    assert table["group"].tolist() == ["A", "B", "C"]
+    assert table["members"].tolist() == [("A",), ("B",), ("C",)]

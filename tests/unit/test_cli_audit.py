@@ -51,17 +51,17 @@ def rows_of(out: Path) -> list[dict[str, str]]:
 def test_audit_csv_has_the_columns_and_withholds_small_groups_as_empty(audited):
     out = audited
     rows = rows_of(out)
-    assert len(rows) == 5 * (7 + 4 + 2 + 2 + 2)
-    small = [r for r in rows if r["group"] == "American Indian or Alaska Native"]
-    assert len(small) == 5
-    for row in small:
-        assert row["suppressed"] == "True"
-        assert [row[f] for f in FIGURES] == [""] * len(FIGURES)
-    # Nonbinary (7) is under 10, so "(not recorded)" (12) is withheld with it.
-    hidden = {
-        r["group"] for r in rows if r["group_column"] == "gender" and not r["students"]
-    }
-    assert hidden == {"Nonbinary", "(not recorded)"}
+    # Race's two groups under 10 merge, and gender's Nonbinary (7) and not
+    # recorded (12) merge: 6 race groups and 3 gender groups per outcome.
+    assert len(rows) == 5 * (6 + 3 + 2 + 2 + 2)
+    assert not [r for r in rows if r["group"] == "American Indian or Alaska Native"]
+    other = [r for r in rows if r["group"] == "(other or not recorded)"]
+    assert len(other) == 10
+    assert {r["students"] for r in other if r["group_column"] == "gender"} == {"19"}
+    # The 975 girls are never withheld for their small neighbours.
+    female = [r for r in rows if r["group"] == "Female"]
+    assert len(female) == 5
+    assert all(r["students"] == "975" and r["rate"] for r in female)
     for row in rows:
         if row["suppressed"] == "True":
             assert all(row[f] != "0" for f in FIGURES)

@@ -79,12 +79,14 @@ def rules_html(audit: Audit) -> str:
         "the rate of every other student: 2 means twice as likely, 0.5 half as "
         "likely. Its 95% interval is computed by the log method; a difference is "
         "called clear when the whole interval lies above or below 1.</p>"
-        f"<p>To protect students, groups of fewer than {n} students are withheld, "
-        f"and so are counts under {n} or within {n} of the group's size, with "
-        "every figure built from them. Where one withheld figure could be worked "
-        "out from the others and the totals, another is withheld too "
-        "(complementary suppression). Withheld figures are marked, never shown "
-        "as 0.</p>"
+        f"<p>To protect students, groups of fewer than {n} students are first "
+        "merged into one group, '(other or not recorded)'; a group still under "
+        f"{n} is withheld. Counts under {n} or within {n} of the group's size are "
+        "withheld too, with every figure built from them. Where one withheld "
+        "figure could be worked out from the others and the totals, another is "
+        "withheld too (complementary suppression), except for the merged group's "
+        "own count, so a large group is never withheld for a small one. Withheld "
+        "figures are marked, never shown as 0.</p>"
     )
 
 

@@ -17,6 +17,7 @@ from facilitate.audit.data import (
     NOT_RECORDED,
     TRUE_WORDS,
 )
+from facilitate.audit.groups import OTHER_OR_NOT_RECORDED
 from facilitate.audit.stats import Audit, is_blank
 from facilitate.core.text import clean_text
 
@@ -37,6 +38,11 @@ def default_group_words(column: str, group: str) -> str:
         return f"Students not marked {words(column)}"
     if group == NOT_RECORDED:
         return f"Students whose {words(column)} is not recorded"
+    if group == OTHER_OR_NOT_RECORDED:
+        return (
+            f"Students in smaller {words(column)} groups, or whose "
+            f"{words(column)} is not recorded"
+        )
     return f"{group} students"
 
 

@@ -17,18 +17,26 @@ with the outcome) is left empty; so is an interval when a count is zero, since
 its logarithm has no value.
 
 Suppression follows public education-data practice (minimum n-size for groups,
-minimum cell size for counts, complementary suppression):
+minimum cell size for counts, complementary suppression), after one step that
+keeps large groups readable:
 
-1. **Groups.** A group of fewer than ``min_n`` students is withheld whole. The
-   groups of one column split all students, whose total can be worked out from
-   any other column, so the release gate's complementary rule applies: while the
-   withheld groups hold fewer than ``min_n`` students, the next smallest is
-   withheld too.
+0. **Merge first.** The groups of one column with fewer than ``min_n`` students
+   are merged into one "other or not recorded" group (``groups``), so a group of
+   975 is never withheld because its neighbours hold 9 and 6.
+1. **Groups.** A group still under ``min_n`` (a merged group too small even
+   together) is withheld whole. The groups of one column split all students,
+   whose total can be worked out from any other column, so the release gate's
+   complementary rule applies: while the withheld groups hold fewer than
+   ``min_n`` students, the next smallest is withheld too.
 2. **Cells.** A group's outcome count is withheld when it is under ``min_n`` or
    within ``min_n`` of the group's size (few students *without* the outcome),
    with every figure built from it (rate, share of the outcome, ratio, interval).
    Withheld counts, and withheld "without" counts, must each add up to at least
-   ``min_n``: while they do not, the smallest shown cell is withheld too.
+   ``min_n``: while they do not, the smallest shown cell is withheld too. The
+   merged group's own cell does not ask for this: it is one count over at least
+   ``min_n`` students of several categories, none of them named by it, and
+   withholding a large group's rate to hide it is the loss merging exists to
+   avoid.
 
 Withheld figures are empty (None / NaN), never 0, and ``suppressed`` marks them.
 """
@@ -42,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from facilitate.audit.data import AuditCounts
+from facilitate.audit.groups import merge_small_groups
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE
 from facilitate.core.errors import InvalidInput
 from facilitate.core.release import release_partition
@@ -77,7 +86,8 @@ _PARTITION = ["outcome", "group_column"]
 
 @dataclass(frozen=True)
 class Audit:
-    """The released audit: ``table`` has ``AUDIT_COLUMNS`` plus ``flag``."""
+    """The released audit: ``table`` has ``AUDIT_COLUMNS``, ``flag`` and
+    ``members`` (the groups of the district's file each row holds)."""
 
     source: str
     table: pd.DataFrame
@@ -163,11 +173,16 @@ def risk_figures(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def withheld_rows(
-    students: dict[int, int], with_outcome: dict[int, int], min_n: int
+    students: dict[int, int],
+    with_outcome: dict[int, int],
+    min_n: int,
+    merged: frozenset[int] = frozenset(),
 ) -> tuple[set[int], set[int]]:
     """(groups withheld whole, rows whose outcome figures are withheld).
 
-    One partition (the groups of one column, for one outcome), keyed by row.
+    One partition (the groups of one column, for one outcome), keyed by row;
+    ``merged`` names the merged "other or not recorded" row, whose withheld cell
+    asks for no complement once the group holds ``min_n`` students.
     """
     released = release_partition(students, min_n)
     whole = {row for row, n in released.items() if n is None}
@@ -176,7 +191,8 @@ def withheld_rows(
         row for row in students if with_outcome[row] < min_n or without[row] < min_n
     }
     order = list(students)
-    while cells and len(cells) < len(order):
+    exempt = {row for row in merged if row not in whole}
+    while cells - exempt and len(cells) < len(order):
         low_with = sum(with_outcome[row] for row in cells) < min_n
         low_without = sum(without[row] for row in cells) < min_n
         if not (low_with or low_without):
@@ -190,15 +206,21 @@ def withheld_rows(
 def suppress(figures: pd.DataFrame, min_n: int) -> pd.DataFrame:
     """``figures`` with every unsafe figure emptied and ``suppressed`` marked.
 
-    ``figures`` needs a default (0..n-1) index, as ``risk_figures`` returns.
+    ``figures`` needs a default (0..n-1) index, as ``risk_figures`` returns; a
+    ``merged`` column (``groups.merge_small_groups``) marks merged rows.
     """
     out = figures.copy()
+    if "merged" not in out:
+        out["merged"] = False
     whole: set[int] = set()
     cells: set[int] = set()
     for rows in out.groupby(_PARTITION, sort=False).indices.values():
         students = dict(enumerate(out["students"].to_numpy()[rows].tolist()))
         outcome = dict(enumerate(out["with_outcome"].to_numpy()[rows].tolist()))
-        hidden_groups, hidden_cells = withheld_rows(students, outcome, min_n)
+        merged = frozenset(
+            n for n, row in enumerate(rows) if bool(out["merged"].iloc[row])
+        )
+        hidden_groups, hidden_cells = withheld_rows(students, outcome, min_n, merged)
         whole |= {int(rows[n]) for n in hidden_groups}
         cells |= {int(rows[n]) for n in hidden_cells}
     counts = ["students", "with_outcome"]
@@ -231,10 +253,11 @@ def rounded(table: pd.DataFrame) -> pd.DataFrame:
 def run_audit(counts: AuditCounts, min_n: int = DEFAULT_MIN_N) -> Audit:
     """The whole audit of ``counts``: figures, then suppression at ``min_n``."""
     min_n = checked_min_n(min_n)
-    table = rounded(suppress(risk_figures(counts.counts), min_n))
+    merged = merge_small_groups(counts.counts, min_n)
+    table = rounded(suppress(risk_figures(merged), min_n))
     return Audit(
         counts.source,
-        table[[*AUDIT_COLUMNS, "flag"]],
+        table[[*AUDIT_COLUMNS, "flag", "members"]].reset_index(drop=True),
         min_n,
         counts.group_columns,
         counts.outcomes,
