@@ -125,8 +125,8 @@ def test_response_rates_and_time_to_support_and_flags_over_time():
         "23 Feb 2026",
         "9 Mar 2026",
     ]
-    assert flags.iloc[2]["Support not checked for two meetings"] is None
-    assert flags.iloc[3]["Support not checked for two meetings"] == 6
+    assert flags.iloc[2]["Support's check overdue"] is None
+    assert flags.iloc[3]["Support's check overdue"] == 6
     assert flags.iloc[0]["All flags"] is None
 
 

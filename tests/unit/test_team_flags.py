@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from facilitate.teams.flags import (
+    DECLINING,
     NO_CHANGE,
     NO_SUPPORT,
     STEP_DOWN,
     UNCHECKED,
     check_due,
+    check_overdue,
     flags_at,
     flags_over_time,
 )
@@ -129,6 +131,38 @@ def test_planned_ended_and_resolved_supports_are_not_flagged_as_unchecked():
     assert raised(closed, C3) == []
 
 
+@pytest.mark.parametrize(
+    ("every", "first_flagged"),
+    [(1, C3), (2, C4), (3, C5), (4, None)],
+)
+def test_unchecked_follows_each_supports_own_rhythm(every, first_flagged):
+    state = history(student(), concern(), support(every=every))
+    flagged = [
+        c for c in MEETINGS if (UNCHECKED, "a", "reading", "s1") in raised(state, c)
+    ]
+    expected = list(MEETINGS[MEETINGS.index(first_flagged) :]) if first_flagged else []
+    assert flagged == expected
+
+
+def test_a_check_restarts_the_rhythm():
+    state = history(student(), concern(), support(every=2), check(C3, "too_early"))
+    sup = state.supports["s1"]
+    assert [check_overdue(state, sup, c) for c in MEETINGS] == [
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
+    assert [check_due(state, sup, c) for c in MEETINGS] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
 # --- no change after three checks ---------------------------------------------------
 
 
@@ -188,6 +222,44 @@ def test_a_changed_support_starts_with_a_clean_record():
     assert raised(state, C3) == []
     assert raised(state, C4) == []
     assert raised(state, C5) == []
+
+
+# --- declining twice in a row ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("responses", "flagged"),
+    [
+        (["declining", "declining"], True),
+        (["improving", "declining", "declining"], True),
+        (["declining", "declining", "declining"], True),
+        (["declining"], False),
+        (["declining", "no_change"], False),
+        (["declining", "too_early", "declining"], False),
+    ],
+)
+def test_declining_is_flagged_after_two_declining_checks_in_a_row(responses, flagged):
+    checks = [check(MEETINGS[i + 1], r) for i, r in enumerate(responses)]
+    state = history(student(), concern(), support(), *checks)
+    last = MEETINGS[len(responses)]
+    assert raised(state, last) == (
+        [(DECLINING, "a", "reading", "s1")] if flagged else []
+    )
+
+
+def test_a_declining_student_given_a_new_support_starts_clean():
+    state = history(
+        student(),
+        concern(),
+        support(),
+        check(C2, "declining"),
+        check(C3, "declining"),
+        ended("s1", C3, "intensified"),
+        support("s2", start=C4, cycle=C3, tier=3),
+        check(C4, "declining"),
+    )
+    assert raised(state, C3) == []
+    assert raised(state, C4) == []
 
 
 # --- improving: ready to step down ----------------------------------------------------
