@@ -21,8 +21,9 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.run-installed
 
+# FACILITATE_LAUNCHER lets hints say `make run HOST=...` rather than `--host`.
 run: $(VENV)/.run-installed
-	$(BIN)/facilitate $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") serve --demo \
+	FACILITATE_LAUNCHER=make $(BIN)/facilitate $(if $(DATA_DIR),--data-dir "$(DATA_DIR)") serve --demo \
 		--host "$(HOST)" --port "$(PORT)"
 
 lint: $(VENV)/.test-installed

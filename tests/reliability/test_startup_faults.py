@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,8 +18,10 @@ import pytest
 
 from facilitate.core.config import Config
 from facilitate.core.errors import StoreUnavailable
+from facilitate.core.launcher import LAUNCHER_VARIABLE
 from facilitate.core.store import DATABASE_NAME, open_store
 from facilitate.ui.participant_page import participant_page
+from tests.live_server import descendants, free_port, start_serve, stop_server
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -85,3 +92,110 @@ def test_workbook_shows_the_sentence_instead_of_failing(tmp_path):
     page = participant_page(Config(data_dir=blocker))
     text = page.root.children[1].value
     assert "Cannot open the session store" in text
+
+
+def taken_port() -> socket.socket:
+    """A port something else already listens on."""
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    return holder
+
+
+def test_a_taken_port_is_one_line_and_exit_2_within_5_seconds(tmp_path):
+    with taken_port() as holder:
+        port = holder.getsockname()[1]
+        started = time.monotonic()
+        result = run_cli("--data-dir", str(tmp_path), "serve", "--port", str(port))
+        took = time.monotonic() - started
+    assert result.returncode == 2
+    assert took < 5
+    assert result.stdout == "", "no links for a room that never opened"
+    assert result.stderr.splitlines() == [
+        f"facilitate: Cannot listen on 127.0.0.1:{port} (Address already in use). "
+        f"Choose another port with facilitate serve --port {port + 1}, or stop what "
+        "is using it."
+    ]
+
+
+def test_under_make_run_the_hint_names_make_run(tmp_path):
+    with taken_port() as holder:
+        port = holder.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "facilitate", "--data-dir", str(tmp_path),
+             "serve", "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, LAUNCHER_VARIABLE: "make"},
+        )  # fmt: skip
+    assert f"Choose another port with make run PORT={port + 1}," in result.stderr
+
+
+def press_ctrl_c(process: subprocess.Popen[bytes], log: Path) -> str:
+    """What a terminal does on Ctrl-C: SIGINT to the foreground process group."""
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        process.wait(timeout=90)
+    finally:
+        stop_server(process)
+    return log.read_text()
+
+
+def test_links_are_printed_only_once_the_port_answers(tmp_path):
+    answered: list[bool] = []
+
+    def links_printed(process: subprocess.Popen[bytes]) -> bool:
+        if "Ctrl-C stops" not in (tmp_path / "serve.log").read_text():
+            return False
+        answered.append(answers(f"http://127.0.0.1:{port}/lead/"))
+        return True
+
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = start_serve(tmp_path / "data", port, pool=3, out=out)
+    try:
+        wait_for(lambda: links_printed(process), process, log)
+    finally:
+        printed = press_ctrl_c(process, log)
+    assert answered == [True], "the links were printed before the room answered"
+    # Ctrl-C while the pool is still filling stops quietly too.
+    assert "Traceback" not in printed
+    assert process.returncode in (0, 130)
+
+
+def test_ctrl_c_while_voila_starts_prints_no_traceback(tmp_path):
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = start_serve(tmp_path / "data", free_port(), pool=3, out=out)
+    try:
+        wait_for(lambda: bool(voilas(process.pid)), process, log)
+    finally:
+        printed = press_ctrl_c(process, log)
+    assert "Traceback" not in printed
+    assert "KeyboardInterrupt" not in printed
+    assert "Ctrl-C stops" not in printed, "stopped before it served"
+    assert process.returncode in (0, 130)
+
+
+def voilas(ancestor: int) -> list[int]:
+    return [pid for pid, line in descendants(ancestor).items() if b"voila" in line]
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
+def wait_for(
+    condition: Callable[[], bool], process: subprocess.Popen[bytes], log: Path
+) -> None:
+    deadline = time.monotonic() + 180
+    while not condition():
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"serve never got there:\n{log.read_text()[-3000:]}")
+        time.sleep(0.05)

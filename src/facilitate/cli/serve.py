@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import contextlib
+import io
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the room; Ctrl-C before the server watches for it stops quietly too."""
+    try:
+        return serve_until_stopped(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def serve_until_stopped(args: argparse.Namespace) -> int:
     from facilitate.server import ServeOptions, Tls, serve_room
     from facilitate.server.addresses import public_url
 
@@ -72,29 +81,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
     base = given_url(args.public_url) or public_url(
         args.host, args.port, secure=tls is not None
     )
-    if args.demo:
-        from facilitate.cli.teams import print_team_link
-        from facilitate.demo import demo_session
-        from facilitate.teams.demo import demo_team
-
-        demo_session(store)
-        print_team_link(demo_team(store), base)
-    print_sessions(store, base)
+    announcement = links_text(args, store, base, config.data_dir)
     store.close()
-    print(f"Serving the room at {base} (data in {config.data_dir}). Ctrl-C stops.")
-    print_reach(args, secure=tls is not None)
-    sys.stdout.flush()
     options = ServeOptions(
         host=args.host,
         port=args.port,
         pool=args.pool,
         trusted_proxies=tuple(args.trusted_proxy),
     )
+
+    def announce() -> None:
+        print(announcement, end="", flush=True)
+
     if args.workers != 1:
         from facilitate.server.workers import serve_workers
 
-        return serve_workers(options, args.workers, config.data_dir, base, tls)
-    return serve_room(options, config.data_dir, base, tls)
+        return serve_workers(
+            options, args.workers, config.data_dir, base, tls, on_ready=announce
+        )
+    return serve_room(options, config.data_dir, base, tls, on_ready=announce)
+
+
+def links_text(
+    args: argparse.Namespace, store: EventStore, base: str, data_dir: Path
+) -> str:
+    """What ``serve`` prints once the room's address answers: the links, then
+    how to stop and who can reach it. Written now, while the store is open."""
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        if args.demo:
+            from facilitate.cli.teams import print_team_link
+            from facilitate.demo import demo_session
+            from facilitate.teams.demo import demo_team
+
+            demo_session(store)
+            print_team_link(demo_team(store), base)
+        print_sessions(store, base)
+        print(f"Serving the room at {base} (data in {data_dir}). Ctrl-C stops.")
+        print_reach(args, secure=args.certfile is not None)
+    return text.getvalue()
 
 
 def check_options(args: argparse.Namespace) -> None:
@@ -129,6 +154,7 @@ def check_options(args: argparse.Namespace) -> None:
 
 def print_reach(args: argparse.Namespace, secure: bool) -> None:
     """Who can reach the address just printed, in one or two lines."""
+    from facilitate.core.launcher import serve_setting
     from facilitate.server.addresses import is_loopback
 
     if args.workers != 1:
@@ -137,8 +163,9 @@ def print_reach(args: argparse.Namespace, secure: bool) -> None:
         print(f"Behind a proxy: this server listens on {args.host}:{args.port}.")
     elif is_loopback(args.host):
         print(
-            "Only this computer can reach it: phones in the room cannot. "
-            "Use --host 0.0.0.0 to open it to the room's network."
+            "Only this computer can reach it: phones in the room cannot. Use "
+            f"{serve_setting('host', '0.0.0.0')} to open it to the room's "  # noqa: S104
+            "network."
         )
     elif not secure:
         print("Plain http: answers and keys cross the network in clear (see README).")

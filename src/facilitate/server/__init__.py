@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import socket
 import ssl
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
 
 from facilitate.core.config import DATA_DIR_VARIABLE, Config
 from facilitate.core.errors import FacilitateError
+from facilitate.core.launcher import serve_setting
 from facilitate.core.store import EventStore, open_store
 from facilitate.server.clients import TrustedProxies
 from facilitate.server.proxy import (
@@ -30,6 +32,7 @@ from facilitate.server.proxy import (
     wait_until_answering,
 )
 from facilitate.server.statics import front_end_files, warm
+from facilitate.server.stopping import STOP_SECONDS, stop, stop_requests
 from facilitate.server.voila import (
     DEFAULT_POOL,
     UNUSED_EXTENSIONS,
@@ -40,13 +43,20 @@ from facilitate.server.voila import (
     voila_settings,
 )
 
-STOP_SECONDS = 20
 STOPPED = (
     "A Voila process stopped unexpectedly; see the messages above, then start "
     "facilitate serve again."
 )
 
-__all__ = ["DEFAULT_POOL", "ServeOptions", "Tls", "serve_room", "voila_settings"]
+__all__ = [
+    "DEFAULT_POOL",
+    "STOP_SECONDS",
+    "ServeOptions",
+    "Tls",
+    "serve_room",
+    "stop",
+    "voila_settings",
+]
 
 
 @dataclass(frozen=True)
@@ -74,29 +84,73 @@ def free_port() -> int:
 
 
 def serve_room(
-    options: ServeOptions, data_dir: Path, public_url: str, tls: Tls | None = None
+    options: ServeOptions,
+    data_dir: Path,
+    public_url: str,
+    tls: Tls | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> int:
-    """Serve until stopped; returns the exit code."""
+    """Serve until stopped; returns the exit code.
+
+    The public port is taken first, so a busy port is one sentence before any
+    Voila starts; ``on_ready`` runs once that port answers (it prints the links).
+    """
     ssl_context = tls.context() if tls else None
+    listening = bind_public(options.host, options.port)
+    stopped = stop_requests()
     room = Backend("room", free_port())
     lead = Backend("lead", free_port(), prefix="/lead")
     worker = options.worker
-    processes = [
-        start_voila(room_role(options), room.port, data_dir, public_url, worker),
-        start_voila(lead_role(), lead.port, data_dir, public_url, worker),
-    ]
-    front = Front(
-        room,
-        lead,
-        open_store=lambda: session_log(data_dir),
-        worker=worker,
-        trusted=TrustedProxies.parse(options.trusted_proxies),
-    )
+    processes: list[subprocess.Popen[bytes]] = []
     try:
-        asyncio.run(_listen(front, options, ssl_context, processes))
+        for role, backend in ((room_role(options), room), (lead_role(), lead)):
+            if not stopped:
+                processes.append(
+                    start_voila(role, backend.port, data_dir, public_url, worker)
+                )
+        if stopped:
+            return 0
+        front = Front(
+            room,
+            lead,
+            open_store=lambda: session_log(data_dir),
+            worker=worker,
+            trusted=TrustedProxies.parse(options.trusted_proxies),
+        )
+        room_door = RoomDoor(listening, ssl_context, processes, stopped)
+        asyncio.run(_listen(front, room_door, on_ready))
     finally:
         stop(processes)
+        for listener in listening:
+            listener.close()
     return 0
+
+
+def bind_public(host: str, port: int) -> list[socket.socket]:
+    """The room's address, taken now: a busy port fails in a second, not after
+    Voila and its kernels have started (and printed their own tracebacks)."""
+    try:
+        return bind_sockets(port, address=host or None)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise FacilitateError(
+            f"Cannot listen on {host}:{port} ({reason}). Choose another port with "
+            f"{serve_setting('port', str(port + 1))}, or stop what is using it."
+        ) from None
+
+
+@dataclass
+class RoomDoor:
+    """What the front door's loop watches: its sockets and the two Voilas."""
+
+    listening: list[socket.socket]
+    ssl_context: ssl.SSLContext | None
+    processes: list[subprocess.Popen[bytes]]
+    stopped: list[int]
+
+    def check_voilas(self) -> None:
+        if any(process.poll() is not None for process in self.processes):
+            raise FacilitateError(STOPPED)
 
 
 def session_log(data_dir: Path) -> EventStore:
@@ -106,19 +160,18 @@ def session_log(data_dir: Path) -> EventStore:
 
 
 async def _listen(
-    front: Front,
-    options: ServeOptions,
-    ssl_context: ssl.SSLContext | None,
-    processes: list[subprocess.Popen[bytes]],
+    front: Front, door: RoomDoor, on_ready: Callable[[], None] | None
 ) -> None:
+    """Wait for both Voilas, open the door, say so, then serve until stopped."""
     application = front_application(front)
     for backend in (front.room, front.lead):
         started = asyncio.create_task(wait_until_answering(backend))
         while not started.done():
             await asyncio.sleep(0.2)
-            if any(process.poll() is not None for process in processes):
+            if door.stopped:
                 started.cancel()
-                raise FacilitateError(STOPPED)
+                return
+            door.check_voilas()
         if not started.result():
             raise FacilitateError(
                 f"The {backend.name} Voila did not start within 3 minutes; see the "
@@ -126,26 +179,14 @@ async def _listen(
             )
     # Forwarding headers are read by the front door, from trusted proxies only
     # (``clients``); tornado's ``xheaders`` would believe them from anyone.
-    server = HTTPServer(application, ssl_options=ssl_context)
-    try:
-        server.listen(options.port, address=options.host)
-    except OSError as error:
-        raise FacilitateError(
-            f"Cannot listen on {options.host}:{options.port} ({error.strerror}). "
-            "Choose another port with --port, or stop what is using it."
-        ) from None
+    server = HTTPServer(application, ssl_options=door.ssl_context)
+    server.add_sockets(door.listening)
     warming = asyncio.create_task(warm_front_ends(front))
-    stopped = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(number, stopped.set)
-    while not stopped.is_set():
-        if any(process.poll() is not None for process in processes):
-            raise FacilitateError(STOPPED)
-        try:
-            await asyncio.wait_for(stopped.wait(), timeout=1.0)
-        except TimeoutError:
-            continue
+    if on_ready is not None:
+        on_ready()
+    while not door.stopped:
+        door.check_voilas()
+        await asyncio.sleep(0.2)
     warming.cancel()
     server.stop()
 
@@ -157,17 +198,3 @@ async def warm_front_ends(front: Front) -> None:
     for backend in (front.lead, front.room):
         uris = [backend.prefix + path for path in files]
         await warm(front.statics, backend.name, backend.url, uris)
-
-
-def stop(
-    processes: list[subprocess.Popen[bytes]], seconds: float = STOP_SECONDS
-) -> None:
-    """Stop every Voila (and with it every kernel), politely, then firmly."""
-    for process in processes:
-        if process.poll() is None:
-            process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            process.kill()

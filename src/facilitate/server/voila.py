@@ -218,9 +218,11 @@ def start_voila(
         cwd=run_dir,
         env=voila_environment(data_dir, public_url),
         preexec_fn=start_child(niceness),
-        # A lowered Voila runs in a session of its own, whose niceness Linux
-        # weighs against the front door's and the lead's (see ``priority``).
-        start_new_session=bool(niceness),
+        # Each Voila runs in a session of its own: the terminal's Ctrl-C reaches
+        # only ``serve``, which stops the kernels and then the Voilas quietly
+        # (``stopping``); and a lowered Voila's session is what Linux weighs
+        # against the front door's and the lead's (see ``priority``).
+        start_new_session=True,
     )
     if niceness:
         # Called before the front door's event loop runs (``serve_room``).

@@ -28,11 +28,20 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.core.errors import FacilitateError, InvalidInput
-from facilitate.server import STOP_SECONDS, ServeOptions, Tls, free_port, stop
+from facilitate.core.launcher import serve_setting
+from facilitate.server import (
+    STOP_SECONDS,
+    ServeOptions,
+    Tls,
+    bind_public,
+    free_port,
+    stop,
+)
 from facilitate.server.children import stop_with_parent
 from facilitate.server.haproxy import (
     HEALTH_PATH,
@@ -43,6 +52,7 @@ from facilitate.server.haproxy import (
     haproxy_config,
     write_pem,
 )
+from facilitate.server.stopping import stop_requests
 from facilitate.server.worker import worker_command
 
 #: A worker stops its two Voilas, each within ``STOP_SECONDS``.
@@ -79,8 +89,12 @@ def serve_workers(
     data_dir: Path,
     public_url: str,
     tls: Tls | None = None,
+    on_ready: Callable[[], None] | None = None,
 ) -> int:
-    """Serve the room through HAProxy until stopped; returns the exit code."""
+    """Serve the room through HAProxy until stopped; returns the exit code.
+
+    ``on_ready`` runs once HAProxy answers at the room's address.
+    """
     check_worker_count(workers)
     addresses = tuple(
         WorkerAddress(f"w{number}", "127.0.0.1", free_port())
@@ -102,6 +116,8 @@ def serve_workers(
         if stopped:
             return 0
         proxy = start_haproxy(binary, config, options)
+        if on_ready is not None:
+            on_ready()
         try:
             watch(proxy, running, stopped)
         finally:
@@ -134,15 +150,6 @@ def prepare_haproxy(
     return binary, config
 
 
-def stop_requests() -> list[int]:
-    """A list that Ctrl-C and SIGTERM append to: a plain flag, because taking a
-    lock (``threading.Event``) inside a signal handler can deadlock."""
-    stopped: list[int] = []
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda signum, _: stopped.append(signum))
-    return stopped
-
-
 def start_worker(command: list[str]) -> subprocess.Popen[bytes]:
     """A worker in its own session: it and everything it starts stop together."""
     return subprocess.Popen(
@@ -164,7 +171,8 @@ def start_haproxy(
         if proxy.poll() is not None:
             raise FacilitateError(
                 f"HAProxy could not start on {options.host}:{options.port} (see its "
-                "message above). Choose another port with --port, or stop what is "
+                "message above). Choose another port with "
+                f"{serve_setting('port', str(options.port + 1))}, or stop what is "
                 "using it."
             )
         if answers(options.host, options.port):
@@ -179,18 +187,8 @@ def start_haproxy(
 
 def check_free(host: str, port: int) -> None:
     """Refuse a busy public port now, before any worker spends a minute starting."""
-    try:
-        family, kind, proto, _, address = socket.getaddrinfo(
-            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )[0]
-        with socket.socket(family, kind, proto) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind(address)
-    except OSError as error:
-        raise FacilitateError(
-            f"Cannot listen on {host}:{port} ({error.strerror}). Choose another "
-            "port with --port, or stop what is using it."
-        ) from None
+    for listener in bind_public(host, port):
+        listener.close()
 
 
 def wait_until_ready(workers: list[Worker], stopped: list[int]) -> None:
