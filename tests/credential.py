@@ -24,9 +24,10 @@ def normalised(text: str) -> str:
 
 
 def key_terms() -> list[str]:
-    """Every ``**bold**`` term of the credential, once each, in order."""
+    """Every ``**bold**`` term of the credential, once each, in order (a heading's
+    closing full stop, as in "Part 3: Scoring guide.", is not part of the term)."""
     found = re.findall(r"\*\*(.+?)\*\*", CREDENTIAL.read_text(encoding="utf-8"), re.S)
-    return list(dict.fromkeys(" ".join(term.split()) for term in found))
+    return list(dict.fromkeys(" ".join(term.split()).rstrip(".") for term in found))
 
 
 class _Bold(HTMLParser):
@@ -74,3 +75,55 @@ def plain_missing(text: str) -> list[str]:
     """Key terms absent from plain text (a PDF's, say)."""
     have = normalised(html.unescape(text))
     return [t for t in key_terms() if normalised(t) not in have]
+
+
+# --- the credential's own words, quoted ----------------------------------------------
+
+_CELL = re.compile(r'^\| \*\*(\w+)\*\* \| "(.+?)" \| "(.+?)" \| "(.+?)" \|$', re.M)
+_LINE = re.compile(r'- ([\w ]+): "(.+?)"(?= - |$)')
+PASSING = "Passing lines, word for word (quote them in the pack)"
+LEVELS = ("proficient", "basic", "developing")
+
+
+def _section(title: str) -> str:
+    """The text under a ``## title`` heading, lines joined with single spaces."""
+    text = CREDENTIAL.read_text(encoding="utf-8")
+    start = text.index(f"## {title}\n") + len(title) + 4
+    end = text.find("\n## ", start)
+    return text[start : end if end != -1 else None]
+
+
+def rubric_cells() -> dict[tuple[str, str], str]:
+    """``(row, level) -> cell`` of the scoring guide, e.g. ``("lead", "basic")``."""
+    table = _section("What is submitted")
+    cells = {}
+    for row, *texts in _CELL.findall(table):
+        for level, text in zip(LEVELS, texts, strict=True):
+            cells[(row.lower(), level)] = text
+    return cells
+
+
+def rubric_preamble() -> str:
+    """The sentence quoted above the scoring guide (the ``>`` lines)."""
+    lines = _section("What is submitted").splitlines()
+    return " ".join(line[2:] for line in lines if line.startswith("> "))
+
+
+def passing_lines() -> dict[str, str]:
+    """``part name -> passing line``, e.g. ``"Needs assessment"``."""
+    block = " ".join(_section(PASSING).split())
+    return dict(_LINE.findall(block))
+
+
+def earning_sentence() -> str:
+    """The credential's own earning rule, as quoted beside our reading."""
+    rule = " ".join(_section("Earning rule").split())
+    start = rule.index(': "') + 3
+    return rule[start : rule.index('" Our reading')]
+
+
+def visible_text(markup: str) -> str:
+    """What a reader sees of ``markup``: text only, spacing collapsed."""
+    parser = _Bold()
+    parser.feed(markup)
+    return " ".join(" ".join(parser.text).split())

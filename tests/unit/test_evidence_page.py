@@ -43,9 +43,10 @@ def test_parts_come_in_the_credentials_order(store, session):
     order = []
     for widget in page.root.children:
         value = getattr(widget, "value", "")
-        if isinstance(value, str) and value.startswith("<h2>Part"):
+        if isinstance(value, str) and value.startswith(("<h2>Part", "<h2>Method")):
             order.append(value[4 : value.index("</h2>")])
     assert order == [
+        "Method step 1: Your self-assessment (private)",
         "Part 1: Context",
         "Part 2: Work examples / artifacts",
         "Part 3: Scoring guide",
@@ -55,6 +56,7 @@ def test_parts_come_in_the_credentials_order(store, session):
         c._dom_classes for c in page.root.children if "fc-part" in c._dom_classes
     ]
     assert [next(k for k in c if k.startswith("fc-part-")) for c in classes] == [
+        "fc-part-self_assessment",
         "fc-part-needs_assessment",
         "fc-part-plan_of_action",
         "fc-part-awareness",

@@ -58,12 +58,14 @@ def test_word_counts_warn_at_the_limit_and_flag_over_it(words, limit, sentence, 
 def test_the_shipped_parts_follow_the_credential():
     guide = load_guide()
     assert [g.heading for g in guide.groups] == [
+        "Method step 1: Your self-assessment (private)",
         "Part 1: Context",
         "Part 2: Work examples / artifacts",
         "Part 3: Scoring guide",
         "Part 4: Reflection",
     ]
     assert [(p.label, p.limit) for p in guide.parts] == [
+        ("Method step 1: Self-assessment", None),
         ("Part 1: Needs assessment", 500),
         ("Part 1: Plan of action", 500),
         ("Part 2.1: Awareness", None),

@@ -94,8 +94,23 @@ class Group:
 
 
 @dataclass(frozen=True)
+class AttachmentForm:
+    """One kind of attachment a part accepts: a link always, files when ``files``."""
+
+    key: str
+    label: str
+    files: bool
+
+
+@dataclass(frozen=True)
 class PartGuide:
-    """One answer the pack holds: its prompts, limit, passing criterion, evidence."""
+    """One answer the pack holds: its prompts, limit, passing criterion, evidence.
+
+    ``passing_line`` is the credential's own sentence, quoted; ``passes`` is our
+    restatement where the credential gives none to quote. A ``private`` part is the
+    leader's alone: it is in their pack and nowhere else. ``qualitative`` parts
+    take what the leader heard beside the session's figures.
+    """
 
     key: str
     group: str
@@ -106,11 +121,17 @@ class PartGuide:
     passes: str
     evidence: tuple[str, ...]
     by_colleague: bool = False
+    passing_line: str = ""
+    private: bool = False
+    qualitative: bool = False
+    attachments: tuple[AttachmentForm, ...] = ()
+
+    heading: str = ""
 
     @property
     def label(self) -> str:
         """ "Part 2.1: Awareness": how the checklist and links name it."""
-        return f"Part {self.number}: {self.title}"
+        return self.heading or f"Part {self.number}: {self.title}"
 
 
 @dataclass(frozen=True)
@@ -129,6 +150,7 @@ class Guide:
     title: str
     introduction: str
     method: tuple[str, ...]
+    earning_rule_quote: str
     earning_rule: str
     groups: tuple[Group, ...]
     parts: tuple[PartGuide, ...]
@@ -165,6 +187,9 @@ def load_guide(folder: Path | None = None) -> Guide:
         title=str(require(raw, "title", source)),
         introduction=str(require(raw, "introduction", source)),
         method=tuple(str(m) for m in require_list(raw, "method", source)),
+        earning_rule_quote=" ".join(
+            str(require(raw, "earning_rule_quote", source)).split()
+        ),
         earning_rule=str(require(raw, "earning_rule", source)),
         groups=groups,
         parts=parts,
@@ -201,9 +226,30 @@ def _part(item: Any, groups: set[str], source: str) -> PartGuide:
         title=str(require(item, "title", source)),
         limit=limit,
         prompts=tuple(str(p) for p in require_list(item, "prompts", source)),
-        passes=str(require(item, "passes", source)),
+        passes=str(item.get("passes") or ""),
         evidence=evidence,
         by_colleague=item.get("kind") == "colleague",
+        passing_line=" ".join(str(item.get("passing_line") or "").split()),
+        heading=str(item.get("label") or ""),
+        private=item.get("kind") == "private",
+        qualitative=bool(item.get("qualitative")),
+        attachments=tuple(
+            _attachment_form(form, key, source)
+            for form in item.get("attachments") or []
+        ),
+    )
+
+
+def _attachment_form(raw: Any, part: str, source: str) -> AttachmentForm:
+    accepts = str(require(raw, "accepts", source))
+    if accepts not in ("link", "files_or_link"):
+        raise InvalidContent(
+            f"{source}: part '{part}' accepts '{accepts}'; use link or files_or_link."
+        )
+    return AttachmentForm(
+        key=str(require(raw, "key", source)),
+        label=str(require(raw, "label", source)),
+        files=accepts == "files_or_link",
     )
 
 
@@ -228,7 +274,7 @@ class Level:
 
 @dataclass(frozen=True)
 class Criterion:
-    """One row of the scoring guide: the criteria of each level, in our words."""
+    """One row of the scoring guide: each level's criteria, the credential's words."""
 
     key: str
     label: str
@@ -238,6 +284,10 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Rubric:
+    """The scoring guide; ``preamble`` and every descriptor are the credential's
+    own words, quoted exactly."""
+
+    preamble: str
     introduction: str
     levels: tuple[Level, ...]
     criteria: tuple[Criterion, ...]
@@ -260,6 +310,7 @@ def load_rubric(folder: Path | None = None) -> Rubric:
         for item in require_list(raw, "criteria", source)
     )
     return Rubric(
+        preamble=" ".join(str(raw.get("preamble", "")).split()),
         introduction=str(raw.get("introduction", "")),
         levels=levels,
         criteria=criteria,

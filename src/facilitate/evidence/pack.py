@@ -33,10 +33,12 @@ from facilitate.evidence.render import (
     answer_html,
     checklist_html,
     count_html,
+    earning_rule_html,
     feedback_html,
     item_html,
     levels_html,
     passes_html,
+    preamble_html,
     prompts_html,
 )
 from facilitate.evidence.session_evidence import session_evidence, titles
@@ -76,7 +78,7 @@ class EvidencePack:
 
 def evidence_options(guide: Guide) -> list[tuple[str, str]]:
     """What a scoring-guide row may link: the parts, then the session's figures."""
-    parts = [(p.label, p.key) for p in guide.parts]
+    parts = [(p.label, p.key) for p in guide.parts if not p.private]
     return parts + [(f"Session: {title}", key) for key, title in titles().items()]
 
 
@@ -105,7 +107,7 @@ def pack_html(pack: EvidencePack) -> str:
         f'<section id="checklist">{checklist_html(pack.checklist)}</section>'
         f"<p>{emphasis(guide.introduction)}</p>"
         f'<section id="earning-rule"><h2>What it takes to earn the credential</h2>'
-        f"<p>{emphasis(guide.earning_rule)}</p></section>"
+        f"{earning_rule_html(guide)}</section>"
         f'<section id="method"><h2>The method in four steps</h2><ol>'
         + "".join(f"<li>{emphasis(step)}</li>" for step in guide.method)
         + "</ol></section>"
@@ -163,7 +165,7 @@ def _colleague_words(pack: EvidencePack, part: PartGuide) -> str:
 
 def _scoring_guide(pack: EvidencePack) -> str:
     rubric = pack.rubric
-    html = f"<p>{emphasis(rubric.introduction)}</p>" if rubric.introduction else ""
+    html = preamble_html(rubric)
     labels = {key: label for label, key in pack.evidence_options()}
     for criterion in rubric.criteria:
         chosen = pack.state.ratings.get(criterion.key, "")

@@ -48,7 +48,13 @@ from facilitate.evidence.content import (
 from facilitate.evidence.download import PackDownload
 from facilitate.evidence.editors import PartEditor, RubricRowEditor
 from facilitate.evidence.pack import evidence_options
-from facilitate.evidence.render import STYLES, checklist_html, item_html
+from facilitate.evidence.render import (
+    STYLES,
+    checklist_html,
+    earning_rule_html,
+    item_html,
+    preamble_html,
+)
 from facilitate.evidence.state import EvidenceState, Invitation, evidence_state
 from facilitate.ui.autosave import Debounced
 from facilitate.ui.browser import BrowserContext
@@ -147,8 +153,8 @@ class EvidencePage(KeyedPage):
         intro = styled(
             widgets.HTML(
                 f"<p>{emphasis(guide.introduction)}</p>"
-                f'<p class="fc-label" id="earning-rule">What it takes to earn the '
-                f"credential</p><p>{emphasis(guide.earning_rule)}</p>"
+                f'<h2 id="earning-rule">What it takes to earn the credential</h2>'
+                f"{earning_rule_html(guide)}"
                 "<details><summary>The method in four steps</summary><ol>"
                 + "".join(f"<li>{emphasis(s)}</li>" for s in guide.method)
                 + "</ol></details>"
@@ -173,9 +179,7 @@ class EvidencePage(KeyedPage):
                 )
             )
             if group.key == "part3":
-                rows.append(
-                    widgets.HTML(f"<p>{emphasis(self.rubric.introduction)}</p>")
-                )
+                rows.append(widgets.HTML(preamble_html(self.rubric)))
                 rows += [row.root for row in self.rows.values()]
             for part in guide.parts_in(group.key):
                 if part.by_colleague and self.colleague is not None:

@@ -16,6 +16,7 @@ from facilitate.core.text import escape
 from facilitate.evidence.checklist import CheckItem, stamp
 from facilitate.evidence.content import (
     Criterion,
+    Guide,
     PartGuide,
     Rubric,
     WordCount,
@@ -56,6 +57,9 @@ STYLES = """
 .fc-check-missing, .fc-check-over { color: #9b1c1c; font-weight: 700; }
 .fc-check-done { color: #1e5631; font-weight: 700; }
 .fc-check-note { color: #555; font-weight: 700; }
+.fc-quote { margin: 0.3em 0 0.3em 0.6em; font-style: italic; }
+.fc-private { border: 2px dashed #5a5a52; padding: 0.2em 0.9em; }
+.fc-attachment img { max-width: 100%; max-height: 24rem; }
 """
 
 
@@ -67,11 +71,39 @@ def prompts_html(part: PartGuide) -> str:
     )
 
 
+def quote_html(text: str) -> str:
+    """The credential's own words, exactly, as a quotation."""
+    return f'<blockquote class="fc-quote"><p>“{escape(text)}”</p></blockquote>'
+
+
 def passes_html(part: PartGuide) -> str:
+    """The credential's passing line, quoted, where it gives one; else ours."""
+    if part.passing_line:
+        return (
+            '<div class="fc-passes"><p class="fc-label">Passes when (the '
+            f"credential's words)</p>{quote_html(part.passing_line)}</div>"
+        )
     return (
         f'<div class="fc-passes"><p class="fc-label">Passes when</p>'
         f"<p>{emphasis(part.passes)}</p></div>"
     )
+
+
+def earning_rule_html(guide: Guide) -> str:
+    """The credential's sentence first, then our reading of it, marked as ours."""
+    return (
+        '<p class="fc-label">The credential\'s words</p>'
+        f"{quote_html(guide.earning_rule_quote)}"
+        "<p class=\"fc-label\">Our reading (facilitate's, not the credential's)</p>"
+        f"<p>{emphasis(guide.earning_rule)}</p>"
+    )
+
+
+def preamble_html(rubric: Rubric) -> str:
+    """The scoring guide's own opening sentence, quoted, then our instruction."""
+    quoted = quote_html(rubric.preamble) if rubric.preamble else ""
+    ours = f"<p>{emphasis(rubric.introduction)}</p>" if rubric.introduction else ""
+    return quoted + ours
 
 
 def count_html(count: WordCount) -> str:
@@ -141,7 +173,8 @@ def levels_html(rubric: Rubric, criterion: Criterion, chosen: str = "") -> str:
     """One row of the scoring guide: each level with its criteria, top to bottom.
 
     Stacked rather than a table, so it reads in order on a phone, to a screen
-    reader and in the PDF's text; the self-rated level is marked in words.
+    reader and in the PDF's text; the self-rated level is marked in words. Each
+    level's criteria are the credential's words, quoted exactly.
     """
     blocks = ""
     for level in rubric.levels:
@@ -150,7 +183,7 @@ def levels_html(rubric: Rubric, criterion: Criterion, chosen: str = "") -> str:
             f'<div class="fc-level{" fc-chosen" if mine else ""}">'
             f'<p class="fc-label">{escape(criterion.label)}, {escape(level.label)}'
             + (" (the leader's self-rating)" if mine else "")
-            + f"</p><p>{emphasis(criterion.descriptors[level.key])}</p></div>"
+            + f"</p>{quote_html(criterion.descriptors[level.key])}</div>"
         )
     return f'<div class="fc-levels">{blocks}</div>'
 

@@ -12,8 +12,13 @@ from collections.abc import Iterable
 
 from facilitate.core.report import section
 from facilitate.core.text import escape
-from facilitate.evidence.content import Guide, PartGuide, Rubric, emphasis, word_count
-from facilitate.evidence.render import answer_html, count_html
+from facilitate.evidence.content import Guide, PartGuide, Rubric, word_count
+from facilitate.evidence.render import (
+    answer_html,
+    count_html,
+    preamble_html,
+    quote_html,
+)
 from facilitate.evidence.session_evidence import (
     summary_anchor,
     summary_sections,
@@ -54,7 +59,7 @@ def rubric_html(
 ) -> str:
     """Each row: self-rating, that level's criteria, and the evidence linked."""
     sections = set(present) | {"cover", "context", "reflection"}
-    body = f"<p>{emphasis(rubric.introduction)}</p>" if rubric.introduction else ""
+    body = preamble_html(rubric)
     for criterion in rubric.criteria:
         level = state.ratings.get(criterion.key, "")
         label = rubric.level_label(level) or "Not checked yet"
@@ -66,7 +71,7 @@ def rubric_html(
         body += (
             f"<h3>{escape(criterion.label)}: {escape(label)}</h3>"
             f"<p><em>{escape(criterion.question)}</em></p>"
-            + (f"<p>{emphasis(descriptor)}</p>" if descriptor else "")
+            + (quote_html(descriptor) if descriptor else "")
             + "<p>Evidence the leader links to this row:</p>"
             + (
                 f"<ul>{linked}</ul>"
@@ -82,7 +87,7 @@ def _evidence_line(guide: Guide, key: str, sections: set[str]) -> str:
     items = titles()
     if key in items:
         label, where = items[key], summary_sections()[key]
-    elif any(p.key == key for p in guide.parts):
+    elif any(p.key == key and not p.private for p in guide.parts):
         label = guide.part(key).label
         where = IN_SUMMARY_REFLECTION if key == IN_SUMMARY_REFLECTION else ""
         where = IN_SUMMARY.get(key, where)
