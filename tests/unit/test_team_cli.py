@@ -49,7 +49,8 @@ def test_team_delete_confirms_says_what_it_removed_and_is_idempotent(
     monkeypatch.setattr("builtins.input", lambda prompt: code.lower())
     assert cli(tmp_path, "team", "delete", code) == 0
     assert capsys.readouterr().out == (
-        f"Deleted team {code} ('Gone soon'): 1 events removed.\n"
+        f"Deleted 'Gone soon' ({code}): 1 events removed. Pages still open now say "
+        "the team has ended, and nothing more can be saved under this code.\n"
     )
     assert list_teams(open_store(tmp_path)) == []
     assert cli(tmp_path, "team", "delete", code, "--yes") == 0
@@ -71,7 +72,7 @@ def test_team_delete_with_no_keyboard_deletes_nothing_and_says_to_add_yes(
     assert cli(tmp_path, "team", "delete", code) == 2
     assert capsys.readouterr().err == (
         "\nNothing was deleted: there is no keyboard to confirm with. To delete "
-        f"team {code} without being asked, add --yes.\n"
+        f"'Kept' ({code}) without being asked, add --yes.\n"
     )
     assert find_team(open_store(tmp_path), code).title == "Kept"
 

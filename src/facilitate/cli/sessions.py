@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from typing import Any
 
 from facilitate.cli.common import print_links, serve_prints_links, store_of
+from facilitate.cli.deleting import delete_log
 from facilitate.core.config import AUTO_GROUP_SIZE, checked_group_size
-from facilitate.core.errors import FacilitateError, SessionEnded, SessionNotFound
 from facilitate.core.session_files import delete_session_files
-from facilitate.core.sessions import (
-    SessionInfo,
-    create_session,
-    find_session,
-    list_sessions,
-    normalise_code,
-)
-from facilitate.core.store import EventStore
+from facilitate.core.sessions import SESSIONS, create_session, list_sessions
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -86,47 +78,10 @@ def cmd_session_list(args: argparse.Namespace) -> int:
 def cmd_session_delete(args: argparse.Namespace) -> int:
     """Delete everything under a code, leaving its tombstone; again is not an error."""
     config, store = store_of(args)
-    code = normalise_code(args.code)
-    stored = anything_stored(store, code)
-    if not stored and store.is_deleted(code):
-        print(f"Session {code} was already deleted: nothing is left under that code.")
-        return 0
-    if not stored:
-        raise SessionNotFound(code)
-    try:
-        session: SessionInfo | None = find_session(store, code)
-    except (SessionNotFound, SessionEnded):
-        session = None
-    what = f"'{session.title}' ({code})" if session else f"session {code}"
-    if not args.yes:
-        try:
-            answer = input(
-                f"Delete every answer of {what}? This cannot be undone. "
-                "Type the code to confirm: "
-            )
-        except EOFError:
-            print(
-                f"\nNothing was deleted: there is no keyboard to confirm with. To "
-                f"delete {what} without being asked, add --yes.",
-                file=sys.stderr,
-            )
-            return 2
-        if answer.strip().upper() != code:
-            print("Nothing was deleted.")
-            return 1
-    removed = store.delete_session(code)
-    files = delete_session_files(config.data_dir, code)
-    kept = f", and {files} kept file{'s' if files != 1 else ''}" if files else ""
-    print(
-        f"Deleted {what}: {removed} events removed{kept}. Pages still open now say "
-        "the session has ended, and nothing more can be saved under this code."
+    return delete_log(
+        store,
+        SESSIONS,
+        args.code,
+        args.yes,
+        remove_files=lambda code: delete_session_files(config.data_dir, code),
     )
-    return 0
-
-
-def anything_stored(store: EventStore, code: str) -> bool:
-    """True when any event is stored under ``code``, of a kind known or not."""
-    try:
-        return bool(store.read(code))
-    except FacilitateError:
-        return True

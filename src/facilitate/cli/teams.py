@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from facilitate.cli.common import store_of
+from facilitate.cli.deleting import delete_log
 from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
-from facilitate.core.errors import InvalidInput
 from facilitate.teams.codes import (
+    TEAMS,
     TeamInfo,
-    TeamNotFound,
     create_team,
     find_team,
     list_teams,
-    normalise_team_code,
     team_link,
 )
 
@@ -105,40 +104,7 @@ def cmd_team_list(args: argparse.Namespace) -> int:
 def cmd_team_delete(args: argparse.Namespace) -> int:
     """Delete a team's log, leaving its tombstone; again is not an error, a typo is."""
     _, store = store_of(args)
-    code = normalise_team_code(args.code)
-    try:
-        team = find_team(store, code)
-    except TeamNotFound:
-        if not store.is_deleted(code):
-            raise
-        print(f"Team {code} was already deleted: nothing is left under that code.")
-        return 0
-    if not args.yes:
-        try:
-            answer = input(
-                f"Delete everything team '{team.title}' ({team.code}) recorded? "
-                "This cannot be undone. Type the code to confirm: "
-            )
-        except EOFError:
-            print(
-                f"\nNothing was deleted: there is no keyboard to confirm with. To "
-                f"delete team {team.code} without being asked, add --yes.",
-                file=sys.stderr,
-            )
-            return 2
-        if normalise_code_or_blank(answer) != team.code:
-            print("Nothing was deleted.")
-            return 1
-    removed = store.delete_session(team.code)
-    print(f"Deleted team {team.code} ('{team.title}'): {removed} events removed.")
-    return 0
-
-
-def normalise_code_or_blank(answer: str) -> str:
-    try:
-        return normalise_team_code(answer)
-    except InvalidInput:
-        return ""
+    return delete_log(store, TEAMS, args.code, args.yes)
 
 
 def cmd_export_team(args: argparse.Namespace) -> int:

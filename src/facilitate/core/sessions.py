@@ -2,7 +2,9 @@
 
 A session is born as a ``session_created`` event. Its code is what people type on a
 phone, so it avoids characters that look alike (0/O, 1/I/L); its facilitator key is
-a long random secret carried only in the facilitator's links.
+a long random secret carried only in the facilitator's links. Finding, listing,
+key checks and deletion are those of every keyed log (``keyed_log.SESSIONS``),
+shared with teams.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from facilitate.core.events import (
     Recorded,
     SessionCreated,
 )
+from facilitate.core.keyed_log import KeyedLog, new_key
 from facilitate.core.store.base import EventStore
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -81,15 +84,12 @@ def create_session(
     """Record a new session with a fresh code and key, opened at the first phase."""
     title = _checked_title(title)
     school, district = _label(school, "school"), _label(district, "district")
-    taken = {record.session for record in store.read_kind(SessionCreated.kind)}
-    code = new_code()
-    while code in taken or store.is_deleted(code):
-        code = new_code()
+    code = SESSIONS.fresh_code(store, new_code)
     created = store.append(
         code,
         SessionCreated(
             title=title,
-            key=secrets.token_urlsafe(18),
+            key=new_key(),
             min_group_size=min_group_size,
             school=school,
             district=district,
@@ -137,23 +137,31 @@ def _info(record: Recorded) -> SessionInfo:
     )
 
 
+SESSIONS: KeyedLog[SessionInfo] = KeyedLog(
+    noun="session",
+    key_name="facilitator key",
+    query="code",
+    created_kind=SessionCreated.kind,
+    normalise=normalise_code,
+    info=_info,
+    not_found=SessionNotFound,
+    ended=SessionEnded,
+    refused=AccessRefused,
+)
+
+
 def list_sessions(store: EventStore) -> list[SessionInfo]:
-    return [_info(record) for record in store.read_kind(SessionCreated.kind)]
+    return SESSIONS.listed(store)
 
 
 def find_session(store: EventStore, raw_code: str) -> SessionInfo:
     """The session with this code, or a plain error saying so (or that it ended)."""
-    code = normalise_code(raw_code)
-    records = store.read(code, kinds=[SessionCreated.kind])
-    if not records:
-        raise SessionEnded() if store.is_deleted(code) else SessionNotFound(code)
-    return _info(records[0])
+    return SESSIONS.find(store, raw_code)
 
 
 def check_key(session: SessionInfo, key: str | None) -> None:
     """Refuse unless ``key`` is this session's facilitator key."""
-    if not key or not hmac.compare_digest(str(key), session.key):
-        raise AccessRefused()
+    SESSIONS.check_key(session, key)
 
 
 def display_token(store: EventStore, session: SessionInfo) -> str:

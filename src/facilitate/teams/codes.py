@@ -6,11 +6,12 @@ A team lives in the same store as sessions, under its own code in the store's
 characters with no prefix), so a team and a session never share a log, and
 ``find_session`` refuses a team code as surely as ``find_team`` refuses a
 session's. The team key is a long random secret carried only in the team link.
+Finding, listing, key checks and deletion are those of every keyed log
+(``TEAMS``, a ``core.keyed_log.KeyedLog``), the same as a session's.
 """
 
 from __future__ import annotations
 
-import hmac
 import re
 import secrets
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from facilitate.core.config import checked_group_size
 from facilitate.core.errors import FacilitateError, InvalidInput
 from facilitate.core.events import Recorded
+from facilitate.core.keyed_log import KeyedLog, new_key
 from facilitate.core.links import lead_folder, workbook_link
 from facilitate.core.sessions import CODE_ALPHABET, CODE_LENGTH
 from facilitate.core.store.base import EventStore
@@ -42,6 +44,14 @@ class TeamAccessRefused(FacilitateError):
         super().__init__(
             "This page needs the team's key. Open it with the team link that "
             "`facilitate team new` or `facilitate team list` printed."
+        )
+
+
+class TeamEnded(FacilitateError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This team was deleted with everything it recorded, so nothing more "
+            "can be saved here. Ask the team's lead for a new team link."
         )
 
 
@@ -81,12 +91,9 @@ def create_team(store: EventStore, title: str, min_group_size: int = 5) -> TeamI
             f"That name is {len(title)} characters; keep it under {MAX_TITLE_LENGTH}."
         )
     k = checked_group_size(min_group_size)
-    taken = {record.session for record in store.read_kind(TeamCreated.kind)}
-    code = new_team_code()
-    while code in taken or store.is_deleted(code):
-        code = new_team_code()
+    code = TEAMS.fresh_code(store, new_team_code)
     created = store.append(
-        code, TeamCreated(title=title, key=secrets.token_urlsafe(18), min_group_size=k)
+        code, TeamCreated(title=title, key=new_key(), min_group_size=k)
     )
     return team_info(created)
 
@@ -103,23 +110,31 @@ def team_info(record: Recorded) -> TeamInfo:
     )
 
 
+TEAMS: KeyedLog[TeamInfo] = KeyedLog(
+    noun="team",
+    key_name="team key",
+    query="team",
+    created_kind=TeamCreated.kind,
+    normalise=normalise_team_code,
+    info=team_info,
+    not_found=TeamNotFound,
+    ended=TeamEnded,
+    refused=TeamAccessRefused,
+)
+
+
 def list_teams(store: EventStore) -> list[TeamInfo]:
-    return [team_info(record) for record in store.read_kind(TeamCreated.kind)]
+    return TEAMS.listed(store)
 
 
 def find_team(store: EventStore, raw_code: str) -> TeamInfo:
-    """The team with this code, or a plain error saying so."""
-    code = normalise_team_code(raw_code)
-    records = store.read(code, kinds=[TeamCreated.kind])
-    if not records:
-        raise TeamNotFound(code)
-    return team_info(records[0])
+    """The team with this code, or a plain error saying so (or that it ended)."""
+    return TEAMS.find(store, raw_code)
 
 
 def check_team_key(team: TeamInfo, key: object) -> None:
     """Refuse unless ``key`` is this team's key."""
-    if not key or not hmac.compare_digest(str(key), team.key):
-        raise TeamAccessRefused()
+    TEAMS.check_key(team, key)
 
 
 def team_link(base: str, team: TeamInfo) -> str:

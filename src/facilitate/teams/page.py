@@ -220,6 +220,8 @@ class TeamPage(TeamKeyedPage):
         if self.team is None:
             return
         new = self.store.read(self.team.code, after=self.state.last_id)
+        if not new and self.ended():
+            return
         if new:
             self.state.apply(new)
         self.show()

@@ -5,24 +5,24 @@ The remote, the tracker and the leader's reflection all wait for the address
 the browser), check the key, and otherwise show one refusal sentence and nothing
 of the session. Building a page never shows a traceback: a store that cannot open
 becomes one sentence too. Once the session is deleted, an open page says it has
-ended and stops following it.
+ended and stops following it. The team page is gated the same way, by the
+team's code and key: ``KeyedGate`` is the gate for any keyed log.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 import ipywidgets as widgets
 
 from facilitate.core.config import Config
-from facilitate.core.errors import FacilitateError, SessionEnded
-from facilitate.core.sessions import SessionInfo, check_key, find_session
+from facilitate.core.errors import FacilitateError
+from facilitate.core.keyed_log import InfoT, KeyedLog
+from facilitate.core.sessions import SESSIONS, SessionInfo
 from facilitate.core.store import EventStore, open_store
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.widgets import ErrorPage, error_page, heading, say
-
-CHECKING = "Checking the facilitator key…"
 
 
 class Startable(Protocol):
@@ -45,53 +45,80 @@ def build_page(
     return page
 
 
-class KeyedPage:
-    """Mixin for dataclass pages with ``store``, ``browser``, ``root``, ``refused``,
-    ``status`` and ``session``; subclasses implement ``open(code, key)``."""
+class KeyedGate(Generic[InfoT]):
+    """Mixin for dataclass pages with ``store``, ``browser``, ``root``, ``refused``
+    and ``status``, opened by the code and key of one kind of ``log``.
+
+    Subclasses name the ``log``, hold what it opened (``opened`` and
+    ``remember``), and implement ``open(code, key)``.
+    """
 
     title = "Facilitator page"
+    log: ClassVar[KeyedLog[Any]]
     store: EventStore
     browser: BrowserContext
     root: widgets.VBox
     refused: widgets.HTML
     status: widgets.HTML
-    session: SessionInfo | None
 
     def open(self, code: str, key: Any) -> None:
+        raise NotImplementedError
+
+    def opened(self) -> InfoT | None:
+        """The log this page shows, once its key was checked."""
+        raise NotImplementedError
+
+    def remember(self, found: InfoT | None) -> None:
         raise NotImplementedError
 
     def await_key(self) -> None:
         """Show "checking", then open as soon as the address is known."""
         self.browser.on_connect(self.address_known)
         self.root.children = [self.browser, self.status]
-        say(self.status, CHECKING)
+        say(self.status, f"Checking the {self.log.key_name}…")
         query = self.browser.environment_query()
-        if query.get("code"):
-            self.open(query["code"], query.get("key"))
+        if query.get(self.log.query):
+            self.open(query[self.log.query], query.get("key"))
 
     def address_known(self) -> None:
         """The browser reported its address: open now unless already open."""
-        if self.session is None:
+        if self.opened() is None:
             query = self.browser.query
-            self.open(str(query.get("code", "")), query.get("key"))
+            self.open(str(query.get(self.log.query, "")), query.get("key"))
 
     def ended(self) -> bool:
-        """True (and the page says the session ended) once it has been deleted."""
-        if self.session is None or not self.store.is_deleted(self.session.code):
+        """True (and the page says it ended) once the log has been deleted."""
+        found = self.opened()
+        if found is None or not self.store.is_deleted(found.code):
             return False
-        self.session = None
-        say(self.refused, str(SessionEnded()), "info")
-        self.root.children = [self.browser, heading(self.title), self.refused]
+        self.remember(None)
+        self.refuse(self.log.ended(), "info")
         return True
 
-    def unlock(self, code: str, key: Any) -> SessionInfo | None:
-        """The session if ``key`` is its facilitator key; else show the refusal."""
+    def unlock(self, code: str, key: Any) -> InfoT | None:
+        """What the code opens if ``key`` is its key; else show the refusal."""
         try:
-            session = find_session(self.store, code)
-            check_key(session, key)
+            found: InfoT = self.log.unlock(self.store, code, key)
         except FacilitateError as error:
-            say(self.refused, str(error), "error")
-            self.root.children = [self.browser, heading(self.title), self.refused]
+            self.refuse(error, "error")
             return None
-        self.session = session
-        return session
+        self.remember(found)
+        return found
+
+    def refuse(self, error: FacilitateError, tone: str) -> None:
+        """One sentence under the page's title, and nothing of the log."""
+        say(self.refused, str(error), tone)
+        self.root.children = [self.browser, heading(self.title), self.refused]
+
+
+class KeyedPage(KeyedGate[SessionInfo]):
+    """A facilitator page of one session: it holds the ``session`` it opened."""
+
+    log = SESSIONS
+    session: SessionInfo | None
+
+    def opened(self) -> SessionInfo | None:
+        return self.session
+
+    def remember(self, found: SessionInfo | None) -> None:
+        self.session = found
