@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from typing import Any
 
 from facilitate.cli.common import print_links, serve_prints_links, store_of
-from facilitate.cli.deleting import delete_log
+from facilitate.cli.keyed import delete_log, keyed_commands
 from facilitate.core.config import AUTO_GROUP_SIZE, checked_group_size
 from facilitate.core.session_files import delete_session_files
 from facilitate.core.sessions import SESSIONS, create_session, list_sessions
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    linked = argparse.ArgumentParser(add_help=False, parents=[common])
-    linked.add_argument(
-        "--base-url",
-        default=os.environ.get("FACILITATE_BASE_URL", "http://127.0.0.1:8866"),
-        help="the server's address used in printed links",
+    new = keyed_commands(
+        commands,
+        common,
+        "session",
+        new=cmd_session_new,
+        listing=cmd_session_list,
+        delete=cmd_session_delete,
     )
-    session = commands.add_parser("session", help="create, list or delete sessions")
-    session_commands = session.add_subparsers(dest="session_command", required=True)
-    new = session_commands.add_parser("new", parents=[linked], help="create a session")
-    new.add_argument("title")
     new.add_argument(
         "--min-group-size",
         type=int,
@@ -34,17 +31,6 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     new.add_argument("--school", default="", help="the school, to compare rooms")
     new.add_argument("--district", default="", help="the district, to compare rooms")
-    new.set_defaults(run=cmd_session_new)
-    listing = session_commands.add_parser(
-        "list", parents=[linked], help="list sessions and their links"
-    )
-    listing.set_defaults(run=cmd_session_list)
-    delete = session_commands.add_parser(
-        "delete", parents=[linked], help="delete a session's data"
-    )
-    delete.add_argument("code")
-    delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
-    delete.set_defaults(run=cmd_session_delete)
 
 
 def cmd_session_new(args: argparse.Namespace) -> int:

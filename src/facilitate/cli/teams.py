@@ -9,14 +9,13 @@ code that never was a team's is a typo, refused like a session's (exit 2).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from facilitate.cli.common import store_of
-from facilitate.cli.deleting import delete_log
+from facilitate.cli.keyed import delete_log, keyed_commands
 from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
 from facilitate.teams.codes import (
     TEAMS,
@@ -31,33 +30,20 @@ FORMATS = ["html", "pdf", "csv", "all"]
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    linked = argparse.ArgumentParser(add_help=False, parents=[common])
-    linked.add_argument(
-        "--base-url",
-        default=os.environ.get("FACILITATE_BASE_URL", "http://127.0.0.1:8866"),
-        help="the server's address used in printed links",
+    new = keyed_commands(
+        commands,
+        common,
+        "team",
+        new=cmd_team_new,
+        listing=cmd_team_list,
+        delete=cmd_team_delete,
     )
-    team = commands.add_parser("team", help="create, list or delete teams")
-    team_commands = team.add_subparsers(dest="team_command", required=True)
-    new = team_commands.add_parser("new", parents=[linked], help="create a team")
-    new.add_argument("title")
     new.add_argument(
         "--min-group-size",
         type=int,
         default=None,
         help="smallest group shown in the equity lens and exports (3 or more)",
     )
-    new.set_defaults(run=cmd_team_new)
-    listing = team_commands.add_parser(
-        "list", parents=[linked], help="list teams and their links"
-    )
-    listing.set_defaults(run=cmd_team_list)
-    delete = team_commands.add_parser(
-        "delete", parents=[linked], help="delete a team's data"
-    )
-    delete.add_argument("code")
-    delete.add_argument("--yes", action="store_true", help="do not ask to confirm")
-    delete.set_defaults(run=cmd_team_delete)
     export = commands.add_parser(
         "export-team",
         parents=[common],
