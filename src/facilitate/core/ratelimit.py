@@ -5,6 +5,10 @@ driving the widgets over the websocket (Voila accepts any widget message) can
 append thousands of events a second and fill the disk everyone shares. A bucket
 holds ``burst`` tokens and refills at ``rate`` a second; each write takes one, and
 an empty bucket refuses until it refills. Pure Python, clock passed in.
+
+This is the one bucket: a page's writes and code tries here, and the front
+door's budgets per browser, per session code and per address
+(``server.limits``) are all made of it.
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ class TokenBucket:
             return False
         self.tokens -= count
         return True
+
+    def is_full(self) -> bool:
+        """Whether it has refilled completely (then it costs nothing to forget)."""
+        self._refill()
+        return self.tokens >= self.burst
 
     def wait_seconds(self, count: int = 1) -> float:
         """How long until ``count`` tokens are there (0 when they already are)."""

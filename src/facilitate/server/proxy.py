@@ -40,7 +40,12 @@ from facilitate.server.kernel_tickets import (
     cookie_path,
     kernel_of,
 )
-from facilitate.server.limits import RateLimit
+from facilitate.server.limits import (
+    BROWSER_COOKIE,
+    BrowserCookies,
+    RateLimit,
+    RoomLimits,
+)
 from facilitate.server.refusals import (
     NOT_HERE,
     NOT_YOURS,
@@ -79,6 +84,8 @@ _HOP_BY_HOP = frozenset(
 _OURS = frozenset({"server", "date"})
 REQUEST_TIMEOUT_SECONDS = 300
 _READING = ("GET", "HEAD")
+#: Where a participant arrives: a browser without our cookie is given one here.
+_JOINING = (Kind.HOME, Kind.PAGE)
 
 
 @dataclass(frozen=True)
@@ -102,8 +109,12 @@ class Front:
     open_store: Callable[[], EventStore]
     #: This front door's name among several workers ("" when it is the only one).
     worker: str = ""
+    #: Facilitator pages, per address; the participant page has ``room_limits``.
     page_loads: RateLimit = field(default_factory=lambda: RateLimit(40, 30))
+    #: Wrong codes from a client without our cookie, per address (one device).
     wrong_codes: RateLimit = field(default_factory=lambda: RateLimit(10, 6))
+    room_limits: RoomLimits = field(default_factory=RoomLimits)
+    cookies: BrowserCookies = field(default_factory=BrowserCookies)
     statics: StaticFiles = field(default_factory=StaticFiles)
     trusted: TrustedProxies = field(default_factory=TrustedProxies)
     pages: PageTable = field(default_factory=served_pages)
@@ -124,9 +135,15 @@ class Front:
         lead = path == LEAD_PREFIX or path.startswith(f"{LEAD_PREFIX}/")
         return self.lead if lead else self.room
 
-    def check_page(self, path: str, query: dict[str, str], client: str) -> Answer:
+    def check_page(
+        self,
+        path: str,
+        query: dict[str, str],
+        client: str,
+        browser: str | None = None,
+    ) -> Answer:
         """Whether a GET of the raw ``path`` may go through (tests' shorthand)."""
-        return self.check(self.route(path), query, client)
+        return self.check(self.route(path), query, client, browser=browser)
 
     def check(
         self,
@@ -135,8 +152,12 @@ class Front:
         client: str,
         method: str = "GET",
         ticket: str | None = None,
+        browser: str | None = None,
     ) -> Answer:
-        """Whether a request may go through, and if not, what to answer."""
+        """Whether a request may go through, and if not, what to answer.
+
+        ``browser`` is the browser our cookie names (None: none, or forged).
+        """
         if route.kind is Kind.HOME:
             return Answer(302, location=f"{RENDER_PATH}/{PARTICIPANT_PAGE}")
         if route.kind is Kind.STATIC:
@@ -145,27 +166,41 @@ class Front:
             return self._check_kernel(route, method, ticket)
         if route.kind is Kind.PAGE:
             try:
-                return self._check_page(route, query, client)
+                return self._check_page(route, query, client, browser)
             except Exception:  # the store cannot be read: refuse, count nothing
                 log.exception("the session log could not be read")
                 return Answer(503, STORE_DOWN)
         return Answer(404, NOT_HERE)
 
-    def _check_page(self, route: Route, query: dict[str, str], client: str) -> Answer:
+    def _check_page(
+        self, route: Route, query: dict[str, str], client: str, browser: str | None
+    ) -> Answer:
         page = route.page
         assert page is not None
-        if not self.page_loads.allow(client):
+        if not self.allow_load(page.open, query, client, browser):
             return Answer(429, TOO_FAST)
         if page.lead != route.lead:
             prefix = LEAD_PREFIX if page.lead else ""
             target = f"{prefix}{RENDER_PATH}/{page.name}"
             return Answer(302, location=target + _query_string(query))
         if page.open:
-            return self._check_code(query, client)
+            return self._check_code(query, client, browser)
         reason = gates.refusal(self.store, page.name, query)
         return Answer(403, reason) if reason else Answer()
 
-    def _check_code(self, query: dict[str, str], client: str) -> Answer:
+    def allow_load(
+        self, open_page: bool, query: dict[str, str], client: str, browser: str | None
+    ) -> bool:
+        """A page anyone may open counts against the room's budgets (``limits``),
+        a facilitator's page against its address."""
+        if open_page:
+            code = query.get("code", "")
+            return self.room_limits.page_load(client, browser, code)
+        return self.page_loads.allow(client)
+
+    def _check_code(
+        self, query: dict[str, str], client: str, browser: str | None
+    ) -> Answer:
         """A participant link with a code nobody issued counts as a guess; a store
         that cannot be read says nothing about the code, so it counts as none."""
         code = query.get("code", "")
@@ -174,7 +209,7 @@ class Front:
         try:
             find_session(self.store, code)
         except (SessionNotFound, InvalidInput):
-            if not self.wrong_codes.allow(client):
+            if not self.room_limits.wrong_code(client, browser, self.wrong_codes):
                 return Answer(429, TOO_MANY_CODES)
         except SessionEnded:
             pass  # a real code: the page says the session has ended
@@ -243,7 +278,10 @@ class ProxyHandler(web.RequestHandler):
         query = dict(parse_qsl(self.request.query))
         method = self.request.method or "GET"
         ticket = self.get_cookie(COOKIE)
-        answer = self.front.check(route, query, self.client, method, ticket)
+        browser = self.front.cookies.browser(self.get_cookie(BROWSER_COOKIE))
+        if browser is None and route.kind in _JOINING and not route.lead:
+            self.give_browser_cookie()
+        answer = self.front.check(route, query, self.client, method, ticket, browser)
         if answer.location:
             self.redirect(answer.location)
             return
@@ -325,6 +363,25 @@ class ProxyHandler(web.RequestHandler):
             log.error("%s Voila did not answer %s: %s", backend.name, target, error)
             return None
         return None if response.code == 599 else response
+
+    def give_browser_cookie(self) -> None:
+        """Name this browser, so its reloads count against itself, not against
+        everyone who shares its address (``limits``)."""
+        self.set_cookie(
+            BROWSER_COOKIE,
+            self.front.cookies.issue(),
+            path="/",
+            expires_days=1,
+            httponly=True,
+            secure=self.is_https(),
+            samesite="Lax",
+        )
+
+    def is_https(self) -> bool:
+        peer = self.request.remote_ip or ""
+        return self.request.protocol == "https" or forwarded_https(
+            peer, self.request.headers, self.front.trusted
+        )
 
     def hand_ticket(self, lead: bool, page: bytes) -> None:
         """The ticket for the kernel this page was rendered with (see

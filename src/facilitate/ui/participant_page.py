@@ -29,7 +29,12 @@ import ipywidgets as widgets
 
 from facilitate.core.agenda import current_agenda
 from facilitate.core.config import Config
-from facilitate.core.errors import FacilitateError, InvalidInput, SessionEnded
+from facilitate.core.errors import (
+    FacilitateError,
+    InvalidInput,
+    SessionEnded,
+    SessionNotFound,
+)
 from facilitate.core.events import Event, ParticipantJoined, Recorded
 from facilitate.core.ratelimit import WRONG_CODE_BURST, WRONG_CODE_RATE, TokenBucket
 from facilitate.core.roster import ROLES, Roster
@@ -191,7 +196,8 @@ class ParticipantPage:
         try:
             session = find_session(self.store, raw_code)
         except FacilitateError as error:
-            self.wrong_codes.take()
+            if isinstance(error, (SessionNotFound, InvalidInput)):
+                self.wrong_codes.take()  # a store outage is no wrong code
             self.show_code_step(str(error))
             return
         if self.session is None or session.code != self.session.code:
