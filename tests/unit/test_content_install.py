@@ -60,6 +60,19 @@ def test_the_wheel_holds_every_content_file(wheel):
     assert {c.in_wheel for c in CONTENT_FILES} <= inside
 
 
+def test_the_wheel_holds_every_language(wheel):
+    """Catalogues and content translations travel with the package."""
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    root = Path(__file__).resolve().parents[2] / "src"
+    ours = {
+        path.relative_to(root).as_posix()
+        for pattern in ("facilitate/locale/**/*.po", "**/translations/*.yaml")
+        for path in root.glob(pattern)
+    }
+    assert "facilitate/locale/es/LC_MESSAGES/facilitate.po" in ours
+    assert sorted(ours - inside) == []
+
+
 def test_each_loader_reads_its_file_from_the_installed_package(wheel, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "FACILITATE_HOME"}
     env["PYTHONPATH"] = str(wheel)

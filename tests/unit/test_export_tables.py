@@ -130,19 +130,24 @@ def test_times_are_minutes_in_groups_of_k_people(store, session, clock):
     assert sorted(set(checkins)) == ["2023-11-14T22:15Z", "2023-11-14T22:19Z"]
 
 
-def test_cover_merges_roles_under_k(store, session):
+def test_cover_counts_every_role_exactly_however_small(store, session):
     roles = ["teacher"] * 6 + ["specialist"] * 5 + ["administrator", "family"]
     for index, role in enumerate(roles):
         store.append(session.code, ParticipantJoined(f"p{index}", f"N{index}", role))
     cover = cover_facts(store.read(session.code), session)
     assert cover.title == "Spring PD"
     assert cover.present == 13
-    # Two people in small roles would be a line of 2: the next smallest role
-    # (specialists) joins them, so the merged line holds at least k people.
-    assert cover.roles == (("Teacher", 6),)
+    # Who was present is an observation the room made: at k = 5 the lone
+    # administrator and family member are still counted, each on their own line.
+    assert cover.roles == (
+        ("Teacher", 6),
+        ("Specialist", 5),
+        ("Administrator", 1),
+        ("Family member", 1),
+    )
     assert cover.roles_note == (
-        "7 more people in roles with fewer than 5 people each "
-        "(not named, to keep them private)."
+        "Every role is counted exactly, however small: everyone in the room saw "
+        "who was there."
     )
 
 
@@ -156,4 +161,3 @@ def test_cover_counts_speakers_without_a_device_and_each_person_once(store, sess
     cover = cover_facts(store.read(session.code), session)
     assert cover.present == 10
     assert cover.roles == (("Family member", 5), ("Teacher", 5))
-    assert cover.roles_note == ""

@@ -23,13 +23,11 @@ from facilitate.activities.participation.events import (
 )
 from facilitate.activities.participation.metrics import (
     contribution_frame,
-    equity_by_role,
     evenness,
     gini,
     kept_taps,
     lorenz_curve,
     people_frame,
-    roles_below_k,
     talk_by_person,
     talk_summary,
     transitions,
@@ -242,35 +240,6 @@ def test_who_follows_whom_skips_silence_and_self():
     assert_frame_equal(pairs, expected)
 
 
-def test_equity_ratio_by_role_with_complementary_suppression():
-    per_person = pd.DataFrame(
-        {
-            "speaker": list("abcdefg"),
-            "role": ["teacher"] * 3 + ["specialist"] * 3 + ["administrator"],
-            "talk_share": [0.2, 0.1, 0.1, 0.05, 0.05, 0.1, 0.4],
-            "contribution_share": [1 / 7] * 7,
-        }
-    )
-    shown = equity_by_role(per_person, k=3)
-    # The lone administrator is withheld; the shares of the two roles left would
-    # add up to one minus the administrator's, so the next smallest role goes too.
-    expected = pd.DataFrame(
-        {
-            "role": ["specialist"],
-            "people": pd.Series([3], dtype="int64"),
-            "people_share": [3 / 7],
-            "talk_share": [0.2],
-            "talk_ratio": [0.2 / (3 / 7)],
-            "contribution_share": [3 / 7],
-            "contribution_ratio": [1.0],
-        }
-    )
-    assert_frame_equal(shown, expected)
-    assert roles_below_k(per_person, 3) == 2
-    assert equity_by_role(per_person, k=4).empty
-    assert roles_below_k(per_person, 4) == 3
-
-
 # --- edge cases: nothing said yet, rounding, negative zero ----------------------------
 
 
@@ -306,19 +275,3 @@ def test_no_talk_or_writing_yet_leaves_shares_and_ratios_missing_not_zero():
     assert table["contribution_share"].isna().all()
     summary = talk_summary(table, turns_from_records(records, now=T0))
     assert (summary.gini, summary.evenness) == (None, None)
-
-
-def test_equity_ratios_stay_missing_for_roles_while_nobody_has_talked():
-    per_person = pd.DataFrame(
-        {
-            "speaker": list("abcdef"),
-            "role": ["teacher"] * 3 + ["specialist"] * 3,
-            "talk_share": [math.nan] * 6,
-            "contribution_share": [0.5, 0.5, 0.0, 0.0, 0.0, 0.0],
-        }
-    )
-    equity = equity_by_role(per_person, k=3)
-    assert equity["role"].tolist() == ["specialist", "teacher"]
-    assert equity["talk_share"].isna().all()
-    assert equity["talk_ratio"].isna().all()
-    assert equity["contribution_ratio"].tolist() == [0.0, 2.0]

@@ -16,6 +16,7 @@ from facilitate.activities.participation.events import (
 )
 from facilitate.activities.participation.report import participation_part
 from facilitate.activities.participation.tracker import TrackerPage
+from facilitate.core.cover import cover_facts
 from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
 from facilitate.core.roster import roster_of
 from facilitate.demo import seed_demo
@@ -161,9 +162,10 @@ def test_screen_shows_anonymous_shares_until_names_are_chosen(store, session, cl
     assert "4 people; 3 have spoken, 1 not yet heard; 4 turns" in (
         controls.summary.value
     )
-    # 3 teachers and 1 other: the lone role is withheld, and so are the teachers,
-    # whose share would otherwise give the other person's away.
-    assert "2 roles are not shown" in controls.equity_note.value
+    # 3 teachers and 1 administrator: on the screen the lone role is merged, and
+    # the teachers join it so the merged group holds k people.
+    assert "2 roles are shown together as one group" in controls.equity_note.value
+    assert "roles of fewer than 3 people together" in controls.every_role_note.value
     talk = panel.charts["talk"].chart
     assert list(talk.data[0].x) == [42.9, 28.6, 28.6, 0.0]
     assert list(talk.data[0].y) == ["Person 1", "Person 2", "Person 3", "Person 4"]
@@ -176,9 +178,23 @@ def test_screen_shows_anonymous_shares_until_names_are_chosen(store, session, cl
     controls.view.choice.value = "equity"
     refreshed(store, session, panel, controls)
     assert panel.frame.current == "not-enough", "no empty equity axis"
-    assert "Roles are compared once each has at least 3 people" in (
+    assert "Roles are compared once two groups of at least 3 people" in (
         panel.frame.state.value
     )
+
+    controls.every_role.value = True
+    setting = store.read(session.code, kinds=[SettingChanged.kind])[-1].event
+    assert (setting.name, setting.value) == ("show_every_role", True)
+    refreshed(store, session, panel, controls)
+    equity = panel.charts["equity"].chart.data
+    assert list(equity[0].x) == ["Administrator<br>1 person", "Teacher<br>3 people"]
+    # Cy took 30 of 70 s as 1 of 4 people; the teachers 40 of 70 s as 3 of 4
+    assert list(equity[0].y) == [round(30 / 70 * 4, 2), round(40 / 70 * 4 / 3, 2)]
+    # a written contribution is an answer: no role under k shows one, so no role
+    assert list(equity[1].y) == [None, None]
+    assert "every role by name" in controls.every_role_note.value
+    assert "shown together" not in controls.equity_note.value
+    controls.every_role.value = False
 
     controls.view.choice.value = "talk"
     controls.show_names.value = True
@@ -223,9 +239,18 @@ def test_demo_has_a_tracked_discussion_and_the_report_hides_names(store):
     assert group["gini"] > 0.3
     assert group["not_heard"] >= 1
     shares = part.tables["participation_talk_shares"]
-    assert shares["person"].tolist()[:2] == ["Person 1", "Person 2"]
+    # pseudonyms: a role and a letter, lettered by talk within each role
+    assert shares["person"].tolist()[:2] == ["Teacher A", "Administrator A"]
+    assert "Family member D" in shares["person"].tolist()
     assert shares["talk_share"].sum() == pytest.approx(1.0, abs=0.01)
     text = repr(part.tables) + repr(part.notes)
     assert not any(name in text for name in ("Amara", "Chen", "Seat 13"))
-    equity = part.tables["participation_equity_by_role"]
-    assert (equity["people"] >= demo.min_group_size).all()
+    # every role exactly, however small; written contributions (answers) only
+    # for roles of at least k
+    equity = part.tables["participation_equity_by_role"].set_index("role")
+    cover = cover_facts(records, demo)
+    assert equity["people"].to_dict() == dict(cover.roles)
+    assert equity["talk_share"].sum() == pytest.approx(1.0, abs=0.02)
+    small = equity["people"] < demo.min_group_size
+    assert equity.loc[small, "contribution_share"].isna().all()
+    assert equity.loc[~small, "contribution_share"].notna().all()

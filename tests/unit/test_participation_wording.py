@@ -115,16 +115,16 @@ def test_no_talk_yet_reads_not_yet_in_the_table_and_the_equity_note():
     table = talk_table_html(no_talk_yet(), labels)
     assert table.count('<td class="fc-share">not yet</td>') == 3
     assert "nan" not in table
-    assert equity_note(no_talk_yet(), None, 3) == (
+    assert equity_note(no_talk_yet(), 3) == (
         "<p>Nobody has talked or written yet, so there are no equity ratios.</p>"
     )
     spoke = no_talk_yet().assign(talk_seconds=[5.0, 0.0, 0.0])
-    assert equity_note(spoke, None, 3) == (
+    assert equity_note(spoke, 3) == (
         "<p>No written contributions yet: their ratios appear once someone "
         "answers in the workbook.</p>"
     )
     wrote = no_talk_yet().assign(contributions=[1, 0, 0])
-    assert equity_note(wrote, None, 3) == (
+    assert equity_note(wrote, 3) == (
         "<p>No talk tracked yet: talk-time ratios appear once someone speaks.</p>"
     )
 
@@ -133,6 +133,8 @@ def test_missing_equity_ratios_are_not_drawn_as_zero():
     equity = pd.DataFrame(
         {
             "role": ["teacher"],
+            "label": ["Teacher"],
+            "people": [4],
             "talk_ratio": [math.nan],
             "contribution_ratio": [1.25],
         }

@@ -53,7 +53,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     doing = "Writing the evidence pack of" if evidence else "Exporting"
     print(f"{doing} '{session.title}' ({session.code}) to {out_dir}", flush=True)
     if evidence:
-        result = export_evidence(store, session, out_dir, progress)
+        result = export_evidence(
+            store, session, out_dir, progress, data_dir=config.data_dir
+        )
     else:
         result = export_session(
             store,

@@ -32,6 +32,12 @@ from typing import Any
 from facilitate.core.errors import FacilitateError
 from facilitate.core.events import CORE_EVENTS, Event
 
+#: The two kinds of number an activity shares (``ActivitySpec.numbers``). An
+#: answer is what a person chose or wrote: it passes k everywhere. An observation
+#: is what everyone in the room saw happen (who was there, who talked): exact in
+#: the leader's exports, grouped by role on the projected display.
+ANSWER = "answer"
+OBSERVATION = "observation"
 AGENDA_VARIABLE = "FACILITATE_AGENDA"
 DEFAULT_AGENDA = "facilitate.activities:AGENDA"
 #: Event kinds of the logs kept beside sessions (``module:attribute``, a tuple).
@@ -107,6 +113,9 @@ class ActivitySpec:
     and nothing private or anonymous. ``unseen_by_participants`` are kinds that no
     participant's page shows from anyone else (a private answer, a rating): when
     a room of 200 answers, their arrival need not wake every phone.
+    ``numbers`` declares the kind of each figure the activity shares, as
+    ``(figure, ANSWER or OBSERVATION)`` pairs; a figure not declared is an
+    answer, so only a declared observation ever leaves the gate exact.
     """
 
     key: str
@@ -123,6 +132,19 @@ class ActivitySpec:
     closing: Lazy | None = None
     contributions: tuple[str, ...] = ()
     unseen_by_participants: tuple[str, ...] = ()
+    numbers: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        for figure, kind in self.numbers:
+            if kind not in (ANSWER, OBSERVATION):
+                raise AgendaError(
+                    f"The activity '{self.key}' declares '{figure}' as '{kind}'; "
+                    f"declare it as '{ANSWER}' or '{OBSERVATION}'."
+                )
+
+    def number_kind(self, figure: str) -> str:
+        """``OBSERVATION`` for a figure declared so, else ``ANSWER``."""
+        return dict(self.numbers).get(figure, ANSWER)
 
     def references(self) -> Iterator[tuple[str, Lazy]]:
         """Every lazy reference the spec makes, with its role (for checking)."""

@@ -20,6 +20,7 @@ import yaml
 
 from facilitate.core.errors import InvalidContent
 from facilitate.core.paths import content_override_dir
+from facilitate.core.translations import in_spoken_language
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -41,7 +42,8 @@ def content_file(name: str, package: str, folder: Path | None = None) -> Travers
 
 
 def load_yaml(name: str, package: str, folder: Path | None = None) -> Any:
-    """The content file ``name`` shipped in ``package`` (see ``content_file``)."""
+    """The content file ``name`` shipped in ``package`` (see ``content_file``), in
+    the page's language (see ``facilitate.core.translations``)."""
     path = content_file(name, package, folder)
     try:
         text = path.read_text(encoding="utf-8")
@@ -50,13 +52,14 @@ def load_yaml(name: str, package: str, folder: Path | None = None) -> Any:
             f"Cannot read {path} ({error.strerror}). Restore it from the project."
         ) from None
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        raw = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise InvalidContent(
             f"{path.name} is not valid YAML{where}. Check indentation and quotes."
         ) from None
+    return in_spoken_language(raw, name, package, folder)
 
 
 def require(mapping: Any, key: str, source: str) -> Any:

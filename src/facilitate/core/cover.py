@@ -1,8 +1,10 @@
 """The summary's cover: title, date and who was present, by role.
 
-Counts per role pass the release gate like every shared figure: roles it
-withholds are merged into one line of at least k people, so a lone administrator
-is never singled out, and neither is the next smallest role.
+Counts per role pass the release gate like every shared figure, on its
+observation path: who was present is something everyone in the room saw, so the
+leader's summary and evidence pack count every role exactly, the two family
+members and the one student included. That is what a leader must show of a
+room's diversity, and it tells nobody anything the room did not already see.
 
 It sits in the core because the export and the evidence pack both print it. It
 counts whoever an event says it put in the room (``Event.presence``), so it
@@ -18,9 +20,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitate.core.events import Recorded
-from facilitate.core.release import hidden_total, release_k, release_partition
+from facilitate.core.release import (
+    ATTENDANCE,
+    EXPORT,
+    ROOM,
+    release_k,
+    release_observation,
+)
 from facilitate.core.roster import ROLE_LABELS, roster_of
 from facilitate.core.sessions import SessionInfo
+
+ROLES_NOTE = (
+    "Every role is counted exactly, however small: everyone in the room saw "
+    "who was there."
+)
 
 
 @dataclass(frozen=True)
@@ -45,25 +58,19 @@ def present_roles(records: Sequence[Recorded]) -> Counter[str]:
 
 
 def cover_facts(records: Sequence[Recorded], session: SessionInfo) -> Cover:
-    """What the cover page says; roles the gate withholds are merged, never named."""
+    """What the cover page says: every role present, counted exactly."""
     k = release_k(roster_of(records), session)
     counts = present_roles(records)
-    released = release_partition(dict(counts), k)
+    groups = release_observation(ROOM, ATTENDANCE, dict(counts), k, shown_on=EXPORT)
     shown = sorted(
         (
-            (ROLE_LABELS.get(role) or role or "Prefer not to say", n)
-            for role, n in released.items()
-            if n is not None
+            (ROLE_LABELS.get(g.members[0]) or g.members[0] or "Prefer not to say", n)
+            for g in groups
+            if (n := g.count) is not None
         ),
         key=lambda pair: (-pair[1], pair[0]),
     )
-    merged = hidden_total(counts, released)
-    note = ""
-    if merged:
-        note = (
-            f"{merged} more {'person' if merged == 1 else 'people'} in roles with "
-            f"fewer than {k} people each (not named, to keep them private)."
-        )
+    note = ROLES_NOTE if len(shown) > 1 else ""
     return Cover(
         title=session.title,
         date=time.strftime("%d %B %Y", time.localtime(session.created_at)),

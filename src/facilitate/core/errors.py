@@ -6,6 +6,8 @@ on a projected screen where a traceback would help nobody.
 
 from __future__ import annotations
 
+from facilitate.core.language import gettext as _
+
 
 class FacilitateError(Exception):
     """Base class: the message is safe and useful to show to a person.
@@ -25,8 +27,10 @@ class SessionNotFound(FacilitateError):
 
     def __init__(self, code: str) -> None:
         super().__init__(
-            f"'{code}' is not a session code we know. "
-            "Check the code on the projected screen and try again."
+            _(
+                "'{code}' is not a session code we know. "
+                "Check the code on the projected screen and try again."
+            ).format(code=code)
         )
         self.at_terminal = (
             f"'{code}' is not a session code we know. "
@@ -71,8 +75,10 @@ class SessionEnded(FacilitateError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This session has ended and its answers were deleted, so nothing more "
-            "can be saved here. Thank you for taking part."
+            _(
+                "This session has ended and its answers were deleted, so nothing "
+                "more can be saved here. Thank you for taking part."
+            )
         )
 
 
@@ -81,7 +87,7 @@ class AlreadyRecorded(FacilitateError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This was already sent once from your device and cannot be sent again."
+            _("This was already sent once from your device and cannot be sent again.")
         )
 
 

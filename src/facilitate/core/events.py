@@ -203,6 +203,55 @@ class ColleagueFeedbackGiven(Event):
     text: str
 
 
+@dataclass(frozen=True)
+class QualitativeEvidenceSaved(Event):
+    """What the leader heard for the needs assessment (surveys, interviews,
+    listening sessions); the latest list wins. Each entry holds ``source``,
+    ``date``, ``themes`` and ``quotes`` (short, without names)."""
+
+    kind: ClassVar[str] = "qualitative_evidence_saved"
+    policy: ClassVar[Mapping[str, str]] = {"entries": PRIVATE}
+    entries: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AttachmentAdded(Event):
+    """A file or link the leader attached to a part of the evidence pack.
+
+    ``media_type`` is ``link`` for a link (``link`` holds it), else the file's
+    type; the file itself is kept in the session's private folder, never here.
+    """
+
+    kind: ClassVar[str] = "attachment_added"
+    policy: ClassVar[Mapping[str, str]] = {
+        "attachment": PUBLIC,
+        "part": PUBLIC,
+        "form": PUBLIC,
+        "name": PRIVATE,
+        "media_type": PUBLIC,
+        "size": PUBLIC,
+        "link": PRIVATE,
+        "description": PRIVATE,
+    }
+    attachment: str
+    part: str
+    form: str
+    name: str
+    media_type: str
+    size: int
+    link: str
+    description: str
+
+
+@dataclass(frozen=True)
+class AttachmentRemoved(Event):
+    """The leader took an attachment out of the pack (its file is deleted)."""
+
+    kind: ClassVar[str] = "attachment_removed"
+    policy: ClassVar[Mapping[str, str]] = {"attachment": PUBLIC}
+    attachment: str
+
+
 #: Kinds every session has, whatever its agenda.
 CORE_EVENTS: tuple[type[Event], ...] = (
     SessionCreated,
@@ -216,6 +265,9 @@ CORE_EVENTS: tuple[type[Event], ...] = (
     RubricEvidenceLinked,
     ColleagueInvited,
     ColleagueFeedbackGiven,
+    QualitativeEvidenceSaved,
+    AttachmentAdded,
+    AttachmentRemoved,
 )
 
 

@@ -26,6 +26,13 @@ session, so both may show a group and never a person. The rules, in one place:
    more, and nobody can be read off the difference.
 6. **Progress in steps of k.** Sensitive screens never say "12 of 30 have
    finished": they say "at least 10 have finished".
+7. **Observations made openly in the room** (who was present by role, who
+   talked how much, who followed whom) are not answers: everyone saw them
+   happen. A figure an activity's spec declares an ``OBSERVATION`` is exact in
+   the leader's exports and the evidence pack (people pseudonymous), and on the
+   projected display its roles under k are merged into one group unless the
+   facilitator chose, on the remote, to show every role. Every other figure is
+   an answer and keeps rules 1-6: ``release_observation`` refuses it.
 
 The rules are pure functions of the event log, so every display, every reload and
 every export computes the same released state.
@@ -37,7 +44,9 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+from facilitate.core.agenda import ANSWER, OBSERVATION, current_agenda
 from facilitate.core.coarsen import (
+    Group,
     coarsen_nominal,
     coarsen_ordinal,
     group_label,
@@ -49,6 +58,7 @@ from facilitate.core.config import (
     LARGE_ROOM,
     SMALLEST_ALLOWED_GROUP_SIZE,
 )
+from facilitate.core.errors import FacilitateError
 from facilitate.core.events import (
     ParticipantJoined,
     Recorded,
@@ -394,3 +404,64 @@ def coarsen_frame(
         [row[count_column] for row in rows], index=out.index, dtype=object
     )
     return out.astype({"merged": bool, "hidden": bool, "withheld": "int64"})
+
+
+# --- observations made openly in the room ---------------------------------------
+
+#: The figures the core itself observes (``number_kind`` with owner ``ROOM``):
+#: who was present, by role, as the roster and the cover count them.
+ROOM = "room"
+ATTENDANCE = "attendance"
+ROOM_NUMBERS = ((ATTENDANCE, OBSERVATION),)
+#: Where an observation is going: the projected display, or the leader's
+#: exports and evidence pack.
+DISPLAY = "display"
+EXPORT = "export"
+#: The facilitator's choice, on the remote, to show every role on the display.
+EVERY_ROLE_SETTING = "show_every_role"
+
+
+class NotAnObservation(FacilitateError):
+    """A figure that is an answer was sent down the observation path."""
+
+
+def number_kind(owner: str, figure: str) -> str:
+    """``OBSERVATION`` or ``ANSWER``, as ``owner`` (an activity, or ``ROOM``)
+    declares ``figure``; anything undeclared is an answer."""
+    if owner == ROOM:
+        return dict(ROOM_NUMBERS).get(figure, ANSWER)
+    spec = current_agenda().activity(owner)
+    return ANSWER if spec is None else spec.number_kind(figure)
+
+
+def every_role_shown(roster: Roster) -> bool:
+    """True when the facilitator chose to show every role on the display."""
+    return bool(roster.settings.get(EVERY_ROLE_SETTING, False))
+
+
+def release_observation(
+    owner: str,
+    figure: str,
+    counts: Mapping[K, int],
+    k: int,
+    *,
+    shown_on: str,
+    every_role: bool = False,
+) -> list[Group[K]]:
+    """The groups an observation is shown in: one per role, exact, for an
+    ``EXPORT`` (or the display once every role is chosen); on the ``DISPLAY``,
+    roles under k merged into one group (``coarsen_nominal``).
+
+    Raises ``NotAnObservation`` unless ``owner`` declares ``figure`` an
+    observation, so no answer is ever released exact through here.
+    """
+    if number_kind(owner, figure) != OBSERVATION:
+        raise NotAnObservation(
+            f"'{owner}.{figure}' is an answer, not an observation: release it "
+            "with release_partition or coarsen_frame."
+        )
+    if shown_on not in (DISPLAY, EXPORT):
+        raise ValueError(f"shown_on is '{shown_on}'; use '{DISPLAY}' or '{EXPORT}'.")
+    if shown_on == EXPORT or every_role:
+        return [Group((key,), int(n)) for key, n in counts.items()]
+    return coarsen_nominal(counts, k)

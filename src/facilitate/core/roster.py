@@ -18,17 +18,18 @@ from facilitate.core.events import (
     ResultsRevealed,
     SettingChanged,
 )
+from facilitate.core.language import N_
 
 ROLES: tuple[tuple[str, str], ...] = (
-    ("", "Prefer not to say"),
-    ("teacher", "Teacher"),
-    ("administrator", "Administrator"),
-    ("specialist", "Specialist"),
-    ("support_staff", "Support staff"),
-    ("family", "Family member"),
-    ("student", "Student"),
-    ("community", "Community member"),
-    ("other", "Other"),
+    ("", N_("Prefer not to say")),
+    ("teacher", N_("Teacher")),
+    ("administrator", N_("Administrator")),
+    ("specialist", N_("Specialist")),
+    ("support_staff", N_("Support staff")),
+    ("family", N_("Family member")),
+    ("student", N_("Student")),
+    ("community", N_("Community member")),
+    ("other", N_("Other")),
 )
 ROLE_LABELS = dict(ROLES)
 

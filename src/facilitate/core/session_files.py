@@ -1,10 +1,11 @@
 """Files a session keeps beside its events, private to this computer's user.
 
 Some activities need a file that is not an event: a leader's uploaded student
-data, for example. It lives in the data directory, in one folder per session
-(``sessions/<CODE>/``), readable by the owner only (folders 0700, files 0600),
-written whole or not at all, and removed with the session by ``facilitate
-session delete``. Nothing here is ever served, exported or shown.
+data, or the files attached to their evidence pack, for example. It lives in the
+data directory, in one folder per session (``sessions/<CODE>/``), readable by the
+owner only (folders 0700, files 0600), written whole or not at all, and removed
+with the session by ``facilitate session delete``. Nothing here is ever served or
+shown to the room; only the leader's own evidence pack carries its attachments.
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ def kept_files(data_dir: Path, code: str) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
+def forget_file(data_dir: Path, code: str, name: str) -> bool:
+    """Remove one kept file, leaving the session's others; True if it was there."""
+    if not name or Path(name).name != name or name.startswith("."):
+        raise ValueError(f"'{name}' is not a plain file name.")
+    path = session_folder(data_dir, code) / name
+    existed = path.is_file()
+    path.unlink(missing_ok=True)
+    return existed
 
 
 def delete_session_files(data_dir: Path, code: str) -> int:

@@ -11,6 +11,8 @@ import html
 import unicodedata
 
 from facilitate.core.errors import InvalidInput
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 
 NAME_LIMIT = 40
 TEXT_LIMIT = 2000
@@ -23,17 +25,23 @@ def clean_text(raw: object, *, what: str, limit: int, required: bool = False) ->
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
     ).strip()
     if required and not text:
-        raise InvalidInput(f"Please enter {what}.")
+        raise InvalidInput(_("Please enter {what}.").format(what=_(what)))
     if len(text) > limit:
+        said = _(what)
         raise InvalidInput(
-            f"{what[0].upper()}{what[1:]} is {len(text):,} characters; "
-            f"the limit is {limit:,}. Please shorten it."
+            _(
+                "{What} is {count} characters; the limit is {limit}. Please shorten it."
+            ).format(
+                What=f"{said[0].upper()}{said[1:]}",
+                count=f"{len(text):,}",
+                limit=f"{limit:,}",
+            )
         )
     return text
 
 
 def clean_name(raw: object) -> str:
-    return clean_text(raw, what="a display name", limit=NAME_LIMIT, required=True)
+    return clean_text(raw, what=N_("a display name"), limit=NAME_LIMIT, required=True)
 
 
 def escape(text: object) -> str:

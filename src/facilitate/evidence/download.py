@@ -12,6 +12,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -40,6 +41,7 @@ class PackDownload:
     store: EventStore | None = None
     session: SessionInfo | None = None
     before: Callable[[], None] = lambda: None
+    data_dir: Path | None = None
     html_link: str = ""
 
     def __post_init__(self) -> None:
@@ -47,10 +49,16 @@ class PackDownload:
         styled(self.root, "fc-pack-download")
 
     def attach(
-        self, store: EventStore, session: SessionInfo, before: Callable[[], None]
+        self,
+        store: EventStore,
+        session: SessionInfo,
+        before: Callable[[], None],
+        data_dir: Path | None = None,
     ) -> None:
-        """Which session to pack; ``before`` saves anything still being typed."""
+        """Which session to pack; ``before`` saves anything still being typed;
+        attached files are read from ``data_dir``."""
         self.store, self.session, self.before = store, session, before
+        self.data_dir = data_dir
 
     def prepare_pack(self) -> None:
         """Build the pack now, offer the HTML, then print and offer the PDF."""
@@ -60,9 +68,10 @@ class PackDownload:
         self.prepare.disabled = True
         stem = file_stem(self.session)
         try:
-            html = pack_html(
-                build_pack(self.store.read(self.session.code), self.session)
+            pack = build_pack(
+                self.store.read(self.session.code), self.session, self.data_dir
             )
+            html = pack_html(pack)
         except FacilitateError as error:
             self._done(str(error), "error")
             return
@@ -75,7 +84,7 @@ class PackDownload:
         )
         self.links.value = f"<p>{self.html_link}</p>"
         say(self.status, "Printing the PDF…")
-        self._print(html, stem)
+        self._print(pack_html(pack, printing=True), stem)
 
     def _print(self, html: str, stem: str) -> None:
         from facilitate.core.pdf import pdf_bytes

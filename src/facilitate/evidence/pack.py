@@ -4,8 +4,10 @@ Checklist first, then the earning rule and the method, then Part 1, Part 2 (with
 the colleague's words under their own heading), the Part 3 scoring guide with the
 leader's self-ratings and linked evidence, and Part 4. Each part carries its
 prompts, passing criterion, text, word count against its limit (over the limit is
-a flag, and nothing is ever cut) and its session evidence. No script, no external
-file: it prints to PDF as it reads on screen.
+a flag, and nothing is ever cut), its session evidence, what the leader heard
+(Part 1) and its attachments. No script, no external file: attached images and
+files travel inside it, and it prints to PDF as it reads on screen, listing each
+attachment.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from facilitate.core.events import Recorded
 from facilitate.core.evidence import EvidenceItem
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.text import escape
+from facilitate.evidence.attached import attachments_html
+from facilitate.evidence.attachments import read_file
 from facilitate.evidence.checklist import CheckItem, checklist, stamp
 from facilitate.evidence.content import (
     Guide,
@@ -28,6 +33,7 @@ from facilitate.evidence.content import (
     load_rubric,
     word_count,
 )
+from facilitate.evidence.heard import heard_html
 from facilitate.evidence.render import (
     STYLES,
     answer_html,
@@ -67,6 +73,8 @@ class EvidencePack:
     state: EvidenceState
     items: dict[str, EvidenceItem]
     prepared_at: float = field(default_factory=time.time)
+    #: Attached files' bytes by attachment id (links and missing files absent).
+    files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def checklist(self) -> list[CheckItem]:
@@ -82,13 +90,23 @@ def evidence_options(guide: Guide) -> list[tuple[str, str]]:
     return parts + [(f"Session: {title}", key) for key, title in titles().items()]
 
 
-def build_pack(records: Sequence[Recorded], session: SessionInfo) -> EvidencePack:
+def build_pack(
+    records: Sequence[Recorded], session: SessionInfo, data_dir: Path | None = None
+) -> EvidencePack:
+    """Everything the pack prints; attached files are read from ``data_dir``."""
+    state = evidence_state(records)
+    files: dict[str, bytes] = {}
+    for attachment in state.attachments.values():
+        content = read_file(data_dir, session.code, attachment) if data_dir else None
+        if content is not None:
+            files[attachment.attachment] = content
     return EvidencePack(
         session=session,
         guide=load_guide(),
         rubric=load_rubric(),
-        state=evidence_state(records),
+        state=state,
         items=session_evidence(records, session),
+        files=files,
     )
 
 
@@ -96,8 +114,9 @@ def file_stem(session: SessionInfo) -> str:
     return f"evidence-{session.code}"
 
 
-def pack_html(pack: EvidencePack) -> str:
-    """The whole pack as one HTML document."""
+def pack_html(pack: EvidencePack, printing: bool = False) -> str:
+    """The whole pack as one HTML document; ``printing`` lists attached files
+    rather than carrying them (the PDF cannot hold them)."""
     guide = pack.guide
     held = time.strftime("%d %B %Y", time.localtime(pack.session.created_at))
     body = (
@@ -111,7 +130,7 @@ def pack_html(pack: EvidencePack) -> str:
         f'<section id="method"><h2>The method in four steps</h2><ol>'
         + "".join(f"<li>{emphasis(step)}</li>" for step in guide.method)
         + "</ol></section>"
-        + "".join(_group(pack, g.key) for g in guide.groups)
+        + "".join(_group(pack, g.key, printing) for g in guide.groups)
         + _unattached(pack)
     )
     return (
@@ -122,20 +141,22 @@ def pack_html(pack: EvidencePack) -> str:
     )
 
 
-def _group(pack: EvidencePack, key: str) -> str:
+def _group(pack: EvidencePack, key: str, printing: bool) -> str:
     group = next(g for g in pack.guide.groups if g.key == key)
+    parts = pack.guide.parts_in(key)
     inner = (
         _scoring_guide(pack)
         if key == "part3"
-        else "".join(_part(pack, p) for p in pack.guide.parts_in(key))
+        else "".join(_part(pack, p, printing) for p in parts)
     )
+    private = ' class="fc-private"' if any(p.private for p in parts) else ""
     return (
-        f'<section id="{escape(key)}"><h2>{escape(group.heading)}</h2>'
+        f'<section id="{escape(key)}"{private}><h2>{escape(group.heading)}</h2>'
         f"<p>{emphasis(group.note)}</p>{inner}</section>"
     )
 
 
-def _part(pack: EvidencePack, part: PartGuide) -> str:
+def _part(pack: EvidencePack, part: PartGuide, printing: bool) -> str:
     if part.by_colleague:
         body = _colleague_words(pack, part)
     else:
@@ -149,6 +170,10 @@ def _part(pack: EvidencePack, part: PartGuide) -> str:
         for key in part.evidence
         if key in pack.items
     )
+    if part.qualitative:
+        evidence = heard_html(pack.state.heard) + evidence
+    attached = pack.state.attached_to(part.key)
+    evidence += attachments_html(part, attached, pack.files, printing)
     return (
         f'<section class="fc-pack-part" id="part-{escape(part.key)}">'
         f"<h3>{escape(part.label)}</h3>"

@@ -15,20 +15,31 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
 from facilitate.core.config import Config
+from facilitate.core.errors import InvalidInput
 from facilitate.core.events import (
+    AttachmentRemoved,
     Event,
     LeaderNoteSaved,
+    QualitativeEvidenceSaved,
     RubricChecked,
     RubricEvidenceLinked,
 )
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store import EventStore
 from facilitate.core.text import clean_text, escape
+from facilitate.evidence.attachment_panel import AttachmentPanel
+from facilitate.evidence.attachments import (
+    Attachment,
+    attach_file,
+    attach_link,
+    remove_file,
+)
 from facilitate.evidence.checklist import checklist
 from facilitate.evidence.colleague import (
     COLLEAGUE_NOTEBOOK,
@@ -40,6 +51,7 @@ from facilitate.evidence.colleague_panel import ColleaguePanel
 from facilitate.evidence.content import (
     NOTE_CHARACTER_LIMIT,
     Guide,
+    PartGuide,
     Rubric,
     emphasis,
     load_guide,
@@ -47,6 +59,8 @@ from facilitate.evidence.content import (
 )
 from facilitate.evidence.download import PackDownload
 from facilitate.evidence.editors import PartEditor, RubricRowEditor
+from facilitate.evidence.heard import clean_entries
+from facilitate.evidence.heard_panel import HeardPanel
 from facilitate.evidence.pack import evidence_options
 from facilitate.evidence.render import (
     STYLES,
@@ -70,11 +84,13 @@ COLLEAGUE_POLL_SECONDS = 3.0
 @dataclass
 class EvidencePage(KeyedPage):
     """Named widgets: ``editors`` (per part), ``rows`` (per rubric row),
-    ``colleague``, ``download``, ``checklist``, ``autosave_status``."""
+    ``colleague``, ``heard`` (Part 1's qualitative data), ``attachments`` (per
+    part), ``download``, ``checklist``, ``autosave_status``."""
 
     title = "Evidence pack"
 
     store: EventStore
+    data_dir: Path | None = None
     guide: Guide = field(default_factory=load_guide)
     rubric: Rubric = field(default_factory=load_rubric)
     browser: BrowserContext = field(default_factory=BrowserContext)
@@ -89,6 +105,8 @@ class EvidencePage(KeyedPage):
     editors: dict[str, PartEditor] = field(default_factory=dict)
     rows: dict[str, RubricRowEditor] = field(default_factory=dict)
     colleague: ColleaguePanel | None = None
+    heard: HeardPanel | None = None
+    attachments: dict[str, AttachmentPanel] = field(default_factory=dict)
     download: PackDownload = field(default_factory=PackDownload)
     session: SessionInfo | None = None
     state: EvidenceState = field(default_factory=EvidenceState)
@@ -108,6 +126,7 @@ class EvidencePage(KeyedPage):
                 editor = PartEditor.build(part)
                 editor.text.observe(lambda _, e=editor: self.typed(e), "value")
                 self.editors[part.key] = editor
+            self._extras(part)
         for criterion in self.rubric.criteria:
             row = RubricRowEditor.build(self.rubric, criterion, options)
             row.rating.observe(lambda _, r=row: self.rate(r), "value")
@@ -116,6 +135,25 @@ class EvidencePage(KeyedPage):
             self.rows[criterion.key] = row
         self.download.prepare.on_click(lambda _: self.download.prepare_pack())
         self.await_key()
+
+    def _extras(self, part: PartGuide) -> None:
+        """What the leader heard (Part 1) and attachments, inside their part."""
+        holder = (
+            self.colleague.root
+            if part.by_colleague and self.colleague
+            else self.editors[part.key].root
+        )
+        extra: list[Any] = []
+        if part.qualitative:
+            self.heard = HeardPanel(lambda: self.typed(None))
+            extra.append(self.heard.root)
+        if part.attachments:
+            panel = AttachmentPanel.build(part)
+            panel.attach.on_click(lambda _, p=panel: self.attach(p))
+            panel.on_remove = self.remove_attachment
+            self.attachments[part.key] = panel
+            extra.append(panel.root)
+        holder.children = [*holder.children, *extra]
 
     def address_known(self) -> None:
         """The browser reported its address: colleague links can now be absolute."""
@@ -134,6 +172,10 @@ class EvidencePage(KeyedPage):
         for part_key, editor in self.editors.items():
             editor.text.value = self.state.texts.get(part_key, "")
             editor.show_count()
+        if self.heard is not None:
+            self.heard.show(self.state.heard)
+        for part_key, panel in self.attachments.items():
+            panel.show(self.state.attached_to(part_key))
         for row_key, row in self.rows.items():
             row.rating.value = self.state.ratings.get(row_key)
             row.links.value = self.state.links.get(row_key, ())
@@ -143,7 +185,7 @@ class EvidencePage(KeyedPage):
         say(self.status, "")
         self.show_colleagues()
         self.show_checklist()
-        self.download.attach(self.store, session, self.flush)
+        self.download.attach(self.store, session, self.flush, self.data_dir)
         self._soon(self.load_session_evidence)
         if self.poller is None:
             self.poller = keep_polling(self.poll_colleagues, COLLEAGUE_POLL_SECONDS)
@@ -190,9 +232,10 @@ class EvidencePage(KeyedPage):
 
     # --- writing and saving -------------------------------------------------------
 
-    def typed(self, editor: PartEditor) -> None:
+    def typed(self, editor: PartEditor | None) -> None:
         """A keystroke reached the kernel: count now, save after a pause."""
-        editor.show_count()
+        if editor is not None:
+            editor.show_count()
         if self.loading or self.session is None or self.autosave is None:
             return
         if not self.guard.unsaved:
@@ -217,6 +260,8 @@ class EvidencePage(KeyedPage):
         for entry in recorded:
             if isinstance(entry.event, LeaderNoteSaved):
                 self.state.texts[entry.event.section] = entry.event.text
+            elif isinstance(entry.event, QualitativeEvidenceSaved):
+                self.state.heard = list(entry.event.entries)
         self.guard.mark(False)
         when = time.strftime("%H:%M:%S")
         say(self.autosave_status, f"All changes saved at {when}.", "success")
@@ -232,6 +277,10 @@ class EvidencePage(KeyedPage):
             )
             if text != self.state.texts.get(key, ""):
                 events.append(LeaderNoteSaved(key, text))
+        if self.heard is not None:
+            entries = clean_entries(self.heard.values())
+            if entries != self.state.heard:
+                events.append(QualitativeEvidenceSaved(entries))
         return events
 
     def rate(self, row: RubricRowEditor) -> None:
@@ -259,6 +308,60 @@ class EvidencePage(KeyedPage):
         elif isinstance(event, RubricEvidenceLinked):
             self.state.links[event.criterion] = tuple(event.evidence)
         say(self.status, "")
+        self.show_checklist()
+
+    # --- attachments ------------------------------------------------------------
+
+    def attach(self, panel: AttachmentPanel) -> None:
+        """Keep the chosen file, or the link, with its description."""
+        session = self.session
+        if session is None or self.data_dir is None:
+            return
+        data_dir, where = self.data_dir, (panel.part.key, str(panel.form.value))
+        form = next(f for f in panel.part.attachments if f.key == panel.form.value)
+        chosen = panel.chosen_file()
+
+        def added() -> Event:
+            if chosen is None:
+                if not str(panel.link.value).strip():
+                    raise InvalidInput(
+                        "Choose a file or paste a link first, then press Attach."
+                    )
+                return attach_link(where, panel.link.value, panel.description.value)
+            if not form.files:
+                raise InvalidInput(
+                    f"{form.label} is attached as a link, not a file: paste the "
+                    "link to the video instead."
+                )
+            return attach_file(
+                data_dir, session.code, where, *chosen, panel.description.value
+            )
+
+        made = record(self.store, session.code, added, panel.status, "Attached.")
+        panel.upload.value = ()
+        if made is None:
+            return
+        panel.clear()
+        self.refresh_attachments()
+
+    def remove_attachment(self, attachment: Attachment) -> None:
+        """Take it out of the pack and delete its file from this computer."""
+        panel = self.attachments.get(attachment.part)
+        if self.session is None or panel is None:
+            return
+        event = AttachmentRemoved(attachment.attachment)
+        if record(self.store, self.session.code, event, panel.status, "Removed."):
+            if self.data_dir is not None:
+                remove_file(self.data_dir, self.session.code, attachment)
+            self.refresh_attachments()
+
+    def refresh_attachments(self) -> None:
+        assert self.session is not None
+        self.state.attachments = evidence_state(
+            self.store.read(self.session.code)
+        ).attachments
+        for key, panel in self.attachments.items():
+            panel.show(self.state.attached_to(key))
         self.show_checklist()
 
     def show_checklist(self) -> None:
@@ -356,4 +459,9 @@ class EvidencePage(KeyedPage):
 
 def evidence_page(config: Config | None = None) -> EvidencePage | ErrorPage:
     """Build the page; it opens once the facilitator key has been checked."""
-    return build_page(lambda store: EvidencePage(store=store), config)
+
+    def make(store: EventStore) -> EvidencePage:
+        data_dir = (config or Config.from_environ()).data_dir
+        return EvidencePage(store=store, data_dir=data_dir)
+
+    return build_page(make, config)

@@ -1,7 +1,8 @@
 """Everything the leader and colleagues have put into the pack, folded from the log.
 
-The leader's answers, self-ratings and evidence links are events where the latest
-per part or row wins, so a draft can be revised at any time. A colleague's
+The leader's answers, self-ratings, evidence links and what they heard are events
+where the latest per part or row wins, so a draft can be revised at any time;
+attachments stay until the leader removes them. A colleague's
 feedback is the opposite: the first submission per invitation is the one that
 counts, and nothing later, by the colleague or the leader, can replace it. Even
 two submissions racing from two browsers end the same way, because the log's
@@ -15,13 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facilitate.core.events import (
+    AttachmentAdded,
+    AttachmentRemoved,
     ColleagueFeedbackGiven,
     ColleagueInvited,
     LeaderNoteSaved,
+    QualitativeEvidenceSaved,
     Recorded,
     RubricChecked,
     RubricEvidenceLinked,
 )
+from facilitate.evidence.attachments import Attachment
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,8 @@ class EvidenceState:
     links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     invitations: list[Invitation] = field(default_factory=list)
     feedback: dict[str, ColleagueFeedback] = field(default_factory=dict)
+    heard: list[dict[str, str]] = field(default_factory=list)
+    attachments: dict[str, Attachment] = field(default_factory=dict)
 
     def invitation_for(self, token: str) -> Invitation | None:
         """The invitation whose link carries ``token`` (compared in constant time)."""
@@ -65,6 +72,10 @@ class EvidenceState:
             ),
             None,
         )
+
+    def attached_to(self, part: str) -> list[Attachment]:
+        """The part's attachments in the order they were added."""
+        return [a for a in self.attachments.values() if a.part == part]
 
     def received(self) -> list[ColleagueFeedback]:
         """Feedback in the order it arrived."""
@@ -94,7 +105,18 @@ def evidence_state(records: Iterable[Recorded]) -> EvidenceState:
             )
         elif isinstance(event, ColleagueFeedbackGiven):
             _first_feedback(state, record, event)
+        else:
+            _attachments_and_heard(state, event)
     return state
+
+
+def _attachments_and_heard(state: EvidenceState, event: object) -> None:
+    if isinstance(event, QualitativeEvidenceSaved):
+        state.heard = [dict(entry) for entry in event.entries]
+    elif isinstance(event, AttachmentAdded):
+        state.attachments[event.attachment] = Attachment.of(event)
+    elif isinstance(event, AttachmentRemoved):
+        state.attachments.pop(event.attachment, None)
 
 
 def _first_feedback(

@@ -18,16 +18,22 @@ from facilitate.export.run import ExportResult, Progress, timed
 
 
 def export_evidence(
-    store: EventStore, session: SessionInfo, out_dir: Path, progress: Progress = print
+    store: EventStore,
+    session: SessionInfo,
+    out_dir: Path,
+    progress: Progress = print,
+    data_dir: Path | None = None,
 ) -> ExportResult:
-    """Write ``evidence-CODE.html`` and ``evidence-CODE.pdf`` into ``out_dir``."""
+    """Write ``evidence-CODE.html`` and ``evidence-CODE.pdf`` into ``out_dir``;
+    attached files are read from ``data_dir`` (the HTML carries them, the PDF
+    lists them)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     result = ExportResult()
     html_path = out_dir / f"{file_stem(session)}.html"
+    pack = build_pack(store.read(session.code), session, data_dir)
 
     def write_html() -> str:
-        html = pack_html(build_pack(store.read(session.code), session))
-        html_path.write_text(html, encoding="utf-8")
+        html_path.write_text(pack_html(pack), encoding="utf-8")
         return f"wrote {html_path}"
 
     timed(result, "html", progress, write_html)
@@ -35,9 +41,10 @@ def export_evidence(
     pdf_path = html_path.with_suffix(".pdf")
 
     def write_pdf() -> str:
-        from facilitate.core.pdf import print_pdf
+        from facilitate.core.pdf import pdf_bytes
 
-        return f"wrote {print_pdf(html_path, pdf_path)}"
+        pdf_path.write_bytes(pdf_bytes(pack_html(pack, printing=True)))
+        return f"wrote {pdf_path}"
 
     try:
         timed(result, "pdf", progress, write_pdf)

@@ -25,10 +25,14 @@ from facilitate.core.links import workbook_link
 TOKEN_STORAGE_KEY = "facilitate.participant-token"  # noqa: S105 - a key name
 #: Every private note a page keeps in this browser starts with this key.
 NOTES_STORAGE_PREFIX = "facilitate.notes."
+#: The language a person chose on this device, kept with their seat's token.
+LANGUAGE_STORAGE_KEY = "facilitate.language"
 
-_ESM = """
+_ESM = (
+    """
 const KEY = "TOKEN_KEY";
 const NOTES = "NOTES_PREFIX";
+const LANGUAGE = "LANGUAGE_KEY";
 function read(key) {
   try { return window.localStorage.getItem(key) || ""; } catch (e) { return ""; }
 }
@@ -51,6 +55,14 @@ function render({ model, el }) {
     if (token) { try { window.localStorage.setItem(KEY, token); } catch (e) {} }
   };
   model.on("change:token", keep);
+  const speak = () => {
+    const code = model.get("language");
+    if (code) { try { window.localStorage.setItem(LANGUAGE, code); } catch (e) {} }
+    document.documentElement.lang = code || "en";
+    document.documentElement.dir = model.get("rtl") ? "rtl" : "ltr";
+  };
+  model.on("change:language", speak);
+  model.on("change:rtl", speak);
   model.on("msg:custom", (msg) => { if (msg && msg.forget) { forget(); } });
   const measure = () => {
     model.set("viewport", [window.innerWidth, window.innerHeight]);
@@ -65,13 +77,16 @@ function render({ model, el }) {
   model.set("origin", window.location.origin);
   model.set("pathname", window.location.pathname);
   if (!model.get("token")) { model.set("token", read(KEY)); }
+  model.set("stored_language", read(LANGUAGE));
+  model.set("languages", Array.from(navigator.languages || [navigator.language || ""]));
   model.set("connected", true);
   model.save_changes();
   keep();
 }
 export default { render };
-""".replace("TOKEN_KEY", TOKEN_STORAGE_KEY).replace(
-    "NOTES_PREFIX", NOTES_STORAGE_PREFIX
+""".replace("TOKEN_KEY", TOKEN_STORAGE_KEY)
+    .replace("NOTES_PREFIX", NOTES_STORAGE_PREFIX)
+    .replace("LANGUAGE_KEY", LANGUAGE_STORAGE_KEY)
 )
 
 
@@ -86,6 +101,13 @@ class BrowserContext(anywidget.AnyWidget):  # type: ignore[misc]
     connected = traitlets.Bool(False).tag(sync=True)
     #: [width, height] of the browser window, kept up to date as it is resized.
     viewport = traitlets.List(traitlets.Int(), default_value=[]).tag(sync=True)
+    #: The browser's languages, best first (``navigator.languages``).
+    languages = traitlets.List(traitlets.Unicode(), default_value=[]).tag(sync=True)
+    #: The language chosen earlier on this device (set ``language`` to keep one).
+    stored_language = traitlets.Unicode("").tag(sync=True)
+    language = traitlets.Unicode("").tag(sync=True)
+    #: True while the page speaks a right-to-left language (``dir="rtl"``).
+    rtl = traitlets.Bool(False).tag(sync=True)
 
     @staticmethod
     def environment_query() -> dict[str, str]:

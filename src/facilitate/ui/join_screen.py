@@ -19,13 +19,15 @@ from urllib.parse import urlsplit
 
 import ipywidgets as widgets
 
+from facilitate.core.language import N_, ngettext
+from facilitate.core.language import gettext as _
 from facilitate.core.links import join_page_link, participant_link
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.text import escape
 from facilitate.ui.qr import qr_svg_fitted
 from facilitate.ui.widgets import styled
 
-UNREACHABLE = (
+UNREACHABLE = N_(
     "Phones cannot reach this address: it is this computer's own. Restart with "
     "facilitate serve --host 0.0.0.0 and open the display from the new link."
 )
@@ -79,27 +81,33 @@ class JoinScreen:
         self.drawn = (session.code, url)
         code = escape(session.code)
         self.title.value = f"<h1>{escape(session.title)}</h1>"
-        self.qr.value = qr_svg_fitted(url, "QR code that opens the join page")
+        self.qr.value = qr_svg_fitted(url, _("QR code that opens the join page"))
         warning = (
-            f'<p class="fc-unreachable">{escape(UNREACHABLE)}</p>'
+            f'<p class="fc-unreachable">{escape(_(UNREACHABLE))}</p>'
             if is_loopback(url)
             else ""
         )
+        scan = escape(_("Join on your phone: scan the code, or go to"))
+        enter = escape(_("and enter the code"))
         self.words.value = (
-            '<p class="fc-join-lead">Join on your phone: scan the code, or go to</p>'
+            f'<p class="fc-join-lead">{scan}</p>'
             f'<p class="fc-join-link">{written_out(join_page_link(base))}</p>'
-            '<p class="fc-join-lead">and enter the code</p>'
+            f'<p class="fc-join-lead">{enter}</p>'
             f'<p class="fc-big-code" aria-label="session code">{code}</p>'
             f"{warning}"
         )
         host = escape(urlsplit(url).netloc)
-        self.badge.value = (
-            f'<p>Join at <strong>{host}</strong> · code <strong class="fc-badge-code">'
-            f"{code}</strong></p>"
+        badge = escape(_("Join at {address} · code {code}")).format(
+            address=f"<strong>{host}</strong>",
+            code=f'<strong class="fc-badge-code">{code}</strong>',
         )
+        self.badge.value = f"<p>{badge}</p>"
 
     def count_people(self, joined: int) -> None:
-        people = "person has" if joined == 1 else "people have"
-        self.count.value = (
-            f'<p><span class="fc-count-number">{joined}</span> {people} joined</p>'
+        number = f'<span class="fc-count-number">{joined}</span>'
+        words = escape(
+            ngettext(
+                "{number} person has joined", "{number} people have joined", joined
+            )
         )
+        self.count.value = f"<p>{words.format(number=number)}</p>"

@@ -36,13 +36,17 @@ from facilitate.core.errors import (
     SessionNotFound,
 )
 from facilitate.core.events import Event, ParticipantJoined, Recorded
+from facilitate.core.language import N_, SOURCE
+from facilitate.core.language import gettext as _
 from facilitate.core.ratelimit import WRONG_CODE_BURST, WRONG_CODE_RATE, TokenBucket
 from facilitate.core.roster import ROLES, Roster
 from facilitate.core.sessions import SessionInfo, find_session
 from facilitate.core.store import EventStore, open_store
 from facilitate.core.text import clean_name, escape
 from facilitate.ui.browser import BrowserContext
+from facilitate.ui.carry import carry_over
 from facilitate.ui.contexts import JoinQuestion, ParticipantContext
+from facilitate.ui.language_choice import LanguageChoice
 from facilitate.ui.live import (
     PARTICIPANT_GAP,
     PARTICIPANT_INTERVAL,
@@ -65,11 +69,11 @@ from facilitate.ui.widgets import (
 )
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
-LEFT = (
+LEFT = N_(
     "You have left the session on this device, and your private notes were "
     "cleared from it. To join, type the code shown on the screen."
 )
-TOO_MANY_CODES = (
+TOO_MANY_CODES = N_(
     "Too many codes did not match. Wait {seconds} seconds, then check the code on "
     "the projected screen and try again."
 )
@@ -138,12 +142,14 @@ class ParticipantPage:
     activity_box: widgets.Box = field(
         default_factory=lambda: styled(widgets.VBox(), "fc-activity")
     )
+    language: LanguageChoice = field(default_factory=LanguageChoice)
     session: SessionInfo | None = None
     participant: str = ""
     roster: Roster = field(default_factory=Roster)
     shown_phase: str = ""
     views: dict[str, PhaseView] = field(default_factory=dict)
     poller: Any = None
+    shown_step: Any = None
 
     @property
     def activity(self) -> Any:
@@ -152,20 +158,25 @@ class ParticipantPage:
         return view.activity if view else None
 
     def start(self) -> None:
-        self.join_questions = [
-            make() for _, make in current_agenda().loaded("join_question")
-        ]
+        self.join_questions = self.ask_join_questions()
         self.join.on_click(lambda _: self.enter(self.code_input.value))
         self.code_input.on_submit(lambda _: self.enter(self.code_input.value))
         self.submit.on_click(lambda _: self.sign_in())
         self.leave.on_click(lambda _: self.leave_session())
         self.browser.on_connect(self.connected)
+        self.language.on_change(self.speak)
         self.root.children = [self.browser, heading("Welcome"), self.status]
         say(self.status, "Connecting…")
 
+    @staticmethod
+    def ask_join_questions() -> list[JoinQuestion]:
+        return [make() for _, make in current_agenda().loaded("join_question")]
+
     def connected(self) -> None:
-        """The browser has told us its query string and stored token."""
+        """The browser has told us its query string, stored token and languages."""
         self.participant = self.browser.token
+        if self.language.start(self.browser) != SOURCE:
+            self.speak()
         code = str(self.browser.query.get("code", "")).strip()
         if code:
             self.enter(code)
@@ -178,8 +189,10 @@ class ParticipantPage:
             error or "Type the code shown on the screen.",
             "error" if error else "info",
         )
+        self.shown_step = self.show_code_step
         self.root.children = [
             self.browser,
+            self.language.root,
             heading("Join a session"),
             field_label("Session code"),
             self.code_input,
@@ -191,7 +204,8 @@ class ParticipantPage:
         """Open the session with this code; a new code starts membership afresh."""
         waiting = self.wrong_codes.wait_seconds()
         if waiting > 0:
-            self.show_code_step(TOO_MANY_CODES.format(seconds=math.ceil(waiting)))
+            seconds = math.ceil(waiting)
+            self.show_code_step(_(TOO_MANY_CODES).format(seconds=seconds))
             return
         try:
             session = find_session(self.store, raw_code)
@@ -233,13 +247,15 @@ class ParticipantPage:
         self.follow(None)
         self.code_input.value = code
         self.show_code_step()
-        say(self.status, LEFT, "info")
+        say(self.status, _(LEFT), "info")
 
     def show_join_step(self) -> None:
         assert self.session is not None
         say(self.status, "")
+        self.shown_step = self.show_join_step
         self.root.children = [
             self.browser,
+            self.language.root,
             heading(self.session.title, "fc-session-title"),
             field_label("Display name (a pseudonym is fine)"),
             self.name,
@@ -270,7 +286,7 @@ class ParticipantPage:
         name = clean_name(self.name.value)
         role = str(self.role.value or "")
         if role not in dict(ROLES):
-            raise InvalidInput("Please choose a role from the list.")
+            raise InvalidInput(_("Please choose a role from the list."))
         answers = [
             event for q in self.join_questions for event in q.answer(self.participant)
         ]
@@ -278,10 +294,12 @@ class ParticipantPage:
 
     def show_phase_step(self) -> None:
         member = self.roster.members[self.participant]
-        say(self.status, f"You are in as {member.name}.", "success")
+        say(self.status, _("You are in as {name}.").format(name=member.name), "success")
         self.shown_phase = ""
+        self.shown_step = self.show_phase_step
         self.root.children = [
             self.browser,
+            self.language.root,
             self.phase_title,
             self.invitation,
             self.activity_box,
@@ -313,8 +331,10 @@ class ParticipantPage:
         """The session was deleted: say so, and stop following it."""
         self.follow(None)
         say(self.status, str(SessionEnded()), "info")
+        self.shown_step = self.show_ended
         self.root.children = [
             self.browser,
+            self.language.root,
             heading("This session has ended", "fc-ended"),
             self.status,
         ]
@@ -326,8 +346,8 @@ class ParticipantPage:
         agenda = current_agenda()
         phase = agenda.phase(self.roster.phase)
         self.shown_phase = phase.key
-        self.phase_title.value = f"<h2>{escape(phase.title)}</h2>"
-        self.invitation.value = f"<p>{escape(phase.invitation)}</p>"
+        self.phase_title.value = f"<h2>{escape(_(phase.title))}</h2>"
+        self.invitation.value = f"<p>{escape(_(phase.invitation))}</p>"
         view = self.views.get(phase.key)
         if view is None:
             view = self.views[phase.key] = self.build_view(phase.key)
@@ -336,6 +356,35 @@ class ParticipantPage:
             self.catch_up(view, [r for r in missed if r.id <= self.roster.last_id])
         self.activity_box.children = view.shown
         return True
+
+    def name_fields(self) -> None:
+        """Words inside the page's own fields, in the page's language."""
+        self.code_input.placeholder = _("e.g. K7MQ2X")
+        self.code_input.description = _("Session code")
+        self.join.description = _("Join")
+        self.name.placeholder = _("A first name or a pseudonym")
+        role = self.role.value
+        self.role.options = [(_(label), key) for key, label in ROLES]
+        self.role.value = role
+        self.role.description = _("Role (optional)")
+        self.submit.description = _("Join the session")
+        self.leave.description = _("Not you? Leave this session")
+
+    def speak(self) -> None:
+        """The person chose another language: say everything again in it,
+        keeping what they typed and chose."""
+        self.name_fields()
+        questions = self.ask_join_questions()
+        for old, new in zip(self.join_questions, questions, strict=True):
+            carry_over(old.root, new.root)
+        self.join_questions = questions
+        for key, view in list(self.views.items()):
+            fresh = self.build_view(key)
+            for before, after in zip(view.shown, fresh.shown, strict=False):
+                carry_over(before, after)
+            self.views[key] = fresh
+        if self.shown_step is not None:
+            self.shown_step()
 
     def build_view(self, phase: str) -> PhaseView:
         """The phase's activity (and the closing words on the last phase)."""

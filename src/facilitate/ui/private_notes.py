@@ -20,19 +20,23 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 from facilitate.core.text import TEXT_LIMIT, escape
 from facilitate.ui.browser import NOTES_STORAGE_PREFIX
 from facilitate.ui.widgets import styled
 
-PROMISE = (
+PROMISE = N_(
     "These notes stay in this browser, on this device, and in the file you "
     "download. They are never sent to the server, so they are not kept anywhere "
     "else: not by the facilitator, not in any export. Download them to keep them."
 )
-NO_STORAGE = (
+NO_STORAGE = N_(
     "This browser does not let the page keep your notes: download them before "
     "you close or reload the page."
 )
+DOWNLOAD = N_("Download my reflection")
+ONLY_YOU = N_("Only you will see this.")
 
 _ESM = """
 function storage() {
@@ -46,7 +50,7 @@ function render({ model, el }) {
   el.classList.add("fc-notes");
   const link = document.createElement("a");
   link.className = "fc-notes-download";
-  link.textContent = "\\u2B07 Download my reflection";
+  link.textContent = "\\u2B07 " + model.get("download_label");
   link.style.cssText = "display:inline-block;padding:0.6em 1em;margin-top:0.5em;"
     + "background:#0072B2;color:#fff;border-radius:4px;text-decoration:none";
   const text = () => {
@@ -72,7 +76,7 @@ function render({ model, el }) {
     const area = document.createElement("textarea");
     area.className = "fc-notes-text fc-notes-text-" + p.key;
     area.maxLength = model.get("limit");
-    area.placeholder = "Only you will see this.";
+    area.placeholder = model.get("placeholder");
     area.style.cssText = "width:100%;max-width:36em;height:7em;box-sizing:border-box";
     const kept = store ? store.getItem(key(p.key)) : null;
     area.value = kept !== null ? kept : (model.get("initial")[p.key] || "");
@@ -109,6 +113,8 @@ class PrivateNotes(anywidget.AnyWidget):  # type: ignore[misc]
     mark = traitlets.Unicode("[[private note: KEY]]").tag(sync=True)
     limit = traitlets.Int(TEXT_LIMIT).tag(sync=True)
     no_storage = traitlets.Unicode(NO_STORAGE).tag(sync=True)
+    download_label = traitlets.Unicode(DOWNLOAD).tag(sync=True)
+    placeholder = traitlets.Unicode(ONLY_YOU).tag(sync=True)
 
     def note_mark(self, key: str) -> str:
         """Where the note for prompt ``key`` goes in ``document``."""
@@ -133,10 +139,13 @@ def private_notes(
         storage_key=storage_key,
         filename=filename,
         initial=dict(initial or {}),
+        no_storage=_(NO_STORAGE),
+        download_label=_(DOWNLOAD),
+        placeholder=_(ONLY_YOU),
     )
     return styled(notes, "fc-private-notes")
 
 
 def notes_promise() -> widgets.HTML:
     """The sentence that says where the notes are kept, and nowhere else."""
-    return styled(widgets.HTML(f"<p>{escape(PROMISE)}</p>"), "fc-notes-promise")
+    return styled(widgets.HTML(f"<p>{escape(_(PROMISE))}</p>"), "fc-notes-promise")

@@ -23,16 +23,17 @@ import ipywidgets as widgets
 
 from facilitate.core.errors import FacilitateError, TooFast
 from facilitate.core.events import Event, Recorded
+from facilitate.core.language import N_
 from facilitate.core.ratelimit import APPEND_BURST, APPEND_RATE, TokenBucket
 from facilitate.core.store.base import EventStore
 from facilitate.ui.widgets import say
 
 log = logging.getLogger(__name__)
-NOT_SAVED = (
+NOT_SAVED = N_(
     "Something went wrong and this was not saved. Your answer is still here: "
     "please try again in a moment."
 )
-TOO_FAST = (
+TOO_FAST = N_(
     "That is more than we can save at once. Wait a few seconds, then try again: "
     "your answer is still here."
 )

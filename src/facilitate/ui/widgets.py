@@ -1,4 +1,10 @@
-"""Small widget builders shared by every page, each with its stable CSS class."""
+"""Small widget builders shared by every page, each with its stable CSS class.
+
+The words given to ``heading``, ``field_label``, ``named``, ``say`` and ``button``
+are English and shown in the page's language (``facilitate.core.language``): the
+catalogue's extraction knows these builders, so their words are collected as
+written.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ from typing import TypeVar
 
 import ipywidgets as widgets
 
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 from facilitate.core.text import escape
 
 WidgetT = TypeVar("WidgetT")
@@ -34,18 +42,19 @@ def typed_on_leave(field: TextT) -> TextT:
 
 
 def heading(text: str, css_class: str = "fc-heading", level: int = 2) -> widgets.HTML:
-    return styled(widgets.HTML(f"<h{level}>{escape(text)}</h{level}>"), css_class)
+    words = escape(_(text))
+    return styled(widgets.HTML(f"<h{level}>{words}</h{level}>"), css_class)
 
 
 def field_label(text: str) -> widgets.HTML:
     """A label above its field: descriptions beside fields crowd phone screens."""
-    return styled(widgets.HTML(f"<p>{escape(text)}</p>"), "fc-field-label")
+    return styled(widgets.HTML(f"<p>{escape(_(text))}</p>"), "fc-field-label")
 
 
 def named(widget: WidgetT, name: str) -> WidgetT:
     """Give a field its accessible name, read by screen readers, not shown: the
     visible label sits above it (``field_label``), where phones have room."""
-    widget.description = name  # type: ignore[attr-defined]
+    widget.description = _(name)  # type: ignore[attr-defined]
     widget.add_class("fc-named")  # type: ignore[attr-defined]
     return widget
 
@@ -57,11 +66,12 @@ def message(css_class: str = "fc-message") -> widgets.HTML:
 
 def say(target: widgets.HTML, text: str, tone: str = "info") -> None:
     """Show one escaped sentence; ``tone`` is info, error or success."""
-    target.value = f'<p class="fc-say fc-say-{tone}">{escape(text)}</p>' if text else ""
+    words = escape(_(text)) if text else ""
+    target.value = f'<p class="fc-say fc-say-{tone}">{words}</p>' if text else ""
 
 
 #: The error page's heading, above its one sentence.
-ERROR_HEADING = "Something needs attention"
+ERROR_HEADING = N_("Something needs attention")
 
 
 @dataclass
@@ -117,7 +127,7 @@ class CheckboxGroup(widgets.HBox):  # type: ignore[misc]
 def button(label: str, css_class: str, style: str = "primary") -> widgets.Button:
     return styled(
         widgets.Button(
-            description=label,
+            description=_(label),
             button_style=style,
             layout=widgets.Layout(width="auto", min_height="44px"),
         ),

@@ -17,13 +17,14 @@ from facilitate.activities.alignment.events import PracticeAdded
 from facilitate.core.content import load_yaml, require
 from facilitate.core.errors import InvalidContent, InvalidInput
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_
 from facilitate.core.text import clean_text
 
 SOURCE = "practices.yaml"
 SPECTRUM_POINTS = 7
 LEVEL_POINTS = 5
-SPECTRUM_ENDS = ("Extrinsic / behaviorist", "Intrinsic / community")
-LEVEL_ENDS = ("Not at all", "A great deal")
+SPECTRUM_ENDS = (N_("Extrinsic / behaviorist"), N_("Intrinsic / community"))
+LEVEL_ENDS = (N_("Not at all"), N_("A great deal"))
 #: The learning model a practice is built on (``leans``); "" when unknown.
 LEANINGS = ("extrinsic", "mixed", "intrinsic", "")
 LABEL_LIMIT = 80

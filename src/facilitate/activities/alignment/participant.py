@@ -28,6 +28,8 @@ from facilitate.activities.alignment.events import (
 )
 from facilitate.core.errors import InvalidInput
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 from facilitate.core.roster import Roster
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
@@ -42,7 +44,7 @@ def _scale(points: int, ends: tuple[str, str], css_class: str) -> Any:
         widgets.ToggleButtons(
             options=[(str(n), n) for n in range(1, points + 1)],
             value=None,
-            tooltips=[ends[0], *[""] * (points - 2), ends[1]],
+            tooltips=[_(ends[0]), *[""] * (points - 2), _(ends[1])],
             layout=widgets.Layout(width="100%"),
         ),
         "fc-scale",
@@ -52,8 +54,8 @@ def _scale(points: int, ends: tuple[str, str], css_class: str) -> Any:
 
 def _question(text: str, ends: tuple[str, str], points: int) -> widgets.HTML:
     return widgets.HTML(
-        f"<p><b>{escape(text)}</b><br><small>1 = {escape(ends[0])} · "
-        f"{points} = {escape(ends[1])}</small></p>"
+        f"<p><b>{escape(text)}</b><br><small>1 = {escape(_(ends[0]))} · "
+        f"{points} = {escape(_(ends[1]))}</small></p>"
     )
 
 
@@ -110,7 +112,7 @@ class AlignmentActivity:
         self.vision_text = styled(
             typed_on_leave(
                 widgets.Textarea(
-                    placeholder="For example: curious, known, brave together",
+                    placeholder=_("For example: curious, known, brave together"),
                     layout=widgets.Layout(width="100%", max_width="32em"),
                 )
             ),
@@ -166,10 +168,15 @@ class AlignmentActivity:
     def show_progress(self) -> None:
         answered = sum(not a.skipped for a in self.answers.values())
         skipped = len(self.answers) - answered
-        self.progress.value = (
-            f"<p>Practice {self.index + 1} of {len(self.practices)} · "
-            f"{answered} answered · {skipped} skipped</p>"
+        words = _(
+            "Practice {number} of {count} · {answered} answered · {skipped} skipped"
+        ).format(
+            number=self.index + 1,
+            count=len(self.practices),
+            answered=answered,
+            skipped=skipped,
         )
+        self.progress.value = f"<p>{escape(words)}</p>"
 
     def save_answer(self) -> None:
         """Record the three answers (checked here: a browser can send anything)."""
@@ -226,7 +233,7 @@ class AlignmentActivity:
     def vision_offered(self) -> VisionOffered:
         text = clean_text(
             self.vision_text.value,
-            what="a few words",
+            what=N_("a few words"),
             limit=VISION_LIMIT,
             required=True,
         )
@@ -235,11 +242,12 @@ class AlignmentActivity:
     def show_done(self) -> None:
         answered = sum(not a.skipped for a in self.answers.values())
         skipped = len(self.answers) - answered
-        self.done.value = (
-            f"<p>Thank you. You placed {answered} practices and skipped {skipped}. "
+        words = _(
+            "Thank you. You placed {answered} practices and skipped {skipped}. "
             "Watch the screen: the room's picture appears when the facilitator "
-            "reveals it.</p>"
-        )
+            "reveals it."
+        ).format(answered=answered, skipped=skipped)
+        self.done.value = f"<p>{escape(words)}</p>"
         self.root.children = [self.done, self.review]
 
     def refresh(self, roster: Roster, new: list[Recorded]) -> None:
@@ -252,9 +260,13 @@ class AlignmentActivity:
 
 def _checked(value: object, points: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput("Please answer all three questions, or skip this practice.")
+        raise InvalidInput(
+            _("Please answer all three questions, or skip this practice.")
+        )
     if not 1 <= value <= points:
         raise InvalidInput(
-            f"Answers go from 1 to {points}; {value} is not one of them."
+            _("Answers go from 1 to {points}; {value} is not one of them.").format(
+                points=points, value=value
+            )
         )
     return value

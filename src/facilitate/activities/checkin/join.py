@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from facilitate.activities.checkin.content import load_checkin
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.core.errors import InvalidInput
+from facilitate.core.language import gettext as _
 from facilitate.core.text import escape
 from facilitate.ui.widgets import styled
 
@@ -29,5 +30,5 @@ class CheckinQuestionField:
         """The check-in to record with the join; a browser can send anything."""
         answer = self.choice.value
         if answer not in {key for _, key in self.choice.options}:
-            raise InvalidInput("Please choose how you are arriving today.")
+            raise InvalidInput(_("Please choose how you are arriving today."))
         return [CheckinAnswered(participant, str(answer))]

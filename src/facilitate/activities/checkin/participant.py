@@ -11,10 +11,15 @@ import ipywidgets as widgets
 from facilitate.activities.checkin.content import load_checkin
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.widgets import message, styled
+
+#: After the question, on the page after joining.
+CHANGE = N_("(you can change it)")
 
 
 class CheckinChoice:
@@ -32,7 +37,7 @@ class CheckinChoice:
         self.status = message("fc-checkin-status")
         self.root = widgets.VBox(
             [
-                widgets.HTML(f"<p>{escape(question.prompt)} (you can change it)</p>"),
+                widgets.HTML(f"<p>{escape(question.prompt)} {escape(_(CHANGE))}</p>"),
                 self.choice,
                 self.status,
             ]
@@ -58,7 +63,7 @@ class CheckinChoice:
         if change["new"] not in keys or change["new"] == change["old"]:
             return
         event = CheckinAnswered(self.context.participant, str(change["new"]))
-        self.context.record(event, self.status, saved="Saved.")
+        self.context.record(event, self.status, saved=_("Saved."))
 
     def refresh(self, roster: Roster, new: list[Recorded]) -> None:
         """Nothing to follow: the answer is the person's own."""

@@ -11,15 +11,16 @@ from pathlib import Path
 
 from facilitate.core.content import load_yaml, require, require_list
 from facilitate.core.errors import InvalidContent
+from facilitate.core.language import N_
 
 #: Characters allowed in one feedback answer.
 FEEDBACK_TEXT_LIMIT = 1_000
 RATING_SCALE: tuple[tuple[int, str], ...] = (
-    (1, "1 Strongly disagree"),
-    (2, "2 Disagree"),
-    (3, "3 Neutral"),
-    (4, "4 Agree"),
-    (5, "5 Strongly agree"),
+    (1, N_("1 Strongly disagree")),
+    (2, N_("2 Disagree")),
+    (3, N_("3 Neutral")),
+    (4, N_("4 Agree")),
+    (5, N_("5 Strongly agree")),
 )
 
 

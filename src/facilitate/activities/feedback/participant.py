@@ -32,19 +32,21 @@ from facilitate.core.events import (
     ResultsRevealed,
     SettingChanged,
 )
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 from facilitate.core.release import release_k
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
-ONCE = (
+ONCE = N_(
     "You can send this form once. Your answers are stored apart from your name and "
     "added to the others' in batches, so nobody, the facilitator included, can "
     "tell which answers are yours. That is also why they cannot be changed after "
     "you send them."
 )
-SENT = (
+SENT = N_(
     "Thank you: your feedback was sent. It is kept apart from your name, so it "
     "cannot be changed or sent again."
 )
@@ -54,8 +56,8 @@ _WIDE = widgets.Layout(width="100%", max_width="32em")
 def _rating_buttons(key: str) -> widgets.ToggleButtons:
     return styled(
         widgets.ToggleButtons(
-            options=[(str(value), value) for value, _ in RATING_SCALE],
-            tooltips=[label for _, label in RATING_SCALE],
+            options=[(str(value), value) for value, _label in RATING_SCALE],
+            tooltips=[_(label) for _value, label in RATING_SCALE],
             value=None,
             style={"button_width": "3em"},
         ),
@@ -66,7 +68,9 @@ def _rating_buttons(key: str) -> widgets.ToggleButtons:
 
 def _answer_box(css_class: str) -> widgets.Textarea:
     return styled(
-        typed_on_leave(widgets.Textarea(placeholder="Optional", layout=_WIDE, rows=3)),
+        typed_on_leave(
+            widgets.Textarea(placeholder=_("Optional"), layout=_WIDE, rows=3)
+        ),
         css_class,
     )
 
@@ -92,10 +96,10 @@ class FeedbackActivity:
             self.root.children = self._children()
 
     def _children(self) -> list[Any]:
-        scale = "1 = strongly disagree … 5 = strongly agree."
+        scale = _("1 = strongly disagree … 5 = strongly agree.")
         rows: list[Any] = [
             widgets.HTML(f"<h3>{escape(self.form.prompt)}</h3>"),
-            styled(widgets.HTML(f"<p>{escape(ONCE)}</p>"), "fc-feedback-once"),
+            styled(widgets.HTML(f"<p>{escape(_(ONCE))}</p>"), "fc-feedback-once"),
             widgets.HTML(f"<p>{escape(scale)}</p>"),
         ]
         for item in self.form.ratings:
@@ -142,23 +146,23 @@ class FeedbackActivity:
     def _content(self) -> FeedbackContent:
         """The form as typed, validated (InvalidInput says what to fix)."""
         ratings: dict[str, int] = {}
-        allowed = {value for value, _ in RATING_SCALE}
+        allowed = {value for value, _label in RATING_SCALE}
         for key, control in self.ratings.items():
             if control.value is None:
                 continue
             if control.value not in allowed:
-                raise InvalidInput("Please rate each statement from 1 to 5.")
+                raise InvalidInput(_("Please rate each statement from 1 to 5."))
             ratings[key] = int(control.value)
         helped = clean_text(
-            self.helped.value, what="what helped", limit=FEEDBACK_TEXT_LIMIT
+            self.helped.value, what=N_("what helped"), limit=FEEDBACK_TEXT_LIMIT
         )
         more = clean_text(
             self.more_equitable.value,
-            what="what would make it more equitable",
+            what=N_("what would make it more equitable"),
             limit=FEEDBACK_TEXT_LIMIT,
         )
         if not ratings and not helped and not more:
-            raise InvalidInput("Please rate at least one statement before sending.")
+            raise InvalidInput(_("Please rate at least one statement before sending."))
         return FeedbackContent(ratings=ratings, helped=helped, more_equitable=more)
 
     def refresh(self, roster: Roster, new: list[Recorded]) -> None:

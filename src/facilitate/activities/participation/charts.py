@@ -9,11 +9,11 @@ escaped display names only when the facilitator chose to show them.
 from __future__ import annotations
 
 import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from facilitate.core.roster import ROLE_LABELS
 from facilitate.core.text import escape
 from facilitate.ui.charts import OKABE_ITO, projector_layout
 
@@ -69,6 +69,8 @@ LABELLED_BARS = 16
 #: never pile up; the others are dots, sized by their share.
 NAMED_NODES = 12
 WIDEN = 1.6
+#: Characters per line of a role's name under the equity chart.
+ROLE_TICK_WIDTH = 16
 
 
 def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
@@ -279,9 +281,21 @@ def timeline_figure(
     return figure
 
 
+def role_tick(label: str, people: int) -> str:
+    """A role group's axis label: its words wrapped short, then how many people
+    ("Family member or<br>another role<br>3 people"), read from the back."""
+    lines = textwrap.wrap(str(label), ROLE_TICK_WIDTH) or [""]
+    count = f"{people} {'person' if people == 1 else 'people'}"
+    return "<br>".join([*(escape(line) for line in lines), count])
+
+
 def equity_figure(equity: pd.DataFrame) -> go.Figure:
-    """Equity ratio per role: talk and written contributions; 1 is a fair share."""
-    roles = [ROLE_LABELS.get(str(r), str(r)) or "Not given" for r in equity["role"]]
+    """Equity ratio per role group: talk and written contributions; 1 is a fair
+    share. Each group is named with its number of people (``roles.py``)."""
+    roles = [
+        role_tick(label, int(people))
+        for label, people in zip(equity["label"], equity["people"], strict=True)
+    ]
     figure = go.Figure(
         layout=projector_layout("Equity ratio by role", height=CHART_HEIGHT)
     )
@@ -299,6 +313,7 @@ def equity_figure(equity: pd.DataFrame) -> go.Figure:
             textposition="outside",
         )
     figure.add_hline(y=1, line_dash="dash", line_color=OKABE_ITO[5])
+    figure.update_xaxes(automargin=True, tickangle=0)
     figure.update_yaxes(
         title_text="share of voice ÷ share of people", rangemode="tozero"
     )

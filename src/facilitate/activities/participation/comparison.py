@@ -2,8 +2,9 @@
 
 Room figures (Gini of talk time, evenness, the share of people not heard) are
 statistics over the tracked people, shown only when at least k of that room's
-people were tracked. Roles come from ``equity_by_role``, whose release already
-drops roles under k (and the next smallest where needed). Rooms come least even
+people were tracked. Roles come from ``equity_by_role`` as an export: every
+role exactly, since who was present and who talked were seen by the whole room
+(written contributions by role still need k people). Rooms come least even
 first; roles least heard (lowest talk ratio) first.
 """
 
@@ -15,13 +16,12 @@ import pandas as pd
 
 from facilitate.activities.participation.metrics import (
     contribution_frame,
-    equity_by_role,
     people_frame,
-    roles_below_k,
     talk_by_person,
     talk_summary,
     turns_from_records,
 )
+from facilitate.activities.participation.roles import equity_by_role
 from facilitate.core.comparison import (
     ComparisonPart,
     Room,
@@ -31,14 +31,13 @@ from facilitate.core.comparison import (
     suppressed,
     table,
 )
-from facilitate.core.release import is_shown
-from facilitate.core.roster import ROLE_LABELS
+from facilitate.core.release import EXPORT, is_shown
 from facilitate.core.text import escape
 
 HEADING = "Participation equity"
 ROOM_COLUMNS = [
     "session", "room", "k", "people", "not_heard_share", "gini", "evenness",
-    "roles_suppressed", "suppressed",
+    "suppressed",
 ]  # fmt: skip
 ROLE_COLUMNS = [
     "session", "room", "role", "people", "talk_share", "talk_ratio",
@@ -58,12 +57,10 @@ def participation_equity(rooms: Sequence[Room]) -> tuple[pd.DataFrame, pd.DataFr
             people_frame(records), turns, contribution_frame(records)
         )
         room_rows.append(_room_row(room, per_person, turns))
-        roles = equity_by_role(per_person, room.k)
+        roles = equity_by_role(per_person, room.k, EXPORT)
         role_frames.append(
             roles.assign(
-                session=room.session.code,
-                room=room.label,
-                role=[ROLE_LABELS.get(r, r) for r in roles["role"]],
+                session=room.session.code, room=room.label, role=roles["label"]
             )[ROLE_COLUMNS]
         )
     rooms_frame = pd.DataFrame(room_rows, columns=ROOM_COLUMNS)
@@ -86,16 +83,14 @@ def _room_row(
 ) -> tuple[object, ...]:
     summary = talk_summary(per_person, turns)
     base = (room.session.code, room.label, room.k)
-    hidden_roles = roles_below_k(per_person, room.k)
     if not is_shown(summary.people, room.k):
-        return (*base, None, None, None, None, hidden_roles, True)
+        return (*base, None, None, None, None, True)
     return (
         *base,
         summary.people,
         round(summary.not_spoken / summary.people, 2),
         None if summary.gini is None else round(summary.gini, 2),
         None if summary.evenness is None else round(summary.evenness, 2),
-        hidden_roles,
         False,
     )
 
@@ -106,7 +101,6 @@ def equity_html(rooms: pd.DataFrame, roles: pd.DataFrame) -> str:
         + ([suppressed()] * 4 if r["suppressed"] else
            [str(r["people"]), percent(r["not_heard_share"]), plain(r["gini"]),
             plain(r["evenness"])])
-        + [str(r["roles_suppressed"])]
         for _, r in rooms.iterrows()
     ]  # fmt: skip
     role_rows = [
@@ -117,7 +111,7 @@ def equity_html(rooms: pd.DataFrame, roles: pd.DataFrame) -> str:
     ]  # fmt: skip
     head = ["Room", "k", "Tracked", "Not heard", "Gini", "Evenness"]
     return (
-        table([*head, "Roles under k"], room_rows)
+        table(head, room_rows)
         + note(
             "Talk ratio: a role's share of talk time divided by its share of "
             "people (1 = its fair share; below 1, less)."

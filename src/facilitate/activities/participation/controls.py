@@ -1,9 +1,10 @@
 """The facilitator's controls for the participation phase, on the remote.
 
 Reveal or hide the charts, choose which fills the screen, show names on the
-screen or not, and read the talk table (talk, turns, written contributions) on
-the facilitator's own device. The table is computed only while this phase is
-open, so the remote imports pandas only then.
+screen or not, show every role on the equity chart or merge the small ones (the
+remote says in one sentence what each choice shows), and read the talk table
+(talk, turns, written contributions) on the facilitator's own device. The table
+is computed only while this phase is open, so the remote imports pandas only then.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from facilitate.core.events import Recorded, SettingChanged
-from facilitate.core.release import release_k
+from facilitate.core.release import EVERY_ROLE_SETTING, every_role_shown, release_k
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import ControlsContext
 from facilitate.ui.controls import RevealToggle, ViewChoice
@@ -32,9 +33,23 @@ VIEWS = (
 )
 
 
+def every_role_words(every_role: bool, k: int) -> str:
+    """What the "Show every role" choice shows on the screen, in one sentence."""
+    if every_role:
+        return (
+            "The screen shows every role by name, even one of a single person, "
+            "with how many came and their share of talk, as everyone here saw it."
+        )
+    return (
+        f"The screen shows roles of fewer than {k} people together as one group; "
+        "showing every role names each, even one of a single person."
+    )
+
+
 class ParticipationControls:
-    """Named widgets: ``reveal``, ``view``, ``show_names``, ``gini``,
-    ``summary``, ``talk_table`` and ``equity_note``."""
+    """Named widgets: ``reveal``, ``view``, ``show_names``, ``every_role``,
+    ``every_role_note``, ``gini``, ``summary``, ``talk_table`` and
+    ``equity_note``."""
 
     def __init__(
         self, context: ControlsContext, clock: Callable[[], float] = time.time
@@ -56,19 +71,29 @@ class ParticipationControls:
             "fc-show-names",
         )
         self.show_names.observe(self._names_toggled, "value")
+        self.every_role = styled(
+            widgets.ToggleButton(
+                value=False, description="Show every role on the screen", icon="users"
+            ),
+            "fc-show-every-role",
+        )
+        self.every_role.observe(self._every_role_toggled, "value")
+        self.every_role_note = message("fc-every-role-note")
         self.status = message("fc-names-status")
         self.gini = message("fc-gini")
         self.summary = message("fc-participation-summary")
         self.talk_table = message("fc-talk-table")
         self.equity_note = message("fc-equity-note")
         self.syncing = False
-        self.seen: tuple[int, int] | None = None
+        self.seen: tuple[int, int, bool] | None = None
         self.root = styled(
             widgets.VBox(
                 [
                     self.reveal.root,
                     self.view.root,
                     self.show_names,
+                    self.every_role,
+                    self.every_role_note,
                     self.status,
                     self.gini,
                     self.summary,
@@ -85,16 +110,26 @@ class ParticipationControls:
         setting = SettingChanged("show_names", bool(change["new"]))
         self.context.record(setting, self.status)
 
+    def _every_role_toggled(self, change: dict[str, Any]) -> None:
+        if self.syncing:
+            return
+        setting = SettingChanged(EVERY_ROLE_SETTING, bool(change["new"]))
+        self.context.record(setting, self.status)
+
     def refresh(self, roster: Roster, records: list[Recorded]) -> None:
         self.reveal.refresh(roster)
         self.view.refresh(roster)
         self.syncing = True
         try:
             self.show_names.value = roster.show_names()
+            self.every_role.value = every_role_shown(roster)
         finally:
             self.syncing = False
         k = release_k(roster, self.context.session)
-        seen = (records[-1].id if records else 0, k)
+        self.every_role_note.value = (
+            f"<p>{every_role_words(self.every_role.value, k)}</p>"
+        )
+        seen = (records[-1].id if records else 0, k, self.every_role.value)
         if seen != self.seen:
             self.seen = seen
             self.fill_table(records, k)
@@ -107,7 +142,6 @@ class ParticipationControls:
         )
         from facilitate.activities.participation.metrics import (
             contribution_frame,
-            equity_by_role,
             people_frame,
             talk_by_person,
             talk_summary,
@@ -131,6 +165,4 @@ class ParticipationControls:
         )
         self.summary.value = f"<p>{escape(summary_sentence(summary))}</p>"
         self.talk_table.value = talk_table_html(per_person, labels)
-        self.equity_note.value = equity_note(
-            per_person, equity_by_role(per_person, k), k
-        )
+        self.equity_note.value = equity_note(per_person, k, self.every_role.value)

@@ -7,8 +7,10 @@ by role), chosen on the remote. Charts are recomputed from the whole log when
 something new arrives, and every two seconds while a turn is still open (its
 length grows). Names stay hidden unless the facilitator chose "Show names",
 recorded as a setting so every screen of the session agrees. Roles smaller than
-k are left out of the equity chart, and with none left it is a sentence, never
-an empty axis.
+k are merged into one group on the equity chart unless the facilitator chose
+"Show every role" (also a setting): who was present and who talked are
+observations the whole room made, not answers. With fewer than k people in all
+it is a sentence, never an empty axis.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from facilitate.activities.participation.controls import ACTIVITY, VIEWS
 from facilitate.activities.participation.metrics import (
     TalkSummary,
     contribution_frame,
-    equity_by_role,
     kept_taps,
     lorenz_curve,
     people_frame,
@@ -41,8 +42,9 @@ from facilitate.activities.participation.metrics import (
     transitions,
     turns_from_records,
 )
+from facilitate.activities.participation.roles import equity_by_role
 from facilitate.core.events import Recorded
-from facilitate.core.release import floored, release_k
+from facilitate.core.release import DISPLAY, every_role_shown, floored, release_k
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.controls import chosen_view
@@ -111,7 +113,8 @@ class ParticipationPanel:
         revealed = roster.revealed.get(ACTIVITY, False)
         view = chosen_view(roster, ACTIVITY, VIEW_KEYS)
         last = records[-1].id if records else 0
-        state = (last, roster.show_names(), k, view, revealed)
+        every_role = every_role_shown(roster)
+        state = (last, roster.show_names(), k, view, revealed, every_role)
         now = self.clock()
         running = (
             revealed
@@ -123,7 +126,7 @@ class ParticipationPanel:
         self.drawn, self.drawn_at = state, now
         self.turn_open = _turn_open(records)
         if revealed:
-            self.draw(records, now, roster.show_names(), k, view)
+            self.draw(records, now, roster.show_names(), k, view, every_role)
         else:
             self.waiting(records, was_revealed(records, ACTIVITY))
 
@@ -146,7 +149,13 @@ class ParticipationPanel:
         )
 
     def draw(
-        self, records: list[Recorded], now: float, names: bool, k: int, view: str
+        self,
+        records: list[Recorded],
+        now: float,
+        names: bool,
+        k: int,
+        view: str,
+        every_role: bool = False,
     ) -> None:
         """Compute the metrics once and show the chosen view, or why not."""
         self.frame.set_title(TITLES[view])
@@ -163,13 +172,13 @@ class ParticipationPanel:
         )
         summary = talk_summary(per_person, turns)
         labels = speaker_labels(per_person, names)
-        figure = self.figure(view, per_person, turns, labels, summary, k)
+        figure = self.figure(view, per_person, turns, labels, summary, k, every_role)
         if figure is None:
             self.charts[view].clear()
             self.frame.show_state(
                 NOT_ENOUGH,
-                f"Roles are compared once each has at least {floored(k)} people "
-                "(smaller groups stay private).",
+                f"Roles are compared once two groups of at least {floored(k)} "
+                "people have talked (smaller groups stay private).",
             )
             return
         self.charts[view].show(figure)
@@ -183,6 +192,7 @@ class ParticipationPanel:
         labels: dict[str, str],
         summary: TalkSummary,
         k: int,
+        every_role: bool = False,
     ) -> go.Figure | None:
         if view == "follow":
             return follow_figure(per_person, transitions(turns), labels)
@@ -191,9 +201,10 @@ class ParticipationPanel:
         if view == "lorenz":
             return lorenz_figure(lorenz_curve(per_person["talk_seconds"]), summary.gini)
         if view == "equity":
-            equity = equity_by_role(per_person, k)
+            equity = equity_by_role(per_person, k, DISPLAY, every_role)
             usable = equity.dropna(subset=["talk_ratio"])
-            return equity_figure(usable) if not usable.empty else None
+            # one group holding everyone has a ratio of 1 by definition
+            return equity_figure(usable) if len(usable) >= 2 else None
         return talk_share_figure(per_person, labels)
 
 

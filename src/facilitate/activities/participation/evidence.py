@@ -1,4 +1,10 @@
-"""Participation's item in the evidence pack: group figures and roles, no names."""
+"""Participation's item in the evidence pack: group figures and roles, no names.
+
+Every role is shown exactly, however small: who was present and who talked how
+much were seen by the whole room (observations, see ``roles.py``), and a room
+that held two family members must be able to show they were there and whether
+they were heard. Written contributions by role stay answers: blank under k.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ if TYPE_CHECKING:
 #: The summary part's tables this item reads (see ``report.py``).
 GROUP_TABLE = "participation_group"
 ROLES_TABLE = "participation_equity_by_role"
+FOLLOWS_TABLE = "participation_follows_by_role"
 FIGURES = {
     "people": "People in the discussion",
     "not_heard": "People not heard",
@@ -35,8 +42,10 @@ ROLE_COLUMNS = {
     "people": "People",
     "people_share": "Share of people",
     "talk_share": "Share of talk",
+    "turns": "Turns",
     "contribution_share": "Share of input",
 }
+FOLLOW_COLUMNS = {"from_role": "Spoke", "to_role": "Then", "count": "Times"}
 
 
 def participation(
@@ -45,7 +54,7 @@ def participation(
     records: Sequence[Recorded],
     session: SessionInfo,
 ) -> EvidenceItem:
-    """The group's figures, then the released roles' shares."""
+    """The group's figures, then every role's shares, then who followed whom."""
     group = part.tables.get(GROUP_TABLE) if part else None
     if group is None or part is None:
         return missing(item, part, "No talk was tracked.")
@@ -57,9 +66,21 @@ def participation(
         values = by_role[list(ROLE_COLUMNS)].values
         tables.append(
             EvidenceTable(
-                "By role (roles of at least k people)",
+                "By role (every role present, as the room saw it)",
                 tuple(ROLE_COLUMNS.values()),
                 tuple(tuple(cell(v) for v in row) for row in values),
+            )
+        )
+    follows = part.tables.get(FOLLOWS_TABLE)
+    if follows is not None and len(follows):
+        tables.append(
+            EvidenceTable(
+                "Who spoke after whom, by role",
+                tuple(FOLLOW_COLUMNS.values()),
+                tuple(
+                    tuple(cell(v) for v in row)
+                    for row in follows[list(FOLLOW_COLUMNS)].values
+                ),
             )
         )
     return replace(item, tables=tuple(tables), notes=tuple(part.notes))
@@ -68,6 +89,6 @@ def participation(
 EVIDENCE = EvidencePart(
     "participation",
     "Participation equity",
-    "Who talked and how much, as group figures and by role, never by name.",
+    "Who talked and how much, as group figures and exactly by role, never by name.",
     participation,
 )

@@ -35,7 +35,6 @@ from facilitate.activities.participation.events import (
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import ParticipantJoined, Recorded
 from facilitate.core.frames import kind_frame
-from facilitate.core.release import release_partition
 
 TURN_COLUMNS = ["turn", "speaker", "start", "end", "seconds"]
 PERSON_COLUMNS = [
@@ -306,55 +305,3 @@ def transitions(turns: pd.DataFrame) -> pd.DataFrame:
     return counted.sort_values(
         ["count", "from_speaker", "to_speaker"], ascending=[False, True, True]
     ).reset_index(drop=True)
-
-
-# --- by role ------------------------------------------------------------------------
-
-
-def equity_by_role(per_person: pd.DataFrame, k: int) -> pd.DataFrame:
-    """EQUIP's equity ratio per role: a role's share of voice ÷ its share of people.
-
-    1 means a role took exactly its share of the room; below 1, less. Columns
-    ``role``, ``people``, ``people_share``, ``talk_share``, ``talk_ratio``,
-    ``contribution_share``, ``contribution_ratio``. Roles form one partition of
-    the room, so the release gate decides which are shown: a role of fewer than
-    ``k`` people is dropped, and so is the next smallest when the dropped roles
-    together hold fewer than ``k`` (their shares could be worked out otherwise).
-    With no talk or contributions yet, shares and ratios are missing, not zero.
-    """
-    groups = per_person.groupby("role", sort=True)
-    grouped = pd.DataFrame(
-        {
-            "people": groups["speaker"].size(),
-            # min_count: a role's share stays missing while there is nothing to share
-            "talk_share": groups["talk_share"].sum(min_count=1),
-            "contribution_share": groups["contribution_share"].sum(min_count=1),
-        }
-    ).reset_index()
-    grouped["people"] = grouped["people"].astype("int64")
-    grouped["people_share"] = grouped["people"] / max(len(per_person), 1)
-    grouped["talk_ratio"] = grouped["talk_share"] / grouped["people_share"]
-    grouped["contribution_ratio"] = (
-        grouped["contribution_share"] / grouped["people_share"]
-    )
-    columns = [
-        "role",
-        "people",
-        "people_share",
-        "talk_share",
-        "talk_ratio",
-        "contribution_share",
-        "contribution_ratio",
-    ]
-    released = release_partition(
-        dict(zip(grouped.index, grouped["people"], strict=True)), k
-    )
-    shown = [row for row, value in released.items() if value is not None]
-    return grouped.loc[shown, columns].reset_index(drop=True)
-
-
-def roles_below_k(per_person: pd.DataFrame, k: int) -> int:
-    """How many roles the equity chart leaves out (for the sentence saying so)."""
-    sizes = per_person.groupby("role").size()
-    released = release_partition(dict(sizes.items()), k)
-    return sum(value is None for value in released.values())

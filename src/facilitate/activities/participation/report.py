@@ -1,11 +1,14 @@
 """The participation section of the reflection summary: aggregates, never names.
 
-People appear only as "Person 1..n" sorted by talk, roles below k are dropped, and
-an open turn is closed at the last moment the log recorded anything, so the
-summary reads the same whenever it is rebuilt. A person's count of written
-answers is never set beside their talk here: whoever ran the tracker can name
-"Person 1", and a count could be matched to that person's rows in an event log.
-Contributions appear per role only, where the release gate holds.
+Who was present, who talked how much and who followed whom were seen by
+everyone in the room: they are observations (the activity's spec says so), and
+the summary gives them exactly by role, every role however small, people
+pseudonymous ("Family member A", by talk within each role). An open turn is
+closed at the last moment the log recorded anything, so the summary reads the
+same whenever it is rebuilt. A person's count of written answers is never set
+beside their talk here: whoever ran the tracker can name "Family member A", and
+a count could be matched to that person's rows in an event log. Contributions
+appear per role only, where the release gate holds for answers (k).
 """
 
 from __future__ import annotations
@@ -17,30 +20,39 @@ import pandas as pd
 from facilitate.activities.participation.charts import (
     gini_in_words,
     lorenz_figure,
-    speaker_labels,
     talk_share_figure,
 )
 from facilitate.activities.participation.metrics import (
     contribution_frame,
-    equity_by_role,
     lorenz_curve,
     people_frame,
-    roles_below_k,
     talk_by_person,
     talk_summary,
+    transitions,
     turns_from_records,
 )
+from facilitate.activities.participation.roles import (
+    equity_by_role,
+    follows_by_role,
+    pseudonyms,
+)
 from facilitate.core.events import Recorded
-from facilitate.core.release import release_k
+from facilitate.core.release import EXPORT, release_k
 from facilitate.core.report import ReportPart
-from facilitate.core.roster import ROLE_LABELS, roster_of
+from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo
 
 HEADING = "Participation: who talked, and how much"
+#: The by-role table's columns, in order (``roles.equity_by_role``).
+BY_ROLE = [
+    "role", "people", "people_share", "talk_minutes", "turns", "talk_share",
+    "talk_ratio", "contribution_share", "contribution_ratio",
+]  # fmt: skip
 
 
 def participation_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPart:
-    """Talk shares (anonymous), Lorenz curve, group figures and equity by role."""
+    """Talk shares (pseudonymous), Lorenz curve, group figures, equity by role
+    and who followed whom by role."""
     records = list(records)
     now = max((r.at for r in records), default=0.0)
     turns = turns_from_records(records, now)
@@ -51,7 +63,7 @@ def participation_part(records: Sequence[Recorded], session: SessionInfo) -> Rep
     )
     summary = talk_summary(per_person, turns)
     k = release_k(roster_of(records), session)
-    labels = speaker_labels(per_person, show_names=False)
+    labels = pseudonyms(per_person)
     shares = pd.DataFrame(
         {
             "person": [labels[str(s)] for s in per_person["speaker"]],
@@ -59,8 +71,10 @@ def participation_part(records: Sequence[Recorded], session: SessionInfo) -> Rep
             "turns": per_person["turns"],
         }
     )
-    equity = equity_by_role(per_person, k)
-    equity = equity.assign(role=[ROLE_LABELS.get(r, r) for r in equity["role"]])
+    equity = equity_by_role(per_person, k, EXPORT)
+    equity = equity.assign(
+        role=equity["label"], talk_minutes=equity["talk_seconds"] / 60
+    )[BY_ROLE]
     group = pd.DataFrame(
         {
             "people": [summary.people],
@@ -82,9 +96,15 @@ def participation_part(records: Sequence[Recorded], session: SessionInfo) -> Rep
             "Nobody wrote in the workbook, so written-contribution shares and "
             "ratios are left blank."
         )
-    hidden = roles_below_k(per_person, k)
-    if hidden:
-        notes.append(f"{hidden} roles with fewer than {k} people are not shown.")
+    notes.append(
+        "Who was present and who talked are shown exactly by role, as everyone "
+        "in the room saw them; people are named only by role and letter."
+    )
+    if equity["contribution_share"].isna().any() and per_person["contributions"].sum():
+        notes.append(
+            f"Written contributions by role are shown only for roles of at least "
+            f"{k} people: they were given on people's own devices."
+        )
     return ReportPart(
         key="participation",
         heading=HEADING,
@@ -96,6 +116,9 @@ def participation_part(records: Sequence[Recorded], session: SessionInfo) -> Rep
             "participation_group": group,
             "participation_talk_shares": shares,
             "participation_equity_by_role": equity.round(2),
+            "participation_follows_by_role": follows_by_role(
+                transitions(turns), per_person
+            ),
         },
         notes=notes,
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from facilitate.activities.participation.metrics import TalkSummary, roles_below_k
+from facilitate.activities.participation.metrics import TalkSummary
+from facilitate.activities.participation.roles import roles_grouped
 from facilitate.core.release import needs_more
 from facilitate.core.text import escape
 
@@ -60,18 +61,17 @@ def talk_table_html(per_person: Any, labels: dict[str, str]) -> str:
     )
 
 
-def equity_note(per_person: Any, equity: Any, k: int) -> str:
-    """Say which roles are not drawn and why (without naming them), and which
-    ratios wait for a first word spoken or written."""
+def equity_note(per_person: Any, k: int, every_role: bool = False) -> str:
+    """Say which roles the equity chart merges on the screen (without naming
+    them), and which ratios wait for a first word spoken or written."""
     if per_person.empty:
         return f"<p>{escape(needs_more(0, k))}</p>"
     sentences = []
-    hidden = roles_below_k(per_person, k)
-    if hidden:
-        roles = "role is" if hidden == 1 else "roles are"
+    grouped = 0 if every_role else roles_grouped(per_person, k)
+    if grouped:
         sentences.append(
-            f"{hidden} {roles} not shown in the equity chart: "
-            f"groups smaller than {k} stay private."
+            f"{grouped} roles are shown together as one group in the equity chart, "
+            f"so that no group on the screen has fewer than {k} people."
         )
     sentences += _not_yet(
         talked=float(per_person["talk_seconds"].sum()) > 0,

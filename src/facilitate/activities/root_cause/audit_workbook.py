@@ -52,7 +52,7 @@ from facilitate.audit.table import RawTable, read_table
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE, Config
 from facilitate.core.errors import FacilitateError
 from facilitate.core.session_files import (
-    delete_session_files,
+    forget_file,
     session_folder,
     write_private,
 )
@@ -201,7 +201,8 @@ class AuditPage(KeyedPage):
         """Remove the kept file now (what the room was shown stays shared)."""
         if self.session is None:
             return
-        delete_session_files(self.data_dir, self.session.code)
+        for name in (UPLOAD_NAME, META_NAME):
+            forget_file(self.data_dir, self.session.code, name)
         self.table = self.audit = None
         self.mapping.children = self.results.children = ()
         self.kept.value = "<p>Upload a student-level or aggregated CSV.</p>"

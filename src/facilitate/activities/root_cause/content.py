@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitate.core.language import N_
+
 
 @dataclass(frozen=True)
 class Category:
@@ -20,17 +22,17 @@ class Category:
 
 
 CATEGORIES = (
-    Category("policies", "Policies", "Written rules, codes and procedures"),
-    Category("practices", "Practices", "What adults do, day to day"),
+    Category("policies", N_("Policies"), N_("Written rules, codes and procedures")),
+    Category("practices", N_("Practices"), N_("What adults do, day to day")),
     Category(
         "beliefs",
-        "Attitudes and beliefs",
-        "What people assume or expect about students",
+        N_("Attitudes and beliefs"),
+        N_("What people assume or expect about students"),
     ),
     Category(
         "messages",
-        "Cultural messages",
-        "What the school's culture tells students about who belongs",
+        N_("Cultural messages"),
+        N_("What the school's culture tells students about who belongs"),
     ),
 )
 CATEGORY_KEYS = tuple(category.key for category in CATEGORIES)
@@ -39,9 +41,9 @@ LABELS = {category.key: category.label for category in CATEGORIES}
 MAX_DEPTH = 5
 VOTES_EACH = 3
 CAUSE_LIMIT = 200
-CAUSE_PROMPT = "What might cause this difference?"
-WHY_PROMPT = "Why does that happen?"
-NO_FINDING = (
+CAUSE_PROMPT = N_("What might cause this difference?")
+WHY_PROMPT = N_("Why does that happen?")
+NO_FINDING = N_(
     "No finding has been shared yet. When the leader shares one from the "
     "district's data, you can name what might cause it here."
 )

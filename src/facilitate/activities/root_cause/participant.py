@@ -29,15 +29,20 @@ from facilitate.activities.root_cause.content import (
 from facilitate.activities.root_cause.events import CauseAdded, CauseVoted
 from facilitate.core.errors import InvalidInput
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_
+from facilitate.core.language import gettext as _
 from facilitate.core.roster import Roster
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
-_HINTS = "".join(
-    f"<li><b>{escape(c.label)}</b>: {escape(c.hint)}</li>" for c in CATEGORIES
-)
+
+
+def _hints() -> str:
+    return "".join(
+        f"<li><b>{escape(_(c.label))}</b>: {escape(_(c.hint))}</li>" for c in CATEGORIES
+    )
 
 
 class CauseForm:
@@ -46,10 +51,10 @@ class CauseForm:
     def __init__(self, prefix: str) -> None:
         self.parent = 0
         self.prompt = styled(widgets.HTML(), f"{prefix}-prompt")
-        self.hints = widgets.HTML(f"<ul><small>{_HINTS}</small></ul>")
+        self.hints = widgets.HTML(f"<ul><small>{_hints()}</small></ul>")
         self.category = styled(
             widgets.RadioButtons(
-                options=[(c.label, c.key) for c in CATEGORIES],
+                options=[(_(c.label), c.key) for c in CATEGORIES],
                 value=None,
                 layout=_WIDE,
             ),
@@ -57,7 +62,7 @@ class CauseForm:
         )
         self.text = styled(
             typed_on_leave(
-                widgets.Textarea(placeholder="A few words", rows=2, layout=_WIDE)
+                widgets.Textarea(placeholder=_("A few words"), rows=2, layout=_WIDE)
             ),
             "fc-rc-text",
         )
@@ -80,8 +85,14 @@ class CauseForm:
 
     def ask(self, prompt: str, parent: Cause | None = None) -> None:
         self.parent = parent.id if parent else 0
-        about = f"<br><small>About: “{escape(parent.text)}”</small>" if parent else ""
-        self.prompt.value = f"<p><b>{escape(prompt)}</b>{about}</p>"
+        about = (
+            "<br><small>"
+            + escape(_("About: “{cause}”").format(cause=parent.text))
+            + "</small>"
+            if parent
+            else ""
+        )
+        self.prompt.value = f"<p><b>{escape(_(prompt))}</b>{about}</p>"
         self.category.value = parent.category if parent else None
         self.cancel.layout.display = None if parent else "none"
 
@@ -89,14 +100,19 @@ class CauseForm:
         """The typed cause, or InvalidInput saying what to change."""
         category = self.category.value
         if category not in CATEGORY_KEYS:
-            raise InvalidInput("Please choose the kind of cause first.")
+            raise InvalidInput(_("Please choose the kind of cause first."))
         text = clean_text(
-            self.text.value, what="a possible cause", limit=CAUSE_LIMIT, required=True
+            self.text.value,
+            what=N_("a possible cause"),
+            limit=CAUSE_LIMIT,
+            required=True,
         )
         if board.depth_under(self.parent) is None:
             raise InvalidInput(
-                f"That chain already asks why {MAX_DEPTH} times, or its cause was "
-                "taken off the screen. Add a new cause instead."
+                _(
+                    "That chain already asks why {times} times, or its cause was "
+                    "taken off the screen. Add a new cause instead."
+                ).format(times=MAX_DEPTH)
             )
         return CauseAdded(participant, str(category), text, self.parent)
 
@@ -112,10 +128,10 @@ class CauseRow:
 
     def __init__(self, cause: Cause) -> None:
         self.cause = cause
-        lead = "Why? → " if cause.parent else ""
+        lead = _("Why?") + " → " if cause.parent else ""
         self.words = widgets.HTML(f"<p>{escape(lead)}{escape(cause.text)}</p>")
         self.vote = styled(
-            widgets.ToggleButton(description="Vote", icon="circle"), "fc-rc-vote"
+            widgets.ToggleButton(description=_("Vote"), icon="circle"), "fc-rc-vote"
         )
         self.why = button("Why?", "fc-rc-why", style="")
         self.why.disabled = cause.depth >= MAX_DEPTH
@@ -127,7 +143,7 @@ class CauseRow:
 
     def show_vote(self, voted: bool) -> None:
         self.vote.value = voted
-        self.vote.description = "Voted" if voted else "Vote"
+        self.vote.description = _("Voted") if voted else _("Vote")
         self.vote.button_style = "success" if voted else ""
 
     def open_form(self, form: widgets.Widget) -> None:
@@ -158,7 +174,9 @@ class RootCauseActivity:
         self.vote_status = message("fc-rc-vote-status")
         self.causes = styled(widgets.VBox(), "fc-rc-causes")
         self.headers = {
-            c.key: styled(widgets.HTML(f"<h4>{escape(c.label)}</h4>"), "fc-rc-heading")
+            c.key: styled(
+                widgets.HTML(f"<h4>{escape(_(c.label))}</h4>"), "fc-rc-heading"
+            )
             for c in CATEGORIES
         }
         self.root = styled(widgets.VBox(), "fc-root-cause")
@@ -224,7 +242,9 @@ class RootCauseActivity:
         left = VOTES_EACH - len(mine)
         say(
             self.votes_left,
-            f"Vote for the causes that matter most: {left} of {VOTES_EACH} votes left.",
+            _(
+                "Vote for the causes that matter most: {left} of {each} votes left."
+            ).format(left=left, each=VOTES_EACH),
         )
 
     def _row(self, cause: Cause) -> CauseRow:
@@ -276,11 +296,13 @@ class RootCauseActivity:
         """The dot to record, or InvalidInput when it cannot be given."""
         mine = self.board.votes_of(self.participant)
         if vote and self.board.shown(cause_id) is None:
-            raise InvalidInput("That cause was taken off the screen.")
+            raise InvalidInput(_("That cause was taken off the screen."))
         if vote and len(mine) >= VOTES_EACH:
             raise InvalidInput(
-                f"You have used your {VOTES_EACH} votes. Take one back to vote "
-                "for this cause."
+                _(
+                    "You have used your {each} votes. Take one back to vote "
+                    "for this cause."
+                ).format(each=VOTES_EACH)
             )
         return CauseVoted(self.participant, cause_id, vote)
 

@@ -43,6 +43,8 @@ from facilitate.activities.self_assessment.profile import (
 )
 from facilitate.activities.self_assessment.zone import ZoneCheck
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_, ngettext
+from facilitate.core.language import gettext as _
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import ParticipantContext
@@ -57,6 +59,10 @@ from facilitate.ui.widgets import (
 )
 
 _WIDE = widgets.Layout(width="100%", max_width="36em")
+TICK_ANY = N_(
+    "Tick any that fit. The room sees only how many people chose an identity, "
+    "and only when enough did."
+)
 
 
 class SelfAssessmentActivity:
@@ -179,16 +185,21 @@ class SelfAssessmentActivity:
         self.step = max(0, min(step, self.step_count - 1))
         domains = self.variant.domains
         if self.step == 0:
-            title, parts = "Before we start", self._intro_parts()
+            title, parts = _("Before we start"), self._intro_parts()
         elif self.step <= len(domains):
             domain = domains[self.step - 1]
             title, parts = domain.title, self._domain_parts(domain)
         elif self.step == len(domains) + 1:
-            title, parts = "My identities", self._identity_parts()
+            title, parts = _("My identities"), self._identity_parts()
         else:
-            title, parts = "My private reflection", self._reflection_parts()
+            title, parts = _("My private reflection"), self._reflection_parts()
         number = self.step + 1
-        say(self.progress_label, f"Part {number} of {self.step_count}: {title}")
+        say(
+            self.progress_label,
+            _("Part {number} of {count}: {title}").format(
+                number=number, count=self.step_count, title=title
+            ),
+        )
         self.progress.value = number
         last = self.step == self.step_count - 1
         buttons = [self.back] if self.step else []
@@ -202,10 +213,10 @@ class SelfAssessmentActivity:
 
     def _intro_parts(self) -> list[widgets.Widget]:
         content, variant = self.content, self.variant
-        size = (
-            f"{len(variant.items)} statements in {len(variant.domains)} parts, then "
+        size = _(
+            "{statements} statements in {parts} parts, then "
             "a few questions about identity and a private note."
-        )
+        ).format(statements=len(variant.items), parts=len(variant.domains))
         intro = widgets.HTML(
             f"<p>{escape(content.introduction)}</p><p>{escape(size)}</p>"
             f'<p class="fc-sa-guidance"><b>{escape(content.guidance)}</b></p>'
@@ -229,8 +240,7 @@ class SelfAssessmentActivity:
 
     def _identity_parts(self) -> list[widgets.Widget]:
         note = widgets.HTML(
-            "<p>Tick any that fit. The room sees "
-            "only how many people chose an identity, and only when enough did.</p>"
+            f"<p>{escape(_(TICK_ANY))}</p>"
             f'<p><small style="color:#555">{escape(self.content.identity_source)}'
             "</small></p>"
         )
@@ -255,16 +265,14 @@ class SelfAssessmentActivity:
                 if i.key not in self.mine.answers
             ]
             if missing:
-                count = (
-                    "1 statement is"
-                    if len(missing) == 1
-                    else f"{len(missing)} statements are"
-                )
-                say(
-                    self.status,
-                    f"{count} still open. Choose an answer, or “Prefer not to say”.",
-                    "error",
-                )
+                still_open = ngettext(
+                    "1 statement is still open. Choose an answer, or “Prefer not "
+                    "to say”.",
+                    "{count} statements are still open. Choose an answer, or "
+                    "“Prefer not to say”.",
+                    len(missing),
+                ).format(count=len(missing))
+                say(self.status, still_open, "error")
                 return
         if self.step == len(domains) + 1 and not self.save_identities():
             return

@@ -14,6 +14,7 @@ from facilitate.activities.self_assessment.profile import (
     current_variant,
     part_reflections,
 )
+from facilitate.core.language import gettext as _
 from facilitate.core.text import escape
 
 
@@ -28,8 +29,10 @@ def profile_html(mine: MyAnswers, content: SelfAssessment) -> str:
             f'<div class="fc-sa-part fc-sa-part-{escape(part.domain)}">'
             f"<p><b>{escape(part.title)}</b></p>"
             f'<p class="fc-sa-gather">{escape(part.gather)}</p>'
-            f'<p class="fc-sa-notice"><i>To notice:</i> {escape(part.notice)}</p>'
-            f'<p class="fc-sa-try"><i>To try next:</i> {escape(part.try_next)}</p>'
+            f'<p class="fc-sa-notice"><i>{escape(_("To notice:"))}</i> '
+            f"{escape(part.notice)}</p>"
+            f'<p class="fc-sa-try"><i>{escape(_("To try next:"))}</i> '
+            f"{escape(part.try_next)}</p>"
             "</div>"
         )
     if content.profile_closing:

@@ -31,6 +31,8 @@ from facilitate.activities.self_assessment.events import (
     ZoneChecked,
 )
 from facilitate.core.events import ParticipantJoined, Recorded
+from facilitate.core.language import gettext as _
+from facilitate.core.language import ngettext
 
 #: Event kinds this activity reads back for one person (to resume and to profile).
 MY_KINDS = (
@@ -121,25 +123,43 @@ def where_answers_gather(
     withheld = sum(answer == PREFER_NOT for answer in given)
     if not scaled:
         if withheld:
-            return f"You preferred not to say for the statements about {about}."
-        return f"You have not answered the statements about {about} yet."
+            return _(
+                "You preferred not to say for the statements about {about}."
+            ).format(about=about)
+        return _("You have not answered the statements about {about} yet.").format(
+            about=about
+        )
     common, times = Counter(scaled).most_common(1)[0]
     label = content.answer_label(common)
     if times == len(scaled):
-        sentence = f"You answered “{label}” for all of the statements about {about}"
-        sentence += " that you answered." if withheld else "."
+        sentence = (
+            _(
+                "You answered “{label}” for all of the statements about {about} that "
+                "you answered."
+            )
+            if withheld
+            else _("You answered “{label}” for all of the statements about {about}.")
+        ).format(label=label, about=about)
     elif times * 2 > len(scaled):
-        sentence = f"You answered “{label}” for most of the statements about {about}."
+        sentence = _(
+            "You answered “{label}” for most of the statements about {about}."
+        ).format(label=label, about=about)
     else:
         order = [point.key for point in content.scale]
         low, high = min(scaled, key=order.index), max(scaled, key=order.index)
-        sentence = (
-            f"Your answers about {about} range from “{content.answer_label(low)}” "
-            f"to “{content.answer_label(high)}”."
+        sentence = _(
+            "Your answers about {about} range from “{low}” to “{high}”."
+        ).format(
+            about=about,
+            low=content.answer_label(low),
+            high=content.answer_label(high),
         )
     if withheld:
-        some = "one of them" if withheld == 1 else "some of them"
-        sentence += f" You preferred not to say for {some}."
+        sentence += " " + ngettext(
+            "You preferred not to say for one of them.",
+            "You preferred not to say for some of them.",
+            withheld,
+        )
     return sentence
 
 

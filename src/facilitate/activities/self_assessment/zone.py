@@ -18,6 +18,7 @@ from facilitate.activities.self_assessment.content import (
 from facilitate.activities.self_assessment.events import ZoneChecked
 from facilitate.activities.self_assessment.profile import MyAnswers
 from facilitate.core.errors import InvalidInput
+from facilitate.core.language import gettext as _
 from facilitate.core.text import escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.widgets import message, say, styled
@@ -82,7 +83,7 @@ class ZoneCheck:
             return
         event = ZoneChecked(self.context.participant, self.moment, str(zone))
         self.context.record(
-            event, self.status, saved="Noted. Only group totals are ever shown."
+            event, self.status, saved=_("Noted. Only group totals are ever shown.")
         )
 
 
