@@ -26,9 +26,9 @@ C1, C2, C3, C4, C5 = (
 MEETINGS = (C1, C2, C3, C4, C5)
 
 
-def history(*events: Event) -> TeamState:
+def history(*events: Event, k: int = 3) -> TeamState:
     """A team with five meetings, then ``events``, each with its place in the log."""
-    opening = [TeamCreated("Grade 4", "key", 3), *(CycleOpened(c) for c in MEETINGS)]
+    opening = [TeamCreated("Grade 4", "key", k), *(CycleOpened(c) for c in MEETINGS)]
     everything = [*opening, *events]
     return team_state(
         Recorded(i, CODE, 0.0, event) for i, event in enumerate(everything, start=1)

@@ -66,7 +66,7 @@ def test_areas_and_tiers_count_students_through_the_gate():
     table = areas_and_tiers(state, CONTENT, k=3)
     reading = table.iloc[0].to_dict()
     # One student with no support (under k) would be read off 8 - 4 - 3: the gate
-    # withholds tier 3 with it.
+    # merges tier 3 with it, and says how many the merged group holds.
     assert reading == {
         "Area": "Reading",
         "Tier 1": None,
@@ -75,6 +75,7 @@ def test_areas_and_tiers_count_students_through_the_gate():
         "Planned only": None,
         "No support yet": None,
         "Students": 8,
+        "Merged groups": "Tier 3, no support yet, tier 1 or planned only: 4",
     }
     maths = table.iloc[1].to_dict()
     assert maths["Area"] == "Mathematics"
@@ -98,6 +99,7 @@ def test_response_rates_and_time_to_support_and_flags_over_time():
             "Declining": None,
             "Too early to tell": None,
             "Improving (%)": None,
+            "Merged groups": "",
         },
         {
             "Kind of support": "Small-group instruction",
@@ -107,6 +109,7 @@ def test_response_rates_and_time_to_support_and_flags_over_time():
             "Declining": None,
             "Too early to tell": None,
             "Improving (%)": None,
+            "Merged groups": "",
         },
     ], "one shown cell would give away the zeros beside it"
     waits = time_to_support(state, CONTENT, k=3).iloc[0].to_dict()
@@ -116,6 +119,7 @@ def test_response_rates_and_time_to_support_and_flags_over_time():
         "Still waiting": None,
         "Concerns": 6,
         "Median days to support": 3.5,
+        "Merged groups": "",
     }
     flags = flags_table(state, k=3)
     assert list(flags["Meeting"]) == [
@@ -125,8 +129,10 @@ def test_response_rates_and_time_to_support_and_flags_over_time():
         "23 Feb 2026",
         "9 Mar 2026",
     ]
-    assert flags.iloc[2]["Support's check overdue"] is None
-    assert flags.iloc[3]["Support's check overdue"] == 6
+    # Six supports overdue, and no other flag: the zeros beside the six keep the
+    # six from being shown on its own, but the total is.
+    assert flags.iloc[3]["Support's check overdue"] is None
+    assert flags.iloc[3]["All flags"] == 6
     assert flags.iloc[0]["All flags"] is None
 
 

@@ -1,13 +1,15 @@
 """What leaves the team: counts and patterns only, through the release gate.
 
-The export answers the questions a school asks of its teams (where concerns
-are, how intensive the supports, which kinds of support students respond to, how
-long students wait for one, how the flags moved) without saying anything about
-one student or one colleague. No label, group of one student, owner, support
-description or evidence note is ever read here: only areas, tiers, kinds of
-support, responses and dates. Every count of students passes the release gate
-(k per cell; where cells split a total, complementary suppression), and a
-statistic over a group is shown only when the group holds at least k.
+The export answers the questions a principal or coach asks of a team (how many
+students it names and supports, how they respond, how the flags moved, where
+concerns are, how intensive the supports, which kinds of support students
+respond to, how long students wait for one) without saying anything about one
+student or one colleague. No label, group of one student, owner, support
+description, cause or evidence note is ever read here: only areas, tiers, kinds
+of support, responses and dates. Every row that splits a total is coarsened
+before anything is hidden (``cells``: small cells merge into one named group,
+complementary suppression kept whole), and a statistic over a group is shown
+only when the group holds at least k.
 """
 
 from __future__ import annotations
@@ -20,20 +22,22 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from facilitate.core.release import floored, is_shown, release_partition
+from facilitate.core.release import floored, is_shown
 from facilitate.core.report import ReportPart
+from facilitate.teams.cells import MERGED, coarsened
 from facilitate.teams.content import FourQuestions
 from facilitate.teams.equity import NOT_RECORDED_LABEL, equity_lens
 from facilitate.teams.events import RESPONSES, TIERS
-from facilitate.teams.flags import FLAG_KINDS, flags_over_time
+from facilitate.teams.meetings import flags_by_meeting, students_by_meeting
 from facilitate.teams.render import day
 from facilitate.teams.state import Support, TeamState
 
 PLANNED = "Planned only"
 NO_SUPPORT_YET = "No support yet"
 WITHHELD_NOTE = (
-    "– : withheld, because fewer than {k} students are in it (or it would let a "
-    "smaller group be worked out)."
+    "– : not shown on its own, because fewer than {k} students are in it (or it "
+    "would let a smaller group be worked out). Small groups are merged rather "
+    "than hidden: 'Merged groups' gives their count together."
 )
 
 
@@ -47,11 +51,11 @@ class TeamCover:
     k: int
 
 
-def released(counts: Mapping[str, int], k: int) -> dict[str, int | None]:
-    """One partition through the gate, plus its total when it holds k or more."""
-    shown = release_partition(dict(counts), k)
-    total = sum(counts.values())
-    return {**shown, "Students": total if is_shown(total, k) else None}
+def released(counts: Mapping[str, int], k: int) -> dict[str, object]:
+    """One partition coarsened through the gate: its cells, its total when it
+    holds k or more ("Students"), and its merged groups in words."""
+    row = coarsened(dict(counts), k)
+    return {**row.cells, "Students": row.total, MERGED: row.merged_text(counts)}
 
 
 def team_cover(state: TeamState) -> TeamCover:
@@ -89,7 +93,8 @@ def areas_and_tiers(state: TeamState, content: FourQuestions, k: int) -> pd.Data
     for area in sorted(by_area, key=lambda a: (content.area_order(a), a)):
         counts = {level: by_area[area].get(level, 0) for level in levels}
         rows.append({"Area": content.area_label(area), **released(counts, k)})
-    return pd.DataFrame(rows, columns=["Area", "Students", *levels], dtype=object)
+    columns = ["Area", "Students", *levels, MERGED]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
 def latest_response(state: TeamState, support: Support) -> str | None:
@@ -110,9 +115,8 @@ def response_by_type(state: TeamState, content: FourQuestions, k: int) -> pd.Dat
     rows = []
     for kind in sorted(by_type, key=content.type_label):
         counts = {label: by_type[kind].get(key, 0) for key, label in RESPONSES}
-        shown = released(counts, k)
-        total = shown.pop("Students")
-        improving = shown["Improving"]
+        row = coarsened(counts, k)
+        improving, total = row.cells["Improving"], row.total
         rate = (
             round(100 * improving / total) if improving is not None and total else None
         )
@@ -120,11 +124,12 @@ def response_by_type(state: TeamState, content: FourQuestions, k: int) -> pd.Dat
             {
                 "Kind of support": content.type_label(kind),
                 "Supports checked": total,
-                **shown,
+                **row.cells,
                 "Improving (%)": rate,
+                MERGED: row.merged_text(counts),
             }
         )
-    columns = ["Kind of support", "Supports checked", *labels, "Improving (%)"]
+    columns = ["Kind of support", "Supports checked", *labels, "Improving (%)", MERGED]
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
@@ -171,6 +176,7 @@ def time_to_support(state: TeamState, content: FourQuestions, k: int) -> pd.Data
         "Supported",
         "Still waiting",
         "Median days to support",
+        MERGED,
     ]
     return pd.DataFrame(rows, columns=columns, dtype=object).rename(
         columns={"Students": "Concerns"}
@@ -178,18 +184,8 @@ def time_to_support(state: TeamState, content: FourQuestions, k: int) -> pd.Data
 
 
 def flags_table(state: TeamState, k: int) -> pd.DataFrame:
-    """Per meeting, how many concerns raised each flag (counts under k withheld)."""
-    rows = []
-    for cycle, counts in flags_over_time(state).items():
-        row: dict[str, object] = {"Meeting": day(cycle)}
-        for kind in FLAG_KINDS:
-            n = counts.get(kind.key, 0)
-            row[kind.title] = n if is_shown(n, k) else None
-        total = sum(counts.values())
-        row["All flags"] = total if is_shown(total, k) else None
-        rows.append(row)
-    columns = ["Meeting", *(kind.title for kind in FLAG_KINDS), "All flags"]
-    return pd.DataFrame(rows, columns=columns, dtype=object)
+    """Per meeting, flags of each kind: see ``meetings.flags_by_meeting``."""
+    return flags_by_meeting(state, k)
 
 
 def equity_table(state: TeamState, k: int) -> pd.DataFrame:
@@ -217,6 +213,17 @@ def team_parts(state: TeamState, content: FourQuestions) -> list[ReportPart]:
     note = WITHHELD_NOTE.format(k=k)
     equity = equity_table(state, k)
     return [
+        ReportPart(
+            "students",
+            "Students, meeting by meeting",
+            tables={"per_meeting": students_by_meeting(state, k)},
+            notes=[
+                "Each student named at a meeting counts once: improving, not "
+                "responding (no change or declining at the last check), supported "
+                "with no response known yet, or not yet supported.",
+                note,
+            ],
+        ),
         ReportPart(
             "areas_tiers",
             "Students of concern by area and tier, at the last meeting",
@@ -250,7 +257,11 @@ def team_parts(state: TeamState, content: FourQuestions) -> list[ReportPart]:
             "flags",
             "Flags over time",
             tables={"per_meeting": flags_table(state, k)},
-            notes=["How many concerns raised each flag at each meeting.", note],
+            notes=[
+                "How many flags of each kind each meeting raised. Quiet meetings "
+                f"(fewer than {k} flags each) are merged into one period.",
+                note,
+            ],
         ),
         ReportPart(
             "equity",

@@ -1,0 +1,74 @@
+"""One row of an export table: coarsened before anything is hidden.
+
+A principal reading the team's export should see "Not yet supported or
+response not yet known: 6", not two dashes. So each row's cells (one partition
+of students or flags, with its total) go through the release gate's nominal
+coarsening: every cell of at least k is shown; the smaller ones are merged into
+one group, which the row names in its "Merged groups" column; while that group
+is under k, the smallest shown cell joins it. Only what merging cannot save (a
+row of fewer than k in all) is hidden, and no hidden cell can be worked out as
+the total minus the cells shown: the gate's complementary rule, kept whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from facilitate.core.coarsen import Group, coarsen_nominal, most_chosen_first
+from facilitate.core.release import floored, is_shown
+
+MERGED = "Merged groups"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A partition as shown: exact cells (None when not on their own), the total
+    (None under k) and the merged groups, each ``(members, count)``."""
+
+    cells: dict[str, int | None]
+    total: int | None
+    merged: tuple[tuple[tuple[str, ...], int], ...]
+
+    def covered(self, members: set[str]) -> bool:
+        """Whether the count of exactly ``members`` together can be read off."""
+        exact = {m for m, n in self.cells.items() if n is not None}
+        together = [set(group) for group, _ in self.merged]
+        inside = exact & members
+        for group in together:
+            if group <= members:
+                inside |= group
+            elif group & members:
+                return False
+        return inside == members
+
+    def merged_text(self, counts: Mapping[str, int]) -> str:
+        """The merged groups in words, biggest member first: "A or B: 6"."""
+        return "; ".join(
+            f"{_or(most_chosen_first(Group(members, n), counts))}: {n}"
+            for members, n in self.merged
+        )
+
+
+def coarsened(counts: Mapping[str, int], k: int) -> Row:
+    """``counts`` (label -> count, zeros included) as the export may show them."""
+    k = floored(k)
+    cells: dict[str, int | None] = dict.fromkeys(counts)
+    merged = []
+    total = sum(counts.values())
+    for group in coarsen_nominal(counts, k):
+        if group.count is None:
+            continue
+        if not group.merged:
+            cells[group.members[0]] = group.count
+        elif len(group.members) < len(counts):
+            merged.append((group.members, group.count))
+    return Row(cells, total if is_shown(total, k) else None, tuple(merged))
+
+
+def _or(labels: list[str]) -> str:
+    """ "A or b", "A, b or c": the first label as written, the rest lowered."""
+    first, rest = labels[0], [label[:1].lower() + label[1:] for label in labels[1:]]
+    if not rest:
+        return first
+    return ", ".join([first, *rest[:-1]]) + f" or {rest[-1]}"
