@@ -24,12 +24,19 @@ import pytest
 
 from facilitate.activities.feedback.events import FeedbackGiven
 from facilitate.cli import main
-from facilitate.core.events import LeaderNoteSaved
+from facilitate.core.events import LeaderNoteSaved, QualitativeEvidenceSaved
 from facilitate.core.store import open_store
 from facilitate.demo import DEMO_PEOPLE, seed_demo
+from facilitate.evidence.attachments import attach_link
 from facilitate.export.summary import build_parts_safely
 
 HOSTILE = "<script>alert(1)</script>"
+#: The leader's own words that stay in their evidence pack, never in the summary.
+SELF_ASSESSMENT = "Myselfbias privilegewords I grew up sure of being heard."
+HEARD = "Heardquote from the listening session."
+ATTACHED_LINK = "https://video.example.org/attachedlink"
+ATTACHED_ABOUT = "Attachedabout the colleague on video."
+LEADERS_OWN = (SELF_ASSESSMENT, "Myselfbias", HEARD, "Heardquote", ATTACHED_LINK)
 PRIVATE_COLUMNS = {
     "name",
     "text",
@@ -50,6 +57,13 @@ def exported(tmp_path_factory):
     store.append(session.code, FeedbackGiven("demo-11", {"voice": 2}, HOSTILE, HOSTILE))
     store.append(
         session.code, LeaderNoteSaved("needs_assessment", f"Context with {HOSTILE}")
+    )
+    store.append(session.code, LeaderNoteSaved("self_assessment", SELF_ASSESSMENT))
+    heard = {"source": "Listening", "date": "", "themes": HEARD, "quotes": HEARD}
+    store.append(session.code, QualitativeEvidenceSaved([heard]))
+    store.append(
+        session.code,
+        attach_link(("analysis", "colleague_video"), ATTACHED_LINK, ATTACHED_ABOUT),
     )
     terminal = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, redirect_stdout(terminal):
@@ -278,3 +292,24 @@ def test_the_event_log_ties_no_answer_to_a_speaker_or_a_join_position(exported):
         assert sizes.min() >= min(k, everyone), (kind, sizes.to_dict())
     turns = log.loc[log["kind"] == "turn_started", "time"]
     assert turns.nunique() > 1, "the discussion's own times are kept, in groups"
+
+
+def test_the_leaders_own_pack_stays_out_of_the_summary_and_every_csv(exported):
+    """The self-assessment, what the leader heard and attachments: pack only."""
+    shown = [exported["html"].read_text(encoding="utf-8")]
+    if shutil.which("pdftotext"):
+        pdf = subprocess.run(
+            ["pdftotext", str(exported["pdf"]), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        shown.append(pdf.stdout)
+    csvs = sorted(exported["csv"].glob("*.csv")) + sorted(
+        exported["log_csv"].glob("*.csv")
+    )
+    assert csvs
+    shown += [path.read_text(encoding="utf-8") for path in csvs]
+    for text in shown:
+        for words in (*LEADERS_OWN, ATTACHED_ABOUT, "Attachedabout"):
+            assert words not in text

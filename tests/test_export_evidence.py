@@ -26,9 +26,11 @@ from facilitate.core.events import (
 )
 from facilitate.core.store import open_store
 from facilitate.demo import DEMO_PEOPLE, seed_demo
+from facilitate.evidence.attachments import attach_file, attach_link
 from facilitate.evidence.colleague import invite
 from facilitate.evidence.content import load_guide
 from tests.credential import missing_terms, plain_missing
+from tests.evidence_files import tiny_pdf, tiny_png
 
 HOSTILE = "<script>alert(1)</script>"
 OVER = "building_capacity"
@@ -59,6 +61,24 @@ def words(part: str, n: int) -> list[str]:
     return [f"{stem}{i:04d}" for i in range(n)]
 
 
+VIDEO = "https://video.example.org/watch?v=our-meeting"
+ATTACHED = {
+    "agenda.pdf": "Agenda we wrote with the families",
+    "chart.png": "Photo of the chart paper",
+    VIDEO: "Dolores's video feedback",
+}
+
+
+def attach_three(store, data_dir, code: str) -> None:
+    """A PDF and an image for Part 2.2 (c), a video link for Part 2.3."""
+    artifacts = ("building_capacity", "artifacts")
+    for name, content in (("agenda.pdf", tiny_pdf()), ("chart.png", tiny_png())):
+        event = attach_file(data_dir, code, artifacts, name, content, ATTACHED[name])
+        store.append(code, event)
+    video = ("analysis", "colleague_video")
+    store.append(code, attach_link(video, VIDEO, ATTACHED[VIDEO]))
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("evidence-data")
@@ -80,6 +100,7 @@ def exported(tmp_path_factory):
             invitation.invitation, "Grace <Hopper>", "Teacher", colleague_words
         ),
     )
+    attach_three(store, data_dir, session.code)
     store.append(session.code, RubricChecked("lead", "developing"))
     store.append(session.code, RubricEvidenceLinked("lead", ["zones", "reflection"]))
     terminal = io.StringIO()
@@ -211,4 +232,25 @@ def test_text_is_escaped_and_nothing_private_leaks(exported):
     assert "invite=" not in pack, "no colleague link (and token) in the pack"
     for name, _ in DEMO_PEOPLE:
         assert f">{name}<" not in pack
-    assert not re.search(r"""(src|href)=["']https?:""", pack), "self-contained"
+    outside = re.findall(r"""<a class="fc-attachment-link" href="([^"]+)""", pack)
+    assert outside == [VIDEO.replace("&", "&amp;")], "only the leader's own link"
+    without = pack.replace(f'class="fc-attachment-link" href="{outside[0]}"', "")
+    assert not re.search(r"""(src|href)=["']https?:""", without), "self-contained"
+
+
+def test_the_html_embeds_the_image_and_carries_the_pdf(exported):
+    pack = exported["html"]
+    assert '<img src="data:image/png;base64,' in pack
+    assert 'download="agenda.pdf"' in pack
+    assert 'href="data:application/pdf;base64,' in pack
+    for description in ATTACHED.values():
+        assert html.escape(description) in pack
+
+
+def test_the_pdf_lists_every_attachment_with_its_description(pdf_text):
+    text = " ".join(pdf_text.split())
+    for what, description in ATTACHED.items():
+        assert what in text, what
+        assert description in text.replace("’", "'"), description
+    assert "Attachments (2)" in text
+    assert "Attachments (1)" in text
