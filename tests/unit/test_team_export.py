@@ -13,6 +13,7 @@ from facilitate.teams.codes import create_team
 from facilitate.teams.content import load_four_questions
 from facilitate.teams.demo import seed_demo_team
 from facilitate.teams.events import (
+    CauseNoted,
     ConcernRaised,
     ResponseChecked,
     StudentAdded,
@@ -41,6 +42,7 @@ MARKED_LABEL = "ZQ7731"
 MARKED_OWNER = "Ms Unforgettable-Owner"
 MARKED_WHAT = "Secret-what-note"
 MARKED_EVIDENCE = "EVIDENCE-MARKER-4J"
+MARKED_CAUSE = "CAUSE-MARKER-9Q"
 
 
 def many(n: int, area: str = "reading", tier: int = 2, start: str = C1, **kw) -> list:
@@ -141,6 +143,7 @@ def marked_team(store):
     for code in (team.code,):
         store.append(code, StudentAdded("marked", MARKED_LABEL, "Black", C3))
         store.append(code, ConcernRaised("marked", "reading", C3))
+        store.append(code, CauseNoted("marked-cause", "marked", MARKED_CAUSE, C3))
         store.append(
             code,
             SupportAdded(
@@ -154,6 +157,7 @@ def marked_team(store):
                 C3,
                 1,
                 C3,
+                ["marked-cause"],
             ),
         )
         store.append(
@@ -187,9 +191,12 @@ def test_the_export_carries_no_student_identifier_and_no_owner_name(tmp_path):
         assert main([*argv, "--to", "html", "--out", str(out)]) == 0
     text = exported_text(out)
     assert "Flags over time" in text
+    assert "Students, meeting by meeting" in text
     assert "Equity lens" in text
 
     secrets = {team.key, MARKED_LABEL, MARKED_OWNER, MARKED_WHAT, MARKED_EVIDENCE}
+    secrets |= {MARKED_CAUSE, "marked-cause"}
+    secrets |= {n.note for notes in state.causes.values() for n in notes}
     secrets |= {s.label for s in state.students.values()}
     secrets |= {s.student for s in state.students.values()}
     secrets |= {s.owner for s in state.supports.values()}

@@ -9,6 +9,7 @@ import pytest
 from facilitate.core.sessions import create_session
 from facilitate.teams.codes import create_team
 from facilitate.teams.events import (
+    CauseNoted,
     ConcernRaised,
     ConcernResolved,
     CycleOpened,
@@ -173,3 +174,56 @@ def test_the_equity_lens_uses_class_counts_and_hides_small_groups(store, team):
     assert rows[1].startswith(f"<th>Group B</th>{withheld}{withheld}")
     assert rows[2].startswith(f"<th>Group C</th>{withheld}{withheld}")
     assert len(rows) == 3
+
+
+def test_a_cause_noted_in_q2_is_targeted_by_a_support_and_shown_on_the_board(
+    store, team
+):
+    page = open_team(store, team)
+    open_meeting(page, "2026-01-12")
+    add_student(page, "M.L.")
+    student = store.read(team.code, kinds=[StudentAdded.kind])[0].event.student
+    page.areas.student.value = student
+    page.areas.areas.value = ("reading",)
+    page.areas.cause.value = "Missed most of grade 2: decoding, not meaning"
+    page.areas.save.click()
+    said = page.areas.status.value
+    assert "concern added in Reading; note of what is behind it added" in said
+    assert page.areas.cause.value == "", "the box is ready for the next note"
+    noted = store.read(team.code, kinds=[CauseNoted.kind])
+    assert [(n.event.student, n.event.note) for n in noted] == [
+        (student, "Missed most of grade 2: decoding, not meaning")
+    ]
+    assert (
+        "Behind it: Missed most of grade 2: decoding, not meaning" in page.board.value
+    )
+
+    page.areas.cause.value = "Family moved twice this year"
+    page.areas.save.click()
+    page.supports.student.value = student
+    assert [label for label, _ in page.supports.target_options or []] == [
+        "Missed most of grade 2: decoding, not meaning",
+        "Family moved twice this year",
+    ]
+    page.supports.area.value = "reading"
+    page.supports.what.value = "Phonics group, 3 times a week"
+    page.supports.owner.value = "Ms Ortiz"
+    page.supports.tier.value = 2
+    page.supports.targets.value = (noted[0].event.cause,)
+    page.supports.add.click()
+    added = store.read(team.code, kinds=[SupportAdded.kind])[0].event
+    assert added.causes == [noted[0].event.cause]
+    assert "Targets: Missed most of grade 2: decoding, not meaning" in page.board.value
+    assert page.supports.targets.value == (), "ticks cleared for the next support"
+
+
+def test_saving_nothing_in_q2_says_what_to_do(store, team):
+    page = open_team(store, team)
+    open_meeting(page, "2026-01-12")
+    add_student(page, "M.L.")
+    page.areas.student.value = store.read(team.code)[-1].event.student
+    page.areas.save.click()
+    assert (
+        "Nothing changed: tick or untick an area, or write what is behind it, first."
+        in page.areas.status.value
+    )

@@ -1,9 +1,11 @@
 """The cycle board and a student's timeline, as plain data built from the state.
 
 The board answers the meeting's questions at one glance: one row per student of
-concern, one column per area, and in each cell the supports in place or planned
-and the last response. The timeline follows one student across meetings. Both
-are pure functions, so the page, the benchmark and the tests build the same thing.
+concern with what the team thinks is behind the difficulty, one column per area,
+and in each cell the supports in place or planned (with the causes each
+targets) and the last response: cause, support, response. The timeline follows
+one student across meetings. Both are pure functions, so the page, the benchmark
+and the tests build the same thing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from facilitate.teams.flags import Flag, check_due, flags_at
-from facilitate.teams.state import Check, Student, Support, TeamState
+from facilitate.teams.state import Cause, Check, Student, Support, TeamState
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Cell:
 class Row:
     student: Student
     cells: dict[str, Cell]
+    #: What the team thinks is behind the student's difficulty (Q2).
+    causes: tuple[Cause, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ def board_at(
         )
     known = [s for s in state.students.values() if s.cycle <= cycle]
     rows = tuple(
-        Row(s, cells.get(s.student, {}))
+        Row(s, cells.get(s.student, {}), tuple(state.causes_of(s.student, cycle)))
         for s in sorted(known, key=label_order)
         if s.student in cells or not _ever_raised(state, s, cycle)
     )

@@ -3,14 +3,15 @@
 Students are known on the page by initials or a school ID (``label``), never a
 full name; events name them by a random id (``student``), so nothing that leaves
 the team needs the label. Everything a person typed (labels, what a support is,
-who owns it, evidence notes, group names) is ``private``: only counts built by the
+who owns it, what is behind a difficulty, evidence notes, group names) is
+``private``: only counts built by the
 release gate leave the team. Meetings (cycles) are named by their ISO date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from facilitate.core.events import PRIVATE, PSEUDONYMOUS, PUBLIC, Event
@@ -105,10 +106,34 @@ class ConcernResolved(Event):
 
 
 @dataclass(frozen=True)
+class CauseNoted(Event):
+    """Q2: what the team thinks is behind a student's difficulty, in a short note.
+
+    ``cause`` names the note, so a support can say it targets it; a later note
+    with the same ``cause`` replaces it, and an empty one withdraws it. The note
+    stays on the team's page and is never exported.
+    """
+
+    kind: ClassVar[str] = "cause_noted"
+    policy: ClassVar[Mapping[str, str]] = {
+        "cause": PSEUDONYMOUS,
+        "student": PSEUDONYMOUS,
+        "note": PRIVATE,
+        "cycle": PUBLIC,
+    }
+    cause: str
+    student: str
+    note: str
+    cycle: str
+
+
+@dataclass(frozen=True)
 class SupportAdded(Event):
     """Q3: a support decided at ``cycle``, in place from ``start`` (now or planned).
 
-    ``check_every`` is how many meetings apart its response is checked.
+    ``check_every`` is how many meetings apart its response is checked;
+    ``causes`` names the notes of what is behind the difficulty (Q2) it targets,
+    so the team reads cause, then support, then response.
     """
 
     kind: ClassVar[str] = "support_added"
@@ -123,6 +148,7 @@ class SupportAdded(Event):
         "start": PUBLIC,
         "check_every": PUBLIC,
         "cycle": PUBLIC,
+        "causes": PSEUDONYMOUS,
     }
     support: str
     student: str
@@ -134,6 +160,7 @@ class SupportAdded(Event):
     start: str
     check_every: int
     cycle: str
+    causes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -189,6 +216,7 @@ TEAM_EVENTS: tuple[type[Event], ...] = (
     StudentAdded,
     ConcernRaised,
     ConcernResolved,
+    CauseNoted,
     SupportAdded,
     SupportEnded,
     ResponseChecked,

@@ -16,6 +16,7 @@ from facilitate.core.events import Event
 from facilitate.core.text import clean_text
 from facilitate.teams.content import FourQuestions
 from facilitate.teams.events import (
+    CauseNoted,
     ClassCounted,
     ConcernRaised,
     ConcernResolved,
@@ -35,6 +36,7 @@ from facilitate.teams.state import TeamState
 from facilitate.ui.widgets import CheckboxGroup, button, field_label, heading, message
 
 GROUP_LIMIT = 40
+CAUSE_LIMIT = 160
 NO_GROUP = ("No group recorded", "")
 
 
@@ -94,11 +96,21 @@ class StudentForm:
 
 @dataclass
 class AreasForm:
-    """Q2: the areas of concern for one student; unticking closes a concern."""
+    """Q2: the areas of concern for one student, and what we think is behind it.
+
+    Unticking an area closes that concern. The note of what is behind the
+    difficulty (a cause or antecedent the team can act on) stays on this page;
+    a support then says which notes it targets (Q3).
+    """
 
     content: FourQuestions
     student: widgets.Dropdown = field(
         default_factory=lambda: dropdown("fc-areas-student")
+    )
+    cause: widgets.Text = field(
+        default_factory=lambda: text(
+            "fc-cause-note", "e.g. missed most of grade 2; decoding, not meaning"
+        )
     )
     save: widgets.Button = field(
         default_factory=lambda: button("Save areas", "fc-save-areas")
@@ -112,11 +124,16 @@ class AreasForm:
         self.areas = CheckboxGroup([(a.label, a.key) for a in self.content.areas])
         self.areas.add_class("fc-areas")
         self.root.children = [
-            heading("Q2. In which areas?", level=3),
+            heading("Q2. In which areas, and what is behind it?", level=3),
             field_label("Student"),
             self.student,
             field_label("Areas of concern (untick an area to close that concern)"),
             self.areas,
+            field_label(
+                "What we think is behind it (optional, a short note; it stays on "
+                "this page)"
+            ),
+            self.cause,
             self.save,
             self.status,
         ]
@@ -144,11 +161,18 @@ class AreasForm:
             ConcernRaised(student, a, when) for a in self.areas.value if a not in before
         ]
         events += [ConcernResolved(student, a, when) for a in sorted(before - ticked)]
+        note = clean_text(self.cause.value, what="what is behind it", limit=CAUSE_LIMIT)
+        if note:
+            events.append(CauseNoted(new_id("ca"), student, note, when))
         if not events:
-            raise InvalidInput("Nothing changed: tick or untick an area first.")
+            raise InvalidInput(
+                "Nothing changed: tick or untick an area, or write what is behind "
+                "it, first."
+            )
         return events
 
     def saved(self, events: list[Event]) -> str:
+        """What was saved, in words; the note's box is emptied for the next one."""
         added = [
             self.content.area_label(e.area)
             for e in events
@@ -164,6 +188,9 @@ class AreasForm:
             said.append(f"concern added in {', '.join(added)}")
         if closed:
             said.append(f"concern closed in {', '.join(closed)}")
+        if any(isinstance(e, CauseNoted) for e in events):
+            said.append("note of what is behind it added")
+            self.cause.value = ""
         return "Saved: " + "; ".join(said) + "."
 
 

@@ -1,9 +1,11 @@
 """Q3 and Q4 on the team page: supports now and planned, and response checks.
 
 A support is decided at the meeting the page is on; its start date says whether
-it is in place now or planned. A response check is one per student, area and
-meeting, and always carries the evidence it rests on: a short note of what the
-team looked at, because the point is evidence over opinion.
+it is in place now or planned, and it says which of the notes of what is behind
+the difficulty (Q2) it targets, so the team reads cause, support, response. A
+response check is one per student, area and meeting, and always carries the
+evidence it rests on: a short note of what the team looked at, because the point
+is evidence over opinion.
 """
 
 from __future__ import annotations
@@ -36,7 +38,14 @@ from facilitate.teams.fields import (
     text,
 )
 from facilitate.teams.state import TeamState
-from facilitate.ui.widgets import button, field_label, heading, message, styled
+from facilitate.ui.widgets import (
+    CheckboxGroup,
+    button,
+    field_label,
+    heading,
+    message,
+    styled,
+)
 
 WHAT_LIMIT = 120
 OWNER_LIMIT = 60
@@ -57,6 +66,13 @@ def area_options(
     areas = [a for s, a in state.open_pairs(cycle) if s == student]
     areas.sort(key=lambda a: (content.area_order(a), a))
     return [(content.area_label(a), a) for a in areas]
+
+
+def cause_options(state: TeamState, student: object, cycle: str | None) -> Options:
+    """The student's notes of what is behind the difficulty, as of ``cycle``."""
+    if not cycle or not student:
+        return []
+    return [(c.note, c.cause) for c in state.causes_of(str(student), cycle)]
 
 
 def toggles(options: Options, css_class: str) -> widgets.ToggleButtons:
@@ -92,6 +108,9 @@ class SupportForm:
     every: widgets.Dropdown = field(
         default_factory=lambda: dropdown("fc-support-every", CHECK_EVERY)
     )
+    targets: CheckboxGroup = field(default_factory=lambda: CheckboxGroup([]))
+    targets_box: widgets.VBox = field(default_factory=widgets.VBox)
+    target_options: Options | None = None
     add: widgets.Button = field(
         default_factory=lambda: button("Add support", "fc-add-support")
     )
@@ -128,6 +147,8 @@ class SupportForm:
             self.start,
             field_label("Checked"),
             self.every,
+            field_label("What is behind it that this support targets (Q2)"),
+            self.targets_box,
             self.add,
             field_label("Ending a support (stepping down, changing, intensifying)"),
             self.ending,
@@ -142,9 +163,23 @@ class SupportForm:
             self.area, area_options(state, self.content, self.student.value, cycle)
         )
         set_options(self.ending, self.running(state, cycle))
+        self.show_targets(cause_options(state, self.student.value, cycle))
         if cycle and cycle != self.dated_for:
             self.dated_for = cycle
             self.start.value = dt.date.fromisoformat(cycle)
+
+    def show_targets(self, options: Options) -> None:
+        """One box per note of the chosen student; ticks kept while notes stay."""
+        if options == self.target_options:
+            return
+        self.target_options = options
+        kept = self.targets.value
+        self.targets = styled(CheckboxGroup(options, kept), "fc-support-causes")
+        self.targets_box.children = (
+            [self.targets]
+            if options
+            else [field_label("No note yet: add one in Q2 to say what it targets.")]
+        )
 
     def running(self, state: TeamState, cycle: str | None) -> Options:
         """The chosen student's supports in place or planned, to end one."""
@@ -188,6 +223,7 @@ class SupportForm:
                 start=self.start.value.isoformat(),
                 check_every=int(self.every.value or 1),
                 cycle=when,
+                causes=list(self.targets.value),
             )
         ]
 
@@ -200,6 +236,7 @@ class SupportForm:
         self.what.value = ""
         self.owner.value = ""
         self.tier.value = None
+        self.targets.value = ()
 
 
 @dataclass

@@ -35,6 +35,7 @@ STYLE = """<style>
 .fc-badge { display: inline-block; border-radius: 4px; padding: 0 6px;
   margin: 2px 2px 0 0; background: #fff3cd; font-size: 12px; }
 .fc-due { background: #e8eefc; }
+.fc-causes, .fc-targets { font-size: 12px; font-weight: normal; color: #57606a; }
 .fc-flag-list li { margin: 2px 0; }
 .fc-muted { color: #57606a; }
 .fc-team .widget-html-content { font-size: 15px; }
@@ -59,8 +60,11 @@ def short_day(date: str) -> str:
     return f"{when.day} {when:%b}"
 
 
-def support_line(support: Support, cycle: str) -> str:
-    """Tier and what, then owner and since when; planned supports in italics."""
+def support_line(
+    support: Support, cycle: str, notes: dict[str, str] | None = None
+) -> str:
+    """Tier and what, then owner and since when, then the causes it targets
+    (``notes``: cause -> its note); planned supports in italics."""
     planned = support.start > cycle
     when = (
         f"from {short_day(support.start)}"
@@ -69,10 +73,14 @@ def support_line(support: Support, cycle: str) -> str:
     )
     css = "fc-support fc-planned" if planned else "fc-support"
     prefix = "Planned, " if planned else ""
+    targeted = [(notes or {}).get(c, "") for c in support.causes]
+    targets = "; ".join(note for note in targeted if note)
+    aim = f'<div class="fc-targets">Targets: {escape(targets)}</div>' if targets else ""
     return (
         f'<div class="{css}"><b>{escape(prefix)}T{support.tier}</b> '
         f"{escape(support.what)}"
-        f'<div class="fc-muted">{escape(support.owner)} · {escape(when)}</div></div>'
+        f'<div class="fc-muted">{escape(support.owner)} · {escape(when)}</div>'
+        f"{aim}</div>"
     )
 
 
@@ -84,8 +92,8 @@ def response_badge(check: Check) -> str:
     )
 
 
-def _cell_html(cell: Cell, cycle: str) -> str:
-    parts = [support_line(s, cycle) for s in (*cell.now, *cell.planned)]
+def _cell_html(cell: Cell, cycle: str, notes: dict[str, str]) -> str:
+    parts = [support_line(s, cycle, notes) for s in (*cell.now, *cell.planned)]
     if not parts:
         parts.append('<p class="fc-muted">No support yet</p>')
     if cell.last is not None:
@@ -106,8 +114,9 @@ def board_html(board: Board, content: FourQuestions) -> str:
     head = "".join(f"<th>{escape(content.area_label(a))}</th>" for a in board.areas)
     rows = []
     for row in board.rows:
+        notes = {c.cause: c.note for c in row.causes}
         cells = "".join(
-            _cell_html(row.cells[a], board.cycle)
+            _cell_html(row.cells[a], board.cycle, notes)
             if a in row.cells
             else '<td class="fc-none"></td>'
             for a in board.areas
@@ -118,9 +127,15 @@ def board_html(board: Board, content: FourQuestions) -> str:
                 "No area chosen yet (Q2)</td>"
             )
         label = escape(row.student.label)
+        behind = "; ".join(c.note for c in row.causes)
+        causes = (
+            f'<div class="fc-causes">Behind it: {escape(behind)}</div>'
+            if behind
+            else ""
+        )
         rows.append(
             f'<tr class="fc-board-row" data-student="{label}">'
-            f"<th>{label}</th>{cells}</tr>"
+            f"<th>{label}{causes}</th>{cells}</tr>"
         )
     closed = ""
     if board.closed:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from facilitate.core.config import DEFAULT_MIN_GROUP_SIZE
 from facilitate.core.events import Recorded
 from facilitate.teams.events import (
+    CauseNoted,
     ClassCounted,
     ConcernRaised,
     ConcernResolved,
@@ -53,6 +54,8 @@ class Support:
     start: str
     check_every: int
     cycle: str
+    #: The notes of what is behind the difficulty (Q2) that the support targets.
+    causes: tuple[str, ...] = ()
 
     @property
     def pair(self) -> Pair:
@@ -72,6 +75,17 @@ class Check:
     cycle: str
     response: str
     evidence: str
+
+
+@dataclass(frozen=True)
+class Cause:
+    """One note of what the team thinks is behind a student's difficulty (Q2)."""
+
+    id: int
+    cause: str
+    student: str
+    note: str
+    cycle: str
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,7 @@ class TeamState:
     supports: dict[str, Support] = field(default_factory=dict)
     ends: dict[str, tuple[str, str]] = field(default_factory=dict)
     checks: dict[Pair, dict[str, Check]] = field(default_factory=dict)
+    causes: dict[str, list[Cause]] = field(default_factory=dict)
     composition: dict[str, int] = field(default_factory=dict)
     last_id: int = 0
 
@@ -119,8 +134,13 @@ class TeamState:
             mark = Mark(record.id, event.cycle, isinstance(event, ConcernRaised))
             self.concerns.setdefault((event.student, event.area), []).append(mark)
         elif isinstance(event, SupportAdded):
-            fields = event.payload()
+            fields = {**event.payload(), "causes": tuple(event.causes)}
             self.supports[event.support] = Support(id=record.id, **fields)
+        elif isinstance(event, CauseNoted):
+            cause = Cause(
+                record.id, event.cause, event.student, event.note, event.cycle
+            )
+            self.causes.setdefault(event.cause, []).append(cause)
         elif isinstance(event, SupportEnded):
             self.ends.setdefault(event.support, (event.cycle, event.reason))
         elif isinstance(event, ResponseChecked):
@@ -192,6 +212,17 @@ class TeamState:
     def cycles_between(self, after: str, cycle: str) -> list[str]:
         """Meetings strictly after ``after``, up to and including ``cycle``."""
         return [c for c in self.cycles if after < c <= cycle]
+
+    def causes_of(self, student: str, cycle: str) -> list[Cause]:
+        """What the team thinks is behind ``student``'s difficulty, as of
+        ``cycle``: each note's latest wording, withdrawn ones left out."""
+        found = []
+        for notes in self.causes.values():
+            known = [n for n in notes if n.student == student and n.cycle <= cycle]
+            if known:
+                latest = max(known, key=lambda n: (n.cycle, n.id))
+                found += [latest] if latest.note else []
+        return sorted(found, key=lambda n: n.id)
 
     def latest_cycle(self) -> str | None:
         return self.cycles[-1] if self.cycles else None
