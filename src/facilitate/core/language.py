@@ -64,6 +64,16 @@ def _describe(code: str) -> Language:
     return Language(code, name, locale.character_order == "right-to-left")
 
 
+def offered(also: str = SOURCE) -> tuple[Language, ...]:
+    """The languages a person may pick: those whose catalogue is complete, and
+    ``also`` (a ``?lang=`` link reaches a language still being translated)."""
+    return tuple(
+        item
+        for item in available()
+        if item.code == also or catalogue(item.code).complete
+    )
+
+
 def codes() -> tuple[str, ...]:
     return tuple(language.code for language in available())
 
@@ -111,6 +121,8 @@ class Catalogue:
 
     messages: dict[str, str | tuple[str, ...]]
     plural: Callable[[int], int] = _english_plural
+    #: Every message in the catalogue has its translation.
+    complete: bool = True
 
 
 @lru_cache(maxsize=8)
@@ -124,16 +136,18 @@ def catalogue(code: str) -> Catalogue:
     with path.open("rb") as handle:
         read = read_po(handle, locale=code)
     found: dict[str, str | tuple[str, ...]] = {}
+    wanted = 0
     for message in read:
         if not message.id or message.fuzzy:
             continue
+        wanted += 1
         key = str(message.id[0] if isinstance(message.id, tuple) else message.id)
         if isinstance(message.string, tuple):
             if all(message.string):
                 found[key] = tuple(str(form) for form in message.string)
         elif message.string:
             found[key] = str(message.string)
-    return Catalogue(found, c2py(read.plural_expr))
+    return Catalogue(found, c2py(read.plural_expr), len(found) == wanted)
 
 
 def translate(message: str, code: str) -> str:

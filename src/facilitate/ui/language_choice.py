@@ -23,7 +23,7 @@ class LanguageChoice:
     def __init__(self) -> None:
         self.choice = styled(
             widgets.ToggleButtons(
-                options=[(item.name, item.code) for item in language.available()],
+                options=[(item.name, item.code) for item in language.offered()],
                 value=language.current()
                 if language.current() in language.codes()
                 else language.SOURCE,
@@ -36,6 +36,7 @@ class LanguageChoice:
         self.root = styled(widgets.HBox([self.choice]), "fc-language-row")
         self.browser: BrowserContext | None = None
         self.changed: Callable[[], None] = lambda: None
+        self.quiet = False
         self.choice.observe(self._chosen, "value")
 
     def on_change(self, callback: Callable[[], None]) -> None:
@@ -49,13 +50,18 @@ class LanguageChoice:
             browser.stored_language,
             browser.languages,
         )
-        self._speak(wanted)
+        self.quiet = True
+        self.choice.options = [
+            (item.name, item.code) for item in language.offered(wanted)
+        ]
         self.choice.value = wanted
+        self.quiet = False
+        self._speak(wanted)
         return wanted
 
     def _chosen(self, change: dict[str, object]) -> None:
         code = str(change["new"])
-        if code == language.current():
+        if self.quiet or code == language.current():
             return
         self._speak(code)
         self.changed()
