@@ -6,8 +6,8 @@ every registry asks it. This test reads every module and content file of
 owns: a string equal to an activity's key, its phase's key or its evidence item's
 key, or an import of (or reference to) ``facilitate.activities.<name>``.
 
-Page names (``server/gates.py``, ``server/routes.py``, ``core/links.py``) name
-workbooks, not activities, and are held only where they equal one of those keys.
+Page names (``core/pages.py`` and each spec's ``pages``) name workbooks, not
+activities, and are held only where they equal one of those keys.
 
 ``KNOWN`` lists what is found today, each with its reason. It may only shrink:
 a new name fails, and so does an entry that is no longer found.
@@ -65,10 +65,12 @@ KNOWN = {
         )
     },
     ("workbooks/audit.ipynb", f"{ACTIVITIES}.root_cause"): (
-        "the equity audit's page is still served from the root-cause folder"
+        "the equity audit's page, declared by the root-cause spec, is still a "
+        "workbook in workbooks/"
     ),
     ("workbooks/tracker.ipynb", f"{ACTIVITIES}.participation"): (
-        "the talk tracker is a page of its own, not yet declared by its spec"
+        "the talk tracker's page, declared by its spec, is still a workbook in "
+        "workbooks/"
     ),
 }
 

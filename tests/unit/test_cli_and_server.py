@@ -12,7 +12,7 @@ def test_session_new_prints_code_and_links(tmp_path, capsys):
     out = capsys.readouterr().out
     session = list_sessions(open_store(tmp_path))[0]
     assert f"Join code:    {session.code}" in out
-    assert f"participant.ipynb?code={session.code}" in out
+    assert f"Participants: http://127.0.0.1:8866/{session.code}\n" in out
     assert f"remote.ipynb?code={session.code}&key={session.key}" in out
     assert "console.ipynb" not in out
 

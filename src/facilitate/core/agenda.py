@@ -31,6 +31,7 @@ from typing import Any
 
 from facilitate.core.errors import FacilitateError
 from facilitate.core.events import CORE_EVENTS, Event
+from facilitate.core.pages import Page
 
 #: The two kinds of number an activity shares (``ActivitySpec.numbers``). An
 #: answer is what a person chose or wrote: it passes k everywhere. An observation
@@ -42,6 +43,9 @@ AGENDA_VARIABLE = "FACILITATE_AGENDA"
 DEFAULT_AGENDA = "facilitate.activities:AGENDA"
 #: Event kinds of the logs kept beside sessions (``module:attribute``, a tuple).
 BESIDE_SESSIONS = ("facilitate.teams.events:TEAM_EVENTS",)
+#: Pages of the packages beside sessions (``module:attribute``, a tuple of
+#: ``Page``): the team's page, and the evidence pack's.
+PAGES_BESIDE = ("facilitate.teams.pages:PAGES", "facilitate.evidence.pages:PAGES")
 REFERENCE_ROLES = (
     "participant",
     "display",
@@ -113,6 +117,8 @@ class ActivitySpec:
     and nothing private or anonymous. ``unseen_by_participants`` are kinds that no
     participant's page shows from anyone else (a private answer, a rating): when
     a room of 200 answers, their arrival need not wake every phone.
+    ``pages`` are workbooks of the activity's own (``core.pages.Page``), served
+    and gated from the same table as the session's pages.
     ``numbers`` declares the kind of each figure the activity shares, as
     ``(figure, ANSWER or OBSERVATION)`` pairs; a figure not declared is an
     answer, so only a declared observation ever leaves the gate exact.
@@ -132,6 +138,7 @@ class ActivitySpec:
     closing: Lazy | None = None
     contributions: tuple[str, ...] = ()
     unseen_by_participants: tuple[str, ...] = ()
+    pages: tuple[Page, ...] = ()
     numbers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
@@ -160,10 +167,13 @@ class Agenda:
 
     ``beside`` names the event kinds of logs kept beside sessions in the same
     store (a team's): the event registry holds them, nothing else does.
+    ``pages_beside`` names the pages of packages beside the activities (the
+    team's, the evidence pack's), for the one page table (``core.page_table``).
     """
 
     activities: tuple[ActivitySpec, ...]
     beside: tuple[Lazy, ...] = tuple(Lazy(target) for target in BESIDE_SESSIONS)
+    pages_beside: tuple[Lazy, ...] = tuple(Lazy(target) for target in PAGES_BESIDE)
 
     def __post_init__(self) -> None:
         keys = [a.key for a in self.activities]

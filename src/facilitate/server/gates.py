@@ -6,22 +6,25 @@ can refuse in a ``prelaunch_hook``, but Voila 0.5 will not combine that hook wit
 preheated kernels, which joins and first opens depend on; so the front proxy asks
 here first. The pages check again themselves: this is the door, not the lock.
 
-Participant pages are open to anyone with the link. The projected display needs
-its view-only token; every other page needs the session's facilitator key, so a
-page nobody registered is refused by default.
+Each page's credential comes from its declaration in the one page table
+(``core.pages``): open to anyone with the link, the projector's view-only
+token, the facilitator key, or a gate of its own, declared by the package whose
+credential it checks (a team's key, a colleague's link, every compared room's
+key). A page nobody declared needs the facilitator key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from facilitate.core.agenda import Lazy
 from facilitate.core.errors import AccessRefused, DisplayRefused, FacilitateError
+from facilitate.core.page_table import PageTable, page_table
+from facilitate.core.pages import DISPLAY, FACILITATOR, Page
 from facilitate.core.sessions import check_display_token, check_key, find_session
 from facilitate.core.store.base import EventStore
 
 Gate = Callable[[EventStore, Mapping[str, str]], None]
-
-OPEN_PAGES = frozenset({"participant.ipynb"})
 
 
 def facilitator_gate(store: EventStore, query: Mapping[str, str]) -> None:
@@ -40,43 +43,31 @@ def display_gate(store: EventStore, query: Mapping[str, str]) -> None:
     check_display_token(store, session, query.get("view"))
 
 
-def compare_gate(store: EventStore, query: Mapping[str, str]) -> None:
-    """Every room's own facilitator key, given as ``rooms=CODE:KEY,CODE:KEY``."""
-    pairs = [part.partition(":") for part in query.get("rooms", "").split(",")]
-    if not any(code for code, _, _ in pairs):
-        raise AccessRefused()
-    for code, _, key in pairs:
-        check_key(find_session(store, code), key)
+#: The credentials the core knows; a page's own gate is loaded from its package.
+ACCESS_GATES: dict[str, Gate] = {DISPLAY: display_gate, FACILITATOR: facilitator_gate}
 
 
-def colleague_gate(store: EventStore, query: Mapping[str, str]) -> None:
-    """A colleague's one-time feedback link, unused so far."""
-    from facilitate.evidence.colleague import INVITE_PARAMETER, open_link
-
-    open_link(store, query.get("code", ""), query.get(INVITE_PARAMETER, ""))
-
-
-def team_gate(store: EventStore, query: Mapping[str, str]) -> None:
-    """A team's own key: the team page belongs to the team, not to a session."""
-    from facilitate.teams.codes import check_team_key, find_team
-
-    check_team_key(find_team(store, query.get("team", "")), query.get("key"))
+def gate_of(page: Page | None) -> Gate | None:
+    """The check ``page`` needs (None for an open page); undeclared pages need
+    the facilitator key."""
+    if page is None:
+        return facilitator_gate
+    if page.gate:
+        gate: Gate = Lazy(page.gate).load()
+        return gate
+    return ACCESS_GATES.get(page.access)
 
 
-#: Pages whose credential is not the facilitator key.
-PAGE_GATES: dict[str, Gate] = {
-    "display.ipynb": display_gate,
-    "compare.ipynb": compare_gate,
-    "colleague.ipynb": colleague_gate,
-    "team.ipynb": team_gate,
-}
-
-
-def refusal(store: EventStore, notebook: str, query: Mapping[str, str]) -> str | None:
+def refusal(
+    store: EventStore,
+    notebook: str,
+    query: Mapping[str, str],
+    pages: PageTable | None = None,
+) -> str | None:
     """Why ``notebook`` may not open with ``query`` (one sentence), or None."""
-    if notebook in OPEN_PAGES:
+    gate = gate_of((pages or page_table()).find(notebook))
+    if gate is None:
         return None
-    gate = PAGE_GATES.get(notebook, facilitator_gate)
     try:
         gate(store, query)
     except FacilitateError as error:

@@ -29,6 +29,7 @@ from tornado import httpclient, web
 
 from facilitate.core.errors import InvalidInput, SessionEnded, SessionNotFound
 from facilitate.core.links import LEAD_PREFIX, RENDER_PATH
+from facilitate.core.page_table import PageTable
 from facilitate.core.sessions import find_session
 from facilitate.core.store.base import EventStore
 from facilitate.server import gates
@@ -56,14 +57,13 @@ from facilitate.server.refusals import (
     Answer,
     refusal_page,
 )
-from facilitate.server.routes import Kind, PageTable, Route, route, served_pages
+from facilitate.server.routes import Kind, Route, route, served_pages
 from facilitate.server.sockets import MAX_MESSAGE_BYTES, SocketProxy
 from facilitate.server.statics import AssetHandler, StaticFiles
 from facilitate.server.statics import send as send_kept
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_PAGE = "participant.ipynb"
 _HOP_BY_HOP = frozenset(
     {
         "connection",
@@ -159,7 +159,9 @@ class Front:
         ``browser`` is the browser our cookie names (None: none, or forged).
         """
         if route.kind is Kind.HOME:
-            return Answer(302, location=f"{RENDER_PATH}/{PARTICIPANT_PAGE}")
+            return Answer(302, location=self.join_page())
+        if route.kind is Kind.JOIN:
+            return self._check_join(route.code, client, browser)
         if route.kind is Kind.STATIC:
             return Answer() if method in _READING else Answer(405, NOT_HERE)
         if route.kind is Kind.KERNEL:
@@ -171,6 +173,27 @@ class Front:
                 log.exception("the session log could not be read")
                 return Answer(503, STORE_DOWN)
         return Answer(404, NOT_HERE)
+
+    def join_page(self, code: str = "") -> str:
+        """The join page's one spelling, with ``code`` when one is given."""
+        page = f"{RENDER_PATH}/{self.pages.join.name}"
+        return page + _query_string({"code": code} if code else {})
+
+    def _check_join(self, code: str, client: str, browser: str | None) -> Answer:
+        """``/CODE``: into that session's join page if the code was issued; a code
+        nobody issued is a guess, answered here, so it starts no kernel."""
+        try:
+            find_session(self.store, code)
+        except (SessionNotFound, InvalidInput) as error:
+            if not self.room_limits.wrong_code(client, browser, self.wrong_codes):
+                return Answer(429, TOO_MANY_CODES)
+            return Answer(404, str(error))
+        except SessionEnded:
+            pass  # a real code: the page says the session has ended
+        except Exception:  # the store cannot be read: refuse, count nothing
+            log.exception("the session log could not be read")
+            return Answer(503, STORE_DOWN)
+        return Answer(302, location=self.join_page(code))
 
     def _check_page(
         self, route: Route, query: dict[str, str], client: str, browser: str | None

@@ -11,22 +11,26 @@ it), decides on that spelling alone, and forwards that spelling, never the one
 sent. Anything that does not come to a known page, a file Voila serves unchanged
 or a kernel's own address is refused here: nothing unknown reaches Voila.
 
-Pages come from one table: every workbook in the served folder, open to anyone
-with the link when ``gates.OPEN_PAGES`` says so (served by the room's Voila),
-otherwise behind its gate (served under ``/lead``).
+Pages come from the one page table (``core.page_table``): a page open to anyone
+with the link is served by the room's Voila, any other behind its gate under
+``/lead``. The room's address itself leads to the join page, and a session code
+right after it (``/ABCDEF``, any case) straight into that session: the short
+link the projected screen shows. Only a segment shaped like a session code is
+taken for one, and the front door looks it up before sending anyone on, so
+neither ``/favicon.ico`` nor a mistyped code starts a kernel.
 """
 
 from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote_to_bytes
 
 from facilitate.core.links import LEAD_PREFIX, RENDER_PATH
-from facilitate.core.paths import workbooks_dir
-from facilitate.server.gates import OPEN_PAGES
+from facilitate.core.page_table import PageTable, page_table
+from facilitate.core.pages import Page
+from facilitate.core.sessions import CODE_ALPHABET, CODE_LENGTH
 from facilitate.server.statics import STATIC_PATH
 
 #: Longer paths are refused unread: none of ours is a tenth of this.
@@ -40,51 +44,24 @@ KERNEL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 _LEAD = LEAD_PREFIX.strip("/").split("/")
 _RENDER = RENDER_PATH.strip("/").split("/")
 _KERNELS = ["api", "kernels"]
+#: A session code as people type it after the room's address, in any case.
+SESSION_CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
     """What a path names, once spelled canonically."""
 
     HOME = "home"  #: the room's address, and ``/lead``: sent to the join page
+    JOIN = "join"  #: the room's address and a session code: sent into that session
     PAGE = "page"  #: a workbook: a kernel starts once it is let through
     STATIC = "static"  #: a file Voila serves unchanged (scripts, styles, fonts)
     KERNEL = "kernel"  #: a kernel's own address: its state, or its websocket
     UNKNOWN = "unknown"  #: anything else, refused at the door
 
 
-@dataclass(frozen=True)
-class Page:
-    """One workbook the server serves."""
-
-    name: str
-    #: Anyone with the link may open it (the participant page); others are gated.
-    open: bool
-
-    @property
-    def lead(self) -> bool:
-        """Whether the facilitator's Voila (under ``/lead``) serves it."""
-        return not self.open
-
-
-class PageTable:
-    """Every page, found by its name whatever the case of the name asked for."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self._pages = {
-            name.casefold(): Page(name, name in OPEN_PAGES) for name in names
-        }
-
-    def find(self, name: str) -> Page | None:
-        return self._pages.get(name.casefold())
-
-    @property
-    def pages(self) -> tuple[Page, ...]:
-        return tuple(self._pages.values())
-
-
 def served_pages() -> PageTable:
-    """The table of the workbooks this installation serves."""
-    return PageTable(sorted(p.name for p in workbooks_dir().glob("*.ipynb")))
+    """The table of the pages this installation serves."""
+    return page_table()
 
 
 @dataclass(frozen=True)
@@ -99,6 +76,8 @@ class Route:
     page: Page | None = None
     #: The kernel's id, for a kernel's address.
     kernel: str = ""
+    #: The session code, upper-cased, for a join by code.
+    code: str = ""
     #: The kernel's websocket (its ``/channels``), not its state.
     channels: bool = False
 
@@ -141,6 +120,8 @@ def route(raw_path: str, pages: PageTable) -> Route:
     path = "/" + "/".join(segments)
     if not rest:
         return Route(Kind.HOME, path, lead)
+    if not lead and len(rest) == 1 and SESSION_CODE.fullmatch(rest[0]):
+        return Route(Kind.JOIN, path, code=rest[0].upper())
     if rest[: len(_RENDER)] == _RENDER and len(rest) == len(_RENDER) + 1:
         page = pages.find(rest[-1])
         if page is None:

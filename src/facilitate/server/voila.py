@@ -17,6 +17,11 @@ front door serves, fetched only by a page that draws a chart.
 Both listen on loopback only; ``proxy`` is the one public address. Options are
 written to a ``voila.json`` in each process's working directory under the data
 directory's ``run/`` folder.
+
+Each serves a folder of its own, gathered there from the one page table
+(``core.page_table``): every declared page's workbook, copied from wherever its
+declaration says it ships (the project's ``workbooks/``, or an activity's own
+folder). A workbook nobody declared is not served at all.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -32,12 +38,14 @@ from typing import Any
 
 from facilitate.core.config import DATA_DIR_VARIABLE, PUBLIC_URL_VARIABLE
 from facilitate.core.links import LEAD_PREFIX
-from facilitate.core.paths import templates_dir, workbooks_dir
+from facilitate.core.page_table import PageTable, page_table
+from facilitate.core.pages import PageError
+from facilitate.core.paths import templates_dir
 from facilitate.server.children import start_child
 from facilitate.server.priority import lower_session_priority
 
-PARTICIPANT_NOTEBOOK = "participant.ipynb"
-WARM_LEAD_NOTEBOOKS = ("display.ipynb", "remote.ipynb")
+#: The folder, in each Voila's working directory, holding the pages it serves.
+SERVED_FOLDER = "pages"
 DEFAULT_POOL = 30
 #: A closed tab's kernel is not shut down by the page (Voila's unload request is
 #: refused for a missing XSRF token), so kernels with no browser attached are
@@ -99,7 +107,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
     return VoilaRole(
         name="room",
         base_url="/",
-        pools={PARTICIPANT_NOTEBOOK: max(options.pool, 0)},
+        pools={page_table().join.name: max(options.pool, 0)},
         extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
         room_kernels=True,
@@ -107,8 +115,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
 
 
 def lead_role() -> VoilaRole:
-    present = {p.name for p in workbooks_dir().glob("*.ipynb")}
-    warm = {name: 1 for name in WARM_LEAD_NOTEBOOKS if name in present}
+    warm = {page.name: 1 for page in page_table().pages if page.lead and page.warm}
     return VoilaRole(
         name="lead",
         base_url=f"{LEAD_PREFIX}/",
@@ -119,9 +126,7 @@ def lead_role() -> VoilaRole:
 
 def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
     """The contents of one process's ``voila.json``."""
-    others = [
-        p.name for p in workbooks_dir().glob("*.ipynb") if p.name not in role.pools
-    ]
+    others = [p.name for p in page_table().pages if p.name not in role.pools]
     preheat = any(size > 0 for size in role.pools.values())
     configuration: dict[str, Any] = {
         "template": TEMPLATE_NAME,
@@ -186,6 +191,23 @@ def voila_environment(data_dir: Path, public_url: str) -> dict[str, str]:
     return env
 
 
+def gather_pages(pages: PageTable, folder: Path) -> Path:
+    """Copy every declared page's workbook into ``folder``, emptied first, so
+    Voila serves exactly the table; a declared page with no workbook is refused."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for page in pages.pages:
+        workbook = page.workbook()
+        if not workbook.is_file():
+            where = page.package or "the workbooks folder"
+            raise PageError(
+                f"The page '{page.name}' is declared but {where} has no such "
+                "workbook; add the workbook or remove the declaration."
+            )
+        (folder / page.name).write_bytes(workbook.read_bytes())
+    return folder
+
+
 def voila_command(
     role: VoilaRole, port: int, data_dir: Path, worker: str = ""
 ) -> tuple[list[str], Path]:
@@ -194,11 +216,12 @@ def voila_command(
     run_dir.mkdir(parents=True, exist_ok=True)
     settings = json.dumps(voila_settings(role, port), indent=2)
     (run_dir / "voila.json").write_text(settings, encoding="utf-8")
+    served = gather_pages(page_table(), run_dir / SERVED_FOLDER)
     command = [
         sys.executable,
         "-m",
         "voila",
-        str(workbooks_dir()),
+        str(served),
         "--no-browser",
         f"--port={port}",
         "--Voila.ip=127.0.0.1",

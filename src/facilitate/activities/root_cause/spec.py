@@ -15,6 +15,7 @@ from facilitate.activities.root_cause.events import (
     FindingWithdrawn,
 )
 from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.pages import Page
 
 SPEC = ActivitySpec(
     key="root_cause",
@@ -31,4 +32,5 @@ SPEC = ActivitySpec(
     demo=lazy(__package__, "demo:seed_root_causes"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     contributions=(CauseAdded.kind, CauseVoted.kind),
+    pages=(Page("audit.ipynb"),),
 )
