@@ -10,12 +10,14 @@ no code, a cover, print-friendly CSS and nothing fetched from the internet.
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config as TraitletsConfig
 
 from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.cover import Cover
@@ -49,14 +51,25 @@ def run_summary(session: SessionInfo, data_dir: Path) -> Any:
     """The summary workbook executed for ``session`` (a NotebookNode)."""
     path = workbooks_dir() / SUMMARY_NOTEBOOK
     notebook = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
-    client = NotebookClient(
-        notebook,
-        timeout=CELL_TIMEOUT_SECONDS,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute(env=kernel_environment(session, data_dir))
+    with tempfile.TemporaryDirectory(prefix="facilitate-export-") as sockets:
+        client = NotebookClient(
+            notebook,
+            timeout=CELL_TIMEOUT_SECONDS,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+            config=local_kernel(Path(sockets)),
+        )
+        client.execute(env=kernel_environment(session, data_dir))
     return notebook
+
+
+def local_kernel(sockets: Path) -> TraitletsConfig:
+    """The export's kernel talks over local sockets in ``sockets``, not TCP ports:
+    nothing listens on the network, and the kernel has no reason to print its
+    warning about unencrypted TCP on the facilitator's terminal."""
+    return TraitletsConfig(
+        {"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}}
+    )
 
 
 def notebook_html(notebook: Any, cover: Cover) -> str:
