@@ -9,7 +9,8 @@ import pytest
 from facilitate.activities.checkin.content import load_checkin
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.core import language
-from facilitate.core.events import ParticipantJoined
+from facilitate.core.events import ParticipantJoined, SettingChanged
+from facilitate.core.sessions import display_token
 from facilitate.core.translations import overlay, words
 from facilitate.ui.participant_page import ParticipantPage
 
@@ -130,3 +131,33 @@ def test_content_translations_follow_keys_not_positions():
         "choices": [{"key": "b", "label": "B-es"}, {"key": "a", "label": "A-es"}]
     }
     assert [path for path, _ in words(raw)] == ["choices.b.label", "choices.a.label"]
+
+
+def title_of(display) -> str:
+    return str(display.slots["welcome"].panel.frame.title.value)
+
+
+def test_the_display_follows_the_language_the_remote_chooses(store, session):
+    from tests.unit.test_pages import open_display, open_remote
+
+    remote = open_remote(store, session)
+    display = open_display(store, session, view=display_token(store, session))
+    assert "How are you arriving today?" in title_of(display)
+    assert remote.screen_language is not None
+    remote.screen_language.choice.value = "es"
+    setting = store.read(session.code, kinds=[SettingChanged.kind])[-1].event
+    assert (setting.name, setting.value) == ("display_language", "es")
+    display.refresh()
+    assert "Únase desde su teléfono" in display.join.words.value
+    assert display.browser.language == "es"
+    assert "¿Cómo llega hoy?" in title_of(display)
+    assert "How are you" not in title_of(display)
+
+    remote.screen_language.choice.value = "en+es"
+    display.refresh()
+    assert "Join on your phone: scan the code, or go to / Únase" in (
+        display.join.words.value
+    )
+    assert "How are you arriving today? / ¿Cómo llega hoy?" in title_of(display)
+    again = open_display(store, session, view=display_token(store, session))
+    assert "/ Únase desde su teléfono" in again.join.words.value, "a reopened display"

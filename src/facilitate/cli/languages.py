@@ -42,7 +42,11 @@ KEYWORDS: dict[str, Any] = {
     "named": (2,),
 }
 #: Pages a participant does not open but whose words the room reads.
-ALSO_READ = ("facilitate.ui.join_screen", "facilitate.ui.display_page")
+ALSO_READ = (
+    "facilitate.ui.join_screen",
+    "facilitate.ui.display_page",
+    "facilitate.ui.display_states",
+)
 _LIST_MODULES = """
 import json, sys
 from facilitate.core.agenda import current_agenda

@@ -171,6 +171,14 @@ def joined(parts: list[str]) -> str:
     return BOTH_SEPARATOR.join(unique)
 
 
+def versions(message: str) -> list[tuple[str, str]]:
+    """(code, words) of ``message`` in each language spoken, each wording once."""
+    found: dict[str, str] = {}
+    for code in spoken():
+        found.setdefault(translate(message, code), code)
+    return [(code, words) for words, code in found.items()]
+
+
 def gettext(message: str) -> str:
     """``message`` in the page's language (both, joined, on a two-language display)."""
     if _current == SOURCE:

@@ -25,6 +25,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from facilitate.core import language
 from facilitate.core.agenda import current_agenda
 from facilitate.core.config import Config
 from facilitate.core.errors import DisplayRefused, FacilitateError, SessionEnded
@@ -35,6 +36,7 @@ from facilitate.core.store import EventStore
 from facilitate.core.text import escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import DisplayContext, ReadOnly
+from facilitate.ui.display_language import room_language
 from facilitate.ui.join_screen import JoinScreen
 from facilitate.ui.keyed import build_page
 from facilitate.ui.live import CONSOLE_INTERVAL, keep_polling, news_of
@@ -87,6 +89,7 @@ class DisplayPage:
     pending_size: tuple[int, int] | None = None
     poller: Any = None
     context: DisplayContext | None = None
+    speaking: str = language.SOURCE
 
     def start(self) -> None:
         self.browser.on_connect(self.connected)
@@ -197,6 +200,7 @@ class DisplayPage:
         if self.pending_size is not None:
             self.screen.resize(*self.pending_size)
             self.pending_size = None
+        language.use(self.speaking)
         new = self.store.read(self.session.code, after=self.roster.last_id)
         if not new and self.store.is_deleted(self.session.code):
             self.refuse(str(SessionEnded()), "info")
@@ -204,6 +208,7 @@ class DisplayPage:
         if new:
             self.records.extend(new)
             self.roster.apply(new)
+            self.speak_room_language()
             self.join.count_people(self.roster.count)
             if any(isinstance(r.event, DisplayTokenIssued) for r in new):
                 self.recheck_token()
@@ -216,6 +221,22 @@ class DisplayPage:
         self.follow_phase()
         self.refresh_panel(self.slots.get(self.current))
         self.show_welcome()
+
+    def speak_room_language(self) -> None:
+        """Speak the language the room chose; built panels are built again in it."""
+        wanted = room_language(self.roster)
+        if wanted == self.speaking or self.session is None:
+            return
+        self.speaking = wanted
+        language.use(wanted)
+        self.browser.language = wanted.split("+")[0]
+        self.join.drawn = None
+        if self.browser.origin:
+            self.join.show(self.session, self.browser.origin)
+        for slot in self.slots.values():
+            if slot.built:
+                slot.built, slot.panel = False, None
+                self.build_panel(slot)
 
     def recheck_token(self) -> None:
         assert self.session is not None

@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 import ipywidgets as widgets
 
 from facilitate.core.events import Recorded, ResultsRevealed
+from facilitate.core.language import N_, versions
+from facilitate.core.language import gettext as _
 from facilitate.core.release import at_least, floored
 from facilitate.core.text import escape
 from facilitate.ui.widgets import styled
@@ -31,8 +33,20 @@ NOT_ENOUGH = "not-enough"
 REVEALED = "revealed"
 HIDDEN_AGAIN = "hidden-again"
 STATES = (WAITING, ANSWERING, NOT_ENOUGH, REVEALED, HIDDEN_AGAIN)
-HIDDEN_AGAIN_WORDS = "Results are put away while we talk."
-ANSWER_ON_PHONES = "Answer on your phone or laptop."
+HIDDEN_AGAIN_WORDS = N_("Results are put away while we talk.")
+ANSWER_ON_PHONES = N_("Answer on your phone or laptop.")
+
+
+def two_line_heading(title: str) -> str:
+    """``<h2>`` in the screen's language; a second language on a line beneath,
+    smaller, so the room reads its own without the heading doubling in width."""
+    (_lead, first), *others = versions(title) if title else [("", "")]
+    beneath = "".join(
+        f'<br><span lang="{code}" class="fc-also" '
+        f'style="font-size:0.7em;font-weight:normal">{escape(words)}</span>'
+        for code, words in others
+    )
+    return f"<h2>{escape(first)}{beneath}</h2>"
 
 
 class ScreenFrame:
@@ -53,7 +67,8 @@ class ScreenFrame:
         self.set_title(title)
 
     def set_title(self, title: str) -> None:
-        self.title.value = f"<h2>{escape(title)}</h2>"
+        """The heading, in the screen's language (in two lines when it speaks two)."""
+        self.title.value = two_line_heading(title)
 
     def show_state(
         self,
@@ -65,9 +80,11 @@ class ScreenFrame:
     ) -> None:
         """A designed state: a key figure or phrase, a headline and a detail."""
         self.mark(state)
-        self.state.value = state_html(headline, detail, key, calm=state == ANSWERING)
+        self.state.value = state_html(
+            _(headline), _(detail), key, calm=state == ANSWERING
+        )
         self.body.children = []
-        self.prompt.value = _line(next_step, "fc-next-step")
+        self.prompt.value = _line(_(next_step), "fc-next-step")
 
     def show_result(self, parts: Sequence[widgets.Widget], prompt: str = "") -> None:
         """The revealed result: ``parts`` (charts, a list) and one prompt."""
@@ -75,7 +92,7 @@ class ScreenFrame:
         self.state.value = ""
         if tuple(self.body.children) != tuple(parts):
             self.body.children = list(parts)
-        self.prompt.value = _line(prompt, "fc-discussion-prompt")
+        self.prompt.value = _line(_(prompt), "fc-discussion-prompt")
 
     def show_hidden_again(self) -> None:
         self.show_state(HIDDEN_AGAIN, HIDDEN_AGAIN_WORDS)

@@ -27,6 +27,8 @@ from facilitate.core.store import EventStore
 from facilitate.core.text import escape
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.contexts import ControlsContext
+from facilitate.ui.display_language import SETTING as DISPLAY_LANGUAGE
+from facilitate.ui.display_language import DisplayLanguageControl
 from facilitate.ui.export_button import ExportControl
 from facilitate.ui.guide import guide_box
 from facilitate.ui.keyed import KeyedPage, build_page
@@ -116,6 +118,7 @@ class RemotePage(KeyedPage):
         )
     )
     pages: widgets.HTML = field(default_factory=lambda: message("fc-pages"))
+    screen_language: DisplayLanguageControl | None = None
     export: ExportControl = field(default_factory=ExportControl)
     session: SessionInfo | None = None
     roster: Roster = field(default_factory=Roster)
@@ -137,6 +140,9 @@ class RemotePage(KeyedPage):
         self.confirm_back.layout.display = "none"
         self.group_size.observe(self.change_group_size, "value")
         self.replace.on_click(lambda _: self.replace_token())
+        self.screen_language = DisplayLanguageControl(
+            lambda code: self.record(SettingChanged(DISPLAY_LANGUAGE, code))
+        )
         self.await_key()
 
     def address_known(self) -> None:
@@ -174,7 +180,13 @@ class RemotePage(KeyedPage):
             section(
                 "Privacy", k_label, self.group_size, self.k_reason, css="fc-privacy"
             ),
-            section("Projector", self.display, self.replace, css="fc-projector"),
+            section(
+                "Projector",
+                self.display,
+                self.replace,
+                *([self.screen_language.root] if self.screen_language else []),
+                css="fc-projector",
+            ),
             section("Your other pages", self.pages, css="fc-other-pages"),
             section("After the session", self.export.root, css="fc-export-section"),
             self.status,
@@ -237,6 +249,8 @@ class RemotePage(KeyedPage):
             f'<p><span class="fc-count">{self.roster.count}</span> {people} joined</p>'
         )
         self.show_k(self.session)
+        if self.screen_language is not None:
+            self.screen_language.show(self.roster)
         self.show_phase()
         controls = self.controls.get(self.shown_phase)
         if controls is not None:
