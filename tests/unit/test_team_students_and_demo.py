@@ -9,8 +9,9 @@ from facilitate.demo import seed_demo
 from facilitate.teams.board import board_at
 from facilitate.teams.content import load_four_questions
 from facilitate.teams.demo import demo_team
-from facilitate.teams.flags import FLAG_KINDS, flags_at
+from facilitate.teams.flags import DECLINING, FLAG_KINDS, UNCHECKED, check_due, flags_at
 from facilitate.teams.identifiers import same_student_key, student_label
+from facilitate.teams.render import board_html
 from facilitate.teams.state import team_state
 
 
@@ -89,3 +90,28 @@ def test_the_demo_seeds_a_team_with_every_flag_at_its_last_meeting(store):
     assert {f.kind for f in flags_at(state, last)} == {k.key for k in FLAG_KINDS}
     board = board_at(state, last)
     assert len(board.rows) >= 30
+
+
+def test_the_demo_team_shows_causes_rhythms_and_declining_twice(store):
+    seed_demo(store)
+    state = team_state(store.read(demo_team(store).code))
+    last = state.cycles[-1]
+    flags = flags_at(state, last)
+    declining = [f for f in flags if f.kind == DECLINING]
+    assert declining
+    for flag in declining:
+        checks = state.checks_of(flag.pair, "", last)
+        assert [c.response for c in checks[-2:]] == ["declining", "declining"]
+    every_third = [s for s in state.in_place(last) if s.check_every == 3]
+    assert every_third, "a support checked every third meeting"
+    # Never checked, yet not overdue: three meetings since the first one's start
+    # make its check due today; an "every meeting" support would be flagged.
+    assert any(check_due(state, support, last) for support in every_third)
+    flagged = {(f.kind, f.support) for f in flags}
+    assert not {(UNCHECKED, s.support) for s in every_third} & flagged
+    supported = {s.student for s in state.supports.values()}
+    assert all(state.causes_of(student, last) for student in supported)
+    assert all(s.causes for s in state.supports.values())
+    board = board_html(board_at(state, last), load_four_questions())
+    assert "Behind it: " in board
+    assert "Targets: " in board

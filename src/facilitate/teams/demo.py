@@ -2,10 +2,13 @@
 
 Thirty-four students of concern across four classes, each with a plausible
 story over four fortnightly meetings ending today: many respond to their
-supports, some stay flat until the team intensifies, some supports go unchecked,
-two students were raised only today. Every flag shows at the last meeting, and
-the equity lens has enough students for the release gate to show some groups.
-Labels are invented initials and IDs; owners are invented too.
+supports, some stay flat until the team intensifies, some decline twice in a
+row, some supports go unchecked, some are checked every third meeting and are
+due (not overdue) today, two students were raised only today. Each supported
+student has a note of what the team thinks is behind the difficulty, and the
+support targets it. Every flag shows at the last meeting, and the equity lens
+has enough students for the release gate to show some groups. Labels are
+invented initials and IDs; owners and notes are invented too.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Sequence
 from facilitate.core.store.base import EventStore
 from facilitate.teams.codes import TeamInfo, create_team, list_teams
 from facilitate.teams.events import (
+    CauseNoted,
     ClassCounted,
     ConcernRaised,
     ConcernResolved,
@@ -93,9 +97,26 @@ EVIDENCE = {
     "social_emotional": ("Self-rating and teacher notes: {a} → {b} of 100", 10),
     "language_development": ("Oral language checklist: {a} → {b} of 100", 10),
 }
+#: area -> what a team might think is behind a difficulty there (Q2).
+CAUSES = {
+    "reading": (
+        "Decoding, not meaning: missed phonics in grade 2",
+        "Few books at home in English",
+    ),
+    "mathematics": (
+        "Gaps in place value from last year",
+        "Anxious in timed work",
+    ),
+    "writing": ("Handwriting is slow; ideas get lost",),
+    "attendance": ("Looks after younger siblings in the morning",),
+    "behaviour": ("Transitions after lunch are hard", "New to the school this term"),
+    "social_emotional": ("Few friends in this class",),
+    "language_development": ("Second year learning English",),
+}
 #: Stories of one concern: responses at the meetings after its support started,
 #: then what the team did ("" nothing, "step" stepped down and closed the concern,
-#: "intensify" a tier 3 support from the third meeting, "unchecked" no checks).
+#: "intensify" a tier 3 support from the third meeting, "unchecked" no checks,
+#: "every_third" checked every third meeting, so due but not overdue today).
 STORIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("too_early", "improving", "no_change"), ""),
     (("no_change", "improving", "improving"), ""),
@@ -105,8 +126,10 @@ STORIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("no_change", "no_change", "too_early"), "intensify"),
     (("too_early", "improving", "improving"), ""),
     ((), "unchecked"),
-    (("declining", "declining", "no_change"), ""),
+    (("improving", "declining", "declining"), ""),
+    ((), "every_third"),
 )
+EVERY = {"every_third": 3}
 
 
 def meetings(today: dt.date) -> list[str]:
@@ -171,6 +194,11 @@ def _supported(
     kind, tier, what = options[level]
     support = f"{student}-{area}"
     start = dt.date.fromisoformat(dates[0]) + dt.timedelta(days=rng.choice(DELAYS))
+    if then == "every_third":
+        start = dt.date.fromisoformat(dates[0])
+    cause = f"{support}-cause"
+    note = rng.choice(CAUSES[area])
+    store.append(code, CauseNoted(cause, student, note, dates[0]))
     store.append(
         code,
         SupportAdded(
@@ -182,8 +210,9 @@ def _supported(
             tier,
             rng.choice(OWNERS),
             start.isoformat(),
-            1,
+            EVERY.get(then, 1),
             dates[0],
+            [cause],
         ),
     )
     template, offset = EVIDENCE[area]
@@ -211,6 +240,7 @@ def _supported(
             dates[2],
             1,
             dates[2],
+            [cause],
         )
         store.append(code, stronger)
 
