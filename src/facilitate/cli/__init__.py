@@ -18,6 +18,7 @@ from facilitate.cli import (
     audit,
     compare,
     export,
+    languages,
     proxy_config,
     serve,
     sessions,
@@ -29,7 +30,17 @@ from facilitate.core.config import DATA_DIR_VARIABLE
 from facilitate.core.errors import FacilitateError
 from facilitate.core.files import owner_only_umask
 
-COMMANDS = (serve, proxy_config, export, sessions, teams, compare, store, audit)
+COMMANDS = (
+    serve,
+    proxy_config,
+    export,
+    sessions,
+    teams,
+    compare,
+    store,
+    audit,
+    languages,
+)
 DESCRIPTION = (
     "Run live, equity-focused professional-learning sessions: serve the room, "
     "manage sessions and teams, export reflection and team summaries, and audit "

@@ -12,6 +12,8 @@ and merges them into every catalogue, keeping what translators wrote.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -41,6 +43,8 @@ KEYWORDS: dict[str, Any] = {
     "button": (1,),
     "named": (2,),
 }
+#: Missing words listed per language unless --all is given.
+SHOWN = 12
 #: Pages a participant does not open but whose words the room reads.
 ALSO_READ = (
     "facilitate.ui.join_screen",
@@ -63,7 +67,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "languages",
         parents=[common],
         help="list what each language lacks; --update collects new words",
-        description=__doc__,
+        description=(
+            "List, for each language, the words a participant can meet that have "
+            "no translation yet. --update first collects the words from the code "
+            "into every catalogue, keeping what was translated."
+        ),
+    )
+    command.add_argument(
+        "--all", action="store_true", help="list every missing word, not the first few"
     )
     command.add_argument(
         "--update",
@@ -80,12 +91,13 @@ def cmd_languages(args: argparse.Namespace) -> int:
     for item in language.available()[1:]:
         gaps = missing(item.code)
         complete = complete and not gaps
-        print(
-            f"{item.code} ({item.name}): "
-            + (f"{len(gaps)} missing" if gaps else "complete")
-        )
-        for gap in gaps:
+        state = f"{len(gaps)} missing" if gaps else "complete"
+        print(f"{item.code} ({item.name}): {state}")
+        shown = gaps if args.all else gaps[:SHOWN]
+        for gap in shown:
             print(f"  {gap}")
+        if len(shown) < len(gaps):
+            print(f"  ... and {len(gaps) - len(shown)} more (--all lists them)")
     return 0 if complete else 1
 
 
@@ -107,9 +119,14 @@ def template() -> Catalog:
         spec_file = _source_of(module)
         if spec_file is None:
             continue
-        for line, message, comments, _context in extract_from_file(
-            "python", str(spec_file), keywords=KEYWORDS, comment_tags=("Translators:",)
-        ):
+        with contextlib.redirect_stderr(io.StringIO()):  # say(status, "") clears
+            found = extract_from_file(
+                "python",
+                str(spec_file),
+                keywords=KEYWORDS,
+                comment_tags=("Translators:",),
+            )
+        for line, message, comments, _context in found:
             catalog.add(
                 message, None, [(_relative(spec_file), line)], auto_comments=comments
             )
