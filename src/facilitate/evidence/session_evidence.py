@@ -51,7 +51,8 @@ def roles(
     records: Sequence[Recorded],
     session: SessionInfo,
 ) -> EvidenceItem:
-    """The roles in the room from the summary's cover, counted only where safe."""
+    """The roles in the room from the summary's cover, every one counted exactly
+    (who was present is an observation the whole room made, not an answer)."""
     cover = cover_facts(records, session)
     if not cover.present:
         return missing(item, None, "Nobody joined this session.")
@@ -64,7 +65,7 @@ def roles(
 ROLES = EvidencePart(
     "roles",
     "Who was present, by role",
-    "The roles in the room, counted only where at least k people share one.",
+    "Every role in the room, counted exactly, as everyone present saw it.",
     roles,
 )
 
