@@ -215,6 +215,10 @@ def test_a_cause_noted_in_q2_is_targeted_by_a_support_and_shown_on_the_board(
     assert added.causes == [noted[0].event.cause]
     assert "Targets: Missed most of grade 2: decoding, not meaning" in page.board.value
     assert page.supports.targets.value == (), "ticks cleared for the next support"
+    page.who.value = student
+    assert "What we think is behind it: Family moved twice this year" in (
+        page.timeline.value
+    )
 
 
 def test_saving_nothing_in_q2_says_what_to_do(store, team):

@@ -115,8 +115,8 @@ def _cell(
 class Moment:
     """Something that happened to one student in one area at one meeting.
 
-    ``what`` is raised, resolved, support, ended or check; ``support`` or
-    ``check`` holds the detail.
+    ``what`` is raised, resolved, cause, support, ended or check; ``support``,
+    ``check`` or ``note`` holds the detail.
     """
 
     cycle: str
@@ -125,6 +125,7 @@ class Moment:
     support: Support | None = None
     check: Check | None = None
     reason: str = ""
+    note: str = ""
 
 
 def timeline(state: TeamState, student: str) -> dict[str, list[Moment]]:
@@ -136,6 +137,12 @@ def timeline(state: TeamState, student: str) -> dict[str, list[Moment]]:
                 what = "raised" if mark.raised else "resolved"
                 moments.setdefault(mark.cycle, []).append(
                     Moment(mark.cycle, area, what)
+                )
+    for notes in state.causes.values():
+        for cause in notes:
+            if cause.student == student and cause.note:
+                moments.setdefault(cause.cycle, []).append(
+                    Moment(cause.cycle, "", "cause", note=cause.note)
                 )
     for support in state.supports.values():
         if support.student == student:

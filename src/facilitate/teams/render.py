@@ -182,6 +182,8 @@ def _flag_text(flag: Flag, state: TeamState, content: FourQuestions) -> str:
 
 def _moment_text(moment: Moment, content: FourQuestions) -> str:
     area = content.area_label(moment.area)
+    if moment.what == "cause":
+        return f"What we think is behind it: {moment.note}"
     if moment.what in ("raised", "resolved"):
         return f"Concern {moment.what}: {area}"
     if moment.support is not None and moment.what == "support":
