@@ -1,8 +1,10 @@
-"""The poll's spec: a phase, one event kind, and its views and parts by reference."""
+"""The poll's spec: a phase, one event kind, its views and parts by reference,
+and a page of its own (``poll.ipynb`` here), behind the facilitator key."""
 
 from __future__ import annotations
 
 from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.pages import Page
 from tests.activities.poll.events import PollAnswered
 
 SPEC = ActivitySpec(
@@ -15,4 +17,5 @@ SPEC = ActivitySpec(
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_polls"),
     contributions=(PollAnswered.kind,),
+    pages=(Page("poll.ipynb", package=__package__),),
 )

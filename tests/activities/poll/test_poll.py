@@ -1,10 +1,10 @@
 """An activity defined only in this folder plugs in through one agenda line.
 
-It appears as a phase on the remote, the display and phones, records a participant's
-answer, shows on the console through the release gate, is exported, offers its
-figures to the leader's evidence pack, and has its own section when rooms are
-compared, without a single file outside this folder knowing
-about it.
+It appears as a phase on the remote, the display and phones (asking the question
+from its own ``poll.yaml``), records a participant's answer, shows on the console
+through the release gate, is exported, offers its figures to the leader's evidence
+pack, and has its own section when rooms are compared, without a single file
+outside this folder knowing about it. Its own page is in ``test_poll_page.py``.
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def test_the_poll_runs_on_phones_the_display_and_in_the_export(
     phone.refresh()
     phone.show_phase_step()
     assert phone.phase_title.value == "<h2>Quick poll</h2>"
+    assert "Will you try one idea from today" in phone.activity.prompt.value
     phone.activity.choice.value = "yes"
     answers = store.read(session.code, kinds=["poll_answered"])
     assert [r.event for r in answers] == [PollAnswered(phone.participant, "yes")]

@@ -12,18 +12,23 @@ from facilitate.core.release import release_k, release_partition
 from facilitate.core.report import ReportPart
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.sessions import SessionInfo
+from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext, ParticipantContext
 from facilitate.ui.widgets import message, styled
+from tests.activities.poll.content import load_poll
 from tests.activities.poll.events import PollAnswered
 
-ANSWERS = ("yes", "no")
+ANSWERS = load_poll().keys
 
 
 class PollQuestion:
     def __init__(self, context: ParticipantContext) -> None:
+        poll = load_poll()
         self.status = message("fc-poll-status")
+        self.prompt = styled(widgets.HTML(f"<p>{escape(poll.prompt)}</p>"), "fc-poll-q")
+        options = [(choice.label, choice.key) for choice in poll.choices]
         self.choice = styled(
-            widgets.RadioButtons(options=ANSWERS, value=None), "fc-poll"
+            widgets.RadioButtons(options=options, value=None), "fc-poll"
         )
         self.choice.observe(
             lambda change: context.record(
@@ -31,7 +36,7 @@ class PollQuestion:
             ),
             "value",
         )
-        self.root = widgets.VBox([self.choice, self.status])
+        self.root = widgets.VBox([self.prompt, self.choice, self.status])
 
     def refresh(self, roster: Roster, new: list[Recorded]) -> None:
         """Nothing here depends on others."""
