@@ -51,10 +51,10 @@ def test_links_say_where_the_room_s_links_come_from(tmp_path, capsys, command):
         created = capsys.readouterr().out
         assert created.count("Participants: ") == 2
         assert created.count("Display: ") == 2
-    assert f"participant.ipynb?code={code}" in created
+    assert f"Participants: http://127.0.0.1:8866/{code}\n" in created
     assert "make run HOST=0.0.0.0" in created
     served = ["--base-url", "http://192.0.2.5:8866"]
     assert main(["--data-dir", str(tmp_path), "session", "list", *served]) == 0
     listed = capsys.readouterr().out
-    assert "http://192.0.2.5:8866/voila/render/participant.ipynb" in listed
+    assert "Participants: http://192.0.2.5:8866/" in listed
     assert "make run HOST=0.0.0.0" not in listed, "these links already reach phones"
