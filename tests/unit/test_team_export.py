@@ -62,6 +62,7 @@ def test_areas_and_tiers_count_students_through_the_gate():
         *many(4, tier=2),
         *many(3, tier=3),
         *many(1, "mathematics"),
+        *many(3, "writing", tier=1),
         student("z"),
         concern("z", "reading"),
     )
@@ -79,10 +80,20 @@ def test_areas_and_tiers_count_students_through_the_gate():
         "Students": 8,
         "Merged groups": "Tier 3, no support yet, tier 1 or planned only: 4",
     }
-    maths = table.iloc[1].to_dict()
-    assert maths["Area"] == "Mathematics"
-    assert maths["Students"] is None
-    assert maths["Tier 2"] is None
+    # Mathematics' one student would be the cover's 12 students of concern less
+    # the areas shown: the smallest other area (writing) joins it in one row.
+    assert table["Area"].tolist() == ["Reading", "Writing and mathematics, together"]
+    merged = table.iloc[1].to_dict()
+    assert merged["Students"] == 4
+    # 3 at tier 1 and 1 at tier 2: the 3 alone would give the 1 away.
+    assert merged["Tier 1"] is None
+
+
+def test_areas_all_under_k_stay_apart_and_hidden():
+    state = history(*many(1, "mathematics"), *many(1, "writing"))
+    table = areas_and_tiers(state, CONTENT, k=3)
+    assert table["Area"].tolist() == ["Writing", "Mathematics"]
+    assert table["Students"].tolist() == [None, None]
 
 
 def test_response_rates_and_time_to_support_and_flags_over_time():

@@ -8,6 +8,8 @@ one group, which the row names in its "Merged groups" column; while that group
 is under k, the smallest shown cell joins it. Only what merging cannot save (a
 row of fewer than k in all) is hidden, and no hidden cell can be worked out as
 the total minus the cells shown: the gate's complementary rule, kept whole.
+Rows (areas, kinds of support) merge the same way (``row_groups``), so the
+small areas are read together rather than as a column of dashes.
 """
 
 from __future__ import annotations
@@ -64,6 +66,28 @@ def coarsened(counts: Mapping[str, int], k: int) -> Row:
         elif len(group.members) < len(counts):
             merged.append((group.members, group.count))
     return Row(cells, total if is_shown(total, k) else None, tuple(merged))
+
+
+def row_groups(totals: Mapping[str, int], k: int) -> list[tuple[str, ...]]:
+    """Rows of a table as shown, each the tuple of rows it holds.
+
+    Rows of k or more stand alone; smaller ones merge into one row, and while it
+    holds fewer than k the smallest other row joins it (as cells do, so the
+    rows' sum, wherever else it shows, never gives a small row away). When every
+    row together holds fewer than k, rows stay apart, each hidden.
+    """
+    groups = coarsen_nominal(totals, k)
+    if all(group.hidden for group in groups):
+        return [(row,) for row in totals]
+    return [group.members for group in groups]
+
+
+def together(labels: list[str]) -> str:
+    """A merged row's name: "Writing, attendance and behaviour, together"."""
+    if len(labels) < 2:
+        return "".join(labels)
+    rest = [label[:1].lower() + label[1:] for label in labels[1:]]
+    return ", ".join([labels[0], *rest[:-1]]) + f" and {rest[-1]}, together"
 
 
 def _or(labels: list[str]) -> str:

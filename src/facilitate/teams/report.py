@@ -24,7 +24,7 @@ import pandas as pd
 
 from facilitate.core.release import floored, is_shown
 from facilitate.core.report import ReportPart
-from facilitate.teams.cells import MERGED, coarsened
+from facilitate.teams.cells import MERGED, coarsened, row_groups, together
 from facilitate.teams.content import FourQuestions
 from facilitate.teams.equity import NOT_RECORDED_LABEL, equity_lens
 from facilitate.teams.events import RESPONSES, TIERS
@@ -82,17 +82,23 @@ def level_of(state: TeamState, pair: tuple[str, str], cycle: str) -> str:
 
 
 def areas_and_tiers(state: TeamState, content: FourQuestions, k: int) -> pd.DataFrame:
-    """Per area, students of concern by their support's tier at the last meeting."""
+    """Per area, students of concern by their support's tier at the last meeting;
+    areas with fewer than k merged into one row."""
     levels = [f"Tier {t}" for t in TIERS] + [PLANNED, NO_SUPPORT_YET]
     by_area: dict[str, Counter[str]] = {}
     latest = state.latest_cycle()
     if latest is not None:
         for pair in state.open_pairs(latest):
             by_area.setdefault(pair[1], Counter())[level_of(state, pair, latest)] += 1
+    ordered = sorted(by_area, key=lambda a: (content.area_order(a), a))
+    totals = {area: sum(by_area[area].values()) for area in ordered}
     rows = []
-    for area in sorted(by_area, key=lambda a: (content.area_order(a), a)):
-        counts = {level: by_area[area].get(level, 0) for level in levels}
-        rows.append({"Area": content.area_label(area), **released(counts, k)})
+    for areas in row_groups(totals, k):
+        counts = {
+            level: sum(by_area[a].get(level, 0) for a in areas) for level in levels
+        }
+        label = together([content.area_label(a) for a in areas])
+        rows.append({"Area": label, **released(counts, k)})
     columns = ["Area", "Students", *levels, MERGED]
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
@@ -105,16 +111,21 @@ def latest_response(state: TeamState, support: Support) -> str | None:
 
 
 def response_by_type(state: TeamState, content: FourQuestions, k: int) -> pd.DataFrame:
-    """Per kind of support, supports by the last response seen while they ran."""
+    """Per kind of support, supports by the last response seen while they ran;
+    kinds with fewer than k supports checked merged into one row."""
     by_type: dict[str, Counter[str]] = {}
     for support in state.supports.values():
         response = latest_response(state, support)
         if response is not None:
             by_type.setdefault(support.support_type, Counter())[response] += 1
     labels = [label for _, label in RESPONSES]
+    ordered = sorted(by_type, key=content.type_label)
     rows = []
-    for kind in sorted(by_type, key=content.type_label):
-        counts = {label: by_type[kind].get(key, 0) for key, label in RESPONSES}
+    for kinds in row_groups({t: sum(by_type[t].values()) for t in ordered}, k):
+        counts = {
+            label: sum(by_type[t].get(key, 0) for t in kinds)
+            for key, label in RESPONSES
+        }
         row = coarsened(counts, k)
         improving, total = row.cells["Improving"], row.total
         rate = (
@@ -122,7 +133,7 @@ def response_by_type(state: TeamState, content: FourQuestions, k: int) -> pd.Dat
         )
         rows.append(
             {
-                "Kind of support": content.type_label(kind),
+                "Kind of support": together([content.type_label(t) for t in kinds]),
                 "Supports checked": total,
                 **row.cells,
                 "Improving (%)": rate,
@@ -150,18 +161,20 @@ def days_to_support(state: TeamState) -> dict[tuple[str, str], int | None]:
 
 
 def time_to_support(state: TeamState, content: FourQuestions, k: int) -> pd.DataFrame:
-    """Per area: concerns supported or waiting, and the median days to support."""
+    """Per area: concerns supported or waiting, and the median days to support;
+    areas with fewer than k concerns merged into one row."""
     by_area: dict[str, list[int | None]] = {}
     for (_, area), wait in days_to_support(state).items():
         by_area.setdefault(area, []).append(wait)
+    ordered = sorted(by_area, key=lambda a: (content.area_order(a), a))
     rows = []
-    for area in sorted(by_area, key=lambda a: (content.area_order(a), a)):
-        waits = by_area[area]
+    for areas in row_groups({a: len(by_area[a]) for a in ordered}, k):
+        waits = [w for a in areas for w in by_area[a]]
         days = [w for w in waits if w is not None]
         counts = {"Supported": len(days), "Still waiting": len(waits) - len(days)}
         rows.append(
             {
-                "Area": content.area_label(area),
+                "Area": together([content.area_label(a) for a in areas]),
                 **released(counts, k),
                 "Median days to support": (
                     round(float(statistics.median(days)), 1)
@@ -230,7 +243,9 @@ def team_parts(state: TeamState, content: FourQuestions) -> list[ReportPart]:
             tables={"by_area_and_tier": areas_and_tiers(state, content, k)},
             notes=[
                 "Each student counts once per area, at their most intensive "
-                "support in place.",
+                "support in place. Areas with fewer than "
+                f"{k} students are read together, in one row, where a student "
+                "of concern in two of them counts twice.",
                 note,
             ],
         ),
