@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitate.activities.participation.spec import (
+from facilitate.activities.participation.numbers import (
     CONTRIBUTIONS_BY_ROLE,
     FOLLOWS_BY_ROLE,
     PEOPLE_BY_ROLE,

@@ -15,7 +15,7 @@ import math
 
 import pandas as pd
 
-from facilitate.activities.participation.spec import PEOPLE_BY_ROLE, SPEC
+from facilitate.activities.participation.numbers import ACTIVITY, PEOPLE_BY_ROLE
 from facilitate.core.coarsen import group_label, most_chosen_first
 from facilitate.core.release import (
     DISPLAY,
@@ -24,8 +24,6 @@ from facilitate.core.release import (
     release_partition,
 )
 from facilitate.core.roster import ROLE_LABELS
-
-ACTIVITY = SPEC.key
 
 #: What a role group's row holds (see ``equity_by_role``).
 ROLE_COLUMNS = [

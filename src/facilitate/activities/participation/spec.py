@@ -7,19 +7,12 @@ from facilitate.activities.participation.events import (
     TapUndone,
     TurnStarted,
 )
-from facilitate.core.agenda import ANSWER, OBSERVATION, ActivitySpec, Phase, lazy
+from facilitate.activities.participation.numbers import ACTIVITY, NUMBERS
+from facilitate.core.agenda import ActivitySpec, Phase, lazy
 from facilitate.core.pages import Page
 
-#: Figures everyone in the room saw happen, and the one that is an answer:
-#: written contributions are made on a person's own device, not in the open.
-PEOPLE_BY_ROLE = "people_by_role"
-TALK_BY_ROLE = "talk_by_role"
-TURNS_BY_ROLE = "turns_by_role"
-FOLLOWS_BY_ROLE = "follows_by_role"
-CONTRIBUTIONS_BY_ROLE = "contributions_by_role"
-
 SPEC = ActivitySpec(
-    key="participation",
+    key=ACTIVITY,
     phase=Phase(
         "participation",
         "Participation equity",
@@ -34,11 +27,5 @@ SPEC = ActivitySpec(
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_equity"),
     pages=(Page("tracker.ipynb"),),
-    numbers=(
-        (PEOPLE_BY_ROLE, OBSERVATION),
-        (TALK_BY_ROLE, OBSERVATION),
-        (TURNS_BY_ROLE, OBSERVATION),
-        (FOLLOWS_BY_ROLE, OBSERVATION),
-        (CONTRIBUTIONS_BY_ROLE, ANSWER),
-    ),
+    numbers=NUMBERS,
 )
