@@ -6,6 +6,10 @@ ratios per outcome and group, suppresses small groups and cells, and writes
 student file is read and never copied. Columns are mapped by name: identifiers
 are ignored, yes/no columns are outcomes; ``--groups`` and ``--outcomes`` say
 otherwise where the guess is wrong.
+
+The command belongs to the needs assessment, so it lives here; the root-cause
+activity, which uses the audit, declares it in its spec (``commands``), and the
+``facilitate`` command adds it from the agenda.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from facilitate.core.errors import FacilitateError
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``facilitate audit`` to the ``facilitate`` command."""
     audit = commands.add_parser(
         "audit",
         help="equity audit of a district CSV: audit.csv and audit.html",

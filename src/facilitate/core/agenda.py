@@ -118,7 +118,9 @@ class ActivitySpec:
     participant's page shows from anyone else (a private answer, a rating): when
     a room of 200 answers, their arrival need not wake every phone.
     ``pages`` are workbooks of the activity's own (``core.pages.Page``), served
-    and gated from the same table as the session's pages.
+    and gated from the same table as the session's pages. ``commands`` are its
+    command groups: each a ``register(commands, common)`` function that adds
+    its subcommands to the ``facilitate`` command.
     ``numbers`` declares the kind of each figure the activity shares, as
     ``(figure, ANSWER or OBSERVATION)`` pairs; a figure not declared is an
     answer, so only a declared observation ever leaves the gate exact.
@@ -139,6 +141,7 @@ class ActivitySpec:
     contributions: tuple[str, ...] = ()
     unseen_by_participants: tuple[str, ...] = ()
     pages: tuple[Page, ...] = ()
+    commands: tuple[Lazy, ...] = ()
     numbers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
@@ -159,6 +162,8 @@ class ActivitySpec:
             target = getattr(self, role)
             if target is not None:
                 yield role, target
+        for command in self.commands:
+            yield "commands", command
 
 
 @dataclass(frozen=True)

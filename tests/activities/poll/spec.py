@@ -1,5 +1,6 @@
 """The poll's spec: a phase, one event kind, its views and parts by reference,
-and a page of its own (``poll.ipynb`` here), behind the facilitator key."""
+a page of its own (``poll.ipynb`` here) behind the facilitator key, and a command
+of its own (``facilitate poll-question``)."""
 
 from __future__ import annotations
 
@@ -18,4 +19,5 @@ SPEC = ActivitySpec(
     comparison=lazy(__package__, "comparison:compare_polls"),
     contributions=(PollAnswered.kind,),
     pages=(Page("poll.ipynb", package=__package__),),
+    commands=(lazy(__package__, "command:register"),),
 )

@@ -131,3 +131,16 @@ def test_the_poll_offers_its_answers_to_the_evidence_pack(store):
     start = html.index('<div class="fc-evidence" id="evidence-poll">')
     assert "Session evidence: Quick poll answers" in html[start:]
     assert "<td>yes</td><td>6</td>" in html[start:]
+
+
+def test_the_poll_adds_its_own_command_to_facilitate(capsys, monkeypatch):
+    assert main(["poll-question"]) == 0
+    assert capsys.readouterr().out == (
+        "Will you try one idea from today before our next meeting?\n"
+        "  yes: Yes, this month\n"
+        "  no: Not yet\n"
+    )
+    monkeypatch.delenv(AGENDA_VARIABLE)
+    with pytest.raises(SystemExit):
+        main(["poll-question"])
+    assert "invalid choice: 'poll-question'" in capsys.readouterr().err

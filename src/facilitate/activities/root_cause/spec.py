@@ -14,7 +14,7 @@ from facilitate.activities.root_cause.events import (
     FindingShared,
     FindingWithdrawn,
 )
-from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.agenda import ActivitySpec, Lazy, Phase, lazy
 from facilitate.core.pages import Page
 
 SPEC = ActivitySpec(
@@ -33,4 +33,5 @@ SPEC = ActivitySpec(
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     contributions=(CauseAdded.kind, CauseVoted.kind),
     pages=(Page("audit.ipynb"),),
+    commands=(Lazy("facilitate.audit.command:register"),),
 )
