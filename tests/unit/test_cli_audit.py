@@ -86,6 +86,7 @@ def test_audit_html_is_self_contained_and_says_it_is_synthetic(audited):
     page = (out / "audit.html").read_text(encoding="utf-8")
     assert "SYNTHETIC DATA" in page
     assert "Students marked special education are 3.9 times as likely" in page
+    assert "(other or not recorded)&#x27; holds Nonbinary, (not recorded)." in page
     assert '<script src="http' not in page
     assert "S000001" not in page, "no student identifier reaches the page"
 

@@ -109,6 +109,18 @@ def _cell(column: str, value: object, suppressed: bool) -> str:
     return str(value)
 
 
+def merged_note(audit: Audit) -> str:
+    """Which of the file's groups each merged row holds, one sentence per column."""
+    merged = audit.table.loc[audit.table["members"].map(len) > 1]
+    said = dict.fromkeys(
+        f"In {words(column)}, '{group}' holds {', '.join(members)}."
+        for column, group, members in zip(
+            merged["group_column"], merged["group"], merged["members"], strict=True
+        )
+    )
+    return " ".join(said)
+
+
 def table_html(audit: Audit) -> str:
     """The full table, with "withheld" where suppression emptied a figure."""
     frame = audit.csv_frame()
@@ -122,7 +134,11 @@ def table_html(audit: Audit) -> str:
     body = pd.DataFrame(rows).to_html(
         index=False, escape=True, border=0, classes="fc-table"
     )
-    return f'<h2>Every group and outcome</h2><div class="fc-table-wrap">{body}</div>'
+    merged = merged_note(audit)
+    note = f'<p class="fc-audit-merged">{escape(merged)}</p>' if merged else ""
+    return (
+        f'<h2>Every group and outcome</h2>{note}<div class="fc-table-wrap">{body}</div>'
+    )
 
 
 def audit_html(audit: Audit) -> str:
