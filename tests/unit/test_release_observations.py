@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from facilitate.activities.participation.numbers import (
-    CONTRIBUTIONS_BY_ROLE,
     FOLLOWS_BY_ROLE,
     PEOPLE_BY_ROLE,
     TALK_BY_ROLE,
@@ -79,15 +78,22 @@ def test_the_display_groups_so_that_no_group_is_under_k():
     assert all(g.hidden for g in tiny)
 
 
+def declared(kind: str) -> list[tuple[str, str]]:
+    """(activity, figure) for every figure the agenda declares of ``kind``."""
+    return [
+        (activity.key, figure)
+        for activity in current_agenda().activities
+        for figure, declared_kind in activity.numbers
+        if declared_kind == kind
+    ]
+
+
 @pytest.mark.parametrize(
     ("owner", "figure"),
     [
-        ("checkin", "feeling"),
-        ("checkin", "feeling_by_role"),
-        ("self_assessment", "answers_by_role"),
-        ("alignment", "ratings_by_role"),
-        ("feedback", "ratings"),
-        ("participation", CONTRIBUTIONS_BY_ROLE),
+        # every answer an activity declares: a check-in or a self-assessment
+        # broken down by role among them
+        *declared(ANSWER),
         ("participation", "anything_undeclared"),
         (ROOM, "checkin"),
         ("no_such_activity", "attendance"),
@@ -108,19 +114,20 @@ def test_no_answer_is_released_through_the_observation_path(owner, figure, shown
 
 def test_the_agenda_declares_exactly_these_observations():
     """A new observation is a privacy decision: adding one must change this test."""
-    declared = {
-        (activity.key, figure)
-        for activity in current_agenda().activities
-        for figure, kind in activity.numbers
-        if kind == OBSERVATION
-    }
-    assert declared == {
+    assert set(declared(OBSERVATION)) == {
         ("participation", PEOPLE_BY_ROLE),
         ("participation", TALK_BY_ROLE),
         ("participation", TURNS_BY_ROLE),
         ("participation", FOLLOWS_BY_ROLE),
     }
     assert number_kind(ROOM, ATTENDANCE) == OBSERVATION
+    assert ("checkin", "feelings_by_role") in declared(ANSWER)
+    assert ("self_assessment", "answers_by_role") in declared(ANSWER)
+
+
+def test_every_activity_declares_the_kind_of_each_number_it_shares():
+    silent = [a.key for a in current_agenda().activities if not a.numbers]
+    assert silent == []
 
 
 def test_a_spec_declaring_a_third_kind_of_number_is_refused():

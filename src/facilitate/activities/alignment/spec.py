@@ -7,7 +7,7 @@ from facilitate.activities.alignment.events import (
     PracticeRated,
     VisionOffered,
 )
-from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.agenda import ANSWER, ActivitySpec, Phase, lazy
 
 SPEC = ActivitySpec(
     key="alignment",
@@ -26,4 +26,10 @@ SPEC = ActivitySpec(
     comparison=lazy(__package__, "comparison:compare_practices"),
     contributions=(VisionOffered.kind,),
     unseen_by_participants=(PracticeRated.kind, VisionOffered.kind),
+    # every number it shares is an answer: it passes k everywhere
+    numbers=(
+        ("ratings", ANSWER),
+        ("tensions", ANSWER),
+        ("vision_words", ANSWER),
+    ),
 )

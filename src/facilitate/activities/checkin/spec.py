@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facilitate.activities.checkin.events import CheckinAnswered
-from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.agenda import ANSWER, ActivitySpec, Phase, lazy
 
 SPEC = ActivitySpec(
     key="checkin",
@@ -16,4 +16,9 @@ SPEC = ActivitySpec(
     controls=lazy(__package__, "controls:CheckinControls"),
     report=lazy(__package__, "report:checkin_part"),
     demo=lazy(__package__, "demo:seed_checkins"),
+    # every number it shares is an answer: it passes k everywhere
+    numbers=(
+        ("feelings", ANSWER),
+        ("feelings_by_role", ANSWER),
+    ),
 )

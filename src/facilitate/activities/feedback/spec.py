@@ -7,7 +7,7 @@ from facilitate.activities.feedback.events import (
     FeedbackGiven,
     FeedbackSent,
 )
-from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.agenda import ANSWER, ActivitySpec, Phase, lazy
 
 SPEC = ActivitySpec(
     key="feedback",
@@ -29,4 +29,6 @@ SPEC = ActivitySpec(
     demo=lazy(__package__, "demo:seed_feedback"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_feedback"),
+    # every number it shares is an answer: it passes k everywhere
+    numbers=(("ratings", ANSWER),),
 )

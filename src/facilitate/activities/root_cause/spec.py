@@ -14,7 +14,7 @@ from facilitate.activities.root_cause.events import (
     FindingShared,
     FindingWithdrawn,
 )
-from facilitate.core.agenda import ActivitySpec, Lazy, Phase, lazy
+from facilitate.core.agenda import ANSWER, ActivitySpec, Lazy, Phase, lazy
 from facilitate.core.pages import Page
 
 SPEC = ActivitySpec(
@@ -34,4 +34,9 @@ SPEC = ActivitySpec(
     contributions=(CauseAdded.kind, CauseVoted.kind),
     pages=(Page("audit.ipynb"),),
     commands=(Lazy("facilitate.audit.command:register"),),
+    # every number it shares is an answer: it passes k everywhere
+    numbers=(
+        ("causes", ANSWER),
+        ("votes", ANSWER),
+    ),
 )

@@ -9,7 +9,7 @@ from facilitate.activities.self_assessment.events import (
     SelfAssessmentSubmitted,
     ZoneChecked,
 )
-from facilitate.core.agenda import ActivitySpec, Phase, lazy
+from facilitate.core.agenda import ANSWER, ActivitySpec, Phase, lazy
 
 EVENTS = (
     SelfAssessmentAnswered,
@@ -36,4 +36,11 @@ SPEC = ActivitySpec(
     demo=lazy(__package__, "demo:seed_self_assessment"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_zones"),
+    # every number it shares is an answer: it passes k everywhere
+    numbers=(
+        ("answers", ANSWER),
+        ("answers_by_role", ANSWER),
+        ("zones", ANSWER),
+        ("identities", ANSWER),
+    ),
 )
