@@ -1,11 +1,12 @@
 """``facilitate export-team``: a team's aggregates as HTML, PDF and CSV.
 
 The sections come from the team's report (counts and patterns through the
-release gate, nothing about one student or one colleague); this module only lays
-them out. The HTML is one self-contained file with no script, printed to PDF by
-the same headless Chromium as the session summary; the CSV folder holds one file
-per table and, unlike a session's export, no event log: nothing row by row
-leaves the team.
+release gate, coarsened before anything is hidden, nothing about one student or
+one colleague, and none of the team's notes); this module only lays them out.
+The HTML is one self-contained file with no script, printed to PDF by the same
+headless Chromium as the session summary; the CSV folder holds one file per
+table and, unlike a session's export, no event log: nothing row by row leaves
+the team.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def cover_html(cover: TeamCover) -> str:
         else f"Fewer than {cover.k} students of concern at the last meeting."
     )
     promise = (
-        "Team-level counts and patterns only: no student identifiers, and no team "
-        "member's name next to student outcomes. Evidence is gathered for "
-        f"discovery, not for judging. Groups smaller than {cover.k} are not shown."
+        "Team-level counts and patterns only: no student identifiers, no note the "
+        "team wrote, and no team member's name next to student outcomes. Evidence "
+        "is gathered for discovery, not for judging. Groups smaller than "
+        f"{cover.k} are merged with others or not shown."
     )
     return (
         '<section class="fc-cover" id="cover"><p class="fc-kicker">Team summary</p>'
