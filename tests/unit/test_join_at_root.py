@@ -9,6 +9,7 @@ from facilitate.core.links import join_page_link, participant_link
 from facilitate.server.proxy import Backend, Front
 from facilitate.server.refusals import TOO_MANY_CODES
 from facilitate.server.routes import REFUSED, Kind, route, served_pages
+from facilitate.ui.join_screen import JoinScreen
 
 JOIN = "/voila/render/participant.ipynb"
 
@@ -77,4 +78,13 @@ def test_links_people_type_are_the_short_ones(session):
     base = "http://10.0.0.2:8866"
     assert participant_link(base, session) == f"{base}/{session.code}"
     assert participant_link(f"{base}/", session) == f"{base}/{session.code}"
-    assert join_page_link(base) == f"{base}/"
+    assert join_page_link(f"{base}/") == base
+
+
+def test_the_display_shows_the_short_address_and_its_qr_code_opens_the_session(
+    session,
+):
+    screen = JoinScreen()
+    screen.show(session, "http://10.0.0.2:8866")
+    assert screen.drawn == (session.code, f"http://10.0.0.2:8866/{session.code}")
+    assert '<p class="fc-join-link">10.0.0.2:8866</p>' in screen.words.value

@@ -55,8 +55,9 @@ def participant_link(base: str, session: SessionInfo) -> str:
 
 
 def join_page_link(base: str) -> str:
-    """The join page without a code: what people type, then the code on screen."""
-    return f"{base.rstrip('/')}/"
+    """The join page without a code: the room's address alone, as people type it
+    before the code on screen (the front door sends ``/`` to the join page)."""
+    return base.rstrip("/")
 
 
 def compare_link(base: str, sessions: Sequence[SessionInfo]) -> str:
