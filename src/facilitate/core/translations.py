@@ -19,6 +19,7 @@ what is left.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,10 +73,14 @@ def flat(raw: Any, path: str = "") -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=32)
 def read_translation(
     name: str, package: str, code: str, folder: Path | None = None
 ) -> dict[str, str]:
-    """``name``'s words in ``code`` by path; empty when there is no file."""
+    """``name``'s words in ``code`` by path; empty when there is no file.
+
+    Read once per kernel (one page): every view of a phase loads its content
+    again, and the self-assessment's translation alone is 300 entries."""
     path = translation_file(name, package, code, folder)
     if code == SOURCE or not path.is_file():
         return {}
