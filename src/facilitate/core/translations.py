@@ -31,8 +31,10 @@ from facilitate.core.language import SOURCE, joined, spoken
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-#: Fields that are ids or settings, never words a person reads.
-NOT_WORDS = frozenset({"key", "roles", "leans", "score", "default_variant"})
+#: Fields that are ids or settings, never words a person reads, and words only
+#: the facilitator reads (a contested practice's ``readings``, for the guide),
+#: which stay in the leader's language.
+NOT_WORDS = frozenset({"key", "roles", "leans", "score", "default_variant", "readings"})
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
