@@ -34,8 +34,10 @@ print(json.dumps({"package": facilitate.__file__, "loaded": loaded}))
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("project")
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy(PROJECT / name, source / name)
+    for folder in ("workbooks", "templates", "data"):
+        shutil.copytree(PROJECT / folder, source / folder)
     shutil.copytree(
         SOURCE_ROOT,
         source / "src",

@@ -19,6 +19,7 @@ from typing import Any
 
 from facilitate.cli import (
     compare,
+    demo,
     export,
     languages,
     proxy_config,
@@ -35,6 +36,7 @@ from facilitate.core.files import owner_only_umask
 
 COMMANDS = (
     serve,
+    demo,
     proxy_config,
     export,
     sessions,
