@@ -21,7 +21,9 @@ from facilitate.ui.contexts import ControlsContext, DisplayContext
 
 COUNT = len(load_alignment().practices)
 #: Practices built on one model (not mixed): placed at the centre, all are named.
-COUNTED = [p.key for p in load_alignment().practices if p.leans != "mixed"]
+COUNTED = [
+    p.key for p in load_alignment().practices if p.leans in ("extrinsic", "intrinsic")
+]
 CAMP_A = {"spectrum": 1, "now": 4, "vision": 1}
 CAMP_B = {"spectrum": 7, "now": 4, "vision": 5}
 CALM = {"spectrum": 4, "now": 3, "vision": 3}

@@ -76,3 +76,56 @@ def test_nothing_shown_means_nothing_compared():
         columns=["practice", "label", "spectrum_mean", "spectrum_consensus"]
     )
     assert design_contrasts(empty, PRACTICES).empty
+
+
+def test_a_contested_practice_is_never_placed_away_from_a_design():
+    """Its sources disagree, so a room agreeing with either of them is right."""
+    nights = Practice(
+        "multicultural_nights",
+        "Multicultural nights",
+        leans="contested",
+        readings=("Extrinsic: ...", "Intrinsic: ..."),
+    )
+    practices = [*PRACTICES, nights]
+    for mean in (1.0, 2.5, 4.0, 5.5, 7.0):
+        summary = pd.DataFrame(
+            {
+                "practice": ["multicultural_nights", "sbg"],
+                "label": ["Multicultural nights", "Standards-based grading"],
+                "spectrum_mean": [mean, mean],
+                "spectrum_consensus": 0.9,
+            }
+        )
+        contrasts = design_contrasts(summary, practices)
+        assert "multicultural_nights" not in contrasts["practice"].tolist(), mean
+    assert design_contrasts(summary, practices)["practice"].tolist() == ["sbg"]
+
+
+def test_the_shipped_bank_marks_multicultural_nights_contested_with_both_readings():
+    from facilitate.activities.alignment.content import load_alignment
+
+    nights = next(
+        p for p in load_alignment().practices if p.key == "multicultural_nights"
+    )
+    assert nights.leans == "contested"
+    assert [r.split(":")[0] for r in nights.readings] == ["Extrinsic", "Intrinsic"]
+    assert '"sugar pills"' in nights.readings[0]
+
+
+def test_the_room_is_asked_about_behaviorist_assumptions():
+    from facilitate.activities.alignment.prompts import spectrum_question
+    from facilitate.ui.guide_notes import guide_notes
+
+    calm = pd.DataFrame(
+        {
+            "label": ["Letter grades"],
+            "spectrum_agreement": ["agree"],
+            "spectrum_consensus": [0.9],
+        }
+    )
+    question = spectrum_question(calm)
+    assert "assume about why students learn and behave" in question
+    assert "behaviorist" in question
+    titles = [note.title for note in guide_notes("alignment")]
+    assert "Name the assumptions behind behaviorist models" in titles
+    assert "Multicultural nights: two readings" in titles

@@ -26,7 +26,9 @@ LEVEL_POINTS = 5
 SPECTRUM_ENDS = (N_("Extrinsic / behaviorist"), N_("Intrinsic / community"))
 LEVEL_ENDS = (N_("Not at all"), N_("A great deal"))
 #: The learning model a practice is built on (``leans``); "" when unknown.
-LEANINGS = ("extrinsic", "mixed", "intrinsic", "")
+#: "contested": sources place it at opposite ends; its ``readings`` give both.
+CONTESTED = "contested"
+LEANINGS = ("extrinsic", "mixed", "intrinsic", CONTESTED, "")
 LABEL_LIMIT = 80
 DESCRIPTION_LIMIT = 300
 _KEY = re.compile(r"[a-z0-9_]{1,40}")
@@ -38,6 +40,8 @@ class Practice:
     label: str
     description: str = ""
     leans: str = ""
+    #: For a contested practice: each reading of where it sits, for the guide.
+    readings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,10 +115,16 @@ def _practice(entry: object, number: int) -> Practice:
     leans = str(entry.get("leans") or "").strip()
     if leans not in LEANINGS:
         raise InvalidContent(
-            f"{where}: 'leans' is '{leans}'; use extrinsic, mixed or intrinsic, "
-            "or leave it out."
+            f"{where}: 'leans' is '{leans}'; use extrinsic, mixed, intrinsic or "
+            "contested, or leave it out."
         )
-    return Practice(key, label, description, leans)
+    readings = tuple(" ".join(str(r).split()) for r in entry.get("readings") or [])
+    if leans == CONTESTED and len(readings) < 2:
+        raise InvalidContent(
+            f"{where}: a contested practice needs 'readings', one for each place "
+            "its sources put it."
+        )
+    return Practice(key, label, description, leans, readings)
 
 
 def session_practices(

@@ -5,7 +5,9 @@ mixed or intrinsic. Participants never see it. Here it becomes the point of
 comparison the summary documents: "the room placed PBIS further toward intrinsic
 than its design suggests". Such a gap is worth a conversation either way: the
 school may run the practice differently from its design, or the room may see it
-through its hopes.
+through its hopes. A practice whose sources place it at opposite ends is
+``contested`` and has no design to compare with: a room that agrees with either
+reading is never told it placed it away from its design.
 
 On the 1..7 spectrum a design sits at the middle of its half (extrinsic 2.5,
 intrinsic 5.5) or at the centre (mixed 4). The room's placement counts as

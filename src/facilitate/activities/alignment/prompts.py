@@ -30,7 +30,12 @@ OPEN_QUESTION = (
     "Which practice do we see most differently, and what has each of us seen it "
     "do for students?"
 )
-OPEN_SPECTRUM_QUESTION = "Which practice surprised you most, and why?"
+#: When no practice's placements show a shape, the spectrum itself is the
+#: question: what the behaviorist end assumes about students, named out loud.
+OPEN_SPECTRUM_QUESTION = (
+    "What do the practices at the extrinsic, behaviorist end assume about why "
+    "students learn and behave, and which of those assumptions do we share?"
+)
 
 
 def tension_of(
