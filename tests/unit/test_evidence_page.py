@@ -56,7 +56,7 @@ def test_parts_come_in_the_credentials_order(store, session):
         c._dom_classes for c in page.root.children if "fc-part" in c._dom_classes
     ]
     assert [next(k for k in c if k.startswith("fc-part-")) for c in classes] == [
-        "fc-part-self_assessment",
+        "fc-part-leader_self_assessment",
         "fc-part-needs_assessment",
         "fc-part-plan_of_action",
         "fc-part-awareness",

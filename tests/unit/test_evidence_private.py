@@ -23,7 +23,7 @@ LINK = "https://video.example.org/leaders-own"
 
 def test_the_display_never_shows_the_leaders_own_words(store):
     session = seed_demo(store)
-    store.append(session.code, LeaderNoteSaved("self_assessment", SELF))
+    store.append(session.code, LeaderNoteSaved("leader_self_assessment", SELF))
     entry = {"source": "Survey", "date": "", "themes": HEARD, "quotes": HEARD}
     store.append(session.code, QualitativeEvidenceSaved([entry]))
     store.append(
