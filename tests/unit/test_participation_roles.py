@@ -74,6 +74,8 @@ def test_the_display_groups_the_small_roles_until_every_role_is_chosen():
     assert grouped["people"].tolist() == [9, 3]
     assert grouped["talk_share"].tolist() == pytest.approx([120 / TOTAL, 30 / TOTAL])
     assert roles_grouped(room(), 3) == 2
+    # a room smaller than k shows no group at all, so none is "shown together"
+    assert roles_grouped(room().head(2), 3) == 0
     every = equity_by_role(room(), k=3, shown_on=DISPLAY, every_role=True)
     assert every["label"].tolist() == ["Family member", "Student", "Teacher"]
     assert every["people"].tolist() == [2, 1, 9]

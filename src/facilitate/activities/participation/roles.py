@@ -116,7 +116,7 @@ def roles_grouped(per_person: pd.DataFrame, k: int) -> int:
     sizes = per_person.groupby("role").size()
     counts = {str(role): int(n) for role, n in sizes.items()}
     groups = release_observation(ACTIVITY, PEOPLE_BY_ROLE, counts, k, shown_on=DISPLAY)
-    return sum(len(g.members) for g in groups if g.merged or g.hidden)
+    return sum(len(g.members) for g in groups if g.merged and not g.hidden)
 
 
 def pseudonyms(per_person: pd.DataFrame) -> dict[str, str]:
