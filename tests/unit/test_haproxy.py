@@ -190,7 +190,8 @@ def test_workers_start_their_own_proxy(capsys):
     assert main(args) == 2
     assert capsys.readouterr().err == (
         "facilitate: --workers starts its own proxy, so --public-url does not "
-        "apply. Use one or the other (see README: Running a large event).\n"
+        "apply. Use one or the other (see docs/deployment.md: Running a large "
+        "event).\n"
     )
 
 

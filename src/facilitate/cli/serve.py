@@ -135,7 +135,7 @@ def check_options(args: argparse.Namespace) -> None:
         given = "--public-url" if args.public_url else "--trusted-proxy"
         raise InvalidInput(
             f"--workers starts its own proxy, so {given} does not apply. Use "
-            "one or the other (see README: Running a large event)."
+            "one or the other (see docs/deployment.md: Running a large event)."
         )
     if args.public_url and not args.trusted_proxy:
         raise InvalidInput(
@@ -168,7 +168,10 @@ def print_reach(args: argparse.Namespace, secure: bool) -> None:
             "network."
         )
     elif not secure:
-        print("Plain http: answers and keys cross the network in clear (see README).")
+        print(
+            "Plain http: answers and keys cross the network in clear (see "
+            "docs/deployment.md: Serving a room over HTTPS)."
+        )
 
 
 def given_url(raw: str | None) -> str:
