@@ -78,6 +78,26 @@ def fill_every_part(page) -> None:
         page.locator(f".fc-links-{row} input[type=checkbox]").first.check()
 
 
+COLLEAGUE = "She asked the families first and changed the plan with them."
+
+
+def colleague_writes(leader, new_page) -> None:
+    """Part 2.3: a feedback link, sent, and the colleague's words back."""
+    leader.fill(".fc-colleague-name input", "Dolores")
+    leader.click(".fc-colleague-invite")
+    link = leader.locator(".fc-colleague-link").first
+    link.wait_for()
+    colleague = new_page()
+    colleague.goto(link.get_attribute("href"))
+    colleague.fill(".fc-feedback-text textarea", COLLEAGUE)
+    colleague.click(".fc-feedback-send")
+    leader.wait_for_function(
+        "(words) => document.querySelector('.fc-colleague-feedback')"
+        ".innerText.includes(words)",
+        arg=COLLEAGUE,
+    )
+
+
 def test_every_part_and_three_attachments_reach_the_pack(server, new_page, tmp_path):
     session = server.new_session("The whole credential")
     files = {"chart.png": tiny_png(), "agenda.pdf": tiny_pdf()}
@@ -90,6 +110,7 @@ def test_every_part_and_three_attachments_reach_the_pack(server, new_page, tmp_p
     assert "PDF, PNG or JPEG, up to 8 MB each" in limits
 
     fill_every_part(leader)
+    colleague_writes(leader, new_page)
     for name in files:
         attach(leader, "building_capacity", DESCRIBED[name], tmp_path / name)
     attach(leader, "analysis", DESCRIBED[VIDEO], None, VIDEO)
@@ -116,6 +137,8 @@ def test_every_part_and_three_attachments_reach_the_pack(server, new_page, tmp_p
     assert 'download="agenda.pdf"' in html
     assert f'href="{VIDEO}"' in html
     assert WRITTEN["leader_self_assessment"] in html, "in the leader's own pack"
+    assert COLLEAGUE in html
+    assert "Still missing before you submit" not in html, "every part is done"
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext is not installed: apt-get install poppler-utils")
     printed = subprocess.run(
