@@ -219,3 +219,12 @@ def test_what_the_leader_heard_sits_beside_the_quantitative_finding(
     reopened.start()
     reopened.open(session.code, session.key)
     assert reopened.heard.rows[1]["source"].value == "Staff survey"
+
+
+def test_an_empty_self_assessment_is_a_note_not_missing(page, store, session):
+    from facilitate.evidence.checklist import PRIVATE_NOT_WRITTEN, checklist
+    from facilitate.evidence.state import evidence_state
+
+    lines = checklist(page.guide, page.rubric, evidence_state(store.read(session.code)))
+    own = next(line for line in lines if line.anchor == "part-leader_self_assessment")
+    assert (own.status, own.detail) == ("note", PRIVATE_NOT_WRITTEN)

@@ -22,6 +22,12 @@ MISSING = "missing"
 OVER = "over"
 NOTE = "note"
 MARKS = {DONE: "Done", MISSING: "Missing", OVER: "Over the limit", NOTE: "Note"}
+#: The leader's private part is the method's first step, not part of what is
+#: submitted, so leaving it empty is a note rather than something missing.
+PRIVATE_NOT_WRITTEN = (
+    "Not written yet. It is for you: the credential's method starts here, but it "
+    "is not submitted."
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ def missing(lines: list[CheckItem]) -> list[CheckItem]:
 def _written(part: PartGuide, state: EvidenceState) -> CheckItem:
     text = state.texts.get(part.key, "").strip()
     anchor = f"part-{part.key}"
+    if not text and part.private:
+        return CheckItem(part.label, NOTE, PRIVATE_NOT_WRITTEN, anchor)
     if not text:
         return CheckItem(part.label, MISSING, "Not written yet.", anchor)
     count = word_count(text, part.limit)
