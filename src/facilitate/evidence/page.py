@@ -7,7 +7,9 @@ box. Text autosaves a moment after typing stops (``Debounced``), through
 ``record()`` like every write; until then the browser warns before leaving. Scoring
 guide choices save at once. Colleague feedback arrives by itself (polled) and is
 shown read-only. The session's figures load just after the page opens, since they
-need the activities' report parts.
+need the activities' report parts. The leader's private self-assessment is a part
+like the others; what they heard (Part 1) autosaves with the text, and attachments
+(Parts 2.2 and 2.3) are kept or removed at once (``PageAttachments``).
 """
 
 from __future__ import annotations
@@ -21,9 +23,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from facilitate.core.config import Config
-from facilitate.core.errors import InvalidInput
 from facilitate.core.events import (
-    AttachmentRemoved,
     Event,
     LeaderNoteSaved,
     QualitativeEvidenceSaved,
@@ -34,12 +34,6 @@ from facilitate.core.sessions import SessionInfo
 from facilitate.core.store import EventStore
 from facilitate.core.text import clean_text, escape
 from facilitate.evidence.attachment_panel import AttachmentPanel
-from facilitate.evidence.attachments import (
-    Attachment,
-    attach_file,
-    attach_link,
-    remove_file,
-)
 from facilitate.evidence.checklist import checklist
 from facilitate.evidence.colleague import (
     COLLEAGUE_NOTEBOOK,
@@ -62,10 +56,11 @@ from facilitate.evidence.editors import PartEditor, RubricRowEditor
 from facilitate.evidence.heard import clean_entries
 from facilitate.evidence.heard_panel import HeardPanel
 from facilitate.evidence.pack import evidence_options
+from facilitate.evidence.page_attachments import PageAttachments
 from facilitate.evidence.render import (
     STYLES,
     checklist_html,
-    earning_rule_html,
+    introduction_html,
     item_html,
     preamble_html,
 )
@@ -82,7 +77,7 @@ COLLEAGUE_POLL_SECONDS = 3.0
 
 
 @dataclass
-class EvidencePage(KeyedPage):
+class EvidencePage(PageAttachments, KeyedPage):
     """Named widgets: ``editors`` (per part), ``rows`` (per rubric row),
     ``colleague``, ``heard`` (Part 1's qualitative data), ``attachments`` (per
     part), ``download``, ``checklist``, ``autosave_status``."""
@@ -192,17 +187,7 @@ class EvidencePage(KeyedPage):
 
     def _layout(self, session: SessionInfo) -> list[Any]:
         guide = self.guide
-        intro = styled(
-            widgets.HTML(
-                f"<p>{emphasis(guide.introduction)}</p>"
-                f'<h2 id="earning-rule">What it takes to earn the credential</h2>'
-                f"{earning_rule_html(guide)}"
-                "<details><summary>The method in four steps</summary><ol>"
-                + "".join(f"<li>{emphasis(s)}</li>" for s in guide.method)
-                + "</ol></details>"
-            ),
-            "fc-evidence-intro",
-        )
+        intro = styled(widgets.HTML(introduction_html(guide)), "fc-evidence-intro")
         rows: list[Any] = [
             widgets.HTML(f"<style>{STYLES}</style>"),
             heading(f"{guide.title} for “{session.title}”", "fc-session-title"),
@@ -308,60 +293,6 @@ class EvidencePage(KeyedPage):
         elif isinstance(event, RubricEvidenceLinked):
             self.state.links[event.criterion] = tuple(event.evidence)
         say(self.status, "")
-        self.show_checklist()
-
-    # --- attachments ------------------------------------------------------------
-
-    def attach(self, panel: AttachmentPanel) -> None:
-        """Keep the chosen file, or the link, with its description."""
-        session = self.session
-        if session is None or self.data_dir is None:
-            return
-        data_dir, where = self.data_dir, (panel.part.key, str(panel.form.value))
-        form = next(f for f in panel.part.attachments if f.key == panel.form.value)
-        chosen = panel.chosen_file()
-
-        def added() -> Event:
-            if chosen is None:
-                if not str(panel.link.value).strip():
-                    raise InvalidInput(
-                        "Choose a file or paste a link first, then press Attach."
-                    )
-                return attach_link(where, panel.link.value, panel.description.value)
-            if not form.files:
-                raise InvalidInput(
-                    f"{form.label} is attached as a link, not a file: paste the "
-                    "link to the video instead."
-                )
-            return attach_file(
-                data_dir, session.code, where, *chosen, panel.description.value
-            )
-
-        made = record(self.store, session.code, added, panel.status, "Attached.")
-        panel.upload.value = ()
-        if made is None:
-            return
-        panel.clear()
-        self.refresh_attachments()
-
-    def remove_attachment(self, attachment: Attachment) -> None:
-        """Take it out of the pack and delete its file from this computer."""
-        panel = self.attachments.get(attachment.part)
-        if self.session is None or panel is None:
-            return
-        event = AttachmentRemoved(attachment.attachment)
-        if record(self.store, self.session.code, event, panel.status, "Removed."):
-            if self.data_dir is not None:
-                remove_file(self.data_dir, self.session.code, attachment)
-            self.refresh_attachments()
-
-    def refresh_attachments(self) -> None:
-        assert self.session is not None
-        self.state.attachments = evidence_state(
-            self.store.read(self.session.code)
-        ).attachments
-        for key, panel in self.attachments.items():
-            panel.show(self.state.attached_to(key))
         self.show_checklist()
 
     def show_checklist(self) -> None:

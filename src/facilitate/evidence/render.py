@@ -99,6 +99,18 @@ def earning_rule_html(guide: Guide) -> str:
     )
 
 
+def introduction_html(guide: Guide) -> str:
+    """The page's opening: what the pack is, the earning rule, the method."""
+    return (
+        f"<p>{emphasis(guide.introduction)}</p>"
+        '<h2 id="earning-rule">What it takes to earn the credential</h2>'
+        f"{earning_rule_html(guide)}"
+        "<details><summary>The method in four steps</summary><ol>"
+        + "".join(f"<li>{emphasis(step)}</li>" for step in guide.method)
+        + "</ol></details>"
+    )
+
+
 def preamble_html(rubric: Rubric) -> str:
     """The scoring guide's own opening sentence, quoted, then our instruction."""
     quoted = quote_html(rubric.preamble) if rubric.preamble else ""
