@@ -31,6 +31,7 @@ from tornado.websocket import websocket_connect
 from facilitate.core.paths import workbooks_dir
 from facilitate.core.store import open_store
 from facilitate.server import free_port, stop
+from facilitate.server.kernel_tickets import COOKIE
 from facilitate.server.limits import RateLimit
 from facilitate.server.proxy import (
     Backend,
@@ -148,8 +149,8 @@ async def raw_get(address: str, path: str) -> tuple[int, dict[str, str], str]:
     head, _, body = answer.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
-    tickets = [line for line in lines if line.startswith("Set-Cookie: facilitate-")]
-    if tickets:  # Voila sets cookies of its own
+    tickets = [line for line in lines if line.startswith(f"Set-Cookie: {COOKIE}=")]
+    if tickets:  # Voila sets cookies of its own, and the front door a browser's
         headers["Set-Cookie"] = tickets[0].split(": ", 1)[1]
     return int(lines[0].split()[1]), headers, body.decode("utf-8", "replace")
 
