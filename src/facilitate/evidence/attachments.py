@@ -66,13 +66,15 @@ class Attachment:
     @property
     def kept_as(self) -> str:
         """The file's name in the session's folder (links have none)."""
-        return f"attachment-{self.attachment}{FILE_TYPES[self.media_type][1]}"
+        suffix = FILE_TYPES.get(self.media_type, ("", ".bin", b""))[1]
+        return f"attachment-{self.attachment}{suffix}"
 
     def what(self) -> str:
         """ "PDF, 120 KB", or "link": how the pack names its kind and size."""
         if self.is_link:
             return "link"
-        return f"{FILE_TYPES[self.media_type][0]}, {size_words(self.size)}"
+        kind = FILE_TYPES.get(self.media_type, ("file", "", b""))[0]
+        return f"{kind}, {size_words(self.size)}"
 
     @classmethod
     def of(cls, event: AttachmentAdded) -> Attachment:
