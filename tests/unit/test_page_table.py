@@ -11,6 +11,7 @@ from facilitate.core.pages import DISPLAY, JOIN_PAGE, OPEN, Page, PageError
 from facilitate.core.paths import workbooks_dir
 from facilitate.server import gates
 from facilitate.server.voila import ServeOptions, gather_pages, lead_role, room_role
+from facilitate.ui.remote_page import RemotePage
 
 BASE = "http://10.0.0.2:8866"
 
@@ -78,3 +79,22 @@ def test_a_declared_page_without_its_workbook_stops_the_start(tmp_path):
     table = PageTable([Page("ghost.ipynb", package="facilitate.core")])
     with pytest.raises(PageError, match="'ghost.ipynb' is declared but"):
         gather_pages(table, tmp_path / "pages")
+
+
+def test_the_remote_links_to_the_pages_declared_with_a_label_for_it(store, session):
+    assert [(p.name, p.remote) for p in page_table().on_the_remote] == [
+        ("tracker.ipynb", "Participation tracker"),
+        (
+            "evidence.ipynb",
+            "Leader's evidence pack (reflection, context, colleague feedback)",
+        ),
+    ]
+    remote = RemotePage(store=store)
+    remote.start()
+    remote.browser.origin = BASE
+    remote.open(session.code, session.key)
+    links = remote.pages.value
+    tracker = f"{BASE}/lead/voila/render/tracker.ipynb?code={session.code}&amp;key="
+    assert f'<a class="fc-page-tracker" href="{tracker}' in links
+    assert 'class="fc-page-evidence"' in links
+    assert "fc-page-team" not in links

@@ -46,6 +46,11 @@ class PageTable:
         return tuple(self._pages.values())
 
     @property
+    def on_the_remote(self) -> tuple[Page, ...]:
+        """The facilitator's other pages the remote links to, in table order."""
+        return tuple(page for page in self._pages.values() if page.remote)
+
+    @property
     def join(self) -> Page:
         """The page the room's address leads to."""
         return JOIN_PAGE

@@ -45,6 +45,8 @@ class Page:
     so an activity's page travels with its folder; empty means the project's
     ``workbooks/`` folder. ``warm`` keeps one kernel started ahead for a
     facilitator page that must open at once (the display, the remote).
+    ``remote`` is the page's name in the remote's list of the facilitator's other
+    pages, which carries the session's key; a page without one is not listed.
     """
 
     name: str
@@ -53,6 +55,7 @@ class Page:
     gate: str = ""
     package: str = ""
     warm: bool = False
+    remote: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.endswith(SUFFIX) or "/" in self.name:

@@ -24,7 +24,10 @@ def colleague_gate(store: EventStore, query: Mapping[str, str]) -> None:
 
 
 PAGES = (
-    Page("evidence.ipynb"),
+    Page(
+        "evidence.ipynb",
+        remote="Leader's evidence pack (reflection, context, colleague feedback)",
+    ),
     Page("reflection.ipynb"),
     Page(COLLEAGUE_NOTEBOOK, gate=f"{__name__}:colleague_gate"),
 )

@@ -20,6 +20,7 @@ from facilitate.core.agenda import current_agenda
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE, Config
 from facilitate.core.events import Event, PhaseChanged, Recorded, SettingChanged
 from facilitate.core.links import display_link, facilitator_link
+from facilitate.core.page_table import page_table
 from facilitate.core.release import k_is_fitted, release_k
 from facilitate.core.roster import Roster
 from facilitate.core.sessions import SessionInfo, display_token, replace_display_token
@@ -49,11 +50,12 @@ log = logging.getLogger(__name__)
 REMOTE_INTERVAL = 0.5
 CONTROLS_FAILED = "The controls for {phase} could not be shown; the terminal says why."
 CURRENT_STEP = '<li class="fc-step fc-step-current" aria-current="step">{}</li>'
-#: The facilitator's other pages, linked from the remote: (notebook, label).
-FACILITATOR_PAGES = (
-    ("tracker", "Participation tracker"),
-    ("evidence", "Leader's evidence pack (reflection, context, colleague feedback)"),
-)
+
+
+def facilitator_pages() -> list[tuple[str, str]]:
+    """``(page, label)`` of the pages the remote links to, with the key: each is
+    declared with its label in the one page table (``core.pages``)."""
+    return [(page.stem, page.remote) for page in page_table().on_the_remote]
 
 
 def section(title: str, *children: widgets.Widget, css: str) -> widgets.VBox:
@@ -210,7 +212,7 @@ class RemotePage(KeyedPage):
             f'<li><a class="fc-page-{name}" href="'
             f'{escape(facilitator_link(base, session, name))}" target="_blank" '
             f'rel="noopener">{escape(label)}</a></li>'
-            for name, label in FACILITATOR_PAGES
+            for name, label in facilitator_pages()
         )
         self.pages.value = f"<ul>{links}</ul>"
 
