@@ -102,3 +102,14 @@ def test_every_participant_screen_reads_in_spanish(store, session):
     page.refresh()
     left["reflection"] = english_in(page.root)
     assert {where: words for where, words in left.items() if words} == {}
+
+
+def test_facilitate_languages_says_what_each_language_lacks(capsys):
+    from facilitate.cli import main
+
+    assert main(["languages"]) == 1, "Arabic is a sample of a few words"
+    said = capsys.readouterr().out
+    assert "es (Español): complete" in said
+    assert "ar (العربية): " in said
+    assert "catalogue: 'Join the session'" not in said, "Arabic has those words"
+    assert "(--all lists them)" in said
