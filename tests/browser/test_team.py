@@ -74,16 +74,24 @@ def choose(page, css_class: str, label: str) -> None:
     page.select_option(f".{css_class} select", label=label)
 
 
-def raise_concern(page, student: str, area: str) -> None:
+def raise_concern(page, student: str, area: str, behind: str = "") -> None:
     choose(page, "fc-areas-student", student)
     page.locator(".fc-areas .fc-choice", has_text=area).locator("input").check()
+    if behind:
+        page.fill(".fc-cause-note input", behind)
     page.click(".fc-save-areas")
 
 
-def add_support(page, student: str, area: str, what: str, owner: str) -> None:
+def add_support(
+    page, student: str, area: str, what: str, owner: str, targets: str = ""
+) -> None:
     choose(page, "fc-support-student", student)
     wait_contains(page, ".fc-support-area select", area)
     choose(page, "fc-support-area", area)
+    if targets:
+        wait_contains(page, ".fc-support-causes", targets)
+        cause = page.locator(".fc-support-causes .fc-choice", has_text=targets)
+        cause.locator("input").check()
     page.fill(".fc-support-what input", what)
     page.locator(".fc-support-tier button", has_text="Tier 2").click()
     page.fill(".fc-support-owner input", owner)
@@ -121,11 +129,20 @@ def test_three_members_work_two_meetings_and_every_page_follows(server, new_page
     everyone(members, ".fc-board", "M.L.")
     everyone(members, ".fc-board", "204518")
 
-    raise_concern(cy, "M.L.", "Reading")
+    raise_concern(cy, "M.L.", "Reading", behind="Decoding, not meaning")
     everyone(members, ".fc-flags", "M.L., Reading")
-    add_support(bo, "M.L.", "Reading", "Phonics group, 3 times a week", "Ms Ortiz")
+    everyone(members, ".fc-board", "Behind it: Decoding, not meaning")
+    add_support(
+        bo,
+        "M.L.",
+        "Reading",
+        "Phonics group, 3 times a week",
+        "Ms Ortiz",
+        targets="Decoding, not meaning",
+    )
     for page in members:
         wait_contains(page, ".fc-board", "Phonics group, 3 times a week")
+        wait_contains(page, ".fc-board", "Targets: Decoding, not meaning")
         wait_lacks(page, ".fc-flags", "M.L., Reading")
     record_check(ana, "M.L.", "Reading", "Improving", "Running record 31 wcpm")
     everyone(members, ".fc-board", "Improving · 12 Jan")
