@@ -36,7 +36,15 @@ SELF_ASSESSMENT = "Myselfbias privilegewords I grew up sure of being heard."
 HEARD = "Heardquote from the listening session."
 ATTACHED_LINK = "https://video.example.org/attachedlink"
 ATTACHED_ABOUT = "Attachedabout the colleague on video."
-LEADERS_OWN = (SELF_ASSESSMENT, "Myselfbias", HEARD, "Heardquote", ATTACHED_LINK)
+LEADERS_OWN = (
+    SELF_ASSESSMENT,
+    "Myselfbias",
+    HEARD,
+    "Heardquote",
+    ATTACHED_LINK,
+    "a privilege I forget I had",  # the demo's own self-assessment
+    "We share one table after dinner",  # and what its leader heard
+)
 PRIVATE_COLUMNS = {
     "name",
     "text",

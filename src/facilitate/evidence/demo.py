@@ -1,4 +1,5 @@
-"""Demo data for the evidence pack: every part written, rated, linked and answered.
+"""Demo data for the evidence pack: every part written, rated, linked and answered,
+with the leader's private self-assessment and what they heard in Part 1.
 
 One colleague has sent feedback through their link and a second link is still
 waiting, so the demo shows both states of Part 2.3.
@@ -9,6 +10,7 @@ from __future__ import annotations
 from facilitate.core.events import (
     ColleagueFeedbackGiven,
     LeaderNoteSaved,
+    QualitativeEvidenceSaved,
     RubricChecked,
     RubricEvidenceLinked,
 )
@@ -17,6 +19,16 @@ from facilitate.core.store.base import EventStore
 from facilitate.evidence.colleague import invite
 
 DEMO_TEXTS = {
+    "leader_self_assessment": (
+        "I grew up in this town and went to a school much like ours, where "
+        "homework came easily because I had a quiet room and parents who had been "
+        "to college. That is a privilege I forget I had. My bias is to trust the "
+        "voices that sound like mine at a meeting, and to read a quiet family as "
+        "an uninterested one.\n\n"
+        "I value fairness and I value high expectations, and in grading they "
+        "sometimes pull against each other. As a leader I am trying to make "
+        "decisions with the people they affect, not for them."
+    ),
     "needs_assessment": (
         "Our K-8 school wants every family and staff member to shape how we grade "
         "and assign homework, yet our spring survey and our meeting minutes tell "
@@ -106,6 +118,21 @@ DEMO_TEXTS = {
         "track who attends."
     ),
 }
+DEMO_HEARD = [
+    {
+        "source": "Family listening session (library, with interpreters)",
+        "date": "February",
+        "themes": "Homework assumes a quiet place and an adult who can help.",
+        "quotes": "We share one table after dinner.\n\nThe late marks feel like "
+        "they are for my job, not my child.",
+    },
+    {
+        "source": "Support staff interviews",
+        "date": "March",
+        "themes": "Never asked about grading; homework club sees the effects.",
+        "quotes": "We see the same children lose points every week.",
+    },
+]
 DEMO_RATINGS = {"facilitate": "proficient", "lead": "basic"}
 DEMO_LINKS = {
     "facilitate": ["building_capacity", "participation", "analysis", "roles"],
@@ -132,6 +159,7 @@ def seed_evidence(store: EventStore, session: SessionInfo) -> None:
     """The leader writes every part, rates and links both rows, invites two people."""
     for part, text in DEMO_TEXTS.items():
         store.append(session.code, LeaderNoteSaved(part, text))
+    store.append(session.code, QualitativeEvidenceSaved(DEMO_HEARD))
     for row, level in DEMO_RATINGS.items():
         store.append(session.code, RubricChecked(row, level))
         store.append(session.code, RubricEvidenceLinked(row, DEMO_LINKS[row]))
