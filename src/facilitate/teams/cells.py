@@ -35,9 +35,8 @@ class Row:
     def covered(self, members: set[str]) -> bool:
         """Whether the count of exactly ``members`` together can be read off."""
         exact = {m for m, n in self.cells.items() if n is not None}
-        together = [set(group) for group, _ in self.merged]
         inside = exact & members
-        for group in together:
+        for group in (set(found) for found, _ in self.merged):
             if group <= members:
                 inside |= group
             elif group & members:
