@@ -31,8 +31,8 @@ from facilitate.activities.self_assessment.events import (
     ZoneChecked,
 )
 from facilitate.core.events import ParticipantJoined, Recorded
+from facilitate.core.language import N_, ngettext
 from facilitate.core.language import gettext as _
-from facilitate.core.language import ngettext
 
 #: Event kinds this activity reads back for one person (to resume and to profile).
 MY_KINDS = (
@@ -189,7 +189,8 @@ def part_reflections(
 def reflection_text(mine: MyAnswers, content: SelfAssessment, session: str) -> str:
     """The plain-text file a person downloads: their answers and their words."""
     variant = current_variant(mine, content)
-    lines = [f"{content.title} — my private reflection ({session})", ""]
+    heading = _("{title} — my private reflection ({session})")
+    lines = [heading.format(title=content.title, session=session), ""]
     if content.profile_introduction:
         lines += [content.profile_introduction, ""]
     parts = part_reflections(mine.answers, variant, content)
@@ -198,16 +199,25 @@ def reflection_text(mine: MyAnswers, content: SelfAssessment, session: str) -> s
         for item in domain.items:
             answer = content.answer_label(mine.answers.get(item.key, "")) or "—"
             lines.append(f"- {item.text} {answer}")
-        lines += ["", f"To notice: {part.notice}", f"To try next: {part.try_next}", ""]
+        lines += [
+            "",
+            f"{_('To notice:')} {part.notice}",
+            f"{_('To try next:')} {part.try_next}",
+            "",
+        ]
     labels = {c.key: c.label for c in content.identities}
     for question in content.identity_questions:
         chosen = [labels.get(k, k) for k in mine.identities.get(question.key, [])]
         lines.append(f"{question.prompt} {', '.join(chosen) or '—'}")
     zones = {z.key: z.label for z in content.zones}
+    said = {
+        "start": N_("Zone at the start: {zone}"),
+        "end": N_("Zone at the end: {zone}"),
+    }
     for moment in ("start", "end"):
         if moment in mine.zones:
             where = zones.get(mine.zones[moment], mine.zones[moment])
-            lines.append(f"Zone at the {moment}: {where}")
+            lines.append(_(said[moment]).format(zone=where))
     lines.append("")
     for prompt in content.reflections:
         lines += [prompt.prompt, mine.reflections.get(prompt.key, "") or "—", ""]
