@@ -152,6 +152,8 @@ def test_the_display_follows_the_language_the_remote_chooses(store, session):
     assert display.browser.language == "es"
     assert "¿Cómo llega hoy?" in title_of(display)
     assert "How are you" not in title_of(display)
+    state = display.slots["welcome"].panel.frame.state.value
+    assert "Cuéntenos cómo llega al unirse" in state
 
     remote.screen_language.choice.value = "en+es"
     display.refresh()
@@ -161,3 +163,14 @@ def test_the_display_follows_the_language_the_remote_chooses(store, session):
     assert "How are you arriving today? / ¿Cómo llega hoy?" in title_of(display)
     again = open_display(store, session, view=display_token(store, session))
     assert "/ Únase desde su teléfono" in again.join.words.value, "a reopened display"
+
+
+def test_the_display_s_fixed_words_are_collected_for_translators():
+    from facilitate.cli.languages import screen_words
+
+    words = {text for _, _, text in screen_words()}
+    assert "Check in as you join: one tap, and nobody sees your answer." in words
+    language.use("es")
+    assert language.gettext(
+        "Check in as you join: one tap, and nobody sees your answer."
+    ) == ("Cuéntenos cómo llega al unirse: un toque, y nadie ve su respuesta.")

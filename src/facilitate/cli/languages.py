@@ -12,6 +12,7 @@ and merges them into every catalogue, keeping what translators wrote.
 from __future__ import annotations
 
 import argparse
+import ast
 import contextlib
 import io
 import json
@@ -43,6 +44,8 @@ KEYWORDS: dict[str, Any] = {
     "button": (1,),
     "named": (2,),
 }
+#: Keyword arguments by which a display panel hands ScreenFrame its words.
+SCREEN_KEYWORDS = ("invite", "detail", "next_step", "headline", "prompt")
 #: Missing words listed per language unless --all is given.
 SHOWN = 12
 #: Pages a participant does not open but whose words the room reads.
@@ -130,12 +133,53 @@ def template() -> Catalog:
             catalog.add(
                 message, None, [(_relative(spec_file), line)], auto_comments=comments
             )
+    for module, line, words in screen_words():
+        catalog.add(words, None, [(module, line)], auto_comments=["On the display"])
     for phase in current_agenda().phases:
         for words in (phase.title, phase.invitation):
             catalog.add(
                 words, None, [("agenda", 0)], auto_comments=["A phase of the session"]
             )
     return catalog
+
+
+def screen_words() -> list[tuple[str, int, str]]:
+    """(module, line, words) of each display's fixed headings and prompts.
+
+    Display panels pass their words to ``ScreenFrame`` (which shows them in the
+    screen's language) as keyword arguments, which Babel's extraction does not
+    read, so they are found here: string constants given as ``invite=``,
+    ``detail=``, ``next_step=``, ``headline=`` or ``prompt=``, and the titles
+    given to ``ScreenFrame`` and ``set_title``.
+    """
+    found = []
+    for spec in current_agenda().activities:
+        path = _source_of(f"facilitate.activities.{spec.key}.display")
+        if path is None:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [
+            (_relative(path), node.lineno, words)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            for words in _screen_constants(node)
+        ]
+    return found
+
+
+def _screen_constants(call: ast.Call) -> list[str]:
+    values = [kw.value for kw in call.keywords if kw.arg in SCREEN_KEYWORDS]
+    name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+    if name in ("ScreenFrame", "set_title"):
+        values += call.args
+    return [
+        value.value
+        for value in values
+        if isinstance(value, ast.Constant)
+        and isinstance(value.value, str)
+        and value.value.strip()
+        and not value.value.startswith("fc-")
+    ]
 
 
 def _source_of(module: str) -> Path | None:
