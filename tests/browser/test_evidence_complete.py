@@ -40,7 +40,8 @@ DESCRIBED = {
 ARTIFACTS = "(c) Artifacts (agendas, photos, documents) with a description"
 
 
-def attach(page, part: str, description: str, file: Path | None, link: str = ""):
+def submit(page, part: str, description: str, file: Path | None, link: str = ""):
+    """Fill the part's attachment form and press Attach; wait for the outcome."""
     panel = f".fc-attachments-{part}"
     before = page.locator(f"{panel} .fc-attached").count()
     if file is not None:
@@ -62,6 +63,12 @@ def attach(page, part: str, description: str, file: Path | None, link: str = "")
         ".length > before || document.querySelector(panel + ' .fc-say-error')",
         arg=[panel, before],
     )
+
+
+def attach(page, part: str, description: str, file: Path | None, link: str = ""):
+    """Submit, and fail with the page's own sentence if it was refused."""
+    submit(page, part, description, file, link)
+    panel = f".fc-attachments-{part}"
     assert page.locator(f"{panel} .fc-say-error").count() == 0, page.inner_text(
         f".fc-attach-status-{part}"
     )
@@ -188,3 +195,26 @@ def served(base: str, relative: Path) -> bool:
         except urllib.error.HTTPError:
             continue
     return False
+
+
+def test_a_file_near_the_limit_uploads_and_one_over_it_is_refused(
+    server, new_page, tmp_path
+):
+    """The stated 8 MB travels through the page; more is refused in one sentence."""
+    session = server.new_session("Large files")
+    near, over = tmp_path / "near.pdf", tmp_path / "over.pdf"
+    near.write_bytes(b"%PDF-1.4\n" + b"0" * 7_900_000)
+    over.write_bytes(b"%PDF-1.4\n" + b"0" * 8_400_000)
+    leader = new_page()
+    leader.goto(server.page_url("evidence", session))
+    leader.wait_for_selector(".fc-attach-add-building_capacity")
+    attach(leader, "building_capacity", "A long document", near)
+    kept = kept_files(server.data_dir, session.code)
+    assert [path.stat().st_size for path in kept] == [near.stat().st_size]
+
+    submit(leader, "building_capacity", "Too long", over)
+    assert leader.inner_text(".fc-attach-status-building_capacity") == (
+        "over.pdf is 8.4 MB; files can be up to 8 MB. Make it smaller, or put it "
+        "online and give the link instead."
+    )
+    assert len(kept_files(server.data_dir, session.code)) == 1
