@@ -9,13 +9,17 @@ workers, each worker is one ``serve_room`` behind HAProxy (see ``workers``).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import socket
 import ssl
 import subprocess
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import PIPE
+from typing import TypeVar
 
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
@@ -32,7 +36,13 @@ from facilitate.server.proxy import (
     wait_until_answering,
 )
 from facilitate.server.statics import front_end_files, warm
-from facilitate.server.stopping import STOP_SECONDS, stop, stop_requests
+from facilitate.server.stopping import (
+    STOP_SECONDS,
+    VOILA_STOP_SECONDS,
+    OutputRelay,
+    stop,
+    stop_requests,
+)
 from facilitate.server.voila import (
     DEFAULT_POOL,
     UNUSED_EXTENSIONS,
@@ -47,6 +57,8 @@ STOPPED = (
     "A Voila process stopped unexpectedly; see the messages above, then start "
     "facilitate serve again."
 )
+
+T = TypeVar("T")
 
 __all__ = [
     "DEFAULT_POOL",
@@ -102,12 +114,16 @@ def serve_room(
     lead = Backend("lead", free_port(), prefix="/lead")
     worker = options.worker
     processes: list[subprocess.Popen[bytes]] = []
+    relay = OutputRelay()
+    scripts = in_background(lambda: front_end_files(UNUSED_EXTENSIONS))
     try:
         for role, backend in ((room_role(options), room), (lead_role(), lead)):
             if not stopped:
-                processes.append(
-                    start_voila(role, backend.port, data_dir, public_url, worker)
+                voila = start_voila(
+                    role, backend.port, data_dir, public_url, worker, PIPE
                 )
+                processes.append(voila)
+                relay.follow(voila)
         if stopped:
             return 0
         front = Front(
@@ -117,10 +133,11 @@ def serve_room(
             worker=worker,
             trusted=TrustedProxies.parse(options.trusted_proxies),
         )
-        room_door = RoomDoor(listening, ssl_context, processes, stopped)
+        room_door = RoomDoor(listening, ssl_context, processes, stopped, scripts)
         asyncio.run(_listen(front, room_door, on_ready))
     finally:
-        stop(processes)
+        relay.quiet()
+        stop(processes, seconds=VOILA_STOP_SECONDS)
         for listener in listening:
             listener.close()
     return 0
@@ -147,6 +164,8 @@ class RoomDoor:
     ssl_context: ssl.SSLContext | None
     processes: list[subprocess.Popen[bytes]]
     stopped: list[int]
+    #: The addresses of Voila's scripts, listed while the Voilas start.
+    scripts: concurrent.futures.Future[list[str]]
 
     def check_voilas(self) -> None:
         if any(process.poll() is not None for process in self.processes):
@@ -181,7 +200,7 @@ async def _listen(
     # (``clients``); tornado's ``xheaders`` would believe them from anyone.
     server = HTTPServer(application, ssl_options=door.ssl_context)
     server.add_sockets(door.listening)
-    warming = asyncio.create_task(warm_front_ends(front))
+    warming = asyncio.create_task(warm_front_ends(front, door.scripts))
     if on_ready is not None:
         on_ready()
     while not door.stopped:
@@ -191,10 +210,31 @@ async def _listen(
     server.stop()
 
 
-async def warm_front_ends(front: Front) -> None:
+async def warm_front_ends(
+    front: Front, scripts: concurrent.futures.Future[list[str]]
+) -> None:
     """Keep Voila's scripts compressed before the first page asks for them: the
     facilitator's pages first, then the participants'."""
-    files = front_end_files(UNUSED_EXTENSIONS)
+    files = await asyncio.wrap_future(scripts)
     for backend in (front.lead, front.room):
         uris = [backend.prefix + path for path in files]
         await warm(front.statics, backend.name, backend.url, uris)
+
+
+def in_background(work: Callable[[], T]) -> concurrent.futures.Future[T]:
+    """Run ``work`` in a thread the room does not wait for when it stops.
+
+    Listing Voila's scripts walks every front-end extension's folder: seconds
+    on a busy laptop. Done in the event loop once the links were printed, it
+    held the first pages and Ctrl-C for up to 18 s.
+    """
+    future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+    def run() -> None:
+        try:
+            future.set_result(work())
+        except Exception as error:
+            future.set_exception(error)
+
+    threading.Thread(target=run, daemon=True).start()
+    return future

@@ -231,9 +231,18 @@ def voila_command(
 
 
 def start_voila(
-    role: VoilaRole, port: int, data_dir: Path, public_url: str, worker: str = ""
+    role: VoilaRole,
+    port: int,
+    data_dir: Path,
+    public_url: str,
+    worker: str = "",
+    output: int | None = None,
 ) -> subprocess.Popen[bytes]:
-    """Start one Voila; stopping it (SIGTERM) stops its kernels too."""
+    """Start one Voila; stopping it (SIGTERM) stops its kernels too.
+
+    ``output`` (``subprocess.PIPE``) sends what it and its kernels print to the
+    starting process, which passes it on (``stopping.OutputRelay``).
+    """
     command, run_dir = voila_command(role, port, data_dir, worker)
     niceness = role.niceness
     process = subprocess.Popen(
@@ -241,6 +250,8 @@ def start_voila(
         cwd=run_dir,
         env=voila_environment(data_dir, public_url),
         preexec_fn=start_child(niceness),
+        stdout=output,
+        stderr=None if output is None else subprocess.STDOUT,
         # Each Voila runs in a session of its own: the terminal's Ctrl-C reaches
         # only ``serve``, which stops the kernels and then the Voilas quietly
         # (``stopping``); and a lowered Voila's session is what Linux weighs
