@@ -115,6 +115,7 @@ class AttachmentPanel:
                 layout=widgets.Layout(flex="1 1 auto"),
             )
             remove = button("Remove", "fc-attach-remove", "")
+            remove.layout.flex = "0 0 auto"
             remove.on_click(lambda _, a=a: self.on_remove(a))
             rows.append(styled(widgets.HBox([text, remove]), "fc-attached"))
         self.listed.children = rows
