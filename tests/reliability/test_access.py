@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.core.paths import workbooks_dir
+from facilitate.core.page_table import page_table
 from tests.live_server import (
     free_port,
     kernel_pids,
@@ -21,8 +21,8 @@ from tests.live_server import (
 )
 
 PAGES = sorted(
-    p.stem for p in workbooks_dir().glob("*.ipynb") if p.name != "participant.ipynb"
-)
+    p.stem for p in page_table().pages if p.lead
+)  # every page but the open one, from the one table the front door reads
 
 
 def fetch(url: str, context: ssl.SSLContext | None = None) -> tuple[int, str]:

@@ -9,7 +9,7 @@ import pytest
 from tornado import httpclient, httpserver, netutil
 
 from facilitate.core.errors import InvalidInput
-from facilitate.core.paths import workbooks_dir
+from facilitate.core.page_table import page_table
 from facilitate.core.sessions import create_session, display_token
 from facilitate.server import gates
 from facilitate.server.addresses import public_url
@@ -151,8 +151,8 @@ def test_the_front_door_checks_keys_in_the_store_the_kernels_use(
 # --- one spelling: every path is decided on its canonical form --------------------
 
 FACILITATOR_PAGES = sorted(
-    p.name for p in workbooks_dir().glob("*.ipynb") if p.name != "participant.ipynb"
-)
+    p.name for p in page_table().pages if p.lead
+)  # every page but the open one, from the one table the front door reads
 
 
 @pytest.mark.parametrize(
