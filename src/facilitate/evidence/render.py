@@ -83,8 +83,9 @@ def passes_html(part: PartGuide) -> str:
             '<div class="fc-passes"><p class="fc-label">Passes when (the '
             f"credential's words)</p>{quote_html(part.passing_line)}</div>"
         )
+    label = "Who sees it" if part.private else "Passes when"
     return (
-        f'<div class="fc-passes"><p class="fc-label">Passes when</p>'
+        f'<div class="fc-passes"><p class="fc-label">{label}</p>'
         f"<p>{emphasis(part.passes)}</p></div>"
     )
 
