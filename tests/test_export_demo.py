@@ -66,7 +66,9 @@ def exported(tmp_path_factory):
     store.append(
         session.code, LeaderNoteSaved("needs_assessment", f"Context with {HOSTILE}")
     )
-    store.append(session.code, LeaderNoteSaved("leader_self_assessment", SELF_ASSESSMENT))
+    store.append(
+        session.code, LeaderNoteSaved("leader_self_assessment", SELF_ASSESSMENT)
+    )
     heard = {"source": "Listening", "date": "", "themes": HEARD, "quotes": HEARD}
     store.append(session.code, QualitativeEvidenceSaved([heard]))
     store.append(
