@@ -228,3 +228,22 @@ def test_an_empty_self_assessment_is_a_note_not_missing(page, store, session):
     lines = checklist(page.guide, page.rubric, evidence_state(store.read(session.code)))
     own = next(line for line in lines if line.anchor == "part-leader_self_assessment")
     assert (own.status, own.detail) == ("note", PRIVATE_NOT_WRITTEN)
+
+
+def test_a_recording_or_a_colleagues_video_completes_its_part(page, store, session):
+    from facilitate.evidence.checklist import checklist
+    from facilitate.evidence.state import evidence_state
+
+    def status(part: str) -> tuple[str, str]:
+        state = evidence_state(store.read(session.code))
+        lines = checklist(page.guide, page.rubric, state)
+        line = next(line for line in lines if line.anchor == f"part-{part}")
+        return line.status, line.detail
+
+    assert status("building_capacity") == ("missing", "Not written yet.")
+    assert status("analysis")[0] == "missing"
+    attach(page, "building_capacity", "recording", "The meeting", link=VIDEO)
+    attach(page, "analysis", "colleague_video", "Dolores on video", link=VIDEO)
+    done = ("done", "Nothing written; 1 attachment instead.")
+    assert status("building_capacity") == done
+    assert status("analysis") == done

@@ -82,6 +82,8 @@ def _written(part: PartGuide, state: EvidenceState) -> CheckItem:
     anchor = f"part-{part.key}"
     if not text and part.private:
         return CheckItem(part.label, NOTE, PRIVATE_NOT_WRITTEN, anchor)
+    if not text and state.attached_to(part.key):
+        return CheckItem(part.label, DONE, _attached(part, state), anchor)
     if not text:
         return CheckItem(part.label, MISSING, "Not written yet.", anchor)
     count = word_count(text, part.limit)
@@ -96,6 +98,8 @@ def _colleague(part: PartGuide, state: EvidenceState) -> CheckItem:
     if received:
         names = ", ".join(f.name for f in received)
         return CheckItem(part.label, DONE, f"Feedback received from {names}.", anchor)
+    if state.attached_to(part.key):
+        return CheckItem(part.label, DONE, _attached(part, state), anchor)
     waiting = [i.name for i in state.invitations]
     if waiting:
         detail = f"Waiting for feedback from {', '.join(waiting)}."
@@ -105,6 +109,13 @@ def _colleague(part: PartGuide, state: EvidenceState) -> CheckItem:
             "colleague who took part."
         )
     return CheckItem(part.label, MISSING, detail, anchor)
+
+
+def _attached(part: PartGuide, state: EvidenceState) -> str:
+    """The credential accepts a recording or artifacts in place of writing."""
+    count = len(state.attached_to(part.key))
+    noun = "attachment" if count == 1 else "attachments"
+    return f"Nothing written; {count} {noun} instead."
 
 
 def _row(rubric: Rubric, state: EvidenceState, key: str, label: str) -> CheckItem:
