@@ -183,6 +183,8 @@ def _part(pack: EvidencePack, part: PartGuide, printing: bool) -> str:
 
 def _colleague_words(pack: EvidencePack, part: PartGuide) -> str:
     received = pack.state.received()
+    if not received and pack.state.attached_to(part.key):
+        return '<p class="fc-meta">No written feedback: see the attachment below.</p>'
     if not received:
         return '<p class="fc-missing">No colleague feedback has arrived yet.</p>'
     return "".join(feedback_html(f, part.limit or 0) for f in received)
