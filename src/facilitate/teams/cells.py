@@ -14,10 +14,10 @@ small areas are read together rather than as a column of dashes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
-from facilitate.core.coarsen import Group, coarsen_nominal, most_chosen_first
+from facilitate.core.coarsen import Group, coarsen_nominal, most_chosen_first, suppress
 from facilitate.core.release import floored, is_shown
 
 MERGED = "Merged groups"
@@ -51,13 +51,21 @@ class Row:
         )
 
 
-def coarsened(counts: Mapping[str, int], k: int) -> Row:
-    """``counts`` (label -> count, zeros included) as the export may show them."""
+def coarsened(
+    counts: Mapping[str, int], k: int, not_alone: Collection[str] = ()
+) -> Row:
+    """``counts`` (label -> count, zeros included) as the export may show them.
+
+    A label in ``not_alone`` is never shown on its own: it joins the merged
+    group, which goes on taking in the smallest cell shown until it holds two
+    cells or more and at least k (``meetings`` uses it for cells another table
+    gives away).
+    """
     k = floored(k)
     cells: dict[str, int | None] = dict.fromkeys(counts)
     merged = []
     total = sum(counts.values())
-    for group in coarsen_nominal(counts, k):
+    for group in _nominal(counts, k, not_alone):
         if group.count is None:
             continue
         if not group.merged:
@@ -65,6 +73,32 @@ def coarsened(counts: Mapping[str, int], k: int) -> Row:
         elif len(group.members) < len(counts):
             merged.append((group.members, group.count))
     return Row(cells, total if is_shown(total, k) else None, tuple(merged))
+
+
+def _nominal(
+    counts: Mapping[str, int], k: int, not_alone: Collection[str]
+) -> list[Group[str]]:
+    """The gate's nominal coarsening, then each cell of ``not_alone`` still
+    standing alone moved into the merged group, by the same rule."""
+    groups = coarsen_nominal(counts, k)
+    alone = {g.members[0] for g in groups if not g.merged and not g.hidden}
+    if not alone & set(not_alone):
+        return groups
+    order = list(counts)
+    kept = [key for key in alone if key not in not_alone]
+    other = [key for key in order if key not in kept]
+    while kept and (len(other) < 2 or sum(counts[key] for key in other) < k):
+        smallest = min(kept, key=lambda key: (counts[key], -order.index(key)))
+        kept.remove(smallest)
+        other.append(smallest)
+    merged = tuple(sorted(other, key=order.index))
+    return suppress(
+        [
+            *(Group((key,), counts[key]) for key in order if key in kept),
+            Group(merged, sum(counts[key] for key in merged), other=True),
+        ],
+        k,
+    )
 
 
 def row_groups(totals: Mapping[str, int], k: int) -> list[tuple[str, ...]]:

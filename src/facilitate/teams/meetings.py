@@ -15,6 +15,16 @@ Two tables, one row per meeting:
   k, as the gate merges adjacent points of a scale; a meeting with k flags or
   more always keeps its own row.
 
+**Cells the two tables share.** "Not yet supported" (students) and "Concern
+with no support" (flags) count the same students whenever each unsupported
+student has one concern and no support planned, so one shown exactly while the
+other sits in a merged group would let a reader subtract it from that group. At
+each meeting with its own flags row the two are released together
+(``released_apart``): either both stand alone, or neither does, the one that
+could have joining its row's merged group. A period of quiet meetings needs no
+such care: each meeting in it raised fewer than k flags, so "Not yet supported"
+can be shown there only when it differs from the flags it would be read against.
+
 A student's response is the latest check, since its support started, of each
 open concern that has a support in place: one concern not responding makes the
 student "not responding", else one improving makes them "improving".
@@ -29,7 +39,7 @@ import pandas as pd
 from facilitate.core.coarsen import ordinal_runs
 from facilitate.core.release import floored, is_shown
 from facilitate.teams.cells import MERGED, Row, coarsened
-from facilitate.teams.flags import FLAG_KINDS, flags_over_time
+from facilitate.teams.flags import FLAG_TITLES, NO_SUPPORT, flags_over_time
 from facilitate.teams.render import day
 from facilitate.teams.state import TeamState
 
@@ -41,6 +51,7 @@ NOT_KNOWN = "Response not yet known"
 NOT_SUPPORTED = "Not yet supported"
 STATUSES = (IMPROVING, NOT_RESPONDING, NOT_KNOWN, NOT_SUPPORTED)
 ALL_FLAGS = "All flags"
+NO_SUPPORT_FLAGS = FLAG_TITLES[NO_SUPPORT]
 NOT_RESPONDING_ANSWERS = frozenset({"no_change", "declining"})
 
 
@@ -72,10 +83,11 @@ def status_counts(state: TeamState, cycle: str) -> dict[str, int]:
 
 def students_by_meeting(state: TeamState, k: int) -> pd.DataFrame:
     """Per meeting: students named, supported, and each status, coarsened."""
+    apart = released_apart(state, k)
     rows = []
     for cycle in state.cycles:
         counts = status_counts(state, cycle)
-        row = coarsened(counts, k)
+        row = coarsened(counts, k, _linked(cycle in apart, NOT_SUPPORTED))
         supported = set(STATUSES) - {NOT_SUPPORTED}
         rows.append(
             {
@@ -117,24 +129,57 @@ def flag_periods(totals: list[int], k: int) -> list[tuple[int, int]]:
     return periods
 
 
-def flags_by_meeting(state: TeamState, k: int) -> pd.DataFrame:
-    """Per meeting (or period of quiet meetings), flags of each kind, coarsened."""
+def _flag_counts(state: TeamState, k: int) -> list[tuple[list[str], dict[str, int]]]:
+    """Each flags row's meetings and its flags of each kind (zeros too), quiet
+    meetings merged into periods (``flag_periods``)."""
     over_time = flags_over_time(state)
     cycles = list(over_time)
-    titles = {kind.key: kind.title for kind in FLAG_KINDS}
     per_cycle = [
-        {titles[key]: over_time[c].get(key, 0) for key in titles} for c in cycles
+        {title: over_time[c].get(key, 0) for key, title in FLAG_TITLES.items()}
+        for c in cycles
     ]
+    return [
+        (
+            cycles[start:stop],
+            {
+                title: sum(c[title] for c in per_cycle[start:stop])
+                for title in FLAG_TITLES.values()
+            },
+        )
+        for start, stop in flag_periods([sum(c.values()) for c in per_cycle], k)
+    ]
+
+
+def released_apart(state: TeamState, k: int) -> set[str]:
+    """Meetings at which one table could show its shared cell on its own and
+    the other could not: there, neither does (see the module's note)."""
+    apart = set()
+    own_row = {
+        cycles[0]: coarsened(counts, k).cells[NO_SUPPORT_FLAGS] is not None
+        for cycles, counts in _flag_counts(state, k)
+        if len(cycles) == 1
+    }
+    for cycle, flags_alone in own_row.items():
+        students_alone = coarsened(status_counts(state, cycle), k).cells[NOT_SUPPORTED]
+        if flags_alone != (students_alone is not None):
+            apart.add(cycle)
+    return apart
+
+
+def _linked(apart: bool, cell: str) -> frozenset[str]:
+    return frozenset({cell}) if apart else frozenset()
+
+
+def flags_by_meeting(state: TeamState, k: int) -> pd.DataFrame:
+    """Per meeting (or period of quiet meetings), flags of each kind, coarsened."""
+    apart = released_apart(state, k)
     rows = []
-    for start, stop in flag_periods([sum(c.values()) for c in per_cycle], k):
-        counts = {
-            title: sum(c[title] for c in per_cycle[start:stop])
-            for title in titles.values()
-        }
-        row: Row = coarsened(counts, k)
-        when = day(cycles[start])
-        if stop - start > 1:
-            when = f"{when} to {day(cycles[stop - 1])}"
+    for cycles, counts in _flag_counts(state, k):
+        linked = len(cycles) == 1 and cycles[0] in apart
+        row: Row = coarsened(counts, k, _linked(linked, NO_SUPPORT_FLAGS))
+        when = day(cycles[0])
+        if len(cycles) > 1:
+            when = f"{when} to {day(cycles[-1])}"
         rows.append(
             {
                 "Meeting": when,
@@ -143,5 +188,5 @@ def flags_by_meeting(state: TeamState, k: int) -> pd.DataFrame:
                 MERGED: row.merged_text(counts),
             }
         )
-    columns = ["Meeting", *titles.values(), ALL_FLAGS, MERGED]
+    columns = ["Meeting", *FLAG_TITLES.values(), ALL_FLAGS, MERGED]
     return pd.DataFrame(rows, columns=columns, dtype=object)
