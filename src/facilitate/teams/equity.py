@@ -4,9 +4,17 @@ The team enters its classes' composition as counts per group, and may record a
 student's group when adding them. For each group the lens shows its share of the
 classes, of the students of concern, and of the students at each tier (their
 most intensive support in place). Every column is one partition of students over
-every group, zeros included, so each passes the release gate whole (k per cell,
-complementary suppression): a group with fewer than k students in a column is
-not shown there, on the team's page as in the export, and neither is a zero.
+every group, zeros included, and is coarsened before anything is hidden, as the
+rest of the team export is (``cells.coarsened``, the gate's nominal rule): a
+group of k or more stands alone; the smaller ones, empty ones included, are read
+together as one merged group, which the smallest group standing alone joins while
+it holds fewer than k. Only a column of fewer than k students in all is hidden,
+and no group kept out of sight is its column's total minus what is shown.
+
+What the lens does not guard: a column's total can be read off its shares, and
+the tier columns together hold the students with a support in place, which the
+students table also counts at the last meeting ("Supported"). The lens keeps its
+own columns safe; it does not hold back a tier because that table merged a cell.
 """
 
 from __future__ import annotations
@@ -14,7 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from facilitate.core.release import floored, hidden_total, is_shown, release_partition
+from facilitate.core.release import floored
+from facilitate.teams.cells import coarsened
 from facilitate.teams.events import TIERS
 from facilitate.teams.state import TeamState
 
@@ -24,21 +33,27 @@ NOT_RECORDED_LABEL = "Group not recorded"
 
 @dataclass(frozen=True)
 class Column:
-    """One partition of students by group, as the release gate let it through.
+    """One partition of students by group, coarsened through the release gate.
 
-    ``total`` is None when the column holds fewer than k students in all.
+    ``shown`` holds each group's count, or None when it is not shown on its own;
+    ``merged`` the groups read together, each ``(groups, count)``. ``total`` is
+    None when the column holds fewer than k students in all.
     """
 
     title: str
     total: int | None
     shown: dict[str, int | None]
-    withheld: int
+    merged: tuple[tuple[tuple[str, ...], int], ...] = ()
 
     def share(self, group: str) -> float | None:
         count = self.shown.get(group)
         if count is None or not self.total:
             return None
         return 100 * count / self.total
+
+    def merged_share(self, count: int) -> float | None:
+        """A merged group's share of the column's total."""
+        return 100 * count / self.total if self.total else None
 
 
 @dataclass(frozen=True)
@@ -52,19 +67,17 @@ class EquityLens:
         return any(group != NOT_RECORDED for group in self.groups)
 
 
+def group_label(group: str) -> str:
+    """A group as the lens names it: its own name, or "Group not recorded"."""
+    return group or NOT_RECORDED_LABEL
+
+
 def _column(
     title: str, counts: Counter[str], groups: tuple[str, ...], k: int
 ) -> Column:
-    """``counts`` over ``groups`` (zeros included) through the release gate."""
-    cells = {group: counts.get(group, 0) for group in groups}
-    released = release_partition(cells, k)
-    total = sum(cells.values())
-    return Column(
-        title=title,
-        total=total if is_shown(total, k) else None,
-        shown=released,
-        withheld=hidden_total(cells, released),
-    )
+    """``counts`` over ``groups`` (zeros included), coarsened through the gate."""
+    row = coarsened({group: counts.get(group, 0) for group in groups}, k)
+    return Column(title=title, total=row.total, shown=row.cells, merged=row.merged)
 
 
 def equity_lens(state: TeamState, cycle: str, k: int | None = None) -> EquityLens:

@@ -26,7 +26,7 @@ from facilitate.core.release import floored, is_shown
 from facilitate.core.report import ReportPart
 from facilitate.teams.cells import MERGED, coarsened, row_groups, together
 from facilitate.teams.content import FourQuestions
-from facilitate.teams.equity import NOT_RECORDED_LABEL, equity_lens
+from facilitate.teams.equity import EquityLens, equity_lens, group_label
 from facilitate.teams.events import RESPONSES, TIERS
 from facilitate.teams.meetings import flags_by_meeting, students_by_meeting
 from facilitate.teams.render import day
@@ -202,7 +202,8 @@ def flags_table(state: TeamState, k: int) -> pd.DataFrame:
 
 
 def equity_table(state: TeamState, k: int) -> pd.DataFrame:
-    """The equity lens at the last meeting: counts and shares per group."""
+    """The equity lens at the last meeting: counts and shares per group, and a
+    last row naming, per column, the groups read together and their count."""
     latest = state.latest_cycle()
     if latest is None:
         return pd.DataFrame()
@@ -211,13 +212,29 @@ def equity_table(state: TeamState, k: int) -> pd.DataFrame:
         return pd.DataFrame()
     rows = []
     for group in lens.groups:
-        row: dict[str, object] = {"Group": group or NOT_RECORDED_LABEL}
+        row: dict[str, object] = {"Group": group_label(group)}
         for column in lens.columns:
             share = column.share(group)
             row[column.title] = column.shown.get(group)
             row[f"{column.title} (%)"] = None if share is None else round(share)
         rows.append(row)
+    if any(column.merged for column in lens.columns):
+        rows.append(merged_row(lens))
     return pd.DataFrame(rows, dtype=object)
+
+
+def merged_row(lens: EquityLens) -> dict[str, object]:
+    """Per column, its merged groups in words ("Group B + Group C: 14") and share."""
+    row: dict[str, object] = {"Group": MERGED}
+    for column in lens.columns:
+        texts, shares = [], []
+        for groups, count in column.merged:
+            texts.append(f"{' + '.join(group_label(g) for g in groups)}: {count}")
+            share = column.merged_share(count)
+            shares.append(None if share is None else round(share))
+        row[column.title] = "; ".join(texts) or None
+        row[f"{column.title} (%)"] = shares[0] if len(shares) == 1 else None
+    return row
 
 
 def team_parts(state: TeamState, content: FourQuestions) -> list[ReportPart]:
@@ -283,7 +300,12 @@ def team_parts(state: TeamState, content: FourQuestions) -> list[ReportPart]:
             "Equity lens, at the last meeting",
             tables={"by_group": equity} if not equity.empty else {},
             notes=(
-                ["Shares are of each column's total.", note]
+                [
+                    "Shares are of each column's total. Groups with fewer than "
+                    f"{k} students in a column are read together there: the last "
+                    "row names them, with their count and share.",
+                    note,
+                ]
                 if not equity.empty
                 else ["No groups were recorded."]
             ),
