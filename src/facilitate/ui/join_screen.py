@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import ipywidgets as widgets
 
-from facilitate.core.language import N_, ngettext
+from facilitate.core.language import N_, ngettext, spoken, translate
 from facilitate.core.language import gettext as _
 from facilitate.core.links import join_page_link, participant_link
 from facilitate.core.sessions import SessionInfo
@@ -27,6 +27,8 @@ from facilitate.core.text import escape
 from facilitate.ui.qr import qr_svg_fitted
 from facilitate.ui.widgets import styled
 
+#: The corner badge's words (shown with ``translate``, so named here).
+BADGE = N_("Join at {address} · code {code}")
 UNREACHABLE = N_(
     "Phones cannot reach this address: it is this computer's own. Restart with "
     "facilitate serve --host 0.0.0.0 and open the display from the new link."
@@ -97,7 +99,10 @@ class JoinScreen:
             f"{warning}"
         )
         host = escape(urlsplit(url).netloc)
-        badge = escape(_("Join at {address} · code {code}")).format(
+        # The corner badge speaks the screen's leading language only: in two
+        # it would wrap under the heading, and the address and code need none.
+        words = translate(BADGE, spoken()[0])
+        badge = escape(words).format(
             address=f"<strong>{host}</strong>",
             code=f'<strong class="fc-badge-code">{code}</strong>',
         )
