@@ -17,8 +17,10 @@ import pytest
 from facilitate.teams.cells import MERGED
 from facilitate.teams.equity import EquityLens, equity_lens
 from facilitate.teams.events import ClassCounted
+from facilitate.teams.meetings import students_by_meeting
+from facilitate.teams.render import day
 from facilitate.teams.report import equity_table
-from tests.unit.team_history import C1, C5, concern, history, student, support
+from tests.unit.team_history import C1, C5, check, concern, history, student, support
 from tests.unit.team_reference import most_exact
 
 K = 5
@@ -170,3 +172,87 @@ def test_the_export_names_each_columns_merged_groups_in_its_last_row():
         7,
         round(100 * 7 / 23),
     )
+
+
+#: Two groups with k or more students at every tier (A: all supported; B: one
+#: support only planned), and two smaller groups that merge in every tier.
+ACROSS = (
+    ("A", 1, 3),
+    ("A", 2, 3),
+    ("A", 3, 3),
+    ("B", 1, 4),
+    ("B", 2, 3),
+    ("B", 3, 4),
+    ("B", PLANNED, 1),
+    ("C", 1, 1),
+    ("C", 2, 1),
+    ("C", 3, 1),
+    ("C", PLANNED, 3),
+    ("D", 1, 2),
+    ("D", 2, 2),
+    ("D", 3, 2),
+)
+
+
+def across_team(improving: int):
+    """``ACROSS`` at k = 3, all named at the first meeting; ``improving`` of
+    A's tier 1 students checked "improving" there."""
+    events: list = [ClassCounted(group, 30) for group in "ABCD"]
+    for number, (group, tier, count) in enumerate(ACROSS):
+        for i in range(count):
+            who = f"x{number}-{i}"
+            events += [student(who, C1, group), concern(who)]
+            if tier == PLANNED:
+                events.append(support(f"s-{who}", who, start="2026-04-01"))
+                continue
+            events.append(support(f"s-{who}", who, tier=tier))
+            if group == "A" and tier == 1 and i < improving:
+                events.append(check(C1, "improving", who))
+    return history(*events, k=3)
+
+
+def assert_no_group_without_support_read_off(found: EquityLens) -> None:
+    """The reference's rule: no group's students of concern minus its tiers
+    (those with no support in place) can be worked out under k."""
+    columns = {c.title: c for c in found.columns}
+    for group in found.groups:
+        concern = columns["Students of concern"].shown[group]
+        tiers = [columns[f"Tier {t}"].shown[group] for t in (1, 2, 3)]
+        if concern is not None and None not in tiers:
+            assert concern - sum(tiers) >= found.k, group
+
+
+def test_a_group_whose_students_with_no_support_could_be_read_off_merges_a_tier():
+    state = across_team(improving=3)
+    found = equity_lens(state, C1, 3)
+    columns = {c.title: c for c in found.columns}
+    # Without the rule every tier shows A and B, and 9 - 3 - 3 - 3 says no A
+    # student is without support, 12 - 4 - 3 - 4 that one B student is.
+    assert columns["Students of concern"].shown == {"A": 9, "B": 12, "C": 6, "D": 6}
+    assert columns["Tier 1"].shown == {"A": 3, "B": 4, "C": None, "D": None}
+    assert columns["Tier 2"].shown == {"A": 3, "B": None, "C": None, "D": None}
+    assert columns["Tier 2"].merged == ((("B", "C", "D"), 6),)
+    assert columns["Tier 3"].shown == {"A": None, "B": 4, "C": None, "D": None}
+    assert columns["Tier 3"].merged == ((("A", "C", "D"), 6),)
+    assert_no_group_without_support_read_off(found)
+    # "Not yet supported" stands alone in the students table, so every tier's
+    # total may show.
+    students = students_by_meeting(state, 3).set_index("Meeting")
+    assert students.loc[day(C1), "Not yet supported"] == 4
+    assert all(c.total is not None for c in found.columns)
+
+
+def test_tiers_that_would_give_away_a_merged_not_yet_supported_lose_the_smallest():
+    state = across_team(improving=0)
+    students = students_by_meeting(state, 3).set_index("Meeting")
+    assert students.loc[day(C1), "Not yet supported"] is None
+    found = equity_lens(state, C1, 3)
+    columns = {c.title: c for c in found.columns}
+    # 33 students of concern less 10, 9 and 10 at the tiers would be the 4 not
+    # yet supported, which the students table merged: tier 2 (9) is not shown.
+    assert columns["Students of concern"].total == 33
+    assert (columns["Tier 1"].total, columns["Tier 3"].total) == (10, 10)
+    assert columns["Tier 2"].total is None
+    assert set(columns["Tier 2"].shown.values()) == {None}
+    assert columns["Tier 2"].merged == ()
+    assert_no_group_without_support_read_off(found)

@@ -8,27 +8,39 @@ every group, zeros included, and is coarsened before anything is hidden, as the
 rest of the team export is (``cells.coarsened``, the gate's nominal rule): a
 group of k or more stands alone; the smaller ones, empty ones included, are read
 together as one merged group, which the smallest group standing alone joins while
-it holds fewer than k. Only a column of fewer than k students in all is hidden,
-and no group kept out of sight is its column's total minus what is shown.
+it holds fewer than k. Only a column of fewer than k students in all is hidden
+(and one tier column, below), and no group kept out of sight is its column's
+total minus what is shown.
 
-What the lens does not guard: a column's total can be read off its shares, and
-the tier columns together hold the students with a support in place, which the
-students table also counts at the last meeting ("Supported"). The lens keeps its
-own columns safe; it does not hold back a tier because that table merged a cell.
+Across columns, one more count could be read off: a group's students of concern
+minus its students at each tier is how many of them have no support in place.
+Where every one of those cells would be shown and that difference is under k
+(zero too: "all of them are supported" is a count like any other), the group's
+smallest tier cell joins its column's merged group (``_worked_out_group``).
+The same holds for the whole team: students of concern minus every tier's total
+is the students table's "Not yet supported" at that meeting, so unless that
+table shows it on its own, the smallest tier column is not shown at all.
+Deeper sums (a merged group against another column's) are
+not searched for: every column is safe alone, and these two differences are the
+ones a reader would take.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitate.core.release import floored
-from facilitate.teams.cells import coarsened
+from facilitate.teams.cells import Row, coarsened
 from facilitate.teams.events import TIERS
+from facilitate.teams.meeting_counts import not_supported_shown
 from facilitate.teams.state import TeamState
 
 NOT_RECORDED = ""
 NOT_RECORDED_LABEL = "Group not recorded"
+CONCERN = "Students of concern"
+TIER_TITLES = tuple(f"Tier {tier}" for tier in TIERS)
 
 
 @dataclass(frozen=True)
@@ -72,17 +84,52 @@ def group_label(group: str) -> str:
     return group or NOT_RECORDED_LABEL
 
 
-def _column(
-    title: str, counts: Counter[str], groups: tuple[str, ...], k: int
-) -> Column:
-    """``counts`` over ``groups`` (zeros included), coarsened through the gate."""
-    row = coarsened({group: counts.get(group, 0) for group in groups}, k)
-    return Column(title=title, total=row.total, shown=row.cells, merged=row.merged)
+def _columns(
+    counts: dict[str, dict[str, int]], k: int, not_supported_shown: bool
+) -> list[Column]:
+    """Each column coarsened; then no group's students with no support in place
+    left to be read off the columns, and no team's (``_worked_out_group``)."""
+    held: dict[str, set[str]] = {title: set() for title in counts}
+    while True:
+        rows = {title: coarsened(c, k, held[title]) for title, c in counts.items()}
+        found = _worked_out_group(counts, rows, k)
+        if found is None:
+            break
+        held[found[0]].add(found[1])
+    columns = [Column(t, row.total, row.cells, row.merged) for t, row in rows.items()]
+    margins = [rows[title].total for title in (CONCERN, *TIER_TITLES)]
+    if not not_supported_shown and None not in margins:
+        smallest = min(
+            TIER_TITLES, key=lambda t: (sum(counts[t].values()), -TIER_TITLES.index(t))
+        )
+        at = list(counts).index(smallest)
+        columns[at] = Column(smallest, None, dict.fromkeys(counts[smallest]))
+    return columns
 
 
-def equity_lens(state: TeamState, cycle: str, k: int | None = None) -> EquityLens:
-    """The lens at ``cycle``, with the team's k (or ``k``), the floor applied."""
-    k = floored(state.min_group_size if k is None else k)
+def _worked_out_group(
+    counts: dict[str, dict[str, int]], rows: dict[str, Row], k: int
+) -> tuple[str, str] | None:
+    """A group whose students of concern and count at every tier are all shown
+    while fewer than k of them (none included) have no support in place: the
+    tier where it has fewest students, and the group, to merge there."""
+    for group, concern in rows[CONCERN].cells.items():
+        at_tiers = [rows[title].cells.get(group) for title in TIER_TITLES]
+        if concern is None or None in at_tiers:
+            continue
+        if concern - sum(n or 0 for n in at_tiers) < k:
+            tier = min(
+                TIER_TITLES,
+                key=lambda t: (counts[t][group], -TIER_TITLES.index(t)),
+            )
+            return tier, group
+    return None
+
+
+def _counts(
+    state: TeamState, cycle: str
+) -> tuple[tuple[str, ...], dict[str, dict[str, int]]]:
+    """The lens's groups, and each column's students per group (zeros too)."""
     group_of = {s.student: s.group for s in state.students.values()}
     of_concern = {pair[0] for pair in state.open_pairs(cycle)}
     tiers: dict[str, int] = {}
@@ -94,14 +141,20 @@ def equity_lens(state: TeamState, cycle: str, k: int | None = None) -> EquityLen
     groups = (*state.composition, *extra)
     if NOT_RECORDED in recorded:
         groups = (*groups, NOT_RECORDED)
-    concern = Counter(group_of.get(s, NOT_RECORDED) for s in of_concern)
-    columns = [
-        _column("Classes", Counter(state.composition), tuple(state.composition), k),
-        _column("Students of concern", concern, groups, k),
-    ]
-    for tier in TIERS:
-        at_tier = Counter(
-            group_of.get(s, NOT_RECORDED) for s, t in tiers.items() if t == tier
-        )
-        columns.append(_column(f"Tier {tier}", at_tier, groups, k))
-    return EquityLens(k=k, groups=groups, columns=tuple(columns))
+
+    def over_groups(students: Iterable[str]) -> dict[str, int]:
+        found = Counter(group_of.get(s, NOT_RECORDED) for s in students)
+        return {group: found.get(group, 0) for group in groups}
+
+    counts = {"Classes": dict(state.composition), CONCERN: over_groups(of_concern)}
+    for tier, title in zip(TIERS, TIER_TITLES, strict=True):
+        counts[title] = over_groups(s for s, t in tiers.items() if t == tier)
+    return groups, counts
+
+
+def equity_lens(state: TeamState, cycle: str, k: int | None = None) -> EquityLens:
+    """The lens at ``cycle``, with the team's k (or ``k``), the floor applied."""
+    k = floored(state.min_group_size if k is None else k)
+    groups, counts = _counts(state, cycle)
+    shown = not_supported_shown(state, cycle, k)
+    return EquityLens(k=k, groups=groups, columns=tuple(_columns(counts, k, shown)))
