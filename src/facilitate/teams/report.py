@@ -224,16 +224,16 @@ def equity_table(state: TeamState, k: int) -> pd.DataFrame:
 
 
 def merged_row(lens: EquityLens) -> dict[str, object]:
-    """Per column, its merged groups in words ("Group B + Group C: 14") and share."""
+    """Per column, its merged groups in words ("Group B + Group C: 14") and
+    share; blank where a column merged nothing (a dash would read as hidden)."""
     row: dict[str, object] = {"Group": MERGED}
     for column in lens.columns:
-        texts, shares = [], []
+        row[column.title] = row[f"{column.title} (%)"] = ""
         for groups, count in column.merged:
-            texts.append(f"{' + '.join(group_label(g) for g in groups)}: {count}")
+            names = " + ".join(group_label(g) for g in groups)
             share = column.merged_share(count)
-            shares.append(None if share is None else round(share))
-        row[column.title] = "; ".join(texts) or None
-        row[f"{column.title} (%)"] = shares[0] if len(shares) == 1 else None
+            row[column.title] = f"{names}: {count}"
+            row[f"{column.title} (%)"] = "" if share is None else round(share)
     return row
 
 
