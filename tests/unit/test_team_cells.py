@@ -29,6 +29,17 @@ def test_a_merged_group_under_k_takes_the_smallest_shown_cell_in():
     assert row.merged_text(counts) == "B, c or d: 7"
 
 
+def test_a_cell_that_may_not_stand_alone_joins_the_merged_group_with_another():
+    counts = {"A": 7, "B": 5, "C": 5, "D": 5}
+    assert coarsened(counts, 5).cells == counts
+    row = coarsened(counts, 5, not_alone={"D"})
+    assert row.cells == {"A": 7, "B": 5, "C": None, "D": None}
+    assert row.merged == ((("C", "D"), 10),), "a group of one would be D itself"
+    small = coarsened({"A": 7, "B": 6, "C": 2}, 5, not_alone={"B"})
+    assert small.cells == {"A": 7, "B": None, "C": None}
+    assert small.merged == ((("B", "C"), 8),)
+
+
 def test_a_row_under_k_shows_nothing_and_a_row_of_one_answer_only_its_total():
     assert coarsened({"A": 2, "B": 1}, 5).total is None
     assert coarsened({"A": 2, "B": 1}, 5).cells == {"A": None, "B": None}

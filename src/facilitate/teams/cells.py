@@ -58,8 +58,8 @@ def coarsened(
 
     A label in ``not_alone`` is never shown on its own: it joins the merged
     group, which goes on taking in the smallest cell shown until it holds two
-    cells or more and at least k (``meetings`` uses it for cells another table
-    gives away).
+    cells or more and at least k (for a cell another table, or another column,
+    would give away: ``meeting_counts``, ``equity``).
     """
     k = floored(k)
     cells: dict[str, int | None] = dict.fromkeys(counts)

@@ -87,8 +87,9 @@ def group_label(group: str) -> str:
 def _columns(
     counts: dict[str, dict[str, int]], k: int, not_supported_shown: bool
 ) -> list[Column]:
-    """Each column coarsened; then no group's students with no support in place
-    left to be read off the columns, and no team's (``_worked_out_group``)."""
+    """Each column coarsened, with no group's students without support in place
+    left to be read off (``_worked_out_group``); then, unless the students table
+    shows "Not yet supported" on its own, not every tier's total either."""
     held: dict[str, set[str]] = {title: set() for title in counts}
     while True:
         rows = {title: coarsened(c, k, held[title]) for title, c in counts.items()}
@@ -111,7 +112,7 @@ def _worked_out_group(
     counts: dict[str, dict[str, int]], rows: dict[str, Row], k: int
 ) -> tuple[str, str] | None:
     """A group whose students of concern and count at every tier are all shown
-    while fewer than k of them (none included) have no support in place: the
+    while fewer than k of them (zero too) have no support in place: the
     tier where it has fewest students, and the group, to merge there."""
     for group, concern in rows[CONCERN].cells.items():
         at_tiers = [rows[title].cells.get(group) for title in TIER_TITLES]
