@@ -59,6 +59,10 @@ ROOM_KERNEL_MANAGER = "facilitate.server.room_kernels.RoomKernelManager"
 #: How the room's Voila launches kernels: an entry point of ours (``pyproject.toml``)
 #: naming ``room_kernels.RoomProvisioner``.
 ROOM_PROVISIONER = "facilitate-room"
+#: Set to ``start`` to launch each participant kernel as a fresh process, as
+#: Jupyter does, instead of forking it from the room's template (to compare the
+#: two, or where forking misbehaves).
+KERNEL_LAUNCH_VARIABLE = "FACILITATE_KERNEL_LAUNCH"
 #: The room's Voila (relaying every phone's messages) runs a little behind the
 #: front door and the lead's, in a session of its own; its kernels run lower
 #: still (``room_kernels``).
@@ -101,6 +105,8 @@ class VoilaRole:
     niceness: int = 0
     #: Its kernels are the room's: paced and behind the display (``room_kernels``).
     room_kernels: bool = False
+    #: Its kernels are forked from a template that did their imports once.
+    fork_kernels: bool = False
 
 
 def room_role(options: ServeOptions) -> VoilaRole:
@@ -111,6 +117,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
         extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
         room_kernels=True,
+        fork_kernels=os.environ.get(KERNEL_LAUNCH_VARIABLE, "fork") != "start",
     )
 
 
@@ -156,7 +163,12 @@ def voila_settings(role: VoilaRole, port: int) -> dict[str, Any]:
         "VoilaConfiguration": configuration,
         "VoilaExecutor": {"iopub_timeout": OUTPUT_WAIT_SECONDS},
         **(
-            {"KernelProvisionerFactory": {"default_provisioner_name": ROOM_PROVISIONER}}
+            {
+                "KernelProvisionerFactory": {
+                    "default_provisioner_name": ROOM_PROVISIONER
+                },
+                "RoomProvisioner": {"fork_from_template": role.fork_kernels},
+            }
             if role.room_kernels
             else {}
         ),

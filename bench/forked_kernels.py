@@ -1,0 +1,158 @@
+"""Participant kernels forked from the room's template, beside today's launch.
+
+For each launch (``fork``, then ``start``: a fresh Python per kernel, as Jupyter
+does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
+--pool POOL`` is started and measured in the same run:
+
+- **warm-up**: seconds from start until POOL participant kernels have run their
+  notebook (each holds the session log open);
+- **memory**: PSS of each idle participant kernel (``/proc/PID/smaps_rollup``:
+  shared pages split among the processes sharing them), its private part, and
+  the template's own PSS;
+- **joins**: POOL phones open the join link at the same moment (p95 of the
+  server's answer), then go live and follow the session;
+- **answer -> display**: with those phones live, answers appended from this
+  process (as a kernel writes them) until the projected display, in Chromium,
+  counts them (p95).
+
+Usage: ``python bench/forked_kernels.py [POOL] [--fork-only]``. The machine's
+cores may be shared, so timings are noisy; memory figures are not.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from _display import NUMBER, OBSERVE, first_shown, wait_for_count
+from _phones import LivePhones, Phone, open_pages
+from _server import (
+    _descendants,
+    _processes,
+    has_run_notebook,
+    kernel_pids,
+    pss_mb,
+    running_server,
+    voila_pid,
+)
+from facilitate.core.events import ParticipantJoined
+from facilitate.core.links import display_link
+from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
+from facilitate.core.sessions import create_session, display_token
+from facilitate.core.store import open_store
+from facilitate.server.voila import KERNEL_LAUNCH_VARIABLE
+
+ANSWERS = 40
+ANSWER_GAP_SECONDS = 0.25
+WARM_LIMIT_SECONDS = 900
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(round(0.95 * len(ordered)) - 1, 0)]
+
+
+def private_mb(pid: int) -> float:
+    """Pages only this process holds (what it adds to the machine's memory)."""
+    rows = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
+    found = {k: int(v.split()[0]) for k, v in (row.split(":") for row in rows)}
+    return (found["Private_Clean"] + found["Private_Dirty"]) / 1024
+
+
+def template_pids(room: int) -> list[int]:
+    table = _processes()
+    return [
+        pid
+        for pid in _descendants(table, room)
+        if b"kernel_template" in table[pid][1] and table[pid][0] == room
+    ]
+
+
+def wait_warm(server_pid: int, pool: int, started: float) -> float:
+    """Seconds from ``started`` until ``pool`` room kernels have run their notebook."""
+    while time.monotonic() - started < WARM_LIMIT_SECONDS:
+        room = voila_pid(server_pid, "/")
+        if room and sum(map(has_run_notebook, kernel_pids(room))) >= pool:
+            break
+        time.sleep(0.25)
+    return time.monotonic() - started
+
+
+def answers_to_display(base: str, store: object, session: object) -> list[float]:
+    """Seconds from each answer's write to the display counting it."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium", args=list(CHROMIUM_QUIET_FLAGS)
+        )
+        display = browser.new_page(viewport={"width": 1920, "height": 1080})
+        display.goto(display_link(base, session, display_token(store, session)))  # type: ignore[arg-type]
+        display.wait_for_selector(NUMBER, timeout=120_000)
+        before = int(display.text_content(NUMBER) or 0)
+        display.evaluate(OBSERVE)
+        recorded = []
+        for index in range(ANSWERS):
+            event = ParticipantJoined(f"answer-{index}", f"Answer {index}")
+            recorded.append(store.append(session.code, event).at)  # type: ignore[attr-defined]
+            time.sleep(ANSWER_GAP_SECONDS)
+        wait_for_count(display, before + ANSWERS)
+        shown = first_shown(display.evaluate("() => window.seen"))
+        browser.close()
+    return [shown[before + i + 1] - at for i, at in enumerate(recorded)]
+
+
+def run(launch: str, pool: int) -> dict[str, float]:
+    os.environ[KERNEL_LAUNCH_VARIABLE] = launch
+    started = time.monotonic()
+    with running_server(pool, ready_seconds=600) as (base, data_dir, server):
+        warm = wait_warm(server.pid, pool, started)
+        time.sleep(5)  # let the last kernels finish settling before measuring
+        room = voila_pid(server.pid, "/")
+        kernels = kernel_pids(room)
+        pss = [pss_mb(pid) for pid in kernels]
+        private = [private_mb(pid) for pid in kernels]
+        template = sum(pss_mb(pid) for pid in template_pids(room))
+        store = open_store(data_dir)
+        session = create_session(store, "Forked kernels benchmark")
+        phones = [Phone(i, f"phone-{i}") for i in range(pool)]
+        port = int(base.rsplit(":", 1)[1])
+        open_pages(port, session.code, phones, at_once=pool)
+        joined = [p.seconds for p in phones if p.kernel]
+        for phone in phones:
+            store.append(session.code, ParticipantJoined(phone.token, "Phone"))
+        live = LivePhones()
+        count = live.connect(port, session.code, [p for p in phones if p.kernel])
+        delays = answers_to_display(base, store, session)
+        live.close(phones)
+        store.close()
+    figures = {
+        "warm-up s": warm,
+        "PSS per kernel MB": statistics.mean(pss),
+        "private per kernel MB": statistics.mean(private),
+        "template PSS MB": template,
+        "join p95 s": p95(joined),
+        "answer -> display p95 s": p95(delays),
+    }
+    print(
+        f"{launch}: {len(kernels)} kernels, {len(joined)}/{pool} joins, {count} live; "
+        + "; ".join(f"{k} {v:.2f}" for k, v in figures.items()),
+        flush=True,
+    )
+    return figures
+
+
+def main(pool: int, launches: tuple[str, ...]) -> None:
+    results = {launch: run(launch, pool) for launch in launches}
+    print(f"\npool of {pool}: " + " | ".join(f"{name:>10}" for name in results))
+    for key in next(iter(results.values())):
+        row = " | ".join(f"{results[name][key]:10.2f}" for name in results)
+        print(f"{key:>26}: {row}")
+
+
+if __name__ == "__main__":
+    size = int(next((a for a in sys.argv[1:] if a.isdigit()), "50"))
+    main(size, ("fork",) if "--fork-only" in sys.argv else ("fork", "start"))

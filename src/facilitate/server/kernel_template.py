@@ -1,0 +1,227 @@
+"""The room's kernel template: imports paid once, each participant kernel forked.
+
+Every participant kernel used to be a fresh Python that imported ipykernel,
+ipywidgets, pandas, plotly and our pages on its own: 40 MB and a third of a CPU
+second each, two hundred and fifty times over. This process imports them once,
+before any thread or socket exists, then waits on a local socket. Asked for a
+kernel, it forks: the child shares every imported module with the template
+(copy-on-write, frozen out of the garbage collector's reach so its pages stay
+shared) and only has to start ipykernel itself.
+
+The child is a kernel like any other: a session of its own (so the provisioner
+can signal, interrupt and lower it), the environment, working directory and
+command line Jupyter asked for, its own connection file. The template never
+waits for its children (Linux reaps them) and ends when its parent, the room's
+Voila, ends.
+
+Run as ``python -m facilitate.server.kernel_template SOCKET``; it prints
+``ready`` once it listens, or ``unsafe: ...`` and ends when an import started a
+thread (forking then would copy a lock held by a thread that does not exist in
+the child), and the room launches kernels as before.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import traceback
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+#: What every participant kernel imports: ipykernel and its shell, the widget
+#: and chart libraries, our pages, and each activity's participant view.
+PRELOADED = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.comm",
+    "ipykernel.debugger",
+    "debugpy",
+    "psutil",
+    "IPython.core.interactiveshell",
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.extensions.storemagic",
+    "tornado.platform.asyncio",
+    "ipywidgets",
+    "pandas",
+    "plotly.graph_objects",
+    "facilitate.ui.participant_page",
+)
+#: Seconds between looks at whether the room's Voila is still there.
+PARENT_CHECK_SECONDS = 1.0
+#: The interpreter's option naming the module to run (the only launch we fork).
+MODULE_OPTION = "-m"
+KERNEL_MODULE = "ipykernel_launcher"
+#: Bytes of command line the template is started with beyond its own, so each
+#: kernel can show its own there (``show_as``).
+TITLE_ROOM = 600
+
+
+def preload() -> None:
+    """Import what every kernel needs, each activity's participant view included."""
+    for name in PRELOADED:
+        import_module(name)
+    from facilitate.core.agenda import current_agenda
+
+    for activity in current_agenda().activities:
+        for role in ("participant", "join_question"):
+            reference = getattr(activity, role, None)
+            if reference is not None:
+                reference.load()
+
+
+def forkable(argv: list[str]) -> bool:
+    """True for Jupyter's Python kernel command (``-m ipykernel_launcher``)."""
+    return argv[1:3] == [MODULE_OPTION, KERNEL_MODULE]
+
+
+def show_as(argv: list[str]) -> None:
+    """Make ``ps`` (``/proc/PID/cmdline``) show this process as ``argv``.
+
+    The command line Linux shows is the memory the program's arguments were
+    passed in; a kernel should read as one, not as a second template. The
+    template is started with ``TITLE_ROOM`` spare bytes there, so a kernel's
+    command line fits; where it does not, or ``/proc`` is missing, nothing changes.
+    """
+    try:
+        stat = Path("/proc/self/stat").read_text(encoding="ascii")
+        fields = stat.rsplit(")", 1)[1].split()
+        start, end = int(fields[45]), int(fields[46])
+    except (OSError, IndexError, ValueError):
+        return
+    title = b"\0".join(os.fsencode(part) for part in argv) + b"\0"
+    if len(title) <= end - start:
+        ctypes.memmove(start, title.ljust(end - start, b"\0"), end - start)
+
+
+def run_kernel() -> None:
+    """Start ipykernel as its launcher would, then connect the widgets to it."""
+    from ipykernel.kernelapp import IPKernelApp
+
+    app = IPKernelApp.instance()
+    app.initialize()  # type: ignore[no-untyped-call]
+    connect_widgets()
+    app.start()  # type: ignore[no-untyped-call]
+
+
+def connect_widgets() -> None:
+    """Do what ipywidgets does on import in a kernel, which the template could
+    not: there was no kernel yet. Register its comm targets, and open a comm
+    for each widget made on import (a shared ``Layout``), under the same id;
+    without either, a page stays on "Loading widget..."."""
+    import ipywidgets
+    from ipywidgets.widgets.widget import _instances
+
+    ipywidgets.register_comm_target()
+    for widget in list(_instances.values()):
+        widget.comm = None
+        widget.open()
+
+
+def become_kernel(request: dict[str, Any], template_pid: int, told: int) -> None:
+    """In the forked child: take on the kernel's session (then say so on
+    ``told``), place and environment, then run ipykernel; never returns."""
+    code = 1
+    try:
+        os.setsid()
+        os.write(told, b".")
+        os.close(told)
+        for number in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        os.environ["JPY_PARENT_PID"] = str(template_pid)
+        # ipykernel read its parent from the environment on import, in the
+        # template: say it again, so the kernel watches the template and stays quiet.
+        parent = f"--IPKernelApp.parent_handle={template_pid}"
+        sys.argv = [KERNEL_MODULE, *request["argv"][3:], parent]
+        show_as(request["argv"])
+        run_kernel()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def serve(listener: socket.socket, parent: int) -> None:
+    """Fork a kernel for each request, until the parent process has gone."""
+    listener.settimeout(PARENT_CHECK_SECONDS)
+    while os.getppid() == parent:
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            continue
+        with connection:
+            connection.settimeout(None)
+            request = json.loads(connection.makefile("rb").readline())
+            if not forkable(request["argv"]):
+                connection.sendall(b'{"pid": 0}\n')
+                continue
+            pid = fork(request, (listener, connection))
+            connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+
+
+def fork(request: dict[str, Any], sockets: tuple[socket.socket, ...]) -> int:
+    """Fork a kernel; return its pid once it is in a session of its own, so
+    whatever the room does to that session (lower it) is not done to ours."""
+    ready, told = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        for each in sockets:
+            each.close()
+        os.close(ready)
+        become_kernel(request, os.getppid(), told)
+    os.close(told)
+    os.read(ready, 1)  # the child's own session exists (or the child is gone)
+    os.close(ready)
+    return pid
+
+
+def os_threads() -> int:
+    """Threads of this process, those Python did not start included (numpy's
+    BLAS pool: ``OPENBLAS_NUM_THREADS=1`` keeps it to the main thread)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def main(path: str) -> None:
+    parent = os.getppid()
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]  # as ipykernel's launcher does; the kernel adds it back
+    preload()
+    threads = os_threads()
+    if threads > 1:
+        print(f"unsafe: the imports left {threads} threads running", flush=True)
+        return
+    gc.collect()
+    gc.freeze()  # the collector no longer writes to (and so unshares) these pages
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # Linux reaps the kernels
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(path)
+        listener.listen(64)
+        print("ready", flush=True)
+        os.dup2(2, 1)  # kernels write where Voila's own kernels write, not to a pipe
+        serve(listener, parent)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])  # sys.argv[2] is only room for the kernels' titles

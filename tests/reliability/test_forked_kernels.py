@@ -1,0 +1,92 @@
+"""Participant kernels forked from the room's template behave as kernels: a
+killed one is restarted (forked again, at the room's priority), and everyone,
+the person whose kernel died included, still answers and is counted."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.server.priority import session_niceness
+from facilitate.server.room_kernels import ROOM_KERNEL_NICENESS
+from tests.browser.people import join, wait_for_count, wait_for_text
+from tests.live_server import descendants, voila_pid
+
+pytestmark = pytest.mark.browser
+PEOPLE = ("Ana", "Ben", "Cy")
+RESTART_SECONDS = 60
+
+
+def parent_of(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(r for r in status.splitlines() if r.startswith("PPid")).split()[1])
+
+
+def kernel_of(room: int, kernel_id: str) -> int:
+    """The process of kernel ``kernel_id`` under the room's Voila (0 if none)."""
+    for pid, command in descendants(room).items():
+        if b"ipykernel" in command and kernel_id.encode() in command:
+            return pid
+    return 0
+
+
+def page_kernel_id(page) -> str:
+    found = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page.content())
+    assert found, "the page names its kernel"
+    return found.group(1)
+
+
+def is_template(pid: int) -> bool:
+    return (
+        b"facilitate.server.kernel_template"
+        in Path(f"/proc/{pid}/cmdline").read_bytes()
+    )
+
+
+def restarted(room: int, kernel_id: str, killed: int) -> int:
+    """The new process of kernel ``kernel_id``, once Jupyter has restarted it."""
+    deadline = time.monotonic() + RESTART_SECONDS
+    while time.monotonic() < deadline:
+        pid = kernel_of(room, kernel_id)
+        if pid and pid != killed:
+            return pid
+        time.sleep(0.2)
+    raise AssertionError(f"kernel {kernel_id} was not restarted")
+
+
+def test_a_killed_forked_kernel_restarts_and_everyone_still_answers(server, new_page):
+    session = server.new_session("Forked kernels")
+    room = voila_pid(server.process.pid, "/")
+    display = new_page()
+    display.goto(server.display_url(session))
+    wait_for_text(display, ".fc-count-number", "0", timeout_ms=60_000)
+    phones = {name: new_page() for name in PEOPLE}
+    for name, page in phones.items():
+        join(page, server.participant_url(session.code), name)
+    wait_for_text(display, ".fc-count-number", "3", timeout_ms=30_000)
+
+    kernel_id = page_kernel_id(phones["Ben"])
+    killed = kernel_of(room, kernel_id)
+    assert is_template(parent_of(killed)), "the room's kernels are forked"
+    os.kill(killed, signal.SIGKILL)
+    again = restarted(room, kernel_id, killed)
+    assert is_template(parent_of(again)), "a restarted kernel is forked too"
+    deadline = time.monotonic() + RESTART_SECONDS
+    while session_niceness(again) not in (ROOM_KERNEL_NICENESS, None):
+        assert time.monotonic() < deadline, "the restarted kernel runs behind"
+        time.sleep(0.2)
+
+    phones["Ben"].reload()  # the page of a dead kernel is reloaded, as a phone would
+    phones["Ben"].wait_for_selector(".fc-phase h2")
+    for answered, page in enumerate(phones.values(), start=1):
+        page.locator(".fc-my-checkin input[type=radio]").nth(3).check()
+        wait_for_count(server.store, session.code, CheckinAnswered.kind, 3 + answered)
+    answers = server.store.read(session.code, kinds=[CheckinAnswered.kind])
+    assert len({r.event.participant for r in answers[3:]}) == len(PEOPLE)
+    wait_for_text(display, ".fc-count-number", "3")
