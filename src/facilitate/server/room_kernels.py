@@ -9,7 +9,10 @@ just as the facilitator began the first activity.
 apart (``forked_fill_pace`` while they are forked from the room's template,
 which costs far less): a refill then uses about one core, and the other stays
 free for the display and the people answering. A kernel someone is waiting for
-(a page opened when the pool was empty) starts at once, ahead of the queue.
+(a page opened when the pool was empty) starts at once, ahead of the queue. A
+pool kernel starts only while the machine's memory can take it
+(``ui.room_memory``): once the room has joined, the pool does not refill past
+what the laptop holds.
 
 ``RoomProvisioner`` forks each kernel from the room's template, a process that
 imported everything a participant kernel needs once (``kernel_template``), so
@@ -35,6 +38,7 @@ from traitlets import Bool, Float, Int
 
 from facilitate.server.forked_kernels import fork_kernel, forking
 from facilitate.server.priority import lower_session_priority
+from facilitate.ui.room_memory import can_start_kernel
 
 #: The variable Voila sets to "True" in a kernel started for its pool.
 POOL_KERNEL_VARIABLE = "VOILA_PREHEAT"
@@ -44,6 +48,9 @@ FILL_PACE_SECONDS = 1.0
 #: The same for a kernel forked from the room's template, which has paid the
 #: imports (a tenth of today's start's CPU): 250 kernels are warm in about 25 s.
 FORKED_FILL_PACE_SECONDS = 0.1
+#: While memory is short, how often the pool looks again (a culled or closed
+#: page's kernel gives its memory back).
+MEMORY_CHECK_SECONDS = 2.0
 #: The lowest priority: measured with a hundred busy kernels on two cores, 0.2 s
 #: of the display's work took 0.3 s at 19, 0.5 s at 15, 1.2 s at 10 and 10 s at 0.
 ROOM_KERNEL_NICENESS = 19
@@ -83,6 +90,8 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             wait = self._next_start - loop.time()
             if wait > 0:
                 await asyncio.sleep(wait)
+            while not can_start_kernel():  # the room is full: wait for leavers
+                await asyncio.sleep(MEMORY_CHECK_SECONDS)
             pace = self.forked_fill_pace if forking() else self.fill_pace
             self._next_start = loop.time() + pace
 

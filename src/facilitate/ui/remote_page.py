@@ -36,6 +36,7 @@ from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
 from facilitate.ui.record import record
 from facilitate.ui.reveal_preview import k_words
+from facilitate.ui.room_memory import joinable_sentence
 from facilitate.ui.widgets import (
     ErrorPage,
     button,
@@ -249,6 +250,7 @@ class RemotePage(KeyedPage):
         people = "person has" if self.roster.count == 1 else "people have"
         self.count.value = (
             f'<p><span class="fc-count">{self.roster.count}</span> {people} joined</p>'
+            f'<p class="fc-room-left">{escape(joinable_sentence())}</p>'
         )
         self.show_k(self.session)
         if self.screen_language is not None:
