@@ -37,6 +37,7 @@ test: $(VENV)/.test-installed lint
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/joins.py 100
+	$(BIN)/python bench/joins_one_address.py 250
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/display_speed.py
 	$(BIN)/python bench/refill.py 100
