@@ -35,6 +35,7 @@ from facilitate.core.sessions import SessionInfo, check_display_token, find_sess
 from facilitate.core.store import EventStore
 from facilitate.core.text import escape
 from facilitate.ui.browser import BrowserContext
+from facilitate.ui.chart_warmup import warm_charts
 from facilitate.ui.contexts import DisplayContext, ReadOnly
 from facilitate.ui.display_language import room_language
 from facilitate.ui.join_screen import JoinScreen
@@ -180,11 +181,15 @@ class DisplayPage:
             slot.box.children = [self.failed(agenda.phase(slot.phase).title)]
 
     def build_rest(self) -> None:
-        """Build the panels not yet built, so any phase change is instant."""
+        """Build the panels not yet built, and draw each once with what the log
+        holds, so any phase change is instant (the first one too)."""
         if self.session is None:
             return
         for slot in self.slots.values():
-            self.build_panel(slot)
+            if not slot.built:
+                self.build_panel(slot)
+                if slot.phase != self.current:
+                    self.refresh_panel(slot)
 
     @staticmethod
     def failed(title: str) -> widgets.HTML:
@@ -302,8 +307,10 @@ def _soon(action: Callable[[], None]) -> None:
 def display_page(config: Config | None = None) -> DisplayPage | ErrorPage:
     """Build the display; it opens once the view-only token has been checked.
 
-    Every panel's module is imported now, so a warm kernel has paid for pandas
-    and plotly before anyone opens the page; the panels are built on opening.
+    Every panel's module is imported now, and one chart of each kind drawn
+    (``chart_warmup``), so a warm kernel has paid for pandas and plotly before
+    anyone opens the page; the panels are built on opening.
     """
     current_agenda().loaded("display")
+    warm_charts()
     return build_page(lambda store: DisplayPage(store=store), config)
