@@ -49,7 +49,10 @@ def spanish_phone(chromium: Any) -> Iterator[Any]:
 def serious(page: Any) -> list[str]:
     results = Axe().run(page)
     return [
-        f"{v['id']} ({v['impact']}): {v['help']}"
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(
+            f"{n['target']} {n.get('failureSummary', '')}" for n in v["nodes"][:3]
+        )
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]

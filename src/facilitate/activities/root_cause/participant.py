@@ -40,8 +40,10 @@ _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
 
 
 def _hints() -> str:
+    """Each kind of cause with its hint, small: a list holds only its items."""
     return "".join(
-        f"<li><b>{escape(_(c.label))}</b>: {escape(_(c.hint))}</li>" for c in CATEGORIES
+        f"<li><small><b>{escape(_(c.label))}</b>: {escape(_(c.hint))}</small></li>"
+        for c in CATEGORIES
     )
 
 
@@ -51,7 +53,7 @@ class CauseForm:
     def __init__(self, prefix: str) -> None:
         self.parent = 0
         self.prompt = styled(widgets.HTML(), f"{prefix}-prompt")
-        self.hints = widgets.HTML(f"<ul><small>{_hints()}</small></ul>")
+        self.hints = widgets.HTML(f"<ul>{_hints()}</ul>")
         self.category = styled(
             widgets.RadioButtons(
                 options=[(_(c.label), c.key) for c in CATEGORIES],
@@ -144,7 +146,11 @@ class CauseRow:
     def show_vote(self, voted: bool) -> None:
         self.vote.value = voted
         self.vote.description = _("Voted") if voted else _("Vote")
-        self.vote.button_style = "success" if voted else ""
+        # A tick, not the green "success" style: white on that green reads at
+        # under 3:1, and the pressed toggle (pale, with dark words) already
+        # looks pressed.
+        self.vote.icon = "check" if voted else "circle"
+        self.vote.style.text_color = "#111"
 
     def open_form(self, form: widgets.Widget) -> None:
         """Show ``form`` right beneath this cause."""
