@@ -11,9 +11,10 @@ does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
   the template's own PSS;
 - **joins**: POOL phones open the join link at the same moment (p95 of the
   server's answer), then go live and follow the session;
-- **answer -> display**: with those phones live, answers appended from this
-  process (as a kernel writes them) until the projected display, in Chromium,
-  counts them (p95).
+- **refill**: seconds until the pool is warm again after the joins;
+- **answer -> display**: with those phones live and the pool warm again,
+  answers appended from this process (as a kernel writes them) until the
+  projected display, in Chromium, counts them (p95).
 
 Usage: ``python bench/forked_kernels.py [POOL] [--fork-only]``. The machine's
 cores may be shared, so timings are noisy; memory figures are not.
@@ -126,6 +127,7 @@ def run(launch: str, pool: int) -> dict[str, float]:
             store.append(session.code, ParticipantJoined(phone.token, "Phone"))
         live = LivePhones()
         count = live.connect(port, session.code, [p for p in phones if p.kernel])
+        refilled = wait_warm(server.pid, 2 * pool, time.monotonic())
         delays = answers_to_display(base, store, session)
         live.close(phones)
         store.close()
@@ -135,6 +137,7 @@ def run(launch: str, pool: int) -> dict[str, float]:
         "private per kernel MB": statistics.mean(private),
         "template PSS MB": template,
         "join p95 s": p95(joined),
+        "refill after joins s": refilled,
         "answer -> display p95 s": p95(delays),
     }
     print(
