@@ -35,8 +35,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def test_serve_with_a_data_dir_that_is_a_file(tmp_path):
     blocker = tmp_path / "data"
     blocker.write_text("not a directory")
+    started = time.monotonic()
     result = run_cli("--data-dir", str(blocker), "serve", "--port", "1")
+    assert time.monotonic() - started < 5
     assert result.returncode == 2
+    assert result.stdout == ""
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
