@@ -8,8 +8,9 @@ so a projected display can fit its charts to the screen); the kernel writes a ne
 token back, which the browser keeps so a reload resumes as the same person. It costs
 a few KB and no server-side imports, unlike ``voila.utils``.
 
-On a shared device, ``forget`` clears the token and every private note this
-device keeps (``facilitate.ui.private_notes``), so the next person starts clean.
+On a shared device, ``forget`` clears the token, the language chosen and every
+private note this device keeps (``facilitate.ui.private_notes``), so the next
+person starts clean.
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ function forget() {
     const keys = [];
     for (let i = 0; i < store.length; i++) { keys.push(store.key(i)); }
     for (const key of keys) {
-      if (key === KEY || key.startsWith(NOTES)) { store.removeItem(key); }
+      if (key === KEY || key === LANGUAGE || key.startsWith(NOTES)) {
+        store.removeItem(key);
+      }
     }
   } catch (e) {}
 }
