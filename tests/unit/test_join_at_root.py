@@ -88,3 +88,11 @@ def test_the_display_shows_the_short_address_and_its_qr_code_opens_the_session(
     screen.show(session, "http://10.0.0.2:8866")
     assert screen.drawn == (session.code, f"http://10.0.0.2:8866/{session.code}")
     assert '<p class="fc-join-link">10.0.0.2:8866</p>' in screen.words.value
+
+
+def test_a_language_link_keeps_its_language_through_the_short_paths(store, session):
+    front = front_for(store)
+    home = front.check_page("/", {"lang": "es"}, "10.0.0.1")
+    assert home.location == f"{JOIN}?lang=es"
+    straight = front.check_page(f"/{session.code}", {"lang": "es"}, "10.0.0.1")
+    assert straight.location == f"{JOIN}?code={session.code}&lang=es"

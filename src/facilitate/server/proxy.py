@@ -159,9 +159,9 @@ class Front:
         ``browser`` is the browser our cookie names (None: none, or forged).
         """
         if route.kind is Kind.HOME:
-            return Answer(302, location=self.join_page())
+            return Answer(302, location=self.join_page(lang=query.get("lang", "")))
         if route.kind is Kind.JOIN:
-            return self._check_join(route.code, client, browser)
+            return self._check_join(route.code, client, browser, query.get("lang", ""))
         if route.kind is Kind.STATIC:
             return Answer() if method in _READING else Answer(405, NOT_HERE)
         if route.kind is Kind.KERNEL:
@@ -174,12 +174,20 @@ class Front:
                 return Answer(503, STORE_DOWN)
         return Answer(404, NOT_HERE)
 
-    def join_page(self, code: str = "") -> str:
-        """The join page's one spelling, with ``code`` when one is given."""
-        page = f"{RENDER_PATH}/{self.pages.join.name}"
-        return page + _query_string({"code": code} if code else {})
+    def join_page(self, code: str = "", lang: str = "") -> str:
+        """The join page's one spelling, with ``code`` and ``lang`` when given.
 
-    def _check_join(self, code: str, client: str, browser: str | None) -> Answer:
+        A ``?lang=es`` link to the room's address must still open in Spanish.
+        """
+        page = f"{RENDER_PATH}/{self.pages.join.name}"
+        values = {"code": code, "lang": lang}
+        return page + _query_string(
+            {key: value for key, value in values.items() if value}
+        )
+
+    def _check_join(
+        self, code: str, client: str, browser: str | None, lang: str = ""
+    ) -> Answer:
         """``/CODE``: into that session's join page if the code was issued; a code
         nobody issued is a guess, answered here, so it starts no kernel."""
         try:
@@ -193,7 +201,7 @@ class Front:
         except Exception:  # the store cannot be read: refuse, count nothing
             log.exception("the session log could not be read")
             return Answer(503, STORE_DOWN)
-        return Answer(302, location=self.join_page(code))
+        return Answer(302, location=self.join_page(code, lang))
 
     def _check_page(
         self, route: Route, query: dict[str, str], client: str, browser: str | None
