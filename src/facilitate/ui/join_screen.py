@@ -21,6 +21,7 @@ import ipywidgets as widgets
 
 from facilitate.core.language import N_, ngettext, spoken, translate
 from facilitate.core.language import gettext as _
+from facilitate.core.launcher import serve_setting
 from facilitate.core.links import join_page_link, participant_link
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.text import escape
@@ -31,8 +32,14 @@ from facilitate.ui.widgets import styled
 BADGE = N_("Join at {address} · code {code}")
 UNREACHABLE = N_(
     "Phones cannot reach this address: it is this computer's own. Restart with "
-    "facilitate serve --host 0.0.0.0 and open the display from the new link."
+    "{command} and open the display from the new link."
 )
+
+
+def unreachable_hint() -> str:
+    """Why phones cannot join, naming the command the facilitator started with."""
+    every_address = serve_setting("host", "0.0.0.0")  # noqa: S104 - words, not a bind
+    return _(UNREACHABLE).format(command=every_address)
 
 
 def is_loopback(url: str) -> bool:
@@ -85,7 +92,7 @@ class JoinScreen:
         self.title.value = f"<h1>{escape(session.title)}</h1>"
         self.qr.value = qr_svg_fitted(url, _("QR code that opens the join page"))
         warning = (
-            f'<p class="fc-unreachable">{escape(_(UNREACHABLE))}</p>'
+            f'<p class="fc-unreachable">{escape(unreachable_hint())}</p>'
             if is_loopback(url)
             else ""
         )
