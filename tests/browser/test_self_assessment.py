@@ -29,6 +29,7 @@ from facilitate.activities.self_assessment.events import (
 from facilitate.core.events import ParticipantJoined, PhaseChanged
 from facilitate.core.store import DATABASE_NAME
 from facilitate.export import export_session
+from tests.activities.self_assessment.fixtures import complete_inventory
 from tests.browser.people import (
     PHONE,
     join,
@@ -39,7 +40,6 @@ from tests.browser.people import (
     wait_for_text,
 )
 from tests.live_server import WIDGET_TIMEOUT_MS as PAGE_MS
-from tests.unit.self_assessment_fixtures import complete_inventory
 
 pytestmark = pytest.mark.browser
 

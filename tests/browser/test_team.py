@@ -3,7 +3,7 @@
 Every write happens on one member's page; the board and the flags must follow on
 all three pages without a reload (each page polls the log). A full name is
 refused on the page and never reaches the store. (The key gate is tested without
-a browser, in tests/unit/test_team_page.py.)
+a browser, in tests/teams/test_team_page.py.)
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from tests.credential import (
     rubric_preamble,
     visible_text,
 )
-from tests.unit.test_evidence_key_terms import widget_html
+from tests.evidence.test_evidence_key_terms import widget_html
 
 PARTS = {"Needs assessment": "needs_assessment", "Plan of action": "plan_of_action"}
 

@@ -10,7 +10,7 @@ from facilitate.activities.self_assessment.events import (
 )
 from facilitate.activities.self_assessment.report import self_assessment_part
 from facilitate.core.events import ResultsRevealed
-from tests.unit.self_assessment_fixtures import complete_inventory
+from tests.activities.self_assessment.fixtures import complete_inventory
 
 SECRET = "a private worry nobody else should read"
 

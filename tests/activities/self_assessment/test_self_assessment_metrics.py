@@ -20,7 +20,7 @@ from facilitate.activities.self_assessment.metrics import (
     typical_answers,
 )
 from facilitate.core.events import ResultsRevealed, SettingChanged
-from tests.unit.self_assessment_fixtures import small_content
+from tests.activities.self_assessment.fixtures import small_content
 
 
 @pytest.fixture

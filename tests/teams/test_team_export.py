@@ -26,7 +26,7 @@ from facilitate.teams.report import (
     time_to_support,
 )
 from facilitate.teams.state import team_state
-from tests.unit.team_history import (
+from tests.teams.team_history import (
     C1,
     C2,
     C3,

@@ -20,8 +20,8 @@ from facilitate.teams.events import ClassCounted
 from facilitate.teams.meetings import students_by_meeting
 from facilitate.teams.render import day
 from facilitate.teams.report import equity_table
-from tests.unit.team_history import C1, C5, check, concern, history, student, support
-from tests.unit.team_reference import most_exact
+from tests.teams.team_history import C1, C5, check, concern, history, student, support
+from tests.teams.team_reference import most_exact
 
 K = 5
 PLANNED = "planned"

@@ -28,7 +28,7 @@ from facilitate.activities.self_assessment.profile import (
 from facilitate.core.errors import InvalidContent
 from facilitate.core.events import ParticipantJoined, Recorded
 from facilitate.core.roster import ROLES
-from tests.unit.self_assessment_fixtures import SMALL_CONTENT, small_content
+from tests.activities.self_assessment.fixtures import SMALL_CONTENT, small_content
 
 SHIPPED = load_self_assessment()
 #: Words that would grade or rank a person on their own private page.

@@ -15,7 +15,7 @@ from facilitate.teams.flags import (
     flags_at,
     flags_over_time,
 )
-from tests.unit.team_history import (
+from tests.teams.team_history import (
     C1,
     C2,
     C3,

@@ -24,7 +24,7 @@ from facilitate.ui.contexts import (
     DisplayContext,
     ParticipantContext,
 )
-from tests.unit.self_assessment_fixtures import complete_inventory
+from tests.activities.self_assessment.fixtures import complete_inventory
 
 CONTENT = load_self_assessment()
 EDUCATORS = CONTENT.variant("educators")

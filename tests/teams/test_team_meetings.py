@@ -36,7 +36,7 @@ from facilitate.teams.meetings import (
 )
 from facilitate.teams.render import day
 from facilitate.teams.report import team_parts
-from tests.unit.team_history import (
+from tests.teams.team_history import (
     C1,
     C2,
     C3,
@@ -49,7 +49,7 @@ from tests.unit.team_history import (
     student,
     support,
 )
-from tests.unit.team_reference import can_stand_alone, most_exact
+from tests.teams.team_reference import can_stand_alone, most_exact
 
 K = 5
 STATUSES = [
