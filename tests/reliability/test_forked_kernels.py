@@ -11,10 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
+import zmq
 
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.server.priority import session_niceness
-from facilitate.server.room_kernels import ROOM_KERNEL_NICENESS
+from facilitate.server.room_kernels import (
+    ROOM_KERNEL_NICENESS,
+    ROOM_MAX_SOCKETS,
+    RoomKernelManager,
+)
 from tests.browser.people import join, wait_for_count, wait_for_text
 from tests.live_server import descendants, voila_pid
 
@@ -90,3 +95,9 @@ def test_a_killed_forked_kernel_restarts_and_everyone_still_answers(server, new_
     answers = server.store.read(session.code, kinds=[CheckinAnswered.kind])
     assert len({r.event.participant for r in answers[3:]}) == len(PEOPLE)
     wait_for_text(display, ".fc-count-number", "3")
+
+
+def test_the_room_has_sockets_for_a_hall_of_250_and_its_pool():
+    """ZeroMQ's default of 1023 sockets ran out at about 500 kernels."""
+    manager = RoomKernelManager()
+    assert manager.context.get(zmq.MAX_SOCKETS) == ROOM_MAX_SOCKETS >= 4 * 500

@@ -31,6 +31,7 @@ import asyncio
 import os
 from typing import Any
 
+import zmq
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
@@ -48,6 +49,8 @@ FILL_PACE_SECONDS = 1.0
 #: The same for a kernel forked from the room's template, which has paid the
 #: imports (a tenth of today's start's CPU): 250 kernels are warm in about 25 s.
 FORKED_FILL_PACE_SECONDS = 0.1
+#: Room for 250 people, a pool of 250 and their restarts (about four sockets each).
+ROOM_MAX_SOCKETS = 8192
 #: While memory is short, how often the pool looks again (a culled or closed
 #: page's kernel gives its memory back).
 MEMORY_CHECK_SECONDS = 2.0
@@ -73,6 +76,13 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
 
     _turn: asyncio.Lock | None = None
     _next_start = 0.0
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)  # type: ignore[no-untyped-call]
+        # Each kernel holds several of the room's sockets to it, and ZeroMQ's
+        # default of 1023 ran out at about 500 kernels (a room of 250 and its
+        # pool): later pages got "Too many open files" and never went live.
+        self.context.set(zmq.MAX_SOCKETS, ROOM_MAX_SOCKETS)
 
     async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         env = kwargs.get("env") or {}
