@@ -117,12 +117,18 @@ def run(launch: str, pool: int) -> dict[str, float]:
         pss = [pss_mb(pid) for pid in kernels]
         private = [private_mb(pid) for pid in kernels]
         template = sum(pss_mb(pid) for pid in template_pids(room))
+        print(
+            f"{launch}: {pool} warm in {warm:.1f} s; PSS per kernel "
+            f"{statistics.mean(pss):.1f} MB (template {template:.1f} MB)",
+            flush=True,
+        )
         store = open_store(data_dir)
         session = create_session(store, "Forked kernels benchmark")
         phones = [Phone(i, f"phone-{i}") for i in range(pool)]
         port = int(base.rsplit(":", 1)[1])
         open_pages(port, session.code, phones, at_once=pool)
         joined = [p.seconds for p in phones if p.kernel]
+        print(f"{launch}: {len(joined)} joins, p95 {p95(joined):.2f} s", flush=True)
         for phone in phones:
             store.append(session.code, ParticipantJoined(phone.token, "Phone"))
         live = LivePhones()
