@@ -1,7 +1,8 @@
 """The test run's own store: a seeded temporary one, never a real data folder.
 
-nbval runs every notebook in workbooks/ against it (each must run without an
-error); tests/workbooks then checks each page rendered its main widget.
+nbval runs every notebook in workbooks/, and each page an activity ships in its
+folder, against it (each must run without an error); tests/workbooks then checks
+each page rendered its main widget.
 
 Anything a test opens through the environment (``FACILITATE_DATA_DIR``) reaches a
 store seeded with the demo session, and a ``QUERY_STRING`` carries that session's
@@ -25,8 +26,8 @@ pytest_plugins = ["tests.live_server", "tests.postgres_server"]
 def pytest_configure(config: pytest.Config) -> None:
     if os.environ.get("FACILITATE_WORKBOOK_STORE"):
         return
-    from facilitate.demo import seed_demo
     from facilitate.core.store import open_store
+    from facilitate.demo import seed_demo
 
     data_dir = Path(tempfile.mkdtemp(prefix="facilitate-nbval-"))
     store = open_store(data_dir)

@@ -64,14 +64,6 @@ KNOWN = {
             "self_assessment",
         )
     },
-    ("workbooks/audit.ipynb", f"{ACTIVITIES}.root_cause"): (
-        "the equity audit's page, declared by the root-cause spec, is still a "
-        "workbook in workbooks/"
-    ),
-    ("workbooks/tracker.ipynb", f"{ACTIVITIES}.participation"): (
-        "the talk tracker's page, declared by its spec, is still a workbook in "
-        "workbooks/"
-    ),
 }
 
 

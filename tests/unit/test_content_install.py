@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitate.core.page_table import page_table
 from tests.unit.content_files import CONTENT_FILES, SOURCE_ROOT, yaml_files_in_source
 
 PROJECT = SOURCE_ROOT.parent
@@ -60,6 +61,19 @@ def test_the_wheel_holds_every_content_file(wheel):
     missing = sorted(yaml_files_in_source() - inside)
     assert missing == [], "package-data in pyproject.toml does not ship these"
     assert {c.in_wheel for c in CONTENT_FILES} <= inside
+
+
+def test_the_wheel_holds_each_page_shipped_in_a_package(wheel):
+    """An activity's page travels with its folder, as its spec declares."""
+    inside = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {
+        f"{page.package.replace('.', '/')}/{page.name}"
+        for page in page_table().pages
+        if page.package
+    }
+    assert "facilitate/activities/participation/tracker.ipynb" in shipped
+    assert "facilitate/activities/root_cause/audit.ipynb" in shipped
+    assert sorted(shipped - inside) == []
 
 
 def test_the_wheel_holds_every_language(wheel):

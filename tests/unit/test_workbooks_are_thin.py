@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-WORKBOOKS = sorted((Path(__file__).parents[2] / "workbooks").glob("*.ipynb"))
+ROOT = Path(__file__).parents[2]
+#: The top-level workbooks, and the pages activities ship in their folders.
+WORKBOOKS = sorted(
+    [
+        *(ROOT / "workbooks").glob("*.ipynb"),
+        *(ROOT / "src" / "facilitate" / "activities").glob("*/*.ipynb"),
+    ]
+)
 
 
 @pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.name)

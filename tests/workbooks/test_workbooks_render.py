@@ -1,9 +1,10 @@
 """Every workbook, run in a real kernel against a seeded store, shows its page.
 
 A page factory turns a failure into one sentence (``error_page``), so a workbook
-that merely runs without an exception proves little. Each workbook here is given
-the address a browser would open it with, executed cell by cell as Voila does,
-and then what it displayed is read back from the widgets' state: the page's own
+that merely runs without an exception proves little. Each workbook the page
+table serves (those in ``workbooks/`` and those an activity ships in its folder)
+is given the address a browser would open it with, executed cell by cell as Voila
+does, and then what it displayed is read back from the widgets' state: the page's own
 widget (a stable ``fc-*`` class) must be there, and the error page must not.
 """
 
@@ -21,6 +22,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from facilitate.core.page_table import page_table
 from facilitate.core.paths import workbooks_dir
 from facilitate.core.sessions import SessionInfo, display_token
 from facilitate.core.store import open_store
@@ -117,7 +119,8 @@ def run(name: str, room: Room) -> nbformat.NotebookNode:
     """Execute the workbook as Voila would, with the kernel given its address."""
     shows = WORKBOOKS[name]
     query = shows.query(room)
-    notebook = nbformat.read(workbooks_dir() / f"{name}.ipynb", as_version=4)
+    workbook = page_table().named(name).workbook()
+    notebook = nbformat.reads(workbook.read_text(encoding="utf-8"), as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "QUERY_STRING"}
     env["FACILITATE_DATA_DIR"] = str(room.data_dir)
     if shows.from_browser:
@@ -160,9 +163,7 @@ def shown(notebook: nbformat.NotebookNode) -> tuple[set[str], str]:
     return classes, text
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.stem for p in workbooks_dir().glob("*.ipynb"))
-)
+@pytest.mark.parametrize("name", sorted(p.stem for p in page_table().pages))
 def test_workbook_shows_its_page(name: str, room: Room):
     if name not in WORKBOOKS:
         pytest.fail(f"Say what {name}.ipynb must show in WORKBOOKS.")

@@ -26,6 +26,6 @@ SPEC = ActivitySpec(
     demo=lazy(__package__, "demo:seed_discussion"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     comparison=lazy(__package__, "comparison:compare_equity"),
-    pages=(Page("tracker.ipynb", remote="Participation tracker"),),
+    pages=(Page("tracker.ipynb", package=__package__, remote="Participation tracker"),),
     numbers=NUMBERS,
 )

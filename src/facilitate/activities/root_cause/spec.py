@@ -32,7 +32,7 @@ SPEC = ActivitySpec(
     demo=lazy(__package__, "demo:seed_root_causes"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),
     contributions=(CauseAdded.kind, CauseVoted.kind),
-    pages=(Page("audit.ipynb"),),
+    pages=(Page("audit.ipynb", package=__package__),),
     commands=(Lazy("facilitate.audit.command:register"),),
     # every number it shares is an answer: it passes k everywhere
     numbers=(
