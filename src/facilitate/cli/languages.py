@@ -27,7 +27,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from facilitate.core import language
-from facilitate.core.agenda import current_agenda
+from facilitate.core.agenda import ActivitySpec, current_agenda
 from facilitate.core.content import load_yaml
 from facilitate.core.translations import missing as missing_content
 
@@ -37,6 +37,8 @@ KEYWORDS: dict[str, Any] = {
     "_": None,
     "gettext": None,
     "ngettext": (1, 2),
+    "phrased": None,
+    "counted": (1, 2),
     "N_": None,
     "say": (2,),
     "heading": (1,),
@@ -59,7 +61,7 @@ import json, sys
 from facilitate.core.agenda import current_agenda
 import facilitate.ui.participant_page
 agenda = current_agenda()
-for part in ("participant", "join_question", "closing"):
+for part in ("participant", "join_question", "closing", "display"):
     agenda.loaded(part)
 print(json.dumps(sorted(m for m in sys.modules if m.startswith("facilitate."))))
 """
@@ -154,7 +156,8 @@ def screen_words() -> list[tuple[str, int, str]]:
     """
     found = []
     for spec in current_agenda().activities:
-        path = _source_of(f"facilitate.activities.{spec.key}.display")
+        module = spec.display.target.partition(":")[0] if spec.display else ""
+        path = _source_of(module) if module else None
         if path is None:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -180,6 +183,15 @@ def _screen_constants(call: ast.Call) -> list[str]:
         and value.value.strip()
         and not value.value.startswith("fc-")
     ]
+
+
+def _package_of(spec: ActivitySpec) -> str | None:
+    """The package an activity's spec points into: its folder, found through
+    the agenda's references rather than spelled from the activity's key."""
+    for reference in (spec.participant, spec.display, spec.controls, spec.report):
+        if reference is not None:
+            return reference.target.partition(":")[0].rpartition(".")[0]
+    return None
 
 
 def _source_of(module: str) -> Path | None:
@@ -220,7 +232,9 @@ def content_files() -> list[tuple[str, str]]:
     """(file, package) of every activity's content file: what participants read."""
     found = []
     for spec in current_agenda().activities:
-        package = f"facilitate.activities.{spec.key}"
+        package = _package_of(spec)
+        if package is None:
+            continue
         folder = files(package)
         found += [
             (entry.name, package)
