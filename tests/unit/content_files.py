@@ -52,7 +52,21 @@ CONTENT_FILES = (
     ContentFile(
         "rubric.yaml", "facilitate.evidence", "facilitate.evidence.content:load_rubric"
     ),
-    ContentFile("guide.yaml", "facilitate.ui", "facilitate.ui.guide_notes:load_guide"),
+    *(
+        ContentFile(
+            f"{key}_guide.yaml",
+            f"facilitate.activities.{key}.guide",
+            f"facilitate.activities.{key}.guide:GUIDE",
+        )
+        for key in (
+            "checkin",
+            "self_assessment",
+            "alignment",
+            "root_cause",
+            "participation",
+            "feedback",
+        )
+    ),
 )
 
 

@@ -32,7 +32,6 @@ ROOT = PACKAGE.parents[1]
 ACTIVITIES = "facilitate.activities"
 
 PACK_PART = "the evidence pack's own Part 4, named like the feedback phase"
-PACK_SHOWS = "each part of the credential names the activity evidence it shows"
 KNOWN = {
     ("src/facilitate/evidence/demo.py", "reflection"): PACK_PART,
     ("src/facilitate/evidence/demo.py", "participation"): (
@@ -46,24 +45,6 @@ KNOWN = {
     ),
     ("src/facilitate/evidence/summary_sections.py", "reflection"): PACK_PART,
     ("src/facilitate/evidence/evidence.yaml", "reflection"): PACK_PART,
-    ("src/facilitate/evidence/evidence.yaml", "feedback"): PACK_SHOWS,
-    ("src/facilitate/evidence/evidence.yaml", "participation"): PACK_SHOWS,
-    ("src/facilitate/evidence/evidence.yaml", "root_causes"): PACK_SHOWS,
-    ("src/facilitate/evidence/evidence.yaml", "tensions"): PACK_SHOWS,
-    ("src/facilitate/evidence/evidence.yaml", "zones"): PACK_SHOWS,
-    **{
-        ("src/facilitate/ui/guide.yaml", key): (
-            "the remote's guide notes are keyed by activity, not yet in its folder"
-        )
-        for key in (
-            "alignment",
-            "checkin",
-            "feedback",
-            "participation",
-            "root_cause",
-            "self_assessment",
-        )
-    },
 }
 
 

@@ -75,10 +75,11 @@ def test_the_shipped_parts_follow_the_credential():
     ]
     assert [p.key for p in guide.parts if p.by_colleague] == ["analysis"]
     assert guide.part("awareness").evidence == ("zones", "tensions")
+    # the cover's roles, then each activity's item in the order the room meets it
     assert guide.part("building_capacity").evidence == (
         "roles",
-        "participation",
         "tensions",
+        "participation",
     )
     assert guide.colleague.limit == 500
 
@@ -142,6 +143,24 @@ def test_a_broken_part_says_what_to_fix(tmp_path, extra, message):
     with pytest.raises(InvalidContent) as error:
         load_guide(tmp_path)
     assert str(error.value) == message
+
+
+def test_each_activity_s_item_is_attached_to_the_parts_it_supports():
+    guide = load_guide()
+    assert guide.part("reflection").evidence == ("participation", "feedback")
+    assert guide.part("needs_assessment").evidence == ("root_causes",)
+
+
+def test_a_part_an_activity_supports_but_the_file_lacks_is_named(tmp_path):
+    (tmp_path / "evidence.yaml").write_text(
+        PARTS_START + "    group: part1\n    limit: 500\n"
+    )
+    with pytest.raises(InvalidContent) as error:
+        load_guide(tmp_path)
+    assert str(error.value) == (
+        "The evidence item 'zones' supports the part 'awareness', which "
+        "evidence.yaml does not list; use one of needs."
+    )
 
 
 RUBRIC_START = """

@@ -294,12 +294,13 @@ def test_a_broken_guide_file_says_what_to_fix_where_the_notes_go(
     store, session, tmp_path, monkeypatch
 ):
     (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "guide.yaml").write_text("notes: [unclosed", encoding="utf-8")
+    broken = tmp_path / "data" / "self_assessment_guide.yaml"
+    broken.write_text("notes: [unclosed", encoding="utf-8")
     monkeypatch.setenv("FACILITATE_HOME", str(tmp_path))
     remote = open_remote(store, session)
     remote.next_button.click()
     guide = remote.controls_box.children[-1]
-    assert "guide.yaml is not valid YAML" in guide.value
+    assert "self_assessment_guide.yaml is not valid YAML" in guide.value
     assert remote.controls_box.children[0] is not guide, "the controls still show"
 
 

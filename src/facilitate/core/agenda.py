@@ -50,6 +50,7 @@ REFERENCE_ROLES = (
     "participant",
     "display",
     "controls",
+    "guide",
     "report",
     "demo",
     "evidence",
@@ -106,7 +107,9 @@ class ActivitySpec:
     ``display`` build the participant's and the shared screen's view for the
     phase, and ``controls`` what the facilitator presses for it on the remote
     (reveal, hide, ...); the shared screen itself has no
-    controls, since everyone reads it and nobody touches it. ``join_question``
+    controls, since everyone reads it and nobody touches it. ``guide`` reads the
+    facilitator's guide notes shown beside those controls, from a file in the
+    activity's folder. ``join_question``
     adds a question to the join form;
     ``closing`` adds a participant widget to the last phase; ``report`` builds the
     summary's section; ``demo`` seeds the demo session; ``evidence`` is the item
@@ -132,6 +135,7 @@ class ActivitySpec:
     participant: Lazy | None = None
     display: Lazy | None = None
     controls: Lazy | None = None
+    guide: Lazy | None = None
     report: Lazy | None = None
     demo: Lazy | None = None
     evidence: Lazy | None = None

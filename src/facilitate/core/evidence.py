@@ -67,12 +67,15 @@ class EvidencePart:
 
     ``build(item, part, records, session)`` returns ``item`` with its tables and
     notes, from ``part``: the activity's summary part (None if it has none).
+    ``supports`` names the credential's parts (keys in ``evidence.yaml``) the item
+    is attached to, so the credential's file never names an activity's item.
     """
 
     key: str
     title: str
     about: str
     build: EvidenceBuilder
+    supports: tuple[str, ...] = ()
 
     def empty(self, summary_section: str) -> EvidenceItem:
         return EvidenceItem(self.key, self.title, self.about, summary_section)

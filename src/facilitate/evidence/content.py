@@ -16,7 +16,7 @@ from typing import Any
 from facilitate.core.content import load_yaml, require, require_list
 from facilitate.core.errors import InvalidContent
 from facilitate.core.text import escape
-from facilitate.evidence.session_evidence import titles
+from facilitate.evidence.session_evidence import sources, supporting, titles
 
 #: Characters allowed in one answer: generous, so going over a word limit is shown
 #: and reported rather than refused.
@@ -183,6 +183,7 @@ def load_guide(folder: Path | None = None) -> Guide:
     twice = sorted({k for k in keys if keys.count(k) > 1})
     if twice:
         raise InvalidContent(f"{source}: the part '{twice[0]}' is listed twice.")
+    _check_supported(keys, source)
     return Guide(
         title=str(require(raw, "title", source)),
         introduction=str(require(raw, "introduction", source)),
@@ -195,6 +196,18 @@ def load_guide(folder: Path | None = None) -> Guide:
         parts=parts,
         colleague=_colleague(require(raw, "colleague", source), source),
     )
+
+
+def _check_supported(keys: list[str], source: str) -> None:
+    """Every part an activity's evidence names as the one it supports is here."""
+    for found in sources():
+        unknown = [k for k in found.part.supports if k not in keys]
+        if unknown:
+            raise InvalidContent(
+                f"The evidence item '{found.part.key}' supports the part "
+                f"'{unknown[0]}', which {source} does not list; use one of "
+                f"{', '.join(keys)}."
+            )
 
 
 def _part(item: Any, groups: set[str], source: str) -> PartGuide:
@@ -211,7 +224,8 @@ def _part(item: Any, groups: set[str], source: str) -> PartGuide:
             f"{source}: part '{key}' has the limit {limit!r}; give a number of "
             "words, or null for none."
         )
-    evidence = tuple(str(e) for e in item.get("evidence") or [])
+    named = tuple(str(e) for e in item.get("evidence") or [])
+    evidence = (*named, *(e for e in supporting(key) if e not in named))
     known = titles()
     unknown = [e for e in evidence if e not in known]
     if unknown:

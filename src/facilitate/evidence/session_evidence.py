@@ -100,6 +100,12 @@ def titles() -> dict[str, str]:
     return {source.part.key: source.part.title for source in sources()}
 
 
+def supporting(part: str) -> tuple[str, ...]:
+    """The keys of the items an activity attaches to the credential's ``part``,
+    in agenda order (each ``EvidencePart.supports`` names its parts)."""
+    return tuple(s.part.key for s in sources() if part in s.part.supports)
+
+
 def summary_sections() -> dict[str, str]:
     """Where each item's full figures are in the reflection summary."""
     return {source.part.key: source.section for source in sources()}

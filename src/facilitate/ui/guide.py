@@ -1,6 +1,6 @@
 """The facilitator's guide notes beside an activity's controls on the remote.
 
-Notes come from ``guide.yaml`` beside this module (see ``guide_notes``). They fold
+Each activity's notes come from its own folder (see ``guide_notes``). They fold
 away under one heading so the buttons stay first; a mistake in the file shows
 its sentence where the notes would be, never a traceback.
 """

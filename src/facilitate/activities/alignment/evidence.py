@@ -51,4 +51,5 @@ EVIDENCE = EvidencePart(
     "Top tensions in the shared-vision alignment",
     "Practices where the room split, or where practice and vision pull apart.",
     tensions,
+    supports=("awareness", "building_capacity"),
 )

@@ -20,6 +20,7 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "participant:AlignmentActivity"),
     display=lazy(__package__, "display:AlignmentPanel"),
     controls=lazy(__package__, "controls:AlignmentControls"),
+    guide=lazy(__package__, "guide:GUIDE"),
     report=lazy(__package__, "report:alignment_part"),
     demo=lazy(__package__, "demo:seed_alignment"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),

@@ -14,6 +14,7 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "participant:CheckinChoice"),
     display=lazy(__package__, "display:CheckinPanel"),
     controls=lazy(__package__, "controls:CheckinControls"),
+    guide=lazy(__package__, "guide:GUIDE"),
     report=lazy(__package__, "report:checkin_part"),
     demo=lazy(__package__, "demo:seed_checkins"),
     # every number it shares is an answer: it passes k everywhere

@@ -50,4 +50,5 @@ EVIDENCE = EvidencePart(
     "(strongly agree), as released to the room: neighbouring ratings merged "
     "until each group holds enough people to stay anonymous.",
     feedback,
+    supports=("analysis", "reflection"),
 )

@@ -25,6 +25,7 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "participant:FeedbackActivity"),
     display=lazy(__package__, "display:FeedbackPanel"),
     controls=lazy(__package__, "controls:FeedbackControls"),
+    guide=lazy(__package__, "guide:GUIDE"),
     report=lazy(__package__, "report:feedback_part"),
     demo=lazy(__package__, "demo:seed_feedback"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),

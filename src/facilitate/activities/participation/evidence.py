@@ -91,4 +91,5 @@ EVIDENCE = EvidencePart(
     "Participation equity",
     "Who talked and how much, as group figures and exactly by role, never by name.",
     participation,
+    supports=("building_capacity", "reflection"),
 )

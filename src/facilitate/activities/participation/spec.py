@@ -22,6 +22,7 @@ SPEC = ActivitySpec(
     unseen_by_participants=(SpeakerAdded.kind, TurnStarted.kind, TapUndone.kind),
     display=lazy(__package__, "display:ParticipationPanel"),
     controls=lazy(__package__, "controls:ParticipationControls"),
+    guide=lazy(__package__, "guide:GUIDE"),
     report=lazy(__package__, "report:participation_part"),
     demo=lazy(__package__, "demo:seed_discussion"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),

@@ -54,4 +54,5 @@ EVIDENCE = EvidencePart(
     "room (released figures only), and the policies, practices, beliefs and "
     "cultural messages the room voted for most.",
     root_causes,
+    supports=("needs_assessment",),
 )

@@ -28,6 +28,7 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "participant:RootCauseActivity"),
     display=lazy(__package__, "display:RootCausePanel"),
     controls=lazy(__package__, "controls:RootCauseControls"),
+    guide=lazy(__package__, "guide:GUIDE"),
     report=lazy(__package__, "report:root_cause_part"),
     demo=lazy(__package__, "demo:seed_root_causes"),
     evidence=lazy(__package__, "evidence:EVIDENCE"),

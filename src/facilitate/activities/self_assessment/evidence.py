@@ -62,4 +62,5 @@ EVIDENCE = EvidencePart(
     "How many people placed themselves in each zone when the session began and "
     "when it ended, as released to the room.",
     zones,
+    supports=("awareness",),
 )

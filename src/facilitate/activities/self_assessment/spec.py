@@ -31,6 +31,7 @@ SPEC = ActivitySpec(
     participant=lazy(__package__, "participant:SelfAssessmentActivity"),
     display=lazy(__package__, "display:SelfAssessmentPanel"),
     controls=lazy(__package__, "controls:SelfAssessmentControls"),
+    guide=lazy(__package__, "guide:GUIDE"),
     closing=lazy(__package__, "zone:end_zone_check"),
     report=lazy(__package__, "report:self_assessment_part"),
     demo=lazy(__package__, "demo:seed_self_assessment"),
