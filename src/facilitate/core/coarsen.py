@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE
+from facilitate.core.language import gettext as _
+from facilitate.core.language import in_each
 
 K = TypeVar("K", bound=Hashable)
 
@@ -164,18 +166,25 @@ def group_label(labels: Sequence[str], other: str = "") -> str:
 
     One member: its label. A run of a scale: "Often or always", "Never to
     sometimes". An other group (``other`` given, e.g. "another feeling"):
-    "Tired or another feeling", led by its first label.
+    "Tired or another feeling", led by its first label. The connecting words
+    (and ``other``, marked with ``N_``) are said in the page's language.
     """
+    return in_each(lambda: _label(labels, other))
+
+
+def _label(labels: Sequence[str], other: str) -> str:
     if not labels:
-        return other.capitalize()
+        return _(other).capitalize()
     first, rest = labels[0], [_lower(label) for label in labels[1:]]
     if other:
-        return first if not rest else f"{first} or {other}"
+        if not rest:
+            return first
+        return _("{first} or {other}").format(first=first, other=_(other))
     if not rest:
         return first
     if len(rest) == 1:
-        return f"{first} or {rest[0]}"
-    return f"{first} to {rest[-1]}"
+        return _("{first} or {second}").format(first=first, second=rest[0])
+    return _("{first} to {last}").format(first=first, last=rest[-1])
 
 
 def _lower(label: str) -> str:

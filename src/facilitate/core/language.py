@@ -191,6 +191,34 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return joined([translate_plural(singular, plural, count, c) for c in spoken()])
 
 
+def in_each(build: Callable[[], str]) -> str:
+    """``build()`` in each language spoken, joined: for words built around
+    numbers, whose parts must be put together within one language."""
+    global _current
+    before = _current
+    parts = []
+    try:
+        for code in spoken():
+            _current = code
+            parts.append(build())
+    finally:
+        _current = before
+    return joined(parts)
+
+
+def phrased(message: str, **values: object) -> str:
+    """``message`` with ``values`` put in (``{k}``), in each language spoken."""
+    return in_each(lambda: gettext(message).format(**values))
+
+
+def counted(singular: str, plural: str, count: int, **values: object) -> str:
+    """The form of a sentence that fits ``count``, ``values`` (and ``count``)
+    put in, in each language spoken."""
+    return in_each(
+        lambda: ngettext(singular, plural, count).format(count=count, **values)
+    )
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet."""
     return message

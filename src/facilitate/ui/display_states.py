@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 import ipywidgets as widgets
 
 from facilitate.core.events import Recorded, ResultsRevealed
-from facilitate.core.language import N_, versions
+from facilitate.core.language import N_, in_each, ngettext, versions
 from facilitate.core.language import gettext as _
 from facilitate.core.release import at_least, floored
 from facilitate.core.text import escape
@@ -133,11 +133,21 @@ def progress_key(count: int, k: int) -> str:
 
 
 def progress_words(count: int, k: int, done: str) -> str:
-    """The sentence beside it: "have finished", or "fewer than 5 have finished"."""
+    """The sentence beside it: "have finished", or "fewer than 5 have finished",
+    in the page's language (``done``: English words marked with ``N_``)."""
     k = floored(k)
+    return in_each(lambda: _progress_words(count, k, done))
+
+
+def _progress_words(count: int, k: int, done: str) -> str:
     if count < k:
-        return f"Fewer than {k} {done} so far."
-    return f"At least {at_least(count, k)} {done}."
+        return ngettext(
+            "Fewer than {k} {done} so far.", "Fewer than {k} {done} so far.", k
+        ).format(k=k, done=_(done))
+    shown = at_least(count, k)
+    return ngettext("At least {n} {done}.", "At least {n} {done}.", shown).format(
+        n=shown, done=_(done)
+    )
 
 
 def was_revealed(records: Iterable[Recorded], activity: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_
 from facilitate.core.release import ReleaseState, shown_once
 from facilitate.core.roster import Roster
 from facilitate.ui.display_states import (
@@ -33,6 +34,15 @@ from facilitate.ui.display_states import (
 )
 from facilitate.ui.live_chart import LiveChart
 
+#: The people a figure waits for, by the ``done`` of each panel, as whole words
+#: for the catalogue (a translator cannot put "people" before a verb).
+PEOPLE_WHO = {
+    N_("have answered"): N_("people have answered"),
+    N_("have checked in"): N_("people have checked in"),
+    N_("have given feedback"): N_("people have given feedback"),
+    N_("have finished"): N_("people have finished"),
+}
+
 
 class RevealedPanel:
     """Named widgets: ``frame`` (a ``ScreenFrame``), its ``root``, and the
@@ -41,7 +51,7 @@ class RevealedPanel:
     ``done`` finishes the progress sentence: "At least 5 ``have finished``".
     """
 
-    done = "have answered"
+    done = N_("have answered")
 
     def __init__(self, frame: ScreenFrame, charts: Iterable[LiveChart]) -> None:
         self.frame = frame
@@ -138,8 +148,9 @@ class ReleasedChartPanel(RevealedPanel, ABC):
         if not revealed:
             self.waiting(state, was_revealed(records, self.activity))
         elif released is None:
+            waiting_for = PEOPLE_WHO.get(self.done, N_("people have answered"))
             self.show_too_few(
-                shown_once(state.k, f"people {self.done}"), state.submitted, state.k
+                shown_once(state.k, waiting_for), state.submitted, state.k
             )
         else:
             self.chart.show(self.figure(released, state.k))

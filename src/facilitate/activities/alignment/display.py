@@ -29,6 +29,7 @@ from facilitate.activities.alignment.prompts import gap_in_words, in_points
 from facilitate.activities.alignment.room import RoomAnswers
 from facilitate.activities.alignment.verdicts import TOO_FEW
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_, counted, phrased
 from facilitate.core.release import release_k
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
@@ -51,8 +52,8 @@ TOP_SHOWN = 5
 STRIP_SHOWN = 8
 #: Re-exported: the words beside each practice are written in ``prompts``.
 __all__ = ["AlignmentPanel", "gap_in_words", "in_points", "placed_progress"]
-PLACED = "are placing our practices"
-OFFERED = "have offered our vision in words"
+PLACED = N_("are placing our practices")
+OFFERED = N_("have offered our vision in words")
 
 
 class AlignmentPanel(RevealedPanel):
@@ -129,9 +130,18 @@ class AlignmentPanel(RevealedPanel):
         if not placed_apart(picture.placements):
             self.frame.show_state(
                 NOT_ENOUGH,
-                f"No practice is placed in two groups of {k} or more yet.",
-                f"A place is shown once at least {k} of us put a practice there "
-                "or nearby (smaller groups stay private).",
+                counted(
+                    "No practice is placed in two groups of {count} or more yet.",
+                    "No practice is placed in two groups of {count} or more yet.",
+                    k,
+                ),
+                counted(
+                    "A place is shown once at least {count} of us put a practice "
+                    "there or nearby (smaller groups stay private).",
+                    "A place is shown once at least {count} of us put a practice "
+                    "there or nearby (smaller groups stay private).",
+                    k,
+                ),
             )
             return
         rows, more = strip_rows(picture)
@@ -155,8 +165,11 @@ class AlignmentPanel(RevealedPanel):
         first = escape(str(picture.words["word"].iloc[0]))
         self.frame.show_result(
             [self.words.root],
-            f"“{first}” is the word we share most. What would it look like in a "
-            "classroom on a Tuesday morning?",
+            phrased(
+                "“{word}” is the word we share most. What would it look like in "
+                "a classroom on a Tuesday morning?",
+                word=first,
+            ),
         )
 
     def clear_charts(self) -> None:
@@ -170,8 +183,13 @@ def placed_progress(people: int, k: int) -> tuple[str, str]:
     of k ("Fewer than 3 ...", then "At least 3 ..."), never an exact count."""
     return (
         progress_words(people, k, PLACED),
-        f"Each practice is shown once at least {k} of us have placed it "
-        "(smaller groups stay private).",
+        counted(
+            "Each practice is shown once at least {count} of us have placed it "
+            "(smaller groups stay private).",
+            "Each practice is shown once at least {count} of us have placed it "
+            "(smaller groups stay private).",
+            k,
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from facilitate.activities.checkin.charts import checkin_figure
 from facilitate.activities.checkin.content import CheckinQuestion, load_checkin
 from facilitate.activities.checkin.metrics import released_checkins
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_, counted, phrased
 from facilitate.core.release import ReleaseState
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.display_states import ScreenFrame
@@ -31,7 +32,7 @@ class CheckinPanel(ReleasedChartPanel):
     """Named widgets: ``frame`` (a ``ScreenFrame``) and ``chart`` (a ``LiveChart``)."""
 
     activity = ACTIVITY
-    done = "have checked in"
+    done = N_("have checked in")
 
     def __init__(self, context: DisplayContext) -> None:
         self.question: CheckinQuestion = load_checkin()
@@ -60,8 +61,11 @@ class CheckinPanel(ReleasedChartPanel):
             state.k,
             hidden_again,
             detail="Check in as you join: one tap, and nobody sees your answer.",
-            next_step="Next: we see how the room is arriving, in groups of "
-            f"at least {state.k}.",
+            next_step=counted(
+                "Next: we see how the room is arriving, in groups of at least {count}.",
+                "Next: we see how the room is arriving, in groups of at least {count}.",
+                state.k,
+            ),
         )
 
 
@@ -78,7 +82,8 @@ def prompt_for(released: pd.DataFrame) -> str:
     if ranked.empty or tied or bool(ranked["merged"].iloc[0]):
         return "What would help each of us be fully here for the next hour?"
     top = ranked.iloc[0]
-    return (
-        f"Many of us are arriving {str(top['label']).lower()}. "
-        "What would help each of us be fully here for the next hour?"
+    return phrased(
+        "Many of us are arriving {feeling}. "
+        "What would help each of us be fully here for the next hour?",
+        feeling=str(top["label"]).lower(),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from facilitate.core.events import PSEUDONYMOUS, PUBLIC, Event, Recorded
+from facilitate.core.language import N_
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class CheckinAnswered(Event):
 
 
 #: The name of the group that merges feelings chosen by fewer than k.
-ANOTHER_FEELING = "another feeling"
+ANOTHER_FEELING = N_("another feeling")
 
 
 def checked_in(record: Recorded) -> str | None:

@@ -17,6 +17,7 @@ from facilitate.activities.feedback.charts import feedback_figure
 from facilitate.activities.feedback.content import load_feedback
 from facilitate.activities.feedback.metrics import released_feedback
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_, counted, phrased
 from facilitate.core.release import ReleaseState
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.display_states import ScreenFrame
@@ -31,7 +32,7 @@ class FeedbackPanel(ReleasedChartPanel):
     """Named widgets: ``frame`` (a ``ScreenFrame``) and ``chart`` (a ``LiveChart``)."""
 
     activity = ACTIVITY
-    done = "have given feedback"
+    done = N_("have given feedback")
 
     def __init__(self, context: DisplayContext) -> None:
         self.form = load_feedback()
@@ -58,7 +59,11 @@ class FeedbackPanel(ReleasedChartPanel):
             invite="Tell us how this session went, on your phone.",
             detail="How did it support equitable collaboration? Your answers "
             "are anonymous.",
-            next_step=f"Next: the room's ratings, in groups of at least {state.k}.",
+            next_step=counted(
+                "Next: the room's ratings, in groups of at least {count}.",
+                "Next: the room's ratings, in groups of at least {count}.",
+                state.k,
+            ),
         )
 
 
@@ -72,4 +77,7 @@ def prompt_for(released: pd.DataFrame) -> str:
     if not means:
         return "What would make the next session more equitable?"
     _, lowest = min(means)
-    return f"We rated “{lowest}” lowest. What would make it truer next time?"
+    return phrased(
+        "We rated “{statement}” lowest. What would make it truer next time?",
+        statement=lowest,
+    )

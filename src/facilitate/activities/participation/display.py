@@ -44,6 +44,7 @@ from facilitate.activities.participation.metrics import (
 )
 from facilitate.activities.participation.roles import equity_by_role
 from facilitate.core.events import Recorded
+from facilitate.core.language import counted
 from facilitate.core.release import DISPLAY, every_role_shown, floored, release_k
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import DisplayContext
@@ -140,7 +141,7 @@ class ParticipationPanel:
         turns = len(turns_from_records(records, self.clock()))
         self.frame.show_state(
             ANSWERING if turns else WAITING,
-            f"{turns} turn{'' if turns == 1 else 's'} so far."
+            counted("{count} turn so far.", "{count} turns so far.", turns)
             if turns
             else "Talk together.",
             "We note who speaks and for how long, never what is said.",
@@ -177,8 +178,13 @@ class ParticipationPanel:
             self.charts[view].clear()
             self.frame.show_state(
                 NOT_ENOUGH,
-                f"Roles are compared once two groups of at least {floored(k)} "
-                "people have talked (smaller groups stay private).",
+                counted(
+                    "Roles are compared once two groups of at least {count} "
+                    "people have talked (smaller groups stay private).",
+                    "Roles are compared once two groups of at least {count} "
+                    "people have talked (smaller groups stay private).",
+                    floored(k),
+                ),
             )
             return
         self.charts[view].show(figure)
@@ -211,8 +217,12 @@ class ParticipationPanel:
 def prompt(view: str, summary: TalkSummary) -> str:
     """One line for the room, drawn from the discussion's own figures."""
     if view == "talk" and summary.not_spoken:
-        heard = "has" if summary.not_spoken == 1 else "have"
-        return f"{summary.not_spoken} of us {heard} not spoken yet. " + PROMPTS["talk"]
+        return counted(
+            "{count} of us has not spoken yet. {prompt}",
+            "{count} of us have not spoken yet. {prompt}",
+            summary.not_spoken,
+            prompt=PROMPTS["talk"],
+        )
     if view == "lorenz":
         return gini_in_words(summary.gini)
     return PROMPTS[view]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from facilitate.activities.participation.numbers import ACTIVITY, PEOPLE_BY_ROLE
 from facilitate.core.coarsen import group_label, most_chosen_first
+from facilitate.core.language import N_
 from facilitate.core.release import (
     DISPLAY,
     EXPORT,
@@ -39,7 +40,7 @@ ROLE_COLUMNS = [
     "contribution_share",
     "contribution_ratio",
 ]
-OTHER_ROLE = "another role"
+OTHER_ROLE = N_("another role")
 
 
 def role_label(role: str) -> str:

@@ -16,6 +16,7 @@ from facilitate.activities.root_cause.board import Board
 from facilitate.activities.root_cause.fit import SCREEN_LINES, findings_lines
 from facilitate.activities.root_cause.metrics import cause_map
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_, counted
 from facilitate.core.release import progress_in_steps, release_k
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
@@ -70,8 +71,8 @@ class RootCausePanel:
             return "", "", ""
         findings = findings_html(self.state.findings.values())
         causes = self.state.visible()
-        voted = progress_in_steps(self.state.voters(), k, "have voted")
-        count = f"{len(causes)} cause{'s' if len(causes) != 1 else ''}"
+        voted = progress_in_steps(self.state.voters(), k, N_("have voted"))
+        count = counted("{count} cause", "{count} causes", len(causes))
         progress = f'<p class="fc-say">{escape(count)} · {escape(voted)}</p>'
         lines = SCREEN_LINES - findings_lines(self.state.findings.values())
         board = map_html(cause_map(self.state, k), k, lines=lines)

@@ -34,6 +34,7 @@ from facilitate.activities.self_assessment.metrics import (
     room_results,
 )
 from facilitate.core.events import Recorded
+from facilitate.core.language import N_, counted, phrased
 from facilitate.core.release import floored, shown_once
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
@@ -53,7 +54,7 @@ class SelfAssessmentPanel(RevealedPanel):
     (``LiveChart``, one per variant key), ``still_private`` (the variants not
     shown yet), and the ``identities`` and ``zones`` charts."""
 
-    done = "have finished"
+    done = N_("have finished")
 
     def __init__(self, context: DisplayContext) -> None:
         self.content: SelfAssessment = load_self_assessment()
@@ -111,10 +112,20 @@ class SelfAssessmentPanel(RevealedPanel):
             k,
             hidden_again,
             invite="Take a quiet look at your own practice, on your phone.",
-            detail="Your answers stay private: the room only ever sees groups of "
-            f"at least {k}.",
-            next_step="Next: the room's results, once at least "
-            f"{k} have finished and the facilitator shows them.",
+            detail=counted(
+                "Your answers stay private: the room only ever sees groups of "
+                "at least {count}.",
+                "Your answers stay private: the room only ever sees groups of "
+                "at least {count}.",
+                k,
+            ),
+            next_step=counted(
+                "Next: the room's results, once at least {count} have finished "
+                "and the facilitator shows them.",
+                "Next: the room's results, once at least {count} have finished "
+                "and the facilitator shows them.",
+                k,
+            ),
         )
 
     def show(self, results: RoomResults, view: str) -> None:
@@ -144,7 +155,7 @@ class SelfAssessmentPanel(RevealedPanel):
         k = results.inventory.k
         released = [(v, v.domains) for v in results.variants if v.domains is not None]
         if not released:
-            return shown_once(k, "people using the same statements have finished")
+            return shown_once(k, N_("people using the same statements have finished"))
         several = len(released) > 1
         rows = (len(released) + 1) // 2
         share = (0.42, 0.5 / rows) if several else (0.84, 0.6)
@@ -174,9 +185,12 @@ class SelfAssessmentPanel(RevealedPanel):
     def _identities(self, results: RoomResults) -> list[widgets.Widget] | str:
         frame, k = results.identities, floored(results.inventory.k)
         if frame is None or frame["hidden"].all():
-            return (
-                f"No identity can be named yet: each needs at least {k} people "
-                f"choosing it and {k} not."
+            return counted(
+                "No identity can be named yet: each needs at least {count} people "
+                "choosing it and {count} not.",
+                "No identity can be named yet: each needs at least {count} people "
+                "choosing it and {count} not.",
+                k,
             )
         self.identities.show(identity_figure(frame, self.content))
         return [self.identities.root]
@@ -184,7 +198,7 @@ class SelfAssessmentPanel(RevealedPanel):
     def _zones(self, results: RoomResults) -> list[widgets.Widget] | str:
         k = results.inventory.k
         if results.zones is None:
-            return shown_once(k, "people have placed themselves")
+            return shown_once(k, N_("people have placed themselves"))
         self.zones.show(zone_figure(results.zones, self.content, k))
         return [self.zones.root]
 
@@ -234,9 +248,11 @@ def domain_prompt(domains: pd.DataFrame, content: SelfAssessment) -> str:
     if not clear:
         return "Which statement made you pause, and why?"
     lowest = min(clear, key=lambda row: content.score_of(str(row["answer"])) or 0)
-    return (
-        f"In “{lowest['title']}”, the most common answer was "
-        f"“{str(lowest['label']).lower()}”. What would it take to move one step?"
+    return phrased(
+        "In “{domain}”, the most common answer was “{answer}”. "
+        "What would it take to move one step?",
+        domain=lowest["title"],
+        answer=str(lowest["label"]).lower(),
     )
 
 
@@ -245,9 +261,10 @@ def identity_prompt(identities: pd.DataFrame) -> str:
     shown = _most_shown(identities.loc[~identities["merged"]])
     if shown.empty:
         return ""
-    return (
-        f"{shown.iloc[0]['label']} is the identity we named most. "
-        "Whose identities do we rarely think about?"
+    return phrased(
+        "{identity} is the identity we named most. "
+        "Whose identities do we rarely think about?",
+        identity=shown.iloc[0]["label"],
     )
 
 
@@ -262,10 +279,16 @@ def zone_prompt(zones: pd.DataFrame) -> str:
     if not top or (len(top) > 1 and top[0] == top[1]):
         return "What would help each of us stay in the risk zone, where we learn?"
     where = str(shown.iloc[0]["label"]).lower()
-    who = "Most of us" if top[0] * 2 > people else "More of us than anywhere else"
-    return (
-        f"{who} placed ourselves in the {where}. "
-        "What would help us learn from the risk zone?"
+    if top[0] * 2 > people:
+        return phrased(
+            "Most of us placed ourselves in the {zone}. "
+            "What would help us learn from the risk zone?",
+            zone=where,
+        )
+    return phrased(
+        "More of us than anywhere else placed ourselves in the {zone}. "
+        "What would help us learn from the risk zone?",
+        zone=where,
     )
 
 
@@ -273,10 +296,22 @@ def still_private(labels: list[str], k: int) -> str:
     """One line for the statements not shown yet: "Not shown yet: A and B, …"."""
     if not labels:
         return ""
-    names = (
-        labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + f" and {labels[-1]}"
-    )
-    return (
-        f"Not shown yet: {names}, each until at least {floored(k)} people using "
-        "its statements have finished."
+    k = floored(k)
+    if len(labels) == 1:
+        return counted(
+            "Not shown yet: {names}, until at least {count} people using its "
+            "statements have finished.",
+            "Not shown yet: {names}, until at least {count} people using its "
+            "statements have finished.",
+            k,
+            names=labels[0],
+        )
+    return counted(
+        "Not shown yet: {names} and {last}, each until at least {count} people "
+        "using its statements have finished.",
+        "Not shown yet: {names} and {last}, each until at least {count} people "
+        "using its statements have finished.",
+        k,
+        names=", ".join(labels[:-1]),
+        last=labels[-1],
     )

@@ -44,6 +44,7 @@ from facilitate.activities.self_assessment.events import (
 from facilitate.core.coarsen import group_label
 from facilitate.core.events import Recorded
 from facilitate.core.frames import kind_frame, latest_per
+from facilitate.core.language import N_
 from facilitate.core.release import (
     ReleaseState,
     batched_release,
@@ -201,7 +202,7 @@ def released_domains(counts: pd.DataFrame, k: int) -> pd.DataFrame:
 
 
 #: The group that merges identities too few (or too many) people chose to name.
-ANOTHER_IDENTITY = "another identity"
+ANOTHER_IDENTITY = N_("another identity")
 OTHER_IDENTITIES = "_merged"
 
 
