@@ -34,15 +34,6 @@ ACTIVITIES = "facilitate.activities"
 PACK_PART = "the evidence pack's own Part 4, named like the feedback phase"
 KNOWN = {
     ("src/facilitate/evidence/demo.py", "reflection"): PACK_PART,
-    ("src/facilitate/evidence/demo.py", "participation"): (
-        "the demo leader's rubric links pick activity evidence items by name"
-    ),
-    ("src/facilitate/evidence/demo.py", "tensions"): (
-        "the demo leader's rubric links pick activity evidence items by name"
-    ),
-    ("src/facilitate/evidence/demo.py", "zones"): (
-        "the demo leader's rubric links pick activity evidence items by name"
-    ),
     ("src/facilitate/evidence/summary_sections.py", "reflection"): PACK_PART,
     ("src/facilitate/evidence/evidence.yaml", "reflection"): PACK_PART,
 }

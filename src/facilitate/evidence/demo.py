@@ -17,6 +17,7 @@ from facilitate.core.events import (
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 from facilitate.evidence.colleague import invite
+from facilitate.evidence.session_evidence import supporting
 
 DEMO_TEXTS = {
     "leader_self_assessment": (
@@ -134,9 +135,11 @@ DEMO_HEARD = [
     },
 ]
 DEMO_RATINGS = {"facilitate": "proficient", "lead": "basic"}
+#: The parts of the pack each rubric row of the demo links to; the activity
+#: evidence each of the first parts holds is linked too (see ``demo_links``).
 DEMO_LINKS = {
-    "facilitate": ["building_capacity", "participation", "analysis", "roles"],
-    "lead": ["awareness", "tensions", "zones", "reflection"],
+    "facilitate": (("building_capacity", "analysis"), ("roles",)),
+    "lead": (("awareness",), ("reflection",)),
 }
 DEMO_COLLEAGUE = ("Dolores Ramírez", "Literacy specialist on the leadership team")
 DEMO_FEEDBACK = (
@@ -162,7 +165,7 @@ def seed_evidence(store: EventStore, session: SessionInfo) -> None:
     store.append(session.code, QualitativeEvidenceSaved(DEMO_HEARD))
     for row, level in DEMO_RATINGS.items():
         store.append(session.code, RubricChecked(row, level))
-        store.append(session.code, RubricEvidenceLinked(row, DEMO_LINKS[row]))
+        store.append(session.code, RubricEvidenceLinked(row, demo_links(row)))
     answered = invite(*DEMO_COLLEAGUE)
     store.append(session.code, answered)
     store.append(session.code, invite(*DEMO_WAITING))
@@ -172,3 +175,11 @@ def seed_evidence(store: EventStore, session: SessionInfo) -> None:
             answered.invitation, answered.name, answered.relationship, DEMO_FEEDBACK
         ),
     )
+
+
+def demo_links(row: str) -> list[str]:
+    """What the demo leader links to ``row``: its parts, the activity evidence
+    the agenda attaches to them, then the rest (so no activity is named here)."""
+    parts, rest = DEMO_LINKS[row]
+    evidence = [key for part in parts for key in supporting(part)]
+    return [*parts, *dict.fromkeys(evidence), *rest]
