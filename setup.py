@@ -15,7 +15,15 @@ SHIPPED = {
     "facilitate.data": "data",
 }
 
+#: Their folders too, each named as a package, so the build knows every folder it
+#: ships (otherwise setuptools warns about each one at every install).
+SHIPPED_FOLDERS = [
+    f"{package}.{folder}"
+    for package, top in SHIPPED.items()
+    for folder in find_namespace_packages(top)
+]
+
 setup(
-    packages=[*find_namespace_packages("src"), *SHIPPED],
+    packages=[*find_namespace_packages("src"), *SHIPPED, *SHIPPED_FOLDERS],
     package_dir={"": "src", **SHIPPED},
 )
