@@ -82,3 +82,18 @@ def test_a_spanish_display_shows_check_in_progress_in_spanish(store, session):
     assert "Menos de 5 han contado cómo llegan hasta ahora." in state
     assert "en grupos de al menos 5" in step
     assert not [e for e in ENGLISH_PROGRESS if e in state + step]
+
+
+def test_a_spanish_display_invites_the_room_to_talk_in_spanish(store, session):
+    from facilitate.core.events import PhaseChanged
+    from tests.unit.test_pages import open_display, open_remote
+
+    remote = open_remote(store, session)
+    display = open_display(store, session, view=display_token(store, session))
+    assert remote.screen_language is not None
+    remote.screen_language.choice.value = "es"
+    store.append(session.code, PhaseChanged("participation"))
+    display.refresh()
+    frame = display.slots["participation"].panel.frame
+    assert "Conversen entre todos." in str(frame.state.value)
+    assert "Talk together." not in str(frame.state.value)

@@ -147,7 +147,15 @@ class AlignmentPanel(RevealedPanel):
         rows, more = strip_rows(picture)
         self.strip.show(spectrum_strip(rows))
         self.top.value = (
-            f"<p>{more} more practices are in the summary.</p>" if more else ""
+            "<p>{}</p>".format(
+                counted(
+                    "{count} more practice is in the summary.",
+                    "{count} more practices are in the summary.",
+                    more,
+                )
+            )
+            if more
+            else ""
         )
         parts = [self.strip.root, self.top] if more else [self.strip.root]
         self.frame.show_result(parts, picture.spectrum_headline)

@@ -75,7 +75,7 @@ def prompt_for(released: pd.DataFrame) -> str:
         if m is not None and not math.isnan(float(m))
     ]
     if not means:
-        return "What would make the next session more equitable?"
+        return N_("What would make the next session more equitable?")
     _, lowest = min(means)
     return phrased(
         "We rated “{statement}” lowest. What would make it truer next time?",

@@ -44,7 +44,7 @@ from facilitate.activities.participation.metrics import (
 )
 from facilitate.activities.participation.roles import equity_by_role
 from facilitate.core.events import Recorded
-from facilitate.core.language import counted
+from facilitate.core.language import N_, counted
 from facilitate.core.release import DISPLAY, every_role_shown, floored, release_k
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import DisplayContext
@@ -143,7 +143,7 @@ class ParticipationPanel:
             ANSWERING if turns else WAITING,
             counted("{count} turn so far.", "{count} turns so far.", turns)
             if turns
-            else "Talk together.",
+            else N_("Talk together."),
             "We note who speaks and for how long, never what is said.",
             key=str(turns) if turns else "",
             next_step="Next: we look at who spoke, and who was heard.",
@@ -166,7 +166,7 @@ class ParticipationPanel:
         turns = turns_from_records(records, now)
         if turns.empty:
             self.charts[view].clear()
-            self.frame.show_state(NOT_ENOUGH, "No talk has been tracked yet.")
+            self.frame.show_state(NOT_ENOUGH, N_("No talk has been tracked yet."))
             return
         per_person = talk_by_person(
             people_frame(records), turns, contribution_frame(records)
