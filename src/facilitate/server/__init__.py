@@ -40,6 +40,7 @@ from facilitate.server.stopping import (
     STOP_SECONDS,
     VOILA_STOP_SECONDS,
     OutputRelay,
+    quiet_loop_shutdown,
     stop,
     stop_requests,
 )
@@ -182,6 +183,16 @@ async def _listen(
     front: Front, door: RoomDoor, on_ready: Callable[[], None] | None
 ) -> None:
     """Wait for both Voilas, open the door, say so, then serve until stopped."""
+    try:
+        await _open_and_serve(front, door, on_ready)
+    finally:
+        if door.stopped:
+            quiet_loop_shutdown()
+
+
+async def _open_and_serve(
+    front: Front, door: RoomDoor, on_ready: Callable[[], None] | None
+) -> None:
     application = front_application(front)
     for backend in (front.room, front.lead):
         started = asyncio.create_task(wait_until_answering(backend))

@@ -11,6 +11,7 @@ the Voilas, whose last words are not passed on (``OutputRelay``).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import subprocess
@@ -85,6 +86,22 @@ def stop(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+#: The loggers that report requests cut off when the front door's loop closes.
+_SHUTDOWN_LOGGERS = ("tornado.application", "tornado.general", "asyncio")
+
+
+def quiet_loop_shutdown() -> None:
+    """Say nothing of requests cancelled because the room is stopping.
+
+    When the front door's loop closes, a request still on its way to a Voila
+    (the scripts being compressed ahead of the first page, say) is cancelled,
+    and tornado reports each one with a traceback. Like the Voilas' last words,
+    nothing there helps the person who pressed Ctrl-C.
+    """
+    for name in _SHUTDOWN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 class OutputRelay:
