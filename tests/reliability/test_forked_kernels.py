@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import re
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import zmq
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.server.priority import session_niceness
 from facilitate.server.room_kernels import (
+    NO_HISTORY,
     ROOM_KERNEL_NICENESS,
     ROOM_MAX_SOCKETS,
     RoomKernelManager,
@@ -79,6 +82,7 @@ def test_a_killed_forked_kernel_restarts_and_everyone_still_answers(server, new_
     kernel_id = page_kernel_id(phones["Ben"])
     killed = kernel_of(room, kernel_id)
     assert is_template(parent_of(killed)), "the room's kernels are forked"
+    assert NO_HISTORY.encode() in Path(f"/proc/{killed}/cmdline").read_bytes()
     os.kill(killed, signal.SIGKILL)
     again = restarted(room, kernel_id, killed)
     assert is_template(parent_of(again)), "a restarted kernel is forked too"
@@ -101,3 +105,25 @@ def test_the_room_has_sockets_for_a_hall_of_250_and_its_pool():
     """ZeroMQ's default of 1023 sockets ran out at about 500 kernels."""
     manager = RoomKernelManager()
     assert manager.context.get(zmq.MAX_SOCKETS) == ROOM_MAX_SOCKETS >= 4 * 500
+
+
+def test_the_template_holds_what_a_join_page_reads_and_no_chart_library():
+    """Every module the template holds costs each kernel memory of its own, so
+    pandas and plotly (no participant page draws a chart) stay out; the language
+    catalogues every join page reads are read once, in the template."""
+    probe = (
+        "import sys\n"
+        "from facilitate.server import kernel_template\n"
+        "from facilitate.core import language\n"
+        "kernel_template.preload()\n"
+        "print(sorted({'pandas', 'plotly'} & set(sys.modules)),"
+        " language.catalogue.cache_info().currsize == len(language.codes()))\n"
+    )
+    said = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+    )
+    assert said.stdout.split("\n")[-2] == "[] True", said.stderr[-2000:]

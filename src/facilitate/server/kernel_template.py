@@ -1,8 +1,8 @@
 """The room's kernel template: imports paid once, each participant kernel forked.
 
 Every participant kernel used to be a fresh Python that imported ipykernel,
-ipywidgets, pandas, plotly and our pages on its own: 40 MB and a third of a CPU
-second each, two hundred and fifty times over. This process imports them once,
+ipywidgets and our pages on its own: 40 MB and a third of a CPU second each,
+two hundred and fifty times over. This process imports them once,
 before any thread or socket exists, then waits on a local socket. Asked for a
 kernel, it forks: the child shares every imported module with the template
 (copy-on-write, frozen out of the garbage collector's reach so its pages stay
@@ -36,7 +36,10 @@ from pathlib import Path
 from typing import Any
 
 #: What every participant kernel imports: ipykernel and its shell, the widget
-#: and chart libraries, our pages, and each activity's participant view.
+#: library, our pages, and each activity's participant view. Not pandas or
+#: plotly: no participant page uses them, and every module here costs each
+#: kernel memory of its own (ipykernel reads every loaded module's file name as
+#: it starts, which copies that module's pages: 8.5 MB for pandas and plotly).
 PRELOADED = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
@@ -50,8 +53,6 @@ PRELOADED = (
     "IPython.extensions.storemagic",
     "tornado.platform.asyncio",
     "ipywidgets",
-    "pandas",
-    "plotly.graph_objects",
     "facilitate.ui.participant_page",
 )
 #: Seconds between looks at whether the room's Voila is still there.
@@ -65,10 +66,16 @@ TITLE_ROOM = 600
 
 
 def preload() -> None:
-    """Import what every kernel needs, each activity's participant view included."""
+    """Import what every kernel needs, each activity's participant view included,
+    and read the language catalogues every join page reads (7 MB of Babel's
+    locale data and our translations, each kernel's own otherwise)."""
     for name in PRELOADED:
         import_module(name)
+    from facilitate.core import language
     from facilitate.core.agenda import current_agenda
+
+    for code in language.codes():
+        language.catalogue(code)
 
     for activity in current_agenda().activities:
         for role in ("participant", "join_question"):

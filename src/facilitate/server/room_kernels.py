@@ -38,9 +38,13 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from traitlets import Bool, Float, Int
 
 from facilitate.server.forked_kernels import fork_kernel, forking
+from facilitate.server.kernel_template import forkable
 from facilitate.server.priority import lower_session_priority
 from facilitate.ui.room_memory import can_start_kernel
 
+#: Room kernels keep no IPython history: nobody types into them, and 250
+#: kernels writing one history database only waited on each other's locks.
+NO_HISTORY = "--HistoryManager.enabled=False"
 #: The variable Voila sets to "True" in a kernel started for its pool.
 POOL_KERNEL_VARIABLE = "VOILA_PREHEAT"
 #: Seconds between two pool kernels' starts; one start costs about this much
@@ -126,6 +130,8 @@ class RoomProvisioner(LocalProvisioner):  # type: ignore[misc]
         self, cmd: list[str], **kwargs: Any
     ) -> KernelConnectionInfo:
         """Fork (or launch as Jupyter does), then lower the new kernel's session."""
+        if forkable(cmd) and NO_HISTORY not in cmd:
+            cmd = [*cmd, NO_HISTORY]
         forked = await fork_kernel(cmd, kwargs) if self.fork_from_template else None
         if forked is None:
             info: KernelConnectionInfo = await super().launch_kernel(cmd, **kwargs)
