@@ -127,3 +127,22 @@ def test_the_template_holds_what_a_join_page_reads_and_no_chart_library():
         env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
     )
     assert said.stdout.split("\n")[-2] == "[] True", said.stderr[-2000:]
+
+
+def test_the_template_removes_its_socket_folder_when_told_to_stop(tmp_path):
+    """The room's Voila ending sends the template SIGTERM (``stop_with_parent``):
+    nothing of the room is left behind in the temporary folder."""
+    folder = tmp_path / "facilitate-kernels-test"
+    folder.mkdir()
+    socket = folder / "template.sock"
+    template = subprocess.Popen(
+        [sys.executable, "-m", "facilitate.server.kernel_template", str(socket)],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+    )
+    assert template.stdout is not None
+    assert template.stdout.readline().strip() == b"ready"
+    assert socket.exists()
+    template.terminate()
+    assert template.wait(timeout=30) == 0
+    assert not folder.exists()

@@ -22,6 +22,7 @@ the child), and the room launches kernels as before.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import json
@@ -222,12 +223,24 @@ def main(path: str) -> None:
     gc.collect()
     gc.freeze()  # the collector no longer writes to (and so unshares) these pages
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # Linux reaps the kernels
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-        listener.bind(path)
-        listener.listen(64)
-        print("ready", flush=True)
-        os.dup2(2, 1)  # kernels write where Voila's own kernels write, not to a pipe
-        serve(listener, parent)
+    # Told to stop as the room's Voila ends: leave through ``finally``.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+            listener.bind(path)
+            listener.listen(64)
+            print("ready", flush=True)
+            os.dup2(2, 1)  # kernels write where Voila's kernels write, not to a pipe
+            serve(listener, parent)
+    finally:
+        remove_socket(Path(path))
+
+
+def remove_socket(path: Path) -> None:
+    """Remove the socket, and its folder once nothing else is in it."""
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # not empty, or already gone: leave it
+        path.parent.rmdir()
 
 
 if __name__ == "__main__":
