@@ -232,7 +232,7 @@ def voila_command(
     command = [
         sys.executable,
         "-m",
-        "voila",
+        "facilitate.server.voila_process",  # Voila, its templates compiled once
         str(served),
         "--no-browser",
         f"--port={port}",

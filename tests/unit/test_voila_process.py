@@ -1,0 +1,58 @@
+"""Voila's page templates are compiled once per process, and an edited
+template is still shown (``server.voila_process``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from facilitate.server.voila import ServeOptions, room_role, voila_command
+
+RENDER_TWICE = """
+import sys
+from pathlib import Path
+import nbformat
+from nbconvert import HTMLExporter
+from facilitate.server.voila_process import COMPILED, share_compiled_templates
+
+share_compiled_templates()
+folder = Path(sys.argv[1])
+notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Hello")])
+
+def render():
+    exporter = HTMLExporter(extra_template_basedirs=[str(folder)], template_name="mine")
+    return exporter.from_notebook_node(notebook)[0]
+
+first = render()
+after_first = COMPILED.compilations
+second = render()
+after_second = COMPILED.compilations
+(folder / "mine" / "index.html.j2").write_text("Edited {{ nb.cells | length }}")
+third = render()
+print(after_first, after_second, COMPILED.compilations, first, second, third)
+"""
+
+
+def test_a_second_page_compiles_no_template_and_an_edited_one_shows(tmp_path):
+    template = tmp_path / "mine"
+    template.mkdir()
+    (template / "conf.json").write_text('{"base_template": "base"}')
+    (template / "index.html.j2").write_text("Cells {{ nb.cells | length }}")
+    said = subprocess.run(
+        [sys.executable, "-c", RENDER_TWICE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, second, third, *pages = said.stdout.split()
+    assert int(first) > 0, "the first page compiles its templates"
+    assert second == first, "a second exporter compiles nothing again"
+    assert int(third) == int(second) + 1, "only the edited template is compiled"
+    assert pages == ["Cells", "1", "Cells", "1", "Edited", "1"]
+
+
+def test_both_voilas_run_with_the_shared_compiled_templates(tmp_path):
+    command, _ = voila_command(room_role(ServeOptions()), 8866, tmp_path)
+    assert command[1:3] == ["-m", "facilitate.server.voila_process"]
+    assert Path(command[3]).is_dir()
