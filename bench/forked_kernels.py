@@ -5,16 +5,18 @@ does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
 --pool POOL`` is started and measured in the same run:
 
 - **warm-up**: seconds from start until POOL participant kernels have run their
-  notebook (each holds the session log open);
+  notebook (each holds the session log open), and until the server is quiet
+  again (Voila has finished rendering their pages);
 - **memory**: PSS of each idle participant kernel (``/proc/PID/smaps_rollup``:
   shared pages split among the processes sharing them), its private part, and
   the template's own PSS;
 - **joins**: POOL phones open the join link at the same moment (p95 of the
   server's answer), then go live and follow the session;
 - **refill**: seconds until the pool is warm again after the joins;
-- **answer -> display**: with those phones live and the pool warm again,
-  answers appended from this process (as a kernel writes them) until the
-  projected display, in Chromium, counts them (p95).
+- **answer -> display**: with those phones live, answers appended from this
+  process (as a kernel writes them) until the projected display, in Chromium,
+  counts them (p95): once as the refill's last kernels run their notebook, and
+  again once the server is quiet.
 
 Usage: ``python bench/forked_kernels.py [POOL] [--fork-only]``. The machine's
 cores may be shared, so timings are noisy; memory figures are not.
@@ -39,6 +41,7 @@ from _server import (
     kernel_pids,
     pss_mb,
     running_server,
+    settle,
     voila_pid,
 )
 from facilitate.core.events import ParticipantJoined
@@ -111,7 +114,7 @@ def run(launch: str, pool: int) -> dict[str, float]:
     started = time.monotonic()
     with running_server(pool, ready_seconds=600) as (base, data_dir, server):
         warm = wait_warm(server.pid, pool, started)
-        time.sleep(5)  # let the last kernels finish settling before measuring
+        quiet = warm + settle(server, pool)
         room = voila_pid(server.pid, "/")
         kernels = kernel_pids(room)
         pss = [pss_mb(pid) for pid in kernels]
@@ -135,16 +138,20 @@ def run(launch: str, pool: int) -> dict[str, float]:
         count = live.connect(port, session.code, [p for p in phones if p.kernel])
         refilled = wait_warm(server.pid, 2 * pool, time.monotonic())
         delays = answers_to_display(base, store, session)
+        settle(server, 2 * pool)
+        settled_delays = answers_to_display(base, store, session)
         live.close(phones)
         store.close()
     figures = {
         "warm-up s": warm,
+        "warm-up until quiet s": quiet,
         "PSS per kernel MB": statistics.mean(pss),
         "private per kernel MB": statistics.mean(private),
         "template PSS MB": template,
         "join p95 s": p95(joined),
         "refill after joins s": refilled,
         "answer -> display p95 s": p95(delays),
+        "... once quiet p95 s": p95(settled_delays),
     }
     print(
         f"{launch}: {len(kernels)} kernels, {len(joined)}/{pool} joins, {count} live; "
