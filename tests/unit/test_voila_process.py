@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from facilitate.server.voila import ServeOptions, room_role, voila_command
+from facilitate.server.voila import (
+    ServeOptions,
+    room_role,
+    voila_command,
+    voila_settings,
+)
 
 RENDER_TWICE = """
 import sys
@@ -56,3 +61,41 @@ def test_both_voilas_run_with_the_shared_compiled_templates(tmp_path):
     command, _ = voila_command(room_role(ServeOptions()), 8866, tmp_path)
     assert command[1:3] == ["-m", "facilitate.server.voila_process"]
     assert Path(command[3]).is_dir()
+
+
+PREPARE_FIVE = """
+import asyncio
+from voila import voila_kernel_manager
+from facilitate.server.voila_process import fill_one_at_a_time
+
+fill_one_at_a_time()
+running, most = 0, 0
+
+async def prepare():
+    global running, most
+    running += 1
+    most = max(most, running)
+    await asyncio.sleep(0.01)
+    running -= 1
+    return "ready"
+
+async def fill():
+    fills = [voila_kernel_manager.wait_before(0, prepare()) for _ in range(5)]
+    return await asyncio.gather(*fills)
+
+print(asyncio.run(fill()).count("ready"), most)
+"""
+
+
+def test_the_pool_prepares_one_replacement_at_a_time():
+    """250 replacements prepared back to back held every page behind them."""
+    said = subprocess.run(
+        [sys.executable, "-c", PREPARE_FIVE], capture_output=True, text=True, check=True
+    )
+    assert said.stdout.split() == ["5", "1"]
+
+
+def test_voila_builds_no_debug_line_it_would_throw_away(tmp_path):
+    settings = voila_settings(room_role(ServeOptions()), 8866)
+    level = settings["Voila"]["logging_config"]["loggers"]["Voila"]["level"]
+    assert level == settings["Voila"]["log_level"] == "ERROR"

@@ -1,4 +1,4 @@
-"""Run Voila with its page templates compiled once per process, not once per page.
+"""Run Voila with its templates compiled once, and its pool filled one kernel at a time.
 
 Voila renders every page, and every preheated kernel's page, with a new nbconvert
 exporter, and each exporter builds a new Jinja environment that parses and
@@ -12,13 +12,24 @@ cache (``CompiledTemplates``), then runs Voila as ``python -m voila`` would. A
 template whose file changed has another checksum and is compiled afresh, so an
 edited template still shows.
 
+When people take pool kernels, Voila schedules a replacement for each, a fixed
+delay later, and each replacement first builds its page renderer (reading the
+notebook, the extensions' page configuration, an exporter: about 10 ms of the
+loop) before its kernel waits its turn to start (``room_kernels``). 250 people
+joining within a second meant 250 renderers built back to back half a second
+later, and the pages of everyone still arriving waited behind them (join p95
+2 s). ``fill_one_at_a_time`` lets one replacement prepare at a time, so its
+kernel's turn paces the renderers too and pages are served in between.
+
 Run as ``python -m facilitate.server.voila_process ARGS...`` (Voila's arguments).
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -62,8 +73,28 @@ def share_compiled_templates() -> None:
     TemplateExporter._create_environment = with_shared_cache  # type: ignore[method-assign]
 
 
+T = TypeVar("T")
+
+
+def fill_one_at_a_time() -> None:
+    """Make Voila's pool prepare its kernels one after another, not all at once."""
+    from voila import voila_kernel_manager
+
+    turn: asyncio.Lock | None = None
+
+    async def wait_then_take_turn(delay: float, prepare: Awaitable[T]) -> T:
+        nonlocal turn
+        await asyncio.sleep(delay)
+        turn = turn or asyncio.Lock()
+        async with turn:
+            return await prepare
+
+    voila_kernel_manager.wait_before = wait_then_take_turn
+
+
 def main() -> None:
     share_compiled_templates()
+    fill_one_at_a_time()
     from voila.app import main as voila_main
 
     sys.argv[0] = "voila"
