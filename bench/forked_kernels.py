@@ -7,6 +7,9 @@ does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
 - **warm-up**: seconds from start until POOL participant kernels have run their
   notebook (each holds the session log open), and until the server is quiet
   again (Voila has finished rendering their pages);
+- **phase -> display while warming**: meanwhile the projected display, in
+  Chromium, follows a facilitator stepping through the phases every
+  ``PHASE_GAP_SECONDS`` (seconds from the phase's event to its screen, worst);
 - **memory**: PSS of each idle participant kernel (``/proc/PID/smaps_rollup``:
   shared pages split among the processes sharing them), its private part, and
   the template's own PSS;
@@ -27,6 +30,7 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -44,7 +48,8 @@ from _server import (
     settle,
     voila_pid,
 )
-from facilitate.core.events import ParticipantJoined
+from display_speed import PHASES, shown
+from facilitate.core.events import ParticipantJoined, PhaseChanged
 from facilitate.core.links import display_link
 from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import create_session, display_token
@@ -54,6 +59,7 @@ from facilitate.server.voila import KERNEL_LAUNCH_VARIABLE
 ANSWERS = 40
 ANSWER_GAP_SECONDS = 0.25
 WARM_LIMIT_SECONDS = 900
+PHASE_GAP_SECONDS = 2.0
 
 
 def p95(values: list[float]) -> float:
@@ -87,7 +93,43 @@ def wait_warm(server_pid: int, pool: int, started: float) -> float:
     return time.monotonic() - started
 
 
-def answers_to_display(base: str, store: object, session: object) -> list[float]:
+class PhaseSteps(threading.Thread):
+    """A facilitator stepping the display through the phases until ``done``."""
+
+    def __init__(self, base: str, data_dir: Path) -> None:
+        super().__init__(daemon=True)
+        self.base, self.data_dir = base, data_dir
+        self.done = threading.Event()
+        self.seconds: list[float] = []
+
+    def run(self) -> None:
+        store = open_store(self.data_dir)
+        session = create_session(store, "Phase changes while the pool warms")
+        phases = list(PHASES)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium", args=list(CHROMIUM_QUIET_FLAGS)
+            )
+            display = browser.new_page(viewport={"width": 1920, "height": 1080})
+            display.set_default_timeout(120_000)
+            token = display_token(store, session)
+            display.goto(display_link(self.base, session, token))
+            display.wait_for_selector(shown(phases[0]))
+            step = 0
+            while not self.done.wait(PHASE_GAP_SECONDS):
+                step += 1
+                phase = phases[step % len(phases)]
+                began = time.perf_counter()
+                store.append(session.code, PhaseChanged(phase))
+                display.wait_for_selector(shown(phase))
+                self.seconds.append(time.perf_counter() - began)
+            browser.close()
+        store.close()
+
+
+def answers_to_display(
+    base: str, store: object, session: object, round_: str
+) -> list[float]:
     """Seconds from each answer's write to the display counting it."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -100,7 +142,8 @@ def answers_to_display(base: str, store: object, session: object) -> list[float]
         display.evaluate(OBSERVE)
         recorded = []
         for index in range(ANSWERS):
-            event = ParticipantJoined(f"answer-{index}", f"Answer {index}")
+            who = f"answer-{round_}-{index}"  # a new person each time: counted
+            event = ParticipantJoined(who, f"Answer {index}")
             recorded.append(store.append(session.code, event).at)  # type: ignore[attr-defined]
             time.sleep(ANSWER_GAP_SECONDS)
         wait_for_count(display, before + ANSWERS)
@@ -113,7 +156,11 @@ def run(launch: str, pool: int) -> dict[str, float]:
     os.environ[KERNEL_LAUNCH_VARIABLE] = launch
     started = time.monotonic()
     with running_server(pool, ready_seconds=600) as (base, data_dir, server):
+        steps = PhaseSteps(base, data_dir)
+        steps.start()
         warm = wait_warm(server.pid, pool, started)
+        steps.done.set()
+        steps.join()
         quiet = warm + settle(server, pool)
         room = voila_pid(server.pid, "/")
         kernels = kernel_pids(room)
@@ -137,14 +184,15 @@ def run(launch: str, pool: int) -> dict[str, float]:
         live = LivePhones()
         count = live.connect(port, session.code, [p for p in phones if p.kernel])
         refilled = wait_warm(server.pid, 2 * pool, time.monotonic())
-        delays = answers_to_display(base, store, session)
+        delays = answers_to_display(base, store, session, "refill")
         settle(server, 2 * pool)
-        settled_delays = answers_to_display(base, store, session)
+        settled_delays = answers_to_display(base, store, session, "quiet")
         live.close(phones)
         store.close()
     figures = {
         "warm-up s": warm,
         "warm-up until quiet s": quiet,
+        "phase -> display worst s": max(steps.seconds, default=float("nan")),
         "PSS per kernel MB": statistics.mean(pss),
         "private per kernel MB": statistics.mean(private),
         "template PSS MB": template,
