@@ -48,20 +48,24 @@ def report(label: str, times: list[float]) -> None:
 
 
 def reload_in_a_loop(port: int, code: str, reloads: int) -> list[int]:
-    """One browser reloading its page at 200 a minute; the statuses it got."""
-    cookie = ""
+    """One browser reloading its page at 200 a minute; the statuses it got.
+
+    It keeps every cookie it is given, as a browser does: with several workers,
+    HAProxy's cookie keeps it on the worker that counts its reloads."""
+    cookies: dict[str, str] = {}
     statuses = []
     for _ in range(reloads):
         started = time.monotonic()
         conn = http.client.HTTPConnection(ADDRESS, port, timeout=600)
-        headers = {"Cookie": cookie} if cookie else {}
+        jar = "; ".join(f"{name}={value}" for name, value in cookies.items())
+        headers = {"Cookie": jar} if jar else {}
         conn.request("GET", f"{PAGE}?code={code}", headers=headers)
         response = conn.getresponse()
         response.read()
         statuses.append(response.status)
         for given in response.msg.get_all("Set-Cookie") or []:
-            if given.startswith("facilitate-browser="):
-                cookie = given.split(";")[0]
+            name, _, value = given.split(";")[0].partition("=")
+            cookies[name.strip()] = value
         conn.close()
         time.sleep(max(0.0, 60 / RELOADS_PER_MINUTE - (time.monotonic() - started)))
         if statuses[-1] == 429:
