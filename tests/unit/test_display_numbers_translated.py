@@ -15,7 +15,7 @@ from facilitate.core import language
 from facilitate.core.coarsen import group_label
 from facilitate.core.events import ParticipantJoined
 from facilitate.core.language import N_
-from facilitate.core.release import needs_more, progress_in_steps, shown_once
+from facilitate.core.release_words import needs_more, progress_in_steps, shown_once
 from facilitate.core.sessions import display_token
 
 ENGLISH_PROGRESS = ("Fewer than", "At least", "Shown once", "more people need", " or ")

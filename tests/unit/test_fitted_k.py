@@ -11,7 +11,7 @@ from facilitate.activities.checkin.metrics import released_checkins
 from facilitate.core.config import AUTO_GROUP_SIZE, Config, checked_group_size
 from facilitate.core.errors import InvalidInput
 from facilitate.core.events import ParticipantJoined, ResultsRevealed, SettingChanged
-from facilitate.core.release import release_k
+from facilitate.core.group_size import release_k
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import create_session
 

@@ -9,12 +9,8 @@ from facilitate.activities.checkin.content import load_checkin
 from facilitate.activities.checkin.events import CheckinAnswered
 from facilitate.activities.checkin.metrics import released_checkins
 from facilitate.core.events import ResultsRevealed, SettingChanged
-from facilitate.core.release import (
-    batched_release,
-    progress_in_steps,
-    release_frame,
-    release_partition,
-)
+from facilitate.core.release import batched_release, release_frame, release_partition
+from facilitate.core.release_words import progress_in_steps
 
 
 @pytest.mark.parametrize(

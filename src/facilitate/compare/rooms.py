@@ -8,7 +8,7 @@ from facilitate.core.agenda import current_agenda
 from facilitate.core.comparison import Room
 from facilitate.core.errors import InvalidInput
 from facilitate.core.events import Recorded
-from facilitate.core.release import release_k
+from facilitate.core.group_size import release_k
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo, find_session
 from facilitate.core.store.base import EventStore

@@ -26,7 +26,7 @@ PUBLIC_URL_VARIABLE = "FACILITATE_PUBLIC_URL"
 DEFAULT_MIN_GROUP_SIZE = 5
 #: The floor below which no setting may go.
 SMALLEST_ALLOWED_GROUP_SIZE = 3
-#: A session's k "fits the room" (see ``release.fitted_k``) unless one is chosen:
+#: A session's k "fits the room" (see ``group_size.fitted_k``) unless one is chosen:
 #: the floor, 3, for a room of up to ``LARGE_ROOM - 1`` people (usual survey
 #: practice for rooms this small), and ``DEFAULT_MIN_GROUP_SIZE`` from
 #: ``LARGE_ROOM`` on, fixed when results are first revealed.

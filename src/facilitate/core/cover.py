@@ -20,13 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitate.core.events import Recorded
-from facilitate.core.release import (
-    ATTENDANCE,
-    EXPORT,
-    ROOM,
-    release_k,
-    release_observation,
-)
+from facilitate.core.group_size import release_k
+from facilitate.core.release import ATTENDANCE, EXPORT, ROOM, release_observation
 from facilitate.core.roster import ROLE_LABELS, roster_of
 from facilitate.core.sessions import SessionInfo
 

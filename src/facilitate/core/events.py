@@ -71,7 +71,7 @@ class SessionCreated(Event):
     }
     title: str
     key: str
-    #: 0 (``config.AUTO_GROUP_SIZE``): k fits the room; see ``release.fitted_k``.
+    #: 0 (``config.AUTO_GROUP_SIZE``): k fits the room; see ``group_size.fitted_k``.
     min_group_size: int = 5
     school: str = ""
     district: str = ""

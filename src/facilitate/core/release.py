@@ -5,9 +5,9 @@ session, so both may show a group and never a person. The rules, in one place:
 
 1. **k, never below 3.** The smallest group shown is the facilitator's setting
    and never less than ``SMALLEST_ALLOWED_GROUP_SIZE``. Unless one is chosen, k
-   fits the room (``fitted_k``): 3 for a room of up to 14, 5 from 15 people,
-   decided by how many had joined when results were first revealed and fixed
-   from then on, so nobody can move k to difference two screens.
+   fits the room: 3 for a room of up to 14, 5 from 15 people, decided by how
+   many had joined when results were first revealed and fixed from then on, so
+   nobody can move k to difference two screens (``core.group_size``).
 2. **k per cell, not per total.** A count is shown only when at least k people are
    in it. Zero is a count like any other: "nobody chose X" tells the room
    something about every person in it.
@@ -25,7 +25,7 @@ session, so both may show a group and never a person. The rules, in one place:
    next batch. So two consecutive shared states always differ by k people or
    more, and nobody can be read off the difference.
 6. **Progress in steps of k.** Sensitive screens never say "12 of 30 have
-   finished": they say "at least 10 have finished".
+   finished": they say "at least 10 have finished" (``core.release_words``).
 7. **Observations made openly in the room** (who was present by role, who
    talked how much, who followed whom) are not answers: everyone saw them
    happen. A figure an activity's spec declares an ``OBSERVATION`` is exact in
@@ -52,80 +52,20 @@ from facilitate.core.coarsen import (
     group_label,
     most_chosen_first,
 )
-from facilitate.core.config import (
-    AUTO_GROUP_SIZE,
-    DEFAULT_MIN_GROUP_SIZE,
-    LARGE_ROOM,
-    SMALLEST_ALLOWED_GROUP_SIZE,
-)
 from facilitate.core.errors import FacilitateError
 from facilitate.core.events import (
-    ParticipantJoined,
     Recorded,
     ResultsRevealed,
-    SessionCreated,
-    SettingChanged,
 )
-from facilitate.core.language import N_, in_each, ngettext
-from facilitate.core.language import gettext as _
+from facilitate.core.group_size import GroupSize, floored
+from facilitate.core.release_words import progress_in_steps
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from facilitate.core.roster import Roster
-    from facilitate.core.sessions import SessionInfo
 
 K = TypeVar("K", bound=Hashable)
-MIN_GROUP_SETTING = "min_group_size"
-
-
-# --- k --------------------------------------------------------------------------
-
-
-def floored(k: int) -> int:
-    """``k``, raised to the privacy floor if a setting slipped below it."""
-    return max(int(k), SMALLEST_ALLOWED_GROUP_SIZE)
-
-
-def fitted_k(joined: int) -> int:
-    """The k that fits a room of ``joined`` people: the floor up to
-    ``LARGE_ROOM - 1`` (a room of 6 must learn something about itself), 5 from
-    ``LARGE_ROOM`` on."""
-    return (
-        SMALLEST_ALLOWED_GROUP_SIZE if joined < LARGE_ROOM else DEFAULT_MIN_GROUP_SIZE
-    )
-
-
-def k_in_force(session_k: int, chosen: object, joined: int) -> int:
-    """k from the facilitator's choice on the remote, else the session's, else
-    (``AUTO_GROUP_SIZE``) the one that fits ``joined`` people, the floor applied.
-
-    ``joined`` is the room's size when results were first revealed, or now if
-    nothing was revealed yet: fixed at the first release, so people joining or
-    leaving later cannot move k and difference two screens.
-    """
-    if chosen is not None:
-        fallback = session_k if session_k != AUTO_GROUP_SIZE else fitted_k(joined)
-        return floored(_whole(chosen, fallback))
-    if session_k != AUTO_GROUP_SIZE:
-        return floored(session_k)
-    return fitted_k(joined)
-
-
-def release_k(roster: Roster, session: SessionInfo) -> int:
-    """The minimum group size in force for ``session`` now (the floor applied)."""
-    joined = roster.joined_at_first_reveal
-    return k_in_force(
-        session.min_group_size,
-        roster.settings.get(MIN_GROUP_SETTING),
-        roster.count if joined is None else joined,
-    )
-
-
-def k_is_fitted(roster: Roster, session: SessionInfo) -> bool:
-    """True while k fits the room (nobody chose one)."""
-    chosen = roster.settings.get(MIN_GROUP_SETTING)
-    return chosen is None and session.min_group_size == AUTO_GROUP_SIZE
 
 
 def is_shown(count: int, k: int) -> bool:
@@ -194,63 +134,6 @@ def release_frame(
 def release_groups(frame: pd.DataFrame, people_column: str, k: int) -> pd.DataFrame:
     """Rows about groups of at least k people (statistics); the input is unchanged."""
     return frame.loc[frame[people_column] >= floored(k)].reset_index(drop=True)
-
-
-# --- words a shared screen uses -------------------------------------------------
-
-
-def at_least(count: int, k: int) -> int:
-    """``count`` rounded down to a step of k: what progress may say."""
-    k = floored(k)
-    return count // k * k
-
-
-def progress_in_steps(count: int, k: int, done: str = N_("have finished")) -> str:
-    """Progress for a sensitive screen: "at least 10 have finished", never exact.
-
-    ``done`` is English words marked with ``N_`` ("have voted"); the sentence is
-    said in the page's language."""
-    k = floored(k)
-    return in_each(lambda: _progress(count, k, done))
-
-
-def _progress(count: int, k: int, done: str) -> str:
-    if count < k:
-        return ngettext("Fewer than {k} {done}.", "Fewer than {k} {done}.", k).format(
-            k=k, done=_(done)
-        )
-    shown = at_least(count, k)
-    return ngettext("At least {n} {done}.", "At least {n} {done}.", shown).format(
-        n=shown, done=_(done)
-    )
-
-
-def shown_once(k: int, what: str = N_("people have answered")) -> str:
-    """What a sensitive screen says in place of a figure it cannot show yet
-    (``what``: English words marked with ``N_``)."""
-    k = floored(k)
-    return in_each(
-        lambda: ngettext(
-            "Shown once at least {k} {what} (smaller groups stay private).",
-            "Shown once at least {k} {what} (smaller groups stay private).",
-            k,
-        ).format(k=k, what=_(what))
-    )
-
-
-def needs_more(count: int, k: int) -> str:
-    """In place of a non-sensitive figure: how many more answers it needs."""
-    k = floored(k)
-    missing = max(k - count, 0)
-    return in_each(
-        lambda: ngettext(
-            "{missing} more person needs to answer before this is shown "
-            "(groups smaller than {k} stay private).",
-            "{missing} more people need to answer before this is shown "
-            "(groups smaller than {k} stay private).",
-            missing,
-        ).format(missing=missing, k=k)
-    )
 
 
 # --- batched release ------------------------------------------------------------
@@ -330,39 +213,6 @@ def batched_release(
         releases.append(Release(1, records[-1].id, frozenset(people)))
     latest = releases[-1] if releases else None
     return ReleaseState(latest, len(people), k, opened, tuple(releases))
-
-
-@dataclass
-class GroupSize:
-    """k as the log has set it so far: what ``release_k`` reads off a roster,
-    folded one event at a time for a walk through the log."""
-
-    session_k: int = SMALLEST_ALLOWED_GROUP_SIZE
-    chosen: object = None
-    joined: set[str] = field(default_factory=set)
-    fixed: int | None = None
-
-    def apply(self, event: object) -> None:
-        if isinstance(event, SessionCreated):
-            self.session_k = event.min_group_size
-        elif isinstance(event, SettingChanged) and event.name == MIN_GROUP_SETTING:
-            self.chosen = event.value
-        elif isinstance(event, ParticipantJoined):
-            self.joined.add(event.participant)
-        elif isinstance(event, ResultsRevealed) and event.revealed:
-            self.fixed = len(self.joined) if self.fixed is None else self.fixed
-
-    @property
-    def k(self) -> int:
-        joined = len(self.joined) if self.fixed is None else self.fixed
-        return k_in_force(self.session_k, self.chosen, joined)
-
-
-def _whole(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default
 
 
 # --- coarsen before hiding --------------------------------------------------------

@@ -31,7 +31,7 @@ import pandas as pd
 
 from facilitate.core.agenda import current_agenda
 from facilitate.core.events import PRIVATE, PSEUDONYMOUS, Recorded
-from facilitate.core.release import floored
+from facilitate.core.group_size import floored
 
 #: Field names that would read as something else in a spreadsheet.
 COLUMN_NAMES = {"name": "setting"}

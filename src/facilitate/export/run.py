@@ -111,7 +111,7 @@ def _pdf(result: ExportResult, html_path: Path, progress: Progress) -> None:
 
 
 def _csv(store: EventStore, session: SessionInfo, folder: Path, with_log: bool) -> str:
-    from facilitate.core.release import release_k
+    from facilitate.core.group_size import release_k
     from facilitate.core.roster import roster_of
     from facilitate.export.event_log import event_log
     from facilitate.export.summary import build_parts_safely

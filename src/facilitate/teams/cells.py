@@ -18,7 +18,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from facilitate.core.coarsen import Group, coarsen_nominal, most_chosen_first, suppress
-from facilitate.core.release import floored, is_shown
+from facilitate.core.group_size import floored
+from facilitate.core.release import is_shown
 
 MERGED = "Merged groups"
 

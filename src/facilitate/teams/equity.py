@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from facilitate.core.release import floored
+from facilitate.core.group_size import floored
 from facilitate.teams.cells import Row, coarsened
 from facilitate.teams.events import TIERS
 from facilitate.teams.meeting_counts import not_supported_shown

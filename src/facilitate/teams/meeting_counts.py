@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections import Counter
 
 from facilitate.core.coarsen import ordinal_runs
-from facilitate.core.release import floored, is_shown
+from facilitate.core.group_size import floored
+from facilitate.core.release import is_shown
 from facilitate.teams.cells import coarsened
 from facilitate.teams.flags import FLAG_TITLES, NO_SUPPORT, flags_over_time
 from facilitate.teams.state import TeamState

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from facilitate.core.release import floored, is_shown
+from facilitate.core.group_size import floored
+from facilitate.core.release import is_shown
 from facilitate.core.report import ReportPart
 from facilitate.teams.cells import MERGED, coarsened, row_groups, together
 from facilitate.teams.content import FourQuestions

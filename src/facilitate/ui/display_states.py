@@ -21,9 +21,10 @@ from collections.abc import Iterable, Sequence
 import ipywidgets as widgets
 
 from facilitate.core.events import Recorded, ResultsRevealed
+from facilitate.core.group_size import floored
 from facilitate.core.language import N_, in_each, ngettext, versions
 from facilitate.core.language import gettext as _
-from facilitate.core.release import at_least, floored
+from facilitate.core.release_words import at_least
 from facilitate.core.text import escape
 from facilitate.ui.widgets import styled
 

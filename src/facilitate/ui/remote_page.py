@@ -19,9 +19,9 @@ import ipywidgets as widgets
 from facilitate.core.agenda import current_agenda
 from facilitate.core.config import SMALLEST_ALLOWED_GROUP_SIZE, Config
 from facilitate.core.events import Event, PhaseChanged, Recorded, SettingChanged
+from facilitate.core.group_size import k_is_fitted, release_k
 from facilitate.core.links import display_link, facilitator_link
 from facilitate.core.page_table import page_table
-from facilitate.core.release import k_is_fitted, release_k
 from facilitate.core.roster import Roster
 from facilitate.core.sessions import SessionInfo, display_token, replace_display_token
 from facilitate.core.store import EventStore

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from facilitate.core.coarsen import Group
-from facilitate.core.release import floored
+from facilitate.core.group_size import floored
 
 
 def groups_preview(

@@ -21,7 +21,8 @@ import pandas as pd
 
 from facilitate.core.events import Recorded
 from facilitate.core.language import N_
-from facilitate.core.release import ReleaseState, shown_once
+from facilitate.core.release import ReleaseState
+from facilitate.core.release_words import shown_once
 from facilitate.core.roster import Roster
 from facilitate.ui.display_states import (
     ANSWERING,

@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from facilitate.core.config import Config
-from facilitate.core.release import release_k
+from facilitate.core.group_size import release_k
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store import EventStore

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import ipywidgets as widgets
 
 from facilitate.core.events import Recorded
-from facilitate.core.release import release_k, release_partition
+from facilitate.core.group_size import release_k
+from facilitate.core.release import release_partition
 from facilitate.core.report import ReportPart
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.sessions import SessionInfo

@@ -29,8 +29,8 @@ from facilitate.activities.alignment.prompts import gap_in_words, in_points
 from facilitate.activities.alignment.room import RoomAnswers
 from facilitate.activities.alignment.verdicts import TOO_FEW
 from facilitate.core.events import Recorded
+from facilitate.core.group_size import release_k
 from facilitate.core.language import N_, counted, phrased
-from facilitate.core.release import release_k
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext

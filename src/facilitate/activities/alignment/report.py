@@ -26,7 +26,8 @@ from facilitate.activities.alignment.metrics import RoomPicture, placed_apart
 from facilitate.activities.alignment.prompts import gap_in_words
 from facilitate.activities.alignment.verdicts import TOO_FEW
 from facilitate.core.events import Recorded
-from facilitate.core.release import progress_in_steps, release_k
+from facilitate.core.group_size import release_k
+from facilitate.core.release_words import progress_in_steps
 from facilitate.core.report import ReportPart
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo

@@ -41,7 +41,7 @@ from facilitate.activities.alignment.metrics import (
 )
 from facilitate.activities.alignment.vision_words import vision_word_counts
 from facilitate.core.events import Recorded, ResultsRevealed
-from facilitate.core.release import GroupSize
+from facilitate.core.group_size import GroupSize
 
 #: The activity whose Reveal opens the release (the remote's reveal toggle).
 ACTIVITY = "alignment"

@@ -16,7 +16,7 @@ def checkin_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPar
     from facilitate.activities.checkin.charts import checkin_figure
     from facilitate.activities.checkin.content import load_checkin
     from facilitate.activities.checkin.metrics import released_checkins
-    from facilitate.core.release import shown_once
+    from facilitate.core.release_words import shown_once
 
     question = load_checkin()
     state, released = released_checkins(records, question, close=True)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from facilitate.activities.feedback.content import load_feedback
 from facilitate.activities.feedback.events import FeedbackContent, FeedbackSent
-from facilitate.core.release import floored
+from facilitate.core.group_size import floored
 from facilitate.core.sessions import SessionInfo
 from facilitate.core.store.base import EventStore
 

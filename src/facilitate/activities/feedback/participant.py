@@ -32,9 +32,9 @@ from facilitate.core.events import (
     ResultsRevealed,
     SettingChanged,
 )
+from facilitate.core.group_size import release_k
 from facilitate.core.language import N_
 from facilitate.core.language import gettext as _
-from facilitate.core.release import release_k
 from facilitate.core.roster import Roster, roster_of
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext

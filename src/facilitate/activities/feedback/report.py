@@ -27,7 +27,7 @@ def feedback_part(records: Sequence[Recorded], session: SessionInfo) -> ReportPa
         feedback_comments,
         released_feedback,
     )
-    from facilitate.core.release import shown_once
+    from facilitate.core.release_words import shown_once
 
     form = load_feedback()
     state, released, latest = released_feedback(records, form, close=True)

@@ -16,7 +16,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from facilitate.core.events import Recorded, SettingChanged
-from facilitate.core.release import EVERY_ROLE_SETTING, every_role_shown, release_k
+from facilitate.core.group_size import release_k
+from facilitate.core.release import EVERY_ROLE_SETTING, every_role_shown
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import ControlsContext
 from facilitate.ui.controls import RevealToggle, ViewChoice

@@ -44,8 +44,9 @@ from facilitate.activities.participation.metrics import (
 )
 from facilitate.activities.participation.roles import equity_by_role
 from facilitate.core.events import Recorded
+from facilitate.core.group_size import floored, release_k
 from facilitate.core.language import N_, counted
-from facilitate.core.release import DISPLAY, every_role_shown, floored, release_k
+from facilitate.core.release import DISPLAY, every_role_shown
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import DisplayContext
 from facilitate.ui.controls import chosen_view

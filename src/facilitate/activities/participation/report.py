@@ -37,7 +37,8 @@ from facilitate.activities.participation.roles import (
     pseudonyms,
 )
 from facilitate.core.events import Recorded
-from facilitate.core.release import EXPORT, release_k
+from facilitate.core.group_size import release_k
+from facilitate.core.release import EXPORT
 from facilitate.core.report import ReportPart
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo

@@ -12,7 +12,7 @@ from typing import Any
 
 from facilitate.activities.participation.metrics import TalkSummary
 from facilitate.activities.participation.roles import roles_grouped
-from facilitate.core.release import needs_more
+from facilitate.core.release_words import needs_more
 from facilitate.core.text import escape
 
 

@@ -16,8 +16,9 @@ from facilitate.activities.root_cause.board import Board
 from facilitate.activities.root_cause.fit import SCREEN_LINES, findings_lines
 from facilitate.activities.root_cause.metrics import cause_map
 from facilitate.core.events import Recorded
+from facilitate.core.group_size import release_k
 from facilitate.core.language import N_, counted
-from facilitate.core.release import progress_in_steps, release_k
+from facilitate.core.release_words import progress_in_steps
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext

@@ -22,7 +22,8 @@ from facilitate.activities.root_cause.board import Board, Cause, board_of
 from facilitate.activities.root_cause.content import CATEGORY_KEYS, LABELS
 from facilitate.activities.root_cause.events import CauseVoted
 from facilitate.core.events import Recorded
-from facilitate.core.release import batched_release, floored, is_shown
+from facilitate.core.group_size import floored
+from facilitate.core.release import batched_release, is_shown
 
 
 @dataclass(frozen=True)

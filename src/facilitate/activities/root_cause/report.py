@@ -27,7 +27,7 @@ from facilitate.activities.root_cause.metrics import (
     vote_words,
 )
 from facilitate.core.events import Recorded
-from facilitate.core.release import release_k
+from facilitate.core.group_size import release_k
 from facilitate.core.report import ReportPart
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo

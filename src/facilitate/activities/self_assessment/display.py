@@ -34,8 +34,9 @@ from facilitate.activities.self_assessment.metrics import (
     room_results,
 )
 from facilitate.core.events import Recorded
+from facilitate.core.group_size import floored
 from facilitate.core.language import N_, counted, phrased
-from facilitate.core.release import floored, shown_once
+from facilitate.core.release_words import shown_once
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import DisplayContext

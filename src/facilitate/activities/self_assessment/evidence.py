@@ -14,7 +14,7 @@ from facilitate.core.evidence import (
     missing,
     with_table,
 )
-from facilitate.core.release import release_k
+from facilitate.core.group_size import release_k
 from facilitate.core.roster import roster_of
 from facilitate.core.sessions import SessionInfo
 

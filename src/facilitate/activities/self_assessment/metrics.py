@@ -50,8 +50,8 @@ from facilitate.core.release import (
     batched_release,
     coarsen_frame,
     release_partition,
-    shown_once,
 )
+from facilitate.core.release_words import shown_once
 
 ACTIVITY = "self_assessment"
 MOMENTS = (("start", "At the start"), ("end", "At the end"))
