@@ -110,3 +110,20 @@ def test_the_room_launches_its_kernels_through_our_provisioner():
     registered = entry_points(group="jupyter_client.kernel_provisioners")
     assert registered[name].load() is RoomProvisioner
     assert "KernelProvisionerFactory" not in voila_settings(lead_role(), 9001)
+
+
+def test_forked_replacements_start_at_the_gentler_refill_pace():
+    """The first pool fills fast (nobody is in the room yet); replacements for
+    kernels people took come slower, leaving the machine to the live room."""
+    manager = RoomKernelManager(forked_fill_pace=0.1, forked_refill_pace=0.3)
+    manager.kernel_pools_config = {  # what Voila's manager is configured with
+        "default": {"pool_size": 0},
+        "participant.ipynb": {"pool_size": 2},
+    }
+    assert [manager.pace_after(n, forked=True) for n in (1, 2, 3, 4)] == [
+        0.1,
+        0.1,
+        0.3,
+        0.3,
+    ]
+    assert manager.pace_after(3, forked=False) == manager.fill_pace

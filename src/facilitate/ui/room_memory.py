@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-#: What one participant kernel adds, with room to spare: about 35 MB (PSS)
-#: forked from the room's template, 40 MB launched on its own (bench/).
+#: What one participant kernel adds: an idle one forked from the room's
+#: template is about 22 MB (PSS, bench/forked_kernels.py), and grows as its
+#: page builds each activity; one launched on its own (no fork) is about 48 MB,
+#: which the reserve below absorbs on the machines that launch that way.
 KERNEL_MB = 40
 #: Memory left for everything else (the servers, the projector's browser, the
 #: rest of the laptop): a tenth of the machine, and never under 1 GB.
