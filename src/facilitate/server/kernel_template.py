@@ -212,6 +212,17 @@ def os_threads() -> int:
 
 
 def main(path: str) -> None:
+    # Told to stop as the room's Voila ends, even while still importing: leave
+    # through ``finally``, which removes the socket and its folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        prepare_and_serve(path)
+    finally:
+        remove_socket(Path(path))
+
+
+def prepare_and_serve(path: str) -> None:
+    """Import, check it is safe to fork, then fork kernels until the room ends."""
     parent = os.getppid()
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel's launcher does; the kernel adds it back
@@ -223,17 +234,12 @@ def main(path: str) -> None:
     gc.collect()
     gc.freeze()  # the collector no longer writes to (and so unshares) these pages
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # Linux reaps the kernels
-    # Told to stop as the room's Voila ends: leave through ``finally``.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-            listener.bind(path)
-            listener.listen(64)
-            print("ready", flush=True)
-            os.dup2(2, 1)  # kernels write where Voila's kernels write, not to a pipe
-            serve(listener, parent)
-    finally:
-        remove_socket(Path(path))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(path)
+        listener.listen(64)
+        print("ready", flush=True)
+        os.dup2(2, 1)  # kernels write where Voila's kernels write, not to a pipe
+        serve(listener, parent)
 
 
 def remove_socket(path: Path) -> None:
