@@ -3,6 +3,7 @@ template is still shown (``server.voila_process``)."""
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,14 @@ def test_voila_builds_no_debug_line_it_would_throw_away(tmp_path):
     settings = voila_settings(room_role(ServeOptions()), 8866)
     level = settings["Voila"]["logging_config"]["loggers"]["Voila"]["level"]
     assert level == settings["Voila"]["log_level"] == "ERROR"
+
+
+def test_the_installed_nbconvert_and_voila_still_have_both_hooks():
+    """An upgrade that renames either would quietly make rooms slower again."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from voila import voila_kernel_manager
+
+    from facilitate.server.voila_process import ENVIRONMENT_HOOK, POOL_FILL_HOOK
+
+    assert callable(getattr(TemplateExporter, ENVIRONMENT_HOOK))
+    assert f"{POOL_FILL_HOOK}(" in inspect.getsource(voila_kernel_manager)

@@ -54,15 +54,20 @@ class CompiledTemplates(BytecodeCache):
 
 #: The one cache of this process.
 COMPILED = CompiledTemplates()
+#: Where nbconvert builds an exporter's Jinja environment, and where Voila
+#: waits before preparing a pool kernel: the two places this module changes.
+#: Both are checked against the installed versions by the tests.
+ENVIRONMENT_HOOK = "_create_environment"
+POOL_FILL_HOOK = "wait_before"
 
 
 def share_compiled_templates() -> None:
     """Give every Jinja environment nbconvert's exporters create ``COMPILED``."""
     from nbconvert.exporters.templateexporter import TemplateExporter
 
-    create = TemplateExporter._create_environment
-    if getattr(create, "shares_compiled_templates", False):
-        return
+    create = getattr(TemplateExporter, ENVIRONMENT_HOOK, None)
+    if create is None or getattr(create, "shares_compiled_templates", False):
+        return  # an nbconvert without the hook: pages are only slower
 
     def with_shared_cache(exporter: Any) -> Any:
         environment = create(exporter)  # type: ignore[no-untyped-call]
@@ -70,7 +75,7 @@ def share_compiled_templates() -> None:
         return environment
 
     with_shared_cache.shares_compiled_templates = True  # type: ignore[attr-defined]
-    TemplateExporter._create_environment = with_shared_cache  # type: ignore[method-assign]
+    setattr(TemplateExporter, ENVIRONMENT_HOOK, with_shared_cache)
 
 
 T = TypeVar("T")
@@ -80,6 +85,8 @@ def fill_one_at_a_time() -> None:
     """Make Voila's pool prepare its kernels one after another, not all at once."""
     from voila import voila_kernel_manager
 
+    if not hasattr(voila_kernel_manager, POOL_FILL_HOOK):
+        return  # a Voila without the hook: the pool only fills less evenly
     turn: asyncio.Lock | None = None
 
     async def wait_then_take_turn(delay: float, prepare: Awaitable[T]) -> T:
@@ -89,7 +96,7 @@ def fill_one_at_a_time() -> None:
         async with turn:
             return await prepare
 
-    voila_kernel_manager.wait_before = wait_then_take_turn
+    setattr(voila_kernel_manager, POOL_FILL_HOOK, wait_then_take_turn)
 
 
 def main() -> None:
