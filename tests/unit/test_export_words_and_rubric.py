@@ -119,6 +119,14 @@ parts:
 """
 
 
+def refusal(load, folder, name: str, text: str) -> str:
+    """What ``load`` says of ``folder`` holding ``name`` with ``text``."""
+    (folder / name).write_text(text)
+    with pytest.raises(InvalidContent) as error:
+        load(folder)
+    return str(error.value)
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
@@ -139,10 +147,8 @@ parts:
     ],
 )
 def test_a_broken_part_says_what_to_fix(tmp_path, extra, message):
-    (tmp_path / "evidence.yaml").write_text(PARTS_START + extra)
-    with pytest.raises(InvalidContent) as error:
-        load_guide(tmp_path)
-    assert str(error.value) == message
+    said = refusal(load_guide, tmp_path, "evidence.yaml", PARTS_START + extra)
+    assert said == message
 
 
 def test_each_activity_s_item_is_attached_to_the_parts_it_supports():
@@ -152,12 +158,9 @@ def test_each_activity_s_item_is_attached_to_the_parts_it_supports():
 
 
 def test_a_part_an_activity_supports_but_the_file_lacks_is_named(tmp_path):
-    (tmp_path / "evidence.yaml").write_text(
-        PARTS_START + "    group: part1\n    limit: 500\n"
-    )
-    with pytest.raises(InvalidContent) as error:
-        load_guide(tmp_path)
-    assert str(error.value) == (
+    extra = "    group: part1\n    limit: 500\n"
+    said = refusal(load_guide, tmp_path, "evidence.yaml", PARTS_START + extra)
+    assert said == (
         "The evidence item 'zones' supports the part 'awareness', which "
         "evidence.yaml does not list; use one of needs."
     )
@@ -175,21 +178,14 @@ criteria:
 
 
 def test_a_rubric_missing_a_descriptor_names_it(tmp_path):
-    (tmp_path / "rubric.yaml").write_text(
-        RUBRIC_START + "    descriptors: {proficient: yes}\n"
-    )
-    with pytest.raises(InvalidContent) as error:
-        load_rubric(tmp_path)
-    assert str(error.value) == (
-        "rubric.yaml: criterion 'facilitate' needs a descriptor for basic."
-    )
+    extra = "    descriptors: {proficient: yes}\n"
+    said = refusal(load_rubric, tmp_path, "rubric.yaml", RUBRIC_START + extra)
+    assert said == "rubric.yaml: criterion 'facilitate' needs a descriptor for basic."
 
 
 def test_broken_rubric_yaml_says_where(tmp_path):
-    (tmp_path / "rubric.yaml").write_text("levels: [\n  - key: x\n")
-    with pytest.raises(InvalidContent) as error:
-        load_rubric(tmp_path)
-    assert str(error.value).startswith("rubric.yaml is not valid YAML at line")
+    said = refusal(load_rubric, tmp_path, "rubric.yaml", "levels: [\n  - key: x\n")
+    assert said.startswith("rubric.yaml is not valid YAML at line")
 
 
 def test_the_shipped_feedback_form():
