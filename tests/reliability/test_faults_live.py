@@ -86,7 +86,9 @@ def test_server_restart_keeps_answers_and_phase(tmp_path, new_page):
         remote = new_page()
         remote.goto(running.remote_url(session))
         wait_for_text(remote, ".fc-count", "2", timeout_ms=60_000)
-        assert "Phase 3 of 6" in remote.inner_text(".fc-stepper")
+        # The count and the stepper are two widgets: each reaches the page
+        # in its own message, so wait for the stepper rather than read it.
+        wait_for_text(remote, ".fc-step-count", "Phase 3 of 6")
         assert "Shared vision alignment" in remote.inner_text(".fc-step-current")
         people[0].reload()
         wait_for_text(people[0], ".fc-phase h2", "Shared vision alignment", 60_000)
