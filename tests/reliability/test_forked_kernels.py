@@ -146,3 +146,34 @@ def test_the_template_removes_its_socket_folder_when_told_to_stop(tmp_path):
     template.terminate()
     assert template.wait(timeout=30) == 0
     assert not folder.exists()
+
+
+def test_a_forked_kernel_takes_the_templates_module_list(tmp_path):
+    """ipykernel lists every loaded module's file as it builds a kernel; in a
+    forked kernel that read copies the pages of 1,500 modules (2.5 MB each), so
+    the kernel is given the list the template made once."""
+    probe = (
+        "import sys\n"
+        "from facilitate.server import kernel_template\n"
+        "from ipykernel import ipkernel\n"
+        "from ipykernel.kernelapp import IPKernelApp\n"
+        "kernel_template.preload()\n"
+        "app = IPKernelApp.instance()\n"
+        "with kernel_template.module_files_from_template(app):\n"
+        f"    app.initialize(['-f', {str(tmp_path / 'kernel.json')!r}])\n"
+        "listed = kernel_template.MODULE_FILES\n"
+        "print(app.kernel._kernel_modules is listed,"
+        " getattr(app.kernel, 'debugger', app.kernel).__dict__.get("
+        "'kernel_modules', listed) is listed,"
+        " ipkernel.__file__ in listed, ipkernel.sys is sys, file=sys.__stdout__)\n"
+        "sys.__stdout__.flush()\n"
+        "import os; os._exit(0)\n"
+    )
+    said = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OPENBLAS_NUM_THREADS": "1"},
+        timeout=120,
+    )
+    assert said.stdout.split("\n")[-2] == "True True True True", said.stderr[-2000:]
