@@ -17,8 +17,8 @@ does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
   server's answer), then go live and follow the session;
 - **refill**: seconds until the pool is warm again after the joins;
 - **answer -> display**: with those phones live, answers appended from this
-  process (as a kernel writes them) until the projected display, in Chromium,
-  counts them (p95): once as the refill's last kernels run their notebook, and
+  process (as a kernel writes them) until the projected display, in Chromium
+  and open since before the joins, counts them (p95): once as the refill's last kernels run their notebook, and
   again once the server is quiet.
 
 Usage: ``python bench/forked_kernels.py [POOL] [--fork-only]``. The machine's
@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -127,28 +128,30 @@ class PhaseSteps(threading.Thread):
         store.close()
 
 
+def open_display(browser: Any, base: str, store: object, session: object) -> Any:
+    """The projected display, opened once before the room joins, as in a room:
+    a display opened just before the answers is still building its first
+    screen, and shows them late for that reason alone."""
+    display = browser.new_page(viewport={"width": 1920, "height": 1080})
+    display.goto(display_link(base, session, display_token(store, session)))  # type: ignore[arg-type]
+    display.wait_for_selector(NUMBER, timeout=120_000)
+    return display
+
+
 def answers_to_display(
-    base: str, store: object, session: object, round_: str
+    display: Any, store: object, session: object, round_: str
 ) -> list[float]:
     """Seconds from each answer's write to the display counting it."""
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium", args=list(CHROMIUM_QUIET_FLAGS)
-        )
-        display = browser.new_page(viewport={"width": 1920, "height": 1080})
-        display.goto(display_link(base, session, display_token(store, session)))  # type: ignore[arg-type]
-        display.wait_for_selector(NUMBER, timeout=120_000)
-        before = int(display.text_content(NUMBER) or 0)
-        display.evaluate(OBSERVE)
-        recorded = []
-        for index in range(ANSWERS):
-            who = f"answer-{round_}-{index}"  # a new person each time: counted
-            event = ParticipantJoined(who, f"Answer {index}")
-            recorded.append(store.append(session.code, event).at)  # type: ignore[attr-defined]
-            time.sleep(ANSWER_GAP_SECONDS)
-        wait_for_count(display, before + ANSWERS)
-        shown = first_shown(display.evaluate("() => window.seen"))
-        browser.close()
+    before = int(display.text_content(NUMBER) or 0)
+    display.evaluate(OBSERVE)
+    recorded = []
+    for index in range(ANSWERS):
+        who = f"answer-{round_}-{index}"  # a new person each time: counted
+        event = ParticipantJoined(who, f"Answer {index}")
+        recorded.append(store.append(session.code, event).at)  # type: ignore[attr-defined]
+        time.sleep(ANSWER_GAP_SECONDS)
+    wait_for_count(display, before + ANSWERS)
+    shown = first_shown(display.evaluate("() => window.seen"))
     return [shown[before + i + 1] - at for i, at in enumerate(recorded)]
 
 
@@ -174,6 +177,12 @@ def run(launch: str, pool: int) -> dict[str, float]:
         )
         store = open_store(data_dir)
         session = create_session(store, "Forked kernels benchmark")
+        pw = sync_playwright().start()
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium", args=list(CHROMIUM_QUIET_FLAGS)
+        )
+        display = open_display(browser, base, store, session)
+        settle(server, pool)
         phones = [Phone(i, f"phone-{i}") for i in range(pool)]
         port = int(base.rsplit(":", 1)[1])
         open_pages(port, session.code, phones, at_once=pool)
@@ -184,9 +193,11 @@ def run(launch: str, pool: int) -> dict[str, float]:
         live = LivePhones()
         count = live.connect(port, session.code, [p for p in phones if p.kernel])
         refilled = wait_warm(server.pid, 2 * pool, time.monotonic())
-        delays = answers_to_display(base, store, session, "refill")
+        delays = answers_to_display(display, store, session, "refill")
         settle(server, 2 * pool)
-        settled_delays = answers_to_display(base, store, session, "quiet")
+        settled_delays = answers_to_display(display, store, session, "quiet")
+        browser.close()
+        pw.stop()
         live.close(phones)
         store.close()
     figures = {
