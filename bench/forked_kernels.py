@@ -18,8 +18,8 @@ does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
 - **refill**: seconds until the pool is warm again after the joins;
 - **answer -> display**: with those phones live, answers appended from this
   process (as a kernel writes them) until the projected display, in Chromium
-  and open since before the joins, counts them (p95): once as the refill's last kernels run their notebook, and
-  again once the server is quiet.
+  and open since before the joins, counts them (p95): once as the refill's
+  last kernels run their notebook, and again once the server is quiet.
 
 Usage: ``python bench/forked_kernels.py [POOL] [--fork-only]``. The machine's
 cores may be shared, so timings are noisy; memory figures are not.
@@ -55,7 +55,7 @@ from facilitate.core.links import display_link
 from facilitate.core.pdf import CHROMIUM_QUIET_FLAGS
 from facilitate.core.sessions import create_session, display_token
 from facilitate.core.store import open_store
-from facilitate.server.voila import KERNEL_LAUNCH_VARIABLE
+from facilitate.ui.room_memory import KERNEL_LAUNCH_VARIABLE
 
 ANSWERS = 40
 ANSWER_GAP_SECONDS = 0.25

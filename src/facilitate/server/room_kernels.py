@@ -117,7 +117,7 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             wait = self._next_start - loop.time()
             if wait > 0:
                 await asyncio.sleep(wait)
-            while not can_start_kernel():  # the room is full: wait for leavers
+            while not can_start_kernel(forking()):  # full: wait for leavers
                 await asyncio.sleep(MEMORY_CHECK_SECONDS)
             self._pool_starts += 1
             pace = self.pace_after(self._pool_starts, forking())

@@ -43,6 +43,7 @@ from facilitate.core.pages import PageError
 from facilitate.core.paths import templates_dir
 from facilitate.server.children import start_child
 from facilitate.server.priority import lower_session_priority
+from facilitate.ui.room_memory import kernels_forked
 
 #: The folder, in each Voila's working directory, holding the pages it serves.
 SERVED_FOLDER = "pages"
@@ -59,10 +60,6 @@ ROOM_KERNEL_MANAGER = "facilitate.server.room_kernels.RoomKernelManager"
 #: How the room's Voila launches kernels: an entry point of ours (``pyproject.toml``)
 #: naming ``room_kernels.RoomProvisioner``.
 ROOM_PROVISIONER = "facilitate-room"
-#: Set to ``start`` to launch each participant kernel as a fresh process, as
-#: Jupyter does, instead of forking it from the room's template (to compare the
-#: two, or where forking misbehaves).
-KERNEL_LAUNCH_VARIABLE = "FACILITATE_KERNEL_LAUNCH"
 #: The room's Voila (relaying every phone's messages) runs a little behind the
 #: front door and the lead's, in a session of its own; its kernels run lower
 #: still (``room_kernels``).
@@ -117,7 +114,7 @@ def room_role(options: ServeOptions) -> VoilaRole:
         extension_denylist=UNUSED_EXTENSIONS,
         niceness=ROOM_NICENESS,
         room_kernels=True,
-        fork_kernels=os.environ.get(KERNEL_LAUNCH_VARIABLE, "fork") != "start",
+        fork_kernels=kernels_forked(),
     )
 
 

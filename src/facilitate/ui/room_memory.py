@@ -10,13 +10,20 @@ the facilitator's remote says how many more people can join right now.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
-#: What one participant kernel adds: an idle one forked from the room's
-#: template is about 22 MB (PSS, bench/forked_kernels.py), and grows as its
-#: page builds each activity; one launched on its own (no fork) is about 48 MB,
-#: which the reserve below absorbs on the machines that launch that way.
-KERNEL_MB = 40
+#: What one participant kernel holds by the end of a session, rounded up: it is
+#: smallest while it waits in the pool and grows as its page builds each
+#: activity. PSS after the last phase (bench/kernel_growth.py): 27.6 MB forked
+#: from the room's template, 51.9 MB launched on its own.
+FORKED_KERNEL_MB = 30
+STARTED_KERNEL_MB = 55
+#: Set to ``start`` to launch each participant kernel as a fresh process, as
+#: Jupyter does, instead of forking it from the room's template (to compare the
+#: two, or where forking misbehaves).
+KERNEL_LAUNCH_VARIABLE = "FACILITATE_KERNEL_LAUNCH"
 #: Memory left for everything else (the servers, the projector's browser, the
 #: rest of the laptop): a tenth of the machine, and never under 1 GB.
 RESERVE_FRACTION = 0.1
@@ -35,24 +42,38 @@ def memory_mb(meminfo: Path = MEMINFO) -> tuple[float, float] | None:
     return available, total
 
 
-def kernels_affordable(available_mb: float, total_mb: float) -> int:
+def kernels_forked(environ: Mapping[str, str] | None = None) -> bool:
+    """True where the room forks its kernels from a template (the default,
+    wherever the system can fork)."""
+    environ = os.environ if environ is None else environ
+    return hasattr(os, "fork") and environ.get(KERNEL_LAUNCH_VARIABLE) != "start"
+
+
+def kernel_mb(forked: bool) -> int:
+    return FORKED_KERNEL_MB if forked else STARTED_KERNEL_MB
+
+
+def kernels_affordable(available_mb: float, total_mb: float, forked: bool) -> int:
     """Kernels that fit above the reserve."""
     reserve = max(RESERVE_MIN_MB, RESERVE_FRACTION * total_mb)
-    return max(int((available_mb - reserve) // KERNEL_MB), 0)
+    return max(int((available_mb - reserve) // kernel_mb(forked)), 0)
 
 
-def can_start_kernel(meminfo: Path = MEMINFO) -> bool:
+def can_start_kernel(forked: bool, meminfo: Path = MEMINFO) -> bool:
     """True while one more kernel fits (always, where memory cannot be read)."""
     memory = memory_mb(meminfo)
-    return memory is None or kernels_affordable(*memory) >= 1
+    return memory is None or kernels_affordable(*memory, forked) >= 1
 
 
-def joinable_sentence(meminfo: Path = MEMINFO) -> str:
-    """One sentence for the facilitator: how many more people can join now."""
+def joinable_sentence(meminfo: Path = MEMINFO, forked: bool | None = None) -> str:
+    """One sentence for the facilitator: how many more people can join now
+    (``forked``: how the room launches kernels, read from the environment
+    where not given)."""
     memory = memory_mb(meminfo)
     if memory is None:
         return ""
-    more = kernels_affordable(*memory)
+    forked = kernels_forked() if forked is None else forked
+    more = kernels_affordable(*memory, forked)
     if more == 0:
         return (
             "This computer's memory is full: nobody else can join until someone leaves."
