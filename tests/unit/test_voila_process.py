@@ -102,12 +102,15 @@ def test_voila_builds_no_debug_line_it_would_throw_away(tmp_path):
     assert level == settings["Voila"]["log_level"] == "ERROR"
 
 
-def test_the_installed_nbconvert_and_voila_still_have_both_hooks():
-    """An upgrade that renames either would quietly make rooms slower again."""
+def test_the_installed_nbconvert_voila_and_tornado_still_have_the_hooks():
+    """An upgrade that renames any would quietly make rooms slower again."""
     from nbconvert.exporters.templateexporter import TemplateExporter
-    from voila import voila_kernel_manager
+    from tornado.web import Application
+    from voila import app, voila_kernel_manager
 
     from facilitate.server.voila_process import ENVIRONMENT_HOOK, POOL_FILL_HOOK
 
     assert callable(getattr(TemplateExporter, ENVIRONMENT_HOOK))
     assert f"{POOL_FILL_HOOK}(" in inspect.getsource(voila_kernel_manager)
+    assert "backlog" in inspect.signature(Application.listen).parameters
+    assert "self.app.listen(" in inspect.getsource(app.Voila.listen)

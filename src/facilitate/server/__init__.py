@@ -53,6 +53,7 @@ from facilitate.server.voila import (
     start_voila,
     voila_settings,
 )
+from facilitate.server.voila_process import LISTEN_BACKLOG
 
 STOPPED = (
     "A Voila process stopped unexpectedly; see the messages above, then start "
@@ -146,9 +147,10 @@ def serve_room(
 
 def bind_public(host: str, port: int) -> list[socket.socket]:
     """The room's address, taken now: a busy port fails in a second, not after
-    Voila and its kernels have started (and printed their own tracebacks)."""
+    Voila and its kernels have started (and printed their own tracebacks). With
+    room for a hall's joins at once (``LISTEN_BACKLOG``)."""
     try:
-        return bind_sockets(port, address=host or None)
+        return bind_sockets(port, address=host or None, backlog=LISTEN_BACKLOG)
     except OSError as error:
         reason = error.strerror or str(error)
         raise FacilitateError(
