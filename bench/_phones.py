@@ -14,6 +14,7 @@ without 200 browsers on the same two cores.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import http.client
 import json
 import re
@@ -59,15 +60,19 @@ class Phone:
 
 
 def open_page(port: int, code: str, phone: Phone) -> None:
-    """GET the join link as this phone; remember its worker, kernel and timing."""
+    """GET the join link as this phone (accepting gzip, as browsers do);
+    remember its worker, kernel and timing."""
     conn = http.client.HTTPConnection(
         "127.0.0.1", port, timeout=600, source_address=(phone.source, 0)
     )
     started = time.perf_counter()
-    conn.request("GET", f"{PAGE}?code={code}")
+    conn.request("GET", f"{PAGE}?code={code}", headers={"Accept-Encoding": "gzip"})
     response = conn.getresponse()
-    body = response.read().decode(errors="replace")
+    raw = response.read()
     phone.seconds = time.perf_counter() - started
+    if response.getheader("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    body = raw.decode(errors="replace")
     conn.close()
     if response.status != 200:
         raise RuntimeError(f"phone {phone.index}: HTTP {response.status}")

@@ -3,6 +3,7 @@ remote moves the room and the projected display follows."""
 
 from __future__ import annotations
 
+import gzip
 import urllib.error
 import urllib.request
 
@@ -22,6 +23,8 @@ NOTEBOOK_SOURCE_MARKERS = (
     "from facilitate",
 )
 CHECKIN = ".fc-slot-welcome .fc-checkin-screen"
+#: Gzip's header byte 8 (XFL) for the fastest compression, level 1.
+GZIP_FASTEST = 4
 
 
 def test_three_join_one_reloads_all_answer_and_the_display_follows(server, new_page):
@@ -130,3 +133,19 @@ def test_notebook_source_never_served(server):
         assert not any(marker in html for marker in NOTEBOOK_SOURCE_MARKERS)
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(f"{server.base}/voila/files/participant.ipynb")
+
+
+def test_pages_come_gzipped_quickly(server):
+    """Browsers take gzip; the front door compresses pages at level 1 (a 42 KB
+    join page: 13.9 KB in 0.1 ms, against 12.0 KB in 0.7 ms at tornado's
+    default), since a hall asks for 250 at once. Gzip's header marks level 1
+    as "fastest" (XFL 4)."""
+    session = server.new_session("Gzip")
+    request = urllib.request.Request(
+        server.participant_url(session.code), headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        body = response.read()
+    assert body[8] == GZIP_FASTEST
+    assert b"fc-" in gzip.decompress(body)

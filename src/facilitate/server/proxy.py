@@ -457,6 +457,15 @@ def plotly_script() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
+class QuickGzip(web.GZipContentEncoding):
+    """Gzip at level 1 what the front door passes on uncompressed (pages, API
+    answers; its kept static files are gzipped once, at level 9). A join page
+    is 42 KB: level 6 makes it 12.0 KB in 0.7 ms, level 1 13.9 KB in 0.1 ms,
+    and 250 people asking at once wait on the sum."""
+
+    GZIP_LEVEL = 1
+
+
 def front_application(front: Front) -> web.Application:
     """The tornado application of the front door."""
     sockets = rf"({LEAD_PREFIX})?/api/kernels/[^/]+/channels"
@@ -472,7 +481,7 @@ def front_application(front: Front) -> web.Application:
             (r"/healthz", HealthHandler, {"worker": front.worker}),
             (r"/.*", ProxyHandler, {"front": front}),
         ],
-        compress_response=True,
+        transforms=[QuickGzip],
         websocket_max_message_size=MAX_MESSAGE_BYTES,
         xsrf_cookies=False,
     )
