@@ -197,3 +197,18 @@ def running_server(
     finally:
         process.terminate()
         process.wait(timeout=90)
+
+
+def listen_overflows() -> int:
+    """Connections this machine has dropped because a listening socket's queue
+    was full (each waits a second before its retry), from ``/proc/net/netstat``;
+    0 where it cannot be read."""
+    try:
+        lines = Path("/proc/net/netstat").read_text().splitlines()
+    except OSError:
+        return 0
+    for names, values in zip(lines[::2], lines[1::2], strict=False):
+        if names.startswith("TcpExt:"):
+            row = dict(zip(names.split(), values.split(), strict=False))
+            return int(row.get("ListenOverflows", 0))
+    return 0

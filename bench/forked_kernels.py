@@ -14,7 +14,8 @@ does; chosen with ``FACILITATE_KERNEL_LAUNCH``), a real ``facilitate serve
   shared pages split among the processes sharing them), its private part, and
   the template's own PSS;
 - **joins**: POOL phones open the join link at the same moment (p95 of the
-  server's answer), then go live and follow the session;
+  server's answer, and how many connections a full listen queue dropped
+  meanwhile), then go live and follow the session;
 - **refill**: seconds until the pool is warm again after the joins;
 - **answer -> display**: with those phones live, answers appended from this
   process (as a kernel writes them) until the projected display, in Chromium
@@ -44,6 +45,7 @@ from _server import (
     _processes,
     has_run_notebook,
     kernel_pids,
+    listen_overflows,
     pss_mb,
     running_server,
     settle,
@@ -185,9 +187,15 @@ def run(launch: str, pool: int) -> dict[str, float]:
         settle(server, pool)
         phones = [Phone(i, f"phone-{i}") for i in range(pool)]
         port = int(base.rsplit(":", 1)[1])
+        dropped = listen_overflows()
         open_pages(port, session.code, phones, at_once=pool)
+        dropped = listen_overflows() - dropped
         joined = [p.seconds for p in phones if p.kernel]
-        print(f"{launch}: {len(joined)} joins, p95 {p95(joined):.2f} s", flush=True)
+        print(
+            f"{launch}: {len(joined)} joins, p95 {p95(joined):.2f} s "
+            f"({dropped} connections dropped by a full listen queue)",
+            flush=True,
+        )
         for phone in phones:
             store.append(session.code, ParticipantJoined(phone.token, "Phone"))
         live = LivePhones()
