@@ -16,6 +16,7 @@ from facilitate.core.report import paragraphs
 from facilitate.core.text import escape
 from facilitate.evidence.attachments import ACCEPT, LIMITS, Attachment
 from facilitate.evidence.content import PartGuide
+from facilitate.ui.plain_layout import own_layout
 from facilitate.ui.widgets import button, message, styled
 
 
@@ -115,7 +116,7 @@ class AttachmentPanel:
                 layout=widgets.Layout(flex="1 1 auto"),
             )
             remove = button("Remove", "fc-attach-remove", "")
-            remove.layout.flex = "0 0 auto"
+            own_layout(remove).flex = "0 0 auto"
             remove.on_click(lambda _, a=a: self.on_remove(a))
             rows.append(styled(widgets.HBox([text, remove]), "fc-attached"))
         self.listed.children = rows

@@ -34,6 +34,7 @@ from facilitate.ui.export_button import ExportControl
 from facilitate.ui.guide import guide_box
 from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
+from facilitate.ui.plain_layout import show
 from facilitate.ui.record import record
 from facilitate.ui.reveal_preview import k_words
 from facilitate.ui.room_memory import joinable_sentence
@@ -140,7 +141,7 @@ class RemotePage(KeyedPage):
             self.confirm_text,
             styled(widgets.HBox([self.confirm_yes, self.confirm_no]), "fc-row"),
         ]
-        self.confirm_back.layout.display = "none"
+        show(self.confirm_back, False)
         self.group_size.observe(self.change_group_size, "value")
         self.replace.on_click(lambda _: self.replace_token())
         self.screen_language = DisplayLanguageControl(
@@ -324,10 +325,10 @@ class RemotePage(KeyedPage):
             self.confirm_text,
             f"Move everyone back to “{back}”? Every phone goes back too.",
         )
-        self.confirm_back.layout.display = None
+        show(self.confirm_back, True)
 
     def close_confirm(self) -> None:
-        self.confirm_back.layout.display = "none"
+        show(self.confirm_back, False)
 
     def move(self, step: Any) -> None:
         self.close_confirm()

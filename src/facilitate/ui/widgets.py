@@ -16,6 +16,9 @@ import ipywidgets as widgets
 from facilitate.core.language import N_
 from facilitate.core.language import gettext as _
 from facilitate.core.text import escape
+from facilitate.ui.plain_layout import share_plain_layout
+
+share_plain_layout()  # before any page builds a widget: see plain_layout
 
 WidgetT = TypeVar("WidgetT")
 TextT = TypeVar("TextT", widgets.Text, widgets.Textarea)

@@ -20,6 +20,7 @@ from facilitate.core.events import Recorded
 from facilitate.core.roster import Roster
 from facilitate.ui.contexts import ControlsContext
 from facilitate.ui.controls import RevealToggle, ViewChoice
+from facilitate.ui.plain_layout import show
 from facilitate.ui.widgets import (
     button,
     field_label,
@@ -81,7 +82,7 @@ class AlignmentControls:
         self.reveal.refresh(roster)
         self.view.refresh(roster)
         answered = any(isinstance(r.event, PracticeRated) for r in records)
-        self.form.layout.display = "none" if answered else None
+        show(self.form, not answered)
 
     def add_practice(self) -> None:
         """Add a practice while nobody has answered yet; later the list is fixed."""

@@ -18,6 +18,7 @@ from facilitate.core.links import workbook_link
 from facilitate.core.roster import Roster
 from facilitate.core.text import escape
 from facilitate.ui.contexts import ControlsContext
+from facilitate.ui.plain_layout import show
 from facilitate.ui.widgets import button, message, styled
 
 CONSOLE_NO_FINDING = (
@@ -76,7 +77,7 @@ class RootCauseControls:
             values = [value for _, value in options]
             if values:
                 self.hide_choice.value = chosen if chosen in values else values[0]
-        self.hide_row.layout.display = None if options else "none"
+        show(self.hide_row, bool(options))
 
     def hide_cause(self) -> None:
         """Record that the chosen cause leaves every screen (the log keeps it)."""

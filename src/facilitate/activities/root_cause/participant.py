@@ -34,6 +34,7 @@ from facilitate.core.language import gettext as _
 from facilitate.core.roster import Roster
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
+from facilitate.ui.plain_layout import show
 from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
@@ -96,7 +97,7 @@ class CauseForm:
         )
         self.prompt.value = f"<p><b>{escape(_(prompt))}</b>{about}</p>"
         self.category.value = parent.category if parent else None
-        self.cancel.layout.display = None if parent else "none"
+        show(self.cancel, bool(parent))
 
     def cause(self, participant: str, board: Board) -> CauseAdded:
         """The typed cause, or InvalidInput saying what to change."""
