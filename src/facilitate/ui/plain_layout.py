@@ -1,7 +1,7 @@
 """One plain layout shared by every widget that has none of its own.
 
 ipywidgets gives each widget a ``Layout`` widget of its own, even when it sets
-nothing on it: a participant's join page held 50 widgets, 19 of them empty
+nothing on it: a participant's join page held 50 widgets, 12 of them empty
 layouts, each one more message for the kernel to build, Voila to relay and the
 phone to render, and a hall warming 250 pages pays that 250 times. Shared, the
 join page has 39 widgets; warming 100 pages took about 6 % less CPU per page in
