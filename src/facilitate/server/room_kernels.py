@@ -9,9 +9,9 @@ just as the facilitator began the first activity.
 apart (``forked_fill_pace`` while they are forked from the room's template,
 which costs far less, and the gentler ``forked_refill_pace`` for replacements
 once the first pool is warm and the room is live): a refill then leaves most
-of the machine to the display and the people answering. A kernel someone is waiting for
-(a page opened when the pool was empty) starts at once, ahead of the queue. A
-pool kernel starts only while the machine's memory can take it
+of the machine to the display and the people answering. A kernel someone is
+waiting for (a page opened when the pool was empty) starts at once, ahead of
+the queue. A pool kernel starts only while the machine's memory can take it
 (``ui.room_memory``): once the room has joined, the pool does not refill past
 what the laptop holds.
 
@@ -117,10 +117,11 @@ class RoomKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
             wait = self._next_start - loop.time()
             if wait > 0:
                 await asyncio.sleep(wait)
-            while not can_start_kernel(forking()):  # full: wait for leavers
+            forked = forking()
+            while not can_start_kernel(forked):  # the room is full: wait for leavers
                 await asyncio.sleep(MEMORY_CHECK_SECONDS)
             self._pool_starts += 1
-            pace = self.pace_after(self._pool_starts, forking())
+            pace = self.pace_after(self._pool_starts, forked)
             self._next_start = loop.time() + pace
 
     def pace_after(self, starts: int, forked: bool) -> float:
