@@ -40,7 +40,7 @@ from tests.browser.screens import artifacts, current, open_display, photograph
 
 pytestmark = pytest.mark.browser
 
-ROOMS = (4, 6, 8, 12)
+ROOMS = (4, 6, 8, 12, 30)
 K = 3
 #: (phase, activity revealed, view or "", the chart drawn there, how its groups
 #: are counted: "bars" (at least two bars) or "segments" (every bar in two parts);
