@@ -16,9 +16,9 @@ import pytest
 import zmq
 
 from facilitate.activities.checkin.events import CheckinAnswered
+from facilitate.server.kernel_template import NO_HISTORY
 from facilitate.server.priority import session_niceness
 from facilitate.server.room_kernels import (
-    NO_HISTORY,
     ROOM_KERNEL_NICENESS,
     ROOM_MAX_SOCKETS,
     RoomKernelManager,

@@ -37,6 +37,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from facilitate.server.allocator_holes import fill_free_slots
+
 #: What every participant kernel imports: ipykernel and its shell, the widget
 #: library, our pages, and each activity's participant view. Not pandas or
 #: plotly: no participant page uses them, and every module here costs each
@@ -61,6 +63,9 @@ PRELOADED = (
     "ipywidgets",
     "facilitate.ui.participant_page",
 )
+#: Room kernels keep no IPython history: nobody types into them, and 250
+#: kernels writing one history database only waited on each other's locks.
+NO_HISTORY = "--HistoryManager.enabled=False"
 #: Seconds between looks at whether the room's Voila is still there.
 PARENT_CHECK_SECONDS = 1.0
 #: The interpreter's option naming the module to run (the only launch we fork).
@@ -124,10 +129,11 @@ def show_as(argv: list[str]) -> None:
 
 
 def run_kernel() -> None:
-    """Start ipykernel as its launcher would, then connect the widgets to it."""
-    from ipykernel.kernelapp import IPKernelApp
+    """Start ipykernel as its launcher would, with the application the template
+    configured where it fits, then connect the widgets to it."""
+    from facilitate.server.configured_kernel_app import kernel_app
 
-    app = IPKernelApp.instance()
+    app = kernel_app(sys.argv[1:], os.environ)
     with module_files_from_template(app):
         app.initialize()  # type: ignore[no-untyped-call]
     connect_widgets()
@@ -187,6 +193,11 @@ def connect_widgets() -> None:
         widget.open()
 
 
+def parent_option(template_pid: int) -> str:
+    """The option telling a kernel which process to watch (and stay quiet for)."""
+    return f"--IPKernelApp.parent_handle={template_pid}"
+
+
 def become_kernel(request: dict[str, Any], template_pid: int, told: int) -> None:
     """In the forked child: take on the kernel's session (then say so on
     ``told``), place and environment, then run ipykernel; never returns."""
@@ -207,8 +218,7 @@ def become_kernel(request: dict[str, Any], template_pid: int, told: int) -> None
         os.environ["JPY_PARENT_PID"] = str(template_pid)
         # ipykernel read its parent from the environment on import, in the
         # template: say it again, so the kernel watches the template and stays quiet.
-        parent = f"--IPKernelApp.parent_handle={template_pid}"
-        sys.argv = [KERNEL_MODULE, *request["argv"][3:], parent]
+        sys.argv = [KERNEL_MODULE, *request["argv"][3:], parent_option(template_pid)]
         show_as(request["argv"])
         run_kernel()
         code = 0
@@ -281,11 +291,13 @@ def prepare_and_serve(path: str) -> None:
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]  # as ipykernel's launcher does; the kernel adds it back
     preload()
+    configure_kernels()
     threads = os_threads()
     if threads > 1:
         print(f"unsafe: the imports left {threads} threads running", flush=True)
         return
     gc.collect()
+    fill_free_slots()  # after collecting, which frees slots
     gc.freeze()  # the collector no longer writes to (and so unshares) these pages
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # Linux reaps the kernels
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
@@ -294,6 +306,14 @@ def prepare_and_serve(path: str) -> None:
         print("ready", flush=True)
         os.dup2(2, 1)  # kernels write where Voila's kernels write, not to a pipe
         serve(listener, parent)
+
+
+def configure_kernels() -> None:
+    """Read ipykernel's configuration once, for kernels started as the room
+    starts them (``NO_HISTORY``); other kernels read their own."""
+    from facilitate.server.configured_kernel_app import configure_in_template
+
+    configure_in_template([NO_HISTORY, parent_option(os.getpid())])
 
 
 def remove_socket(path: Path) -> None:

@@ -39,13 +39,10 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from traitlets import Bool, Float, Int
 
 from facilitate.server.forked_kernels import fork_kernel, forking
-from facilitate.server.kernel_template import forkable
+from facilitate.server.kernel_template import NO_HISTORY, forkable
 from facilitate.server.priority import lower_session_priority
 from facilitate.ui.room_memory import can_start_kernel
 
-#: Room kernels keep no IPython history: nobody types into them, and 250
-#: kernels writing one history database only waited on each other's locks.
-NO_HISTORY = "--HistoryManager.enabled=False"
 #: The variable Voila sets to "True" in a kernel started for its pool.
 POOL_KERNEL_VARIABLE = "VOILA_PREHEAT"
 #: Seconds between two pool kernels' starts; one start costs about this much
@@ -161,8 +158,7 @@ class RoomProvisioner(LocalProvisioner):  # type: ignore[misc]
         self, cmd: list[str], **kwargs: Any
     ) -> KernelConnectionInfo:
         """Fork (or launch as Jupyter does), then lower the new kernel's session."""
-        if forkable(cmd) and NO_HISTORY not in cmd:
-            cmd = [*cmd, NO_HISTORY]
+        cmd = room_kernel_command(cmd)
         forked = await fork_kernel(cmd, kwargs) if self.fork_from_template else None
         if forked is None:
             info: KernelConnectionInfo = await super().launch_kernel(cmd, **kwargs)
@@ -174,3 +170,10 @@ class RoomProvisioner(LocalProvisioner):  # type: ignore[misc]
         if isinstance(self.pid, int) and self.session_niceness:
             await lower_session_priority(self.pid, self.session_niceness)
         return info
+
+
+def room_kernel_command(cmd: list[str]) -> list[str]:
+    """The command line of a room kernel: Jupyter's, keeping no history."""
+    if forkable(cmd) and NO_HISTORY not in cmd:
+        return [*cmd, NO_HISTORY]
+    return cmd
