@@ -1,5 +1,5 @@
-"""Voila's page templates are compiled once per process, and an edited
-template is still shown (``server.voila_process``)."""
+"""Voila's page templates are loaded and compiled once per process, and an
+edited template is still shown (``server.voila_process``)."""
 
 from __future__ import annotations
 
@@ -20,14 +20,16 @@ import sys
 from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
-from facilitate.server.voila_process import COMPILED, share_compiled_templates
+from facilitate.server.voila_process import COMPILED, share_template_environments
 
-share_compiled_templates()
+share_template_environments()
 folder = Path(sys.argv[1])
 notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("Hello")])
+environments = []
 
-def render():
-    exporter = HTMLExporter(extra_template_basedirs=[str(folder)], template_name="mine")
+def render(name="mine"):
+    exporter = HTMLExporter(extra_template_basedirs=[str(folder)], template_name=name)
+    environments.append(exporter.environment)
     return exporter.from_notebook_node(notebook)[0]
 
 first = render()
@@ -36,26 +38,33 @@ second = render()
 after_second = COMPILED.compilations
 (folder / "mine" / "index.html.j2").write_text("Edited {{ nb.cells | length }}")
 third = render()
-print(after_first, after_second, COMPILED.compilations, first, second, third)
+after_edit = COMPILED.compilations
+other = render("other")
+shared = environments[0] is environments[1] is environments[2]
+print(shared, environments[3] is not environments[0], after_first, after_second,
+      after_edit, first, second, third, other)
 """
 
 
-def test_a_second_page_compiles_no_template_and_an_edited_one_shows(tmp_path):
-    template = tmp_path / "mine"
-    template.mkdir()
-    (template / "conf.json").write_text('{"base_template": "base"}')
-    (template / "index.html.j2").write_text("Cells {{ nb.cells | length }}")
+def test_a_second_page_loads_no_template_and_an_edited_one_shows(tmp_path):
+    for name, text in (("mine", "Cells"), ("other", "Other")):
+        template = tmp_path / name
+        template.mkdir()
+        (template / "conf.json").write_text('{"base_template": "base"}')
+        (template / "index.html.j2").write_text(text + " {{ nb.cells | length }}")
     said = subprocess.run(
         [sys.executable, "-c", RENDER_TWICE, str(tmp_path)],
         capture_output=True,
         text=True,
         check=True,
     )
-    first, second, third, *pages = said.stdout.split()
+    shared, apart, first, second, third, *pages = said.stdout.split()
+    assert shared == "True", "exporters of one template share one environment"
+    assert apart == "True", "another template has an environment of its own"
     assert int(first) > 0, "the first page compiles its templates"
     assert second == first, "a second exporter compiles nothing again"
     assert int(third) == int(second) + 1, "only the edited template is compiled"
-    assert pages == ["Cells", "1", "Cells", "1", "Edited", "1"]
+    assert pages == ["Cells", "1", "Cells", "1", "Edited", "1", "Other", "1"]
 
 
 def test_both_voilas_run_with_the_shared_compiled_templates(tmp_path):
