@@ -17,8 +17,10 @@ from facilitate.core.language import N_
 from facilitate.core.language import gettext as _
 from facilitate.core.text import escape
 from facilitate.ui.plain_layout import share_plain_layout
+from facilitate.ui.plain_style import share_plain_styles
 
 share_plain_layout()  # before any page builds a widget: see plain_layout
+share_plain_styles()  # and plain_style
 
 WidgetT = TypeVar("WidgetT")
 TextT = TypeVar("TextT", widgets.Text, widgets.Textarea)

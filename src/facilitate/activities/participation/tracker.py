@@ -35,6 +35,7 @@ from facilitate.core.text import NAME_LIMIT, clean_text
 from facilitate.ui.browser import BrowserContext
 from facilitate.ui.keyed import KeyedPage, build_page
 from facilitate.ui.live import keep_polling, news_of
+from facilitate.ui.plain_style import own_style
 from facilitate.ui.record import record
 from facilitate.ui.widgets import (
     ErrorPage,
@@ -59,7 +60,7 @@ def speaker_button(name: str) -> widgets.Button:
     """One large button; the tooltip repeats the name for crowded grids."""
     big = button(name, "fc-speaker", style="")
     big.layout = widgets.Layout(width="100%", min_height="72px")
-    big.style.font_size = "20px"
+    own_style(big).font_size = "20px"
     big.tooltip = name
     return big
 

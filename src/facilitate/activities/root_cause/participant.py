@@ -35,6 +35,7 @@ from facilitate.core.roster import Roster
 from facilitate.core.text import clean_text, escape
 from facilitate.ui.contexts import ParticipantContext
 from facilitate.ui.plain_layout import show
+from facilitate.ui.plain_style import own_style
 from facilitate.ui.widgets import button, message, say, styled, typed_on_leave
 
 _WIDE = widgets.Layout(width="calc(100% - 6px)", max_width="32em")
@@ -151,7 +152,7 @@ class CauseRow:
         # under 3:1, and the pressed toggle (pale, with dark words) already
         # looks pressed.
         self.vote.icon = "check" if voted else "circle"
-        self.vote.style.text_color = "#111"
+        own_style(self.vote).text_color = "#111"
 
     def open_form(self, form: widgets.Widget) -> None:
         """Show ``form`` right beneath this cause."""
