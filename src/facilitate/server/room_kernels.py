@@ -49,8 +49,11 @@ POOL_KERNEL_VARIABLE = "VOILA_PREHEAT"
 #: CPU on a laptop-class core.
 FILL_PACE_SECONDS = 1.0
 #: The same for a kernel forked from the room's template, which has paid the
-#: imports (a tenth of today's start's CPU): 250 kernels are warm in about 30 s.
-FORKED_FILL_PACE_SECONDS = 0.1
+#: imports and read the configuration: a kernel, its page and Voila's part in
+#: it cost about 0.16 CPU-seconds, so on two cores the pool keeps up with this
+#: pace and 250 kernels are warm in 26-31 s (0.06 s was no faster, 0.1 s took
+#: 30-33 s).
+FORKED_FILL_PACE_SECONDS = 0.08
 #: Forked replacements for kernels people took, once the first pool is warm:
 #: the room is live then, and a refill at the first fill's pace kept both cores
 #: busy, so the display showed answers 0.7-1 s late as it ended (0.07 s once
