@@ -5,23 +5,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from facilitate.ui.participant_page import ParticipantPage
 from facilitate.ui.plain_layout import PLAIN, own_layout, show
-
-
-def layouts_of(root: widgets.Widget) -> list[widgets.Layout]:
-    """The layout of ``root`` and of every widget inside it."""
-    found = [root.layout]
-    for child in getattr(root, "children", ()):
-        found.extend(layouts_of(child))
-    return found
+from tests.unit.join_page_widgets import code_step_root, inside
 
 
 def test_a_join_page_shares_one_plain_layout(store):
-    page = ParticipantPage(store=store)
-    page.start()
-    page.show_code_step()
-    layouts = layouts_of(page.root)
+    layouts = [widget.layout for widget in inside(code_step_root(store))]
     assert sum(layout is PLAIN for layout in layouts) >= 5
     # the fields' one wide layout, the plain one, a few buttons' own
     assert len({id(layout) for layout in layouts}) <= 4

@@ -5,23 +5,13 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from facilitate.ui.participant_page import ParticipantPage
 from facilitate.ui.plain_style import own_style, plain_style
-
-
-def styles_of(root: widgets.Widget) -> list[widgets.Widget]:
-    """The style of ``root`` and of every widget inside it that has one."""
-    found = [root.style] if "style" in root.trait_names() else []
-    for child in getattr(root, "children", ()):
-        found.extend(styles_of(child))
-    return found
+from tests.unit.join_page_widgets import code_step_root, inside
 
 
 def test_a_join_page_shares_one_plain_style_of_each_kind(store):
-    page = ParticipantPage(store=store)
-    page.start()
-    page.show_code_step()
-    styles = styles_of(page.root)
+    root = code_step_root(store)
+    styles = [w.style for w in inside(root) if "style" in w.trait_names()]
     plain = [style for style in styles if hasattr(style, "plain_of")]
     assert len(plain) >= 4
     assert len({id(style) for style in plain}) == len({type(s) for s in plain})
