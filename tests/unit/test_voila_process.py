@@ -4,6 +4,7 @@ edited template is still shown (``server.voila_process``)."""
 from __future__ import annotations
 
 import inspect
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -115,11 +116,57 @@ def test_the_installed_nbconvert_voila_and_tornado_still_have_the_hooks():
     """An upgrade that renames any would quietly make rooms slower again."""
     from nbconvert.exporters.templateexporter import TemplateExporter
     from tornado.web import Application
-    from voila import app, voila_kernel_manager
+    from voila import app, utils, voila_kernel_manager
 
-    from facilitate.server.voila_process import ENVIRONMENT_HOOK, POOL_FILL_HOOK
+    from facilitate.server.voila_process import (
+        ENVIRONMENT_HOOK,
+        EXTENSION_READERS,
+        POOL_FILL_HOOK,
+    )
 
     assert callable(getattr(TemplateExporter, ENVIRONMENT_HOOK))
+    for name in EXTENSION_READERS:
+        assert callable(getattr(utils, name))
+        assert f"{name}(" in inspect.getsource(utils)
     assert f"{POOL_FILL_HOOK}(" in inspect.getsource(voila_kernel_manager)
     assert "backlog" in inspect.signature(Application.listen).parameters
     assert "self.app.listen(" in inspect.getsource(app.Voila.listen)
+
+
+READ_TWICE = """
+import json, logging, sys
+from pathlib import Path
+from voila import utils
+from voila.configuration import VoilaConfiguration
+from facilitate.server.voila_process import read_extensions_once
+
+read_extensions_once()
+package = Path(sys.argv[1]) / "my-extension" / "package.json"
+settings = {"labextensions_path": []}
+configuration = VoilaConfiguration(extra_labextensions_path=[sys.argv[1]])
+def names():
+    page = utils.get_page_config("/", settings, logging.getLogger(), configuration)
+    found = sorted(e["name"] for e in page["federated_extensions"])
+    page["federated_extensions"].clear()  # a page's own copy
+    return found
+first = names()
+package.write_text(json.dumps({**json.loads(package.read_text()), "name": "renamed"}))
+print("my-extension" in first, "my-extension" in names(), "renamed" in names())
+"""
+
+
+def test_a_page_reads_the_extensions_page_configuration_once_per_process(tmp_path):
+    """Installed extensions do not change while a room runs; every page read
+    each one's package.json again."""
+    folder = tmp_path / "my-extension"
+    folder.mkdir()
+    build = {"load": "static/remoteEntry.js", "extension": "./extension"}
+    package = {"name": "my-extension", "version": "1", "jupyterlab": {"_build": build}}
+    (folder / "package.json").write_text(json.dumps(package))
+    said = subprocess.run(
+        [sys.executable, "-c", READ_TWICE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert said.stdout.split() == ["True", "True", "False"]

@@ -22,9 +22,10 @@ warmed; sharing the environment took its CPU per warmed kernel from 0.10 s to
 from __future__ import annotations
 
 import asyncio
+import copy
 import inspect
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from jinja2 import BytecodeCache
@@ -55,6 +56,8 @@ COMPILED = CompiledTemplates()
 #: Both are checked against the installed versions by the tests.
 ENVIRONMENT_HOOK = "_create_environment"
 POOL_FILL_HOOK = "wait_before"
+#: Where Voila reads the extensions' page configuration, in ``voila.utils``.
+EXTENSION_READERS = ("gpc", "get_federated_extensions")
 #: Connections a listening socket may hold before they are accepted, for the
 #: front door and for each Voila: a hall joining at once opens hundreds.
 LISTEN_BACKLOG = 1024
@@ -102,6 +105,32 @@ def share_template_environments() -> None:
 T = TypeVar("T")
 
 
+def read_once(read: Callable[..., T]) -> Callable[..., T]:
+    """``read``, remembering its answer for each set of arguments; each caller
+    gets a copy of its own, which it may change."""
+    answers: dict[str, T] = {}
+
+    def remembered(*args: Any, **kwargs: Any) -> T:
+        key = repr((args, sorted(kwargs.items())))
+        if key not in answers:
+            answers[key] = read(*args, **kwargs)
+        return copy.deepcopy(answers[key])
+
+    remembered.reads_once = True  # type: ignore[attr-defined]
+    return remembered
+
+
+def read_extensions_once() -> None:
+    """Make Voila read the lab extensions' page configuration once per process."""
+    from voila import utils
+
+    for name in EXTENSION_READERS:
+        read = getattr(utils, name, None)
+        if read is None or getattr(read, "reads_once", False):
+            continue  # a Voila that reads them elsewhere: pages are only slower
+        setattr(utils, name, read_once(read))
+
+
 def fill_one_at_a_time() -> None:
     """Make Voila's pool prepare its kernels one after another, not all at once."""
     from voila import voila_kernel_manager
@@ -140,6 +169,7 @@ def listen_with_room_for_a_hall() -> None:
 
 def main() -> None:
     share_template_environments()
+    read_extensions_once()
     fill_one_at_a_time()
     listen_with_room_for_a_hall()
     from voila.app import main as voila_main
