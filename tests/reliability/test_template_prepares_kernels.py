@@ -22,11 +22,22 @@ from tests.reliability.test_forked_kernels import last_line_printed
 
 REPLY_SECONDS = 60
 #: What a kernel says of itself: the application it runs in, how much that
-#: logs, and whether it keeps a history.
-ASK = (
-    "app = get_ipython().kernel.parent\n"
-    "print(type(app).__name__, app.log_level, get_ipython().history_manager.enabled)"
+#: logs, whether it keeps a history, whether its shell was built in the
+#: template, and whether that shell is the kernel's own (its kernel, folder,
+#: environment and ``__main__``).
+ASK = """
+import os, sys
+shell = get_ipython()
+app = shell.kernel.parent
+own = (
+    shell.kernel is app.kernel and shell.parent is app.kernel
+    and shell.starting_dir == os.getcwd() == str(shell.history_manager.dir_hist[0])
+    and os.environ.get("PAGER") == "cat" and os.environ.get("ROOM") == "yes"
+    and sys.modules["__main__"] is shell.user_module
 )
+print(type(app).__name__, app.log_level, shell.history_manager.enabled,
+      getattr(shell, "built_in_template", False), own)
+"""
 
 
 class Template:
@@ -38,7 +49,8 @@ class Template:
         assert self.loop.run_until_complete(self.process.start()), "it starts"
 
     def fork(self, argv: list[str], folder: Path) -> int:
-        forking = self.process.fork(argv, dict(os.environ), str(folder))
+        environment = {**os.environ, "ROOM": "yes"}  # not the template's
+        forking = self.process.fork(argv, environment, str(folder))
         return self.loop.run_until_complete(forking)
 
     def stop(self) -> None:
@@ -90,16 +102,19 @@ def test_a_room_kernel_runs_in_the_application_the_template_configured(
     template, tmp_path
 ):
     """A kernel forked as the room forks it skips reading the configuration
-    (15 ms and 1.1 MB a kernel), and still keeps no history, as told."""
+    and building its shell (29 ms and 2 MB a kernel), and still keeps no
+    history, as told; the shell is the kernel's, in its folder."""
     argv = room_command(tmp_path / "kernel-room.json")
-    assert answer_of(template, argv, tmp_path) == "TemplateKernelApp 30 False"
+    said = answer_of(template, argv, tmp_path)
+    assert said == "TemplateKernelApp 30 False True True"
 
 
 def test_a_kernel_with_other_options_reads_its_own_configuration(template, tmp_path):
     """Options the template was not configured with are not lost: that kernel
     configures an application of its own from its command line."""
     argv = [*room_command(tmp_path / "kernel-other.json"), "--log-level=ERROR"]
-    assert answer_of(template, argv, tmp_path) == "IPKernelApp 40 False"
+    said = answer_of(template, argv, tmp_path)
+    assert said == "IPKernelApp 40 False False True"
 
 
 def test_the_template_fills_the_allocators_free_slots():

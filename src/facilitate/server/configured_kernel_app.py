@@ -1,15 +1,19 @@
-"""ipykernel's application, configured once in the room's kernel template.
+"""ipykernel's application and IPython shell, built once in the room's kernel template.
 
 As it starts, every kernel parsed its command line, found its profile and
 looked for configuration files: 15 ms of CPU and 1.1 MB of the template's pages
 copied (the traits of every configurable class are read and written), the same
 work with the same outcome in each of a room's kernels, as only the connection
-file differs. The template now configures one application; a kernel forked
-from it names its connection file and goes on from there.
+file differs. Then it built its IPython shell (namespaces, magics, display
+formatters, completer): another 14 ms and 1 MB. The template now configures
+one application and builds its shell; a kernel forked from it names its
+connection file, and its kernel takes the shell (ipykernel asks for the shell's
+one instance), which ``adopt_template_shell`` then gives what is the kernel's
+own: the kernel itself, the working folder and the environment.
 
 Where a kernel's command line, or the environment that decides where
 configuration is found, differs from the template's, the kernel configures an
-application of its own as before.
+application and builds a shell of its own as before.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ipykernel.kernelapp import IPKernelApp
@@ -83,7 +88,40 @@ def configure_in_template(options: list[str]) -> bool:
     global _configured
     app.configured_in_template = True
     _configured = Configuration(list(options), config_environment(os.environ))
+    build_shell(app)
     return True
+
+
+def build_shell(app: TemplateKernelApp) -> None:
+    """Build the shell ipykernel would build for ``app``'s kernel, as it would."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    if app.kernel_class is not IPythonKernel or "IPythonKernel" in app.config:
+        return  # another kernel, or another shell: each kernel builds its own
+    kernel_traits = IPythonKernel.class_traits()
+    template_main = sys.modules["__main__"]
+    shell = kernel_traits["shell_class"].default_value.instance(
+        parent=app,
+        profile_dir=app.profile_dir,
+        user_module=None,
+        user_ns={},
+        kernel=None,
+        compiler_class=kernel_traits["compiler_class"].default_value,
+    )
+    shell.built_in_template = True
+    sys.modules["__main__"] = template_main  # the shell's, once a kernel has it
+
+
+def adopt_template_shell(kernel: Any) -> None:
+    """Give the shell built in the template what is this kernel's own."""
+    shell = kernel.shell
+    if not getattr(shell, "built_in_template", False):
+        return
+    shell.kernel = shell.parent = kernel
+    shell.starting_dir = os.getcwd()
+    shell.history_manager.dir_hist[:] = [Path.cwd()]
+    shell.init_environment()  # the kernel's environment replaced the template's
+    shell.init_sys_modules()
 
 
 def config_environment(environ: Mapping[str, str]) -> dict[str, str | None]:
@@ -110,4 +148,14 @@ def kernel_app(options: list[str], environ: Mapping[str, str]) -> Any:
         app.connection_file = connection_file
         return app
     TemplateKernelApp.clear_instance()
+    forget_template_shell()
     return IPKernelApp.instance()
+
+
+def forget_template_shell() -> None:
+    """Let a kernel that configures itself build its own shell too."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell: Any = InteractiveShell._instance
+    if getattr(shell, "built_in_template", False):
+        type(shell).clear_instance()

@@ -131,11 +131,15 @@ def show_as(argv: list[str]) -> None:
 def run_kernel() -> None:
     """Start ipykernel as its launcher would, with the application the template
     configured where it fits, then connect the widgets to it."""
-    from facilitate.server.configured_kernel_app import kernel_app
+    from facilitate.server.configured_kernel_app import (
+        adopt_template_shell,
+        kernel_app,
+    )
 
     app = kernel_app(sys.argv[1:], os.environ)
     with module_files_from_template(app):
         app.initialize()  # type: ignore[no-untyped-call]
+    adopt_template_shell(app.kernel)
     connect_widgets()
     app.start()  # type: ignore[no-untyped-call]
 
