@@ -16,7 +16,7 @@ from pathlib import Path
 
 #: What one participant kernel holds by the end of a session, rounded up: it is
 #: smallest while it waits in the pool and grows as its page builds each
-#: activity. PSS after the last phase (bench/kernel_growth.py): 27.6 MB forked
+#: activity. PSS after the last phase (bench/kernel_growth.py): 26.1 MB forked
 #: from the room's template, 51.9 MB launched on its own.
 FORKED_KERNEL_MB = 30
 STARTED_KERNEL_MB = 55
