@@ -99,17 +99,23 @@ def build_shell(app: TemplateKernelApp) -> None:
     if app.kernel_class is not IPythonKernel or "IPythonKernel" in app.config:
         return  # another kernel, or another shell: each kernel builds its own
     kernel_traits = IPythonKernel.class_traits()
+    shell_class = kernel_traits["shell_class"].default_value
     template_main = sys.modules["__main__"]
-    shell = kernel_traits["shell_class"].default_value.instance(
-        parent=app,
-        profile_dir=app.profile_dir,
-        user_module=None,
-        user_ns={},
-        kernel=None,
-        compiler_class=kernel_traits["compiler_class"].default_value,
-    )
+    try:
+        shell = shell_class.instance(
+            parent=app,
+            profile_dir=app.profile_dir,
+            user_module=None,
+            user_ns={},
+            kernel=None,
+            compiler_class=kernel_traits["compiler_class"].default_value,
+        )
+    except Exception:  # each kernel will build its own, and say what failed
+        shell_class.clear_instance()
+        return
+    finally:
+        sys.modules["__main__"] = template_main  # the shell's once a kernel has it
     shell.built_in_template = True
-    sys.modules["__main__"] = template_main  # the shell's, once a kernel has it
 
 
 def adopt_template_shell(kernel: Any) -> None:
