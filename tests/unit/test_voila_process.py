@@ -114,16 +114,19 @@ def test_voila_builds_no_debug_line_it_would_throw_away(tmp_path):
 
 def test_the_installed_nbconvert_voila_and_tornado_still_have_the_hooks():
     """An upgrade that renames any would quietly make rooms slower again."""
+    from jupyter_client import jsonutil
     from nbconvert.exporters.templateexporter import TemplateExporter
     from tornado.web import Application
     from voila import app, utils, voila_kernel_manager
 
     from facilitate.server.voila_process import (
+        DATE_PARSER,
         ENVIRONMENT_HOOK,
         EXTENSION_READERS,
         POOL_FILL_HOOK,
     )
 
+    assert f"{DATE_PARSER}(" in inspect.getsource(jsonutil.parse_date)
     assert callable(getattr(TemplateExporter, ENVIRONMENT_HOOK))
     for name in EXTENSION_READERS:
         assert callable(getattr(utils, name))
@@ -170,3 +173,31 @@ def test_a_page_reads_the_extensions_page_configuration_once_per_process(tmp_pat
         check=True,
     )
     assert said.stdout.split() == ["True", "True", "False"]
+
+
+PARSE_DATES = """
+from datetime import datetime
+from dateutil.parser import isoparse
+from jupyter_client import jsonutil
+from facilitate.server.voila_process import parse_dates_quickly
+
+parse_dates_quickly()
+shapes = [
+    "2026-12-08T01:22:09.123456Z", "2026-12-08T01:22:09Z", "2026-12-08T01:22:09.1Z",
+    "2026-12-08T01:22:09.12345+01:00", "2026-12-08T01:22:09+0100",
+    "2026-12-08T01:22:09.123456", "2026-12-08T01:22:09-05:30",
+]
+same = all(
+    jsonutil.parse_date(shape) == jsonutil._ensure_tzinfo(isoparse(shape))
+    for shape in shapes
+)
+print(same, jsonutil._dateutil_parse == datetime.fromisoformat,
+      jsonutil.parse_date("not a date"))
+"""
+
+
+def test_message_dates_are_read_quickly_to_the_same_value():
+    said = subprocess.run(
+        [sys.executable, "-c", PARSE_DATES], capture_output=True, text=True, check=True
+    )
+    assert said.stdout.split() == ["True", "True", "not", "a", "date"]
