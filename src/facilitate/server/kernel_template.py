@@ -6,7 +6,10 @@ two hundred and fifty times over. This process imports them once,
 before any thread or socket exists, then waits on a local socket. Asked for a
 kernel, it forks: the child shares every imported module with the template
 (copy-on-write, frozen out of the garbage collector's reach so its pages stay
-shared) and only has to start ipykernel itself.
+shared) and only has to start ipykernel itself. The template has also read
+ipykernel's configuration and built its shell (``configured_kernel_app``), and
+filled the allocator's free slots (``allocator_holes``), so a kernel writes
+to as few of the template's pages as it can.
 
 The child is a kernel like any other: a session of its own (so the provisioner
 can signal, interrupt and lower it), the environment, working directory and

@@ -49,10 +49,10 @@ POOL_KERNEL_VARIABLE = "VOILA_PREHEAT"
 #: CPU on a laptop-class core.
 FILL_PACE_SECONDS = 1.0
 #: The same for a kernel forked from the room's template, which has paid the
-#: imports and read the configuration: a kernel, its page and Voila's part in
-#: it cost about 0.16 CPU-seconds, so on two cores the pool keeps up with this
-#: pace and 250 kernels are warm in 26-31 s (0.06 s was no faster, 0.1 s took
-#: 30-33 s).
+#: imports, read the configuration and built the shell: a kernel, its page and
+#: Voila's part in it cost about 0.16 CPU-seconds, so two cores keep up with
+#: this pace: 250 kernels are warm in 26-27 s, 28-31 s while the display is
+#: stepped through phases (0.06 s was no faster; 0.1 s took 30-33 s).
 FORKED_FILL_PACE_SECONDS = 0.08
 #: Forked replacements for kernels people took, once the first pool is warm:
 #: the room is live then, and a refill at the first fill's pace kept both cores
