@@ -110,6 +110,15 @@ def test_no_talk_yet_draws_no_lorenz_curve_and_no_zero_bars():
     assert list(bars.text) == ["", "", ""]
 
 
+def test_the_equal_share_line_runs_beneath_the_bars_and_their_percentages():
+    """Drawn over them, the dashed line struck through a bar's "7%"."""
+    spoke = no_talk_yet().assign(talk_share=[0.5, 0.3, 0.2])
+    labels = {"a": "Person 1", "b": "Person 2", "c": "Person 3"}
+    (line,) = talk_share_figure(spoke, labels).layout.shapes
+    assert line.layer == "below"
+    assert line.x0 == line.x1 == 100 / 3
+
+
 def test_no_talk_yet_reads_not_yet_in_the_table_and_the_equity_note():
     labels = {"a": "Person 1", "b": "Person 2", "c": "Person 3"}
     table = talk_table_html(no_talk_yet(), labels)

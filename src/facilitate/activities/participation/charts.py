@@ -77,7 +77,8 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
     """One bar per person (most talk on top), with the equal-share line.
 
     Bars run across so every name reads level, however many people there are;
-    the equal share is labelled on the line itself rather than in a legend.
+    the equal share is labelled on the line itself rather than in a legend,
+    and drawn beneath the bars and their figures, so it never paints over one.
     """
     people = [labels[str(s)] for s in per_person["speaker"]]
     shares = [_percent(v) for v in per_person["talk_share"]]
@@ -102,6 +103,7 @@ def talk_share_figure(per_person: pd.DataFrame, labels: dict[str, str]) -> go.Fi
     figure.add_vline(
         x=equal,
         line={"color": OKABE_ITO[5], "dash": "dash", "width": 3},
+        layer="below",
         annotation_text=f"equal share ({equal:.0f}%)",
         annotation_position="bottom right",
         annotation_bgcolor="rgba(255,255,255,0.9)",
