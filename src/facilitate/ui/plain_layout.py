@@ -20,11 +20,18 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import validate
 
-#: Layout's own settings (width, display, ...), not the widget machinery's.
-SETTINGS = sorted(
-    set(widgets.Layout.class_trait_names(sync=True))
-    - set(widgets.Widget.class_trait_names())
-)
+
+def settings_of(widget_class: type[widgets.Widget]) -> list[str]:
+    """A layout's or style's own settings (``width``, ``button_color``, ...),
+    not the widget machinery's."""
+    return sorted(
+        set(widget_class.class_trait_names(sync=True))
+        - set(widgets.Widget.class_trait_names())
+    )
+
+
+#: Layout's own settings (width, display, ...).
+SETTINGS = settings_of(widgets.Layout)
 
 
 class SharedLayout(widgets.Layout):  # type: ignore[misc]

@@ -22,13 +22,7 @@ from typing import Any
 import ipywidgets as widgets
 from traitlets import Instance, validate
 
-
-def settings_of(style_class: type[widgets.Widget]) -> list[str]:
-    """A style's own settings (``button_color``, ...), not the widget machinery's."""
-    return sorted(
-        set(style_class.class_trait_names(sync=True))
-        - set(widgets.Widget.class_trait_names())
-    )
+from facilitate.ui.plain_layout import settings_of
 
 
 @cache
